@@ -1,0 +1,117 @@
+// End-to-end harness: starts the built server like `npm start` does (own data folder, or its own
+// database on the PostGIS server when DATABASE_URL is set) and drives Debian's Chromium.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { chromium } from 'playwright-core';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const artifactsDir = path.join(repoRoot, 'artifacts', 'screenshots');
+
+async function admin(serverUrl, sql) {
+  const url = new URL(serverUrl);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A place for the server's data: a fresh folder, or a fresh database on the server. */
+export async function createDataPlace() {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `sozialatlas_e2e_${process.pid}_${Date.now()}`;
+    await admin(serverUrl, `CREATE DATABASE "${name}"`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return { env: { DATABASE_URL: url.toString() }, remove: () => admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'sozialatlas-e2e-'));
+  return { env: { DATA_DIR: path.join(dir, 'pglite'), DATABASE_URL: '' }, remove: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Starts `node server/dist/index.js` on a free port; resolves once it prints its URL. */
+export function startServer(place, extraEnv = {}) {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'server', 'dist', 'index.js')], {
+    cwd: repoRoot,
+    env: { ...process.env, ...place.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const started = Date.now();
+  const ready = new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      output += chunk.toString();
+      const match = /http:\/\/localhost:(\d+)\//.exec(output);
+      if (match) resolve({ url: `http://127.0.0.1:${match[1]}`, startupMs: Date.now() - started });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code} before it was ready:\n${output}`)));
+  });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    child,
+    ready,
+    exited,
+    output: () => output,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+export async function launchBrowser() {
+  mkdirSync(artifactsDir, { recursive: true });
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'sozialatlas-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${userDataDir}`,
+    ],
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a page that records every request to another origin (nothing may leave the machine). */
+export async function openPage(browser, baseUrl) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const foreignRequests = [];
+  const origin = new URL(baseUrl).origin;
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+  });
+  return { page, foreignRequests };
+}
+
+export async function graphql(baseUrl, query, variables) {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return response.json();
+}

@@ -1,0 +1,129 @@
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import pg from 'pg';
+import { PrismaClient } from '../generated/prisma/client';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** An open database: the Prisma client for all queries, plus what migrations and tests need. */
+export interface Database {
+  readonly kind: DatabaseKind;
+  readonly prisma: PrismaClient;
+  /**
+   * Runs `fn` on one dedicated connection that accepts trusted multi-statement scripts from the
+   * repository (migrations, test set-up). Never pass user input to `exec`; `query` is parameterised.
+   */
+  withSession<T>(fn: (session: ScriptSession) => Promise<T>): Promise<T>;
+  /** A gzip dump of an embedded database (to clone test databases quickly); postgres: unsupported. */
+  dump(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export interface ScriptSession {
+  exec(script: string): Promise<void>;
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://… of a PostGIS server; when absent, the embedded PGlite database is used. */
+  databaseUrl?: string;
+  /** Folder of the embedded database; absent means in memory. */
+  dataDir?: string;
+  /** A dump from `Database.dump()` to start an embedded database from. */
+  loadDataDir?: Blob;
+  /** Called for every SQL statement Prisma sends (query counting in tests, debug logging). */
+  onQuery?: (sql: string) => void;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options);
+}
+
+function withQueryEvents(prisma: PrismaClient, onQuery?: (sql: string) => void): PrismaClient {
+  if (onQuery) {
+    (prisma as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) =>
+      onQuery(e.query),
+    );
+  }
+  return prisma;
+}
+
+function clientOptions(onQuery?: (sql: string) => void) {
+  return onQuery ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {};
+}
+
+async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
+  const pglite = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    extensions: { postgis },
+  });
+  const prisma = withQueryEvents(
+    new PrismaClient({ adapter: new PrismaPGlite(pglite), ...clientOptions(options.onQuery) }),
+    options.onQuery,
+  );
+  let closed = false;
+  return {
+    kind: 'pglite',
+    prisma,
+    async withSession(fn) {
+      return fn({
+        exec: async (script) => {
+          await pglite.exec(script);
+        },
+        query: async <R,>(text: string, params: unknown[] = []) => (await pglite.query<R>(text, params)).rows,
+      });
+    },
+    async dump() {
+      const dump = await pglite.dumpDataDir('gzip');
+      return dump;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect();
+      // Closing PGlite flushes and checkpoints its files: the data folder stays consistent.
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const prisma = withQueryEvents(
+    new PrismaClient({ adapter: new PrismaPg(pool), ...clientOptions(options.onQuery) }),
+    options.onQuery,
+  );
+  let closed = false;
+  return {
+    kind: 'postgres',
+    prisma,
+    async withSession(fn) {
+      // A dedicated pooled client keeps BEGIN … COMMIT on one connection; the simple query
+      // protocol (no parameters) runs multi-statement scripts.
+      const client = await pool.connect();
+      try {
+        return await fn({
+          exec: async (script) => {
+            await client.query(script);
+          },
+          query: async <R,>(text: string, params: unknown[] = []) =>
+            (await client.query(text, params)).rows as R[],
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async dump() {
+      throw new Error('dump() is only available for the embedded database');
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

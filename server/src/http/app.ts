@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { migrationStatus, type Database } from '@sozialatlas/db';
+import express from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Config } from '../config';
+import { createContext } from '../context';
+import type { Logger } from '../logger';
+import { createMetrics } from '../metrics';
+import { createApollo } from './graphql';
+
+export interface AppDependencies {
+  db: Database;
+  config: Config;
+  logger: Logger;
+  /** The HTTP server the app will run in, drained on shutdown. */
+  httpServer: Server;
+}
+
+/** The whole HTTP surface on one port: GraphQL, health, metrics, and the built map. */
+export async function createApp({ db, config, logger, httpServer }: AppDependencies) {
+  const metrics = createMetrics();
+  const apollo = await createApollo({
+    development: config.development,
+    logger,
+    metrics,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
+    }),
+  );
+  app.use((req, res, next) => {
+    const stop = metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => stop({ route: req.route?.path ?? routeGroup(req.path), status: String(res.statusCode) }));
+    next();
+  });
+
+  // Liveness: the process is up and serving.
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  // Readiness: the database answers and every migration is applied.
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await db.prisma.$queryRaw`SELECT 1`;
+      const status = await migrationStatus(db);
+      if (status.pending.length > 0) {
+        res.status(503).json({ status: 'unavailable', reason: 'migrations pending', pending: status.pending });
+        return;
+      }
+      res.json({ status: 'ready', database: db.kind, migrations: status.applied.length });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, { context: async () => createContext(db.prisma) }),
+  );
+
+  // The built map client (npm run build); absent in API-only deployments.
+  if (existsSync(path.join(config.clientDir, 'index.html'))) {
+    app.use(express.static(config.clientDir, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!graphql|healthz|readyz|metrics).*/, (_req, res) => {
+      res.sendFile(path.join(config.clientDir, 'index.html'));
+    });
+  }
+
+  return { app, apollo, metrics };
+}
+
+function routeGroup(pathname: string): string {
+  const [first] = pathname.split('/').filter(Boolean);
+  return first ? `/${first}` : '/';
+}

@@ -1,0 +1,57 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Context } from '../context';
+import { exposedErrorCodes } from '../errors';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+import { getSchema } from '../schema';
+
+/**
+ * Masks every error that is not one of ours: a client sees "Internal server error" and a code,
+ * never a stack trace or SQL; the log gets the details.
+ */
+export function formatError(development: boolean, logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code as string | undefined;
+    if (code && exposedErrorCodes.has(code)) {
+      if (development) return formatted;
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected GraphQL error');
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+function metricsPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operationName, errors }) {
+          metrics.graphqlOperations.inc({ operation: operationName ?? 'anonymous', outcome: errors?.length ? 'error' : 'ok' });
+        },
+      };
+    },
+  };
+}
+
+export async function createApollo(options: { development: boolean; logger: Logger; metrics: Metrics; plugins?: ApolloServerPlugin<Context>[] }) {
+  const apollo = new ApolloServer<Context>({
+    schema: await getSchema(),
+    introspection: true,
+    includeStacktraceInErrorResponses: options.development,
+    formatError: formatError(options.development, options.logger),
+    // Apollo's landing page loads from a CDN; the bundled explorer is served by us instead.
+    plugins: [ApolloServerPluginLandingPageDisabled(), metricsPlugin(options.metrics), ...(options.plugins ?? [])],
+    csrfPrevention: true,
+  });
+  await apollo.start();
+  return apollo;
+}

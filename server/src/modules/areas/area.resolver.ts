@@ -1,0 +1,100 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { BadUserInputError, NotFoundError } from '../../errors';
+import { GeoJSONScalar, type GeoJsonGeometry } from '../../scalars/geojson';
+import { Connection, paginate, toConnection } from '../common/connection';
+import { AreasArgs, GeometryArgs, type AreaFilter } from './area.args';
+import { countAreas, findAreas } from './area.sql';
+import { Area } from './area.type';
+
+const { ConnectionType: AreaConnection } = Connection(Area, 'Area', 'A page of areas, ordered by id.');
+
+const MAX_TOLERANCE_M = 5000;
+
+function validateFilter(filter: AreaFilter | undefined) {
+  const point = filter?.containsPoint;
+  if (point && (Math.abs(point.lon) > 180 || Math.abs(point.lat) > 90)) {
+    throw new BadUserInputError('containsPoint must be longitude −180…180 and latitude −90…90', 'filter.containsPoint');
+  }
+  const box = filter?.bbox;
+  if (box && (box.minLon > box.maxLon || box.minLat > box.maxLat)) {
+    throw new BadUserInputError('bbox must have minLon ≤ maxLon and minLat ≤ maxLat', 'filter.bbox');
+  }
+}
+
+@Resolver(() => Area)
+export class AreaResolver {
+  @Query(() => Area, { nullable: true, description: 'One area by id or by official key (exactly one of both).' })
+  async area(
+    @Ctx() ctx: Context,
+    @Arg('id', () => Int, { nullable: true, description: 'Internal id.' }) id?: number,
+    @Arg('code', () => String, { nullable: true, description: 'Official key, e.g. "62" (Grünau-Mitte).' }) code?: string,
+  ): Promise<Area | null> {
+    if ((id === undefined || id === null) === (code === undefined || code === null)) {
+      throw new BadUserInputError('Give exactly one of id or code', id === undefined ? 'code' : 'id');
+    }
+    if (id !== undefined && id !== null) return ctx.loaders.areaById.load(id);
+    const [area] = await findAreas(ctx.prisma, { codes: [code as string] }, 1);
+    return area ?? null;
+  }
+
+  @Query(() => AreaConnection, { description: 'Areas matching all given filters, as a paged connection ordered by id.' })
+  async areas(@Ctx() ctx: Context, @Args() args: AreasArgs) {
+    validateFilter(args.filter);
+    const page = await paginate(
+      args,
+      (take, afterId) => findAreas(ctx.prisma, args.filter, take, afterId),
+      () => countAreas(ctx.prisma, args.filter),
+    );
+    for (const area of page.nodes) ctx.loaders.areaById.prime(area.id, area);
+    return toConnection(page);
+  }
+
+  @FieldResolver(() => Area, { nullable: true, description: 'The enclosing area one level up (übergeordnetes Gebiet).' })
+  parent(@Root() area: Area, @Ctx() ctx: Context) {
+    return area.parentId === null ? null : ctx.loaders.areaById.load(area.parentId);
+  }
+
+  @FieldResolver(() => [Area], { description: 'Areas one level down, ordered by key (untergeordnete Gebiete).' })
+  children(@Root() area: Area, @Ctx() ctx: Context) {
+    return ctx.loaders.childrenByParentId.load(area.id);
+  }
+
+  @FieldResolver(() => [Area], { description: 'Areas of the same level sharing a border or corner (Nachbargebiete).' })
+  neighbours(@Root() area: Area, @Ctx() ctx: Context) {
+    return ctx.loaders.neighboursById.load(area.id);
+  }
+
+  @FieldResolver(() => GeoJSONScalar, {
+    nullable: true,
+    description: 'Boundary as a GeoJSON MultiPolygon (Gebietsgrenze); only computed when requested.',
+  })
+  geometry(@Root() area: Area, @Ctx() ctx: Context, @Args() { simplify, precision }: GeometryArgs): Promise<GeoJsonGeometry | null> {
+    const tolerance = simplify ?? 0;
+    if (!(tolerance >= 0 && tolerance <= MAX_TOLERANCE_M)) {
+      throw new BadUserInputError(`simplify must be between 0 and ${MAX_TOLERANCE_M} metres`, 'simplify');
+    }
+    const digits = precision ?? 6;
+    if (!Number.isInteger(digits) || digits < 0 || digits > 15) throw new BadUserInputError('precision must be 0–15', 'precision');
+    return ctx.loaders.geometry(tolerance, digits).load(area.id);
+  }
+
+  @FieldResolver(() => GeoJSONScalar, {
+    nullable: true,
+    description: 'A point inside the area (ST_PointOnSurface), for labels and as demand point.',
+  })
+  labelPoint(
+    @Root() area: Area,
+    @Ctx() ctx: Context,
+    @Arg('precision', () => Int, { defaultValue: 6, description: 'Decimal places (0–15).' }) precision: number,
+  ): Promise<GeoJsonGeometry | null> {
+    if (!Number.isInteger(precision) || precision < 0 || precision > 15) throw new BadUserInputError('precision must be 0–15', 'precision');
+    return ctx.loaders.labelPoint(precision).load(area.id);
+  }
+}
+
+export async function requireArea(ctx: Context, id: number): Promise<Area> {
+  const area = await ctx.loaders.areaById.load(id);
+  if (!area) throw new NotFoundError('Area', id);
+  return area;
+}

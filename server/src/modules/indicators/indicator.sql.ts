@@ -1,0 +1,78 @@
+import { Prisma, type PrismaClient } from '@sozialatlas/db';
+import type { Caller } from '../../context';
+import type { IndicatorValue } from './indicator.type';
+
+const valueColumns = Prisma.sql`v.area_id AS "areaId", v.indicator_id AS "indicatorId", v.year, v.value,
+  v.status::text AS status, v.derived, v.id`;
+
+/**
+ * The single place where suppressed values (Geheimhaltung) are removed: every path that returns
+ * indicator values (lists, series, area fields, exports, analyses) goes through it.
+ */
+export function present<T extends { value: number | null; status: string }>(rows: T[], caller: Caller): T[] {
+  if (caller.canSeeSuppressed) return rows;
+  return rows.map((row) => (row.status === 'SUPPRESSED' ? { ...row, value: null } : row));
+}
+
+export type ValueRow = IndicatorValue & { id: number };
+
+export interface ValueKey {
+  areaId: number;
+  indicatorId: number;
+  year: number;
+}
+
+export async function valuesByKeys(prisma: PrismaClient, keys: readonly ValueKey[], caller: Caller): Promise<ValueRow[]> {
+  const rows = await prisma.$queryRaw<ValueRow[]>`
+    SELECT ${valueColumns}
+      FROM unnest(${keys.map((k) => k.areaId)}::int[], ${keys.map((k) => k.indicatorId)}::int[], ${keys.map((k) => k.year)}::int[])
+           AS k(area_id, indicator_id, year)
+      JOIN indicator_value v ON v.area_id = k.area_id AND v.indicator_id = k.indicator_id AND v.year = k.year`;
+  return present(rows, caller);
+}
+
+export interface ValueFilter {
+  indicatorIds: number[];
+  areaIds?: number[];
+  level?: string;
+  years?: number[];
+  fromYear?: number;
+  toYear?: number;
+}
+
+function valueWhere(filter: ValueFilter): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`v.indicator_id = ANY(${filter.indicatorIds}::int[])`];
+  if (filter.areaIds) conditions.push(Prisma.sql`v.area_id = ANY(${filter.areaIds}::int[])`);
+  if (filter.level) conditions.push(Prisma.sql`v.area_id IN (SELECT id FROM area WHERE level = ${filter.level}::area_level)`);
+  if (filter.years) conditions.push(Prisma.sql`v.year = ANY(${filter.years}::int[])`);
+  if (filter.fromYear !== undefined) conditions.push(Prisma.sql`v.year >= ${filter.fromYear}`);
+  if (filter.toYear !== undefined) conditions.push(Prisma.sql`v.year <= ${filter.toYear}`);
+  return Prisma.join(conditions, ' AND ');
+}
+
+export async function findValues(prisma: PrismaClient, filter: ValueFilter, caller: Caller, take: number, afterId?: number) {
+  const rows = await prisma.$queryRaw<ValueRow[]>`
+    SELECT ${valueColumns} FROM indicator_value v
+     WHERE ${valueWhere(filter)} AND v.id > ${afterId ?? 0}
+     ORDER BY v.id LIMIT ${take}`;
+  return present(rows, caller);
+}
+
+export async function countValues(prisma: PrismaClient, filter: ValueFilter): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM indicator_value v WHERE ${valueWhere(filter)}`;
+  return row?.n ?? 0;
+}
+
+/** All years of several (area, indicator) series in one query, ordered by year. */
+export async function seriesByKeys(
+  prisma: PrismaClient,
+  keys: readonly { areaId: number; indicatorId: number }[],
+  caller: Caller,
+): Promise<ValueRow[]> {
+  const rows = await prisma.$queryRaw<ValueRow[]>`
+    SELECT ${valueColumns}
+      FROM unnest(${keys.map((k) => k.areaId)}::int[], ${keys.map((k) => k.indicatorId)}::int[]) AS k(area_id, indicator_id)
+      JOIN indicator_value v ON v.area_id = k.area_id AND v.indicator_id = k.indicator_id
+     ORDER BY v.year`;
+  return present(rows, caller);
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AreaResolver } from './modules/areas/area.resolver';
+import { AreaIndicatorResolver, IndicatorResolver, IndicatorValueResolver } from './modules/indicators/indicator.resolver';
+
+export const resolvers = [AreaResolver, IndicatorResolver, IndicatorValueResolver, AreaIndicatorResolver] as const;
+
+/** The committed SDL: schema/schema.graphql at the repository root. */
+export const sdlPath = path.resolve(__dirname, '..', '..', 'schema', 'schema.graphql');
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema, built once per process from the decorated classes. */
+export function getSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({ resolvers: [...resolvers], validate: false });
+  return schema;
+}
+
+/** The SDL as committed in schema/schema.graphql: sorted, so the diff shows real changes only. */
+export async function printSdl(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await getSchema()))}\n`;
+}

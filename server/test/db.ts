@@ -1,0 +1,55 @@
+// Test databases. global-setup builds, once per run, a migrated empty database and a migrated one
+// with the Leipzig data; each test file gets private copies (PGlite: loaded from a gzip dump in
+// ~2 s; PostGIS server: CREATE DATABASE … TEMPLATE). With DATABASE_URL set, the whole suite runs
+// against that server.
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type Database, type OpenDatabaseOptions } from '@sozialatlas/db';
+import pg from 'pg';
+
+export type Template = 'empty' | 'seeded';
+
+/** Where global-setup leaves a template: a dump file (PGlite) or a database name (server). */
+export const templateEnv = (template: Template) => `SOZIALATLAS_TEST_TEMPLATE_${template.toUpperCase()}`;
+
+/** URL of the same server with another database name. */
+export function withDatabaseName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+async function openCopy(template: Template, options: Pick<OpenDatabaseOptions, 'onQuery'>): Promise<Database> {
+  const location = process.env[templateEnv(template)];
+  if (!location) throw new Error(`global-setup did not build the ${template} test database`);
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return openDatabase({ loadDataDir: new Blob([readFileSync(location)]), ...options });
+
+  const name = `sozialatlas_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${location}"`);
+  const db = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, name), ...options });
+  const close = db.close.bind(db);
+  return Object.assign(db, {
+    close: async () => {
+      await close();
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  });
+}
+
+/** A private copy of the migrated database with the Leipzig data (as `npm start` builds it). */
+export const openSeededDatabase = (options: Pick<OpenDatabaseOptions, 'onQuery'> = {}) => openCopy('seeded', options);
+
+/** A private copy of the migrated, empty database: for importer tests. */
+export const openMigratedDatabase = (options: Pick<OpenDatabaseOptions, 'onQuery'> = {}) => openCopy('empty', options);
+
+/** Runs one statement on the server's maintenance database (create/drop test databases). */
+export async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: withDatabaseName(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,48 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { migrate, openDatabase, type Database } from '@sozialatlas/db';
+// Sources, not the build: global setup runs outside jest's module mapping.
+import { seedLeipzig } from '../../seed/src';
+import { adminQuery, templateEnv, withDatabaseName, type Template } from './db';
+
+/** Builds the two template databases every test file copies from (see db.ts). */
+export default async function globalSetup(): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL;
+  const build = async (template: Template, db: Database) => {
+    await migrate(db);
+    if (template === 'seeded') await seedLeipzig(db.prisma, { quiet: true });
+  };
+
+  if (serverUrl) {
+    const runId = `${process.pid}_${Date.now()}`;
+    for (const template of ['empty', 'seeded'] as const) {
+      const name = `sozialatlas_template_${template}_${runId}`;
+      await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+      const db = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, name) });
+      try {
+        await build(template, db);
+      } finally {
+        await db.close();
+      }
+      // A template must have no open connections when it is copied.
+      await adminQuery(serverUrl, `ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS false`);
+      process.env[templateEnv(template)] = name;
+    }
+    return;
+  }
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'sozialatlas-test-'));
+  process.env.SOZIALATLAS_TEST_DIR = dir;
+  for (const template of ['empty', 'seeded'] as const) {
+    const db = await openDatabase();
+    try {
+      await build(template, db);
+      const file = path.join(dir, `${template}.tar.gz`);
+      writeFileSync(file, Buffer.from(await (await db.dump()).arrayBuffer()));
+      process.env[templateEnv(template)] = file;
+    } finally {
+      await db.close();
+    }
+  }
+}
