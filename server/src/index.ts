@@ -47,8 +47,8 @@ async function main() {
     }, 15_000);
     force.unref();
     try {
-      await apollo.stop(); // drains the HTTP server
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await apollo.stop(); // stops accepting requests and drains running ones
+      logger.info('HTTP server stopped');
       await db.close();
       logger.info('database closed; bye');
       process.exit(0);

@@ -14,7 +14,14 @@ let schema: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema, built once per process from the decorated classes. */
 export function getSchema(): Promise<GraphQLSchema> {
-  schema ??= buildSchema({ resolvers: [...resolvers], validate: false });
+  schema ??= buildSchema({ resolvers: [...resolvers], validate: false }).then((built) => {
+    const query = built.getQueryType();
+    if (query) {
+      query.description =
+        'Sozialatlas: districts, indicators, social services, providers and funding of a city, with the planning analyses.';
+    }
+    return built;
+  });
   return schema;
 }
 

@@ -4,13 +4,16 @@ import type { Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { migrationStatus, type Database } from '@sozialatlas/db';
+import cors from 'cors';
 import express from 'express';
+import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../config';
 import { createContext } from '../context';
 import type { Logger } from '../logger';
 import { createMetrics } from '../metrics';
 import { createApollo } from './graphql';
+import { queryLimits } from './limits';
 
 export interface AppDependencies {
   db: Database;
@@ -32,6 +35,30 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
 
   const app = express();
   app.disable('x-powered-by');
+  // Security headers. The map needs blob: workers (MapLibre) and inline styles (its popups);
+  // nothing is loaded from another origin.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          workerSrc: ["'self'", 'blob:'],
+          childSrc: ["'self'", 'blob:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'self'"],
+          // Intranet installations often run on plain http: do not force https.
+          upgradeInsecureRequests: null,
+        },
+      },
+      strictTransportSecurity: false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
   app.set('trust proxy', 'loopback');
   app.use(
     pinoHttp({
@@ -72,7 +99,9 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
 
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    // Browsers on other origins only when configured (CORS_ORIGINS); same-origin always works.
+    cors({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
+    express.json({ limit: queryLimits.maxBodyBytes }),
     expressMiddleware(apollo, { context: async () => createContext(db.prisma) }),
   );
 

@@ -7,6 +7,7 @@ import { exposedErrorCodes } from '../errors';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { getSchema } from '../schema';
+import { createArmor } from './limits';
 
 /**
  * Masks every error that is not one of ours: a client sees "Internal server error" and a code,
@@ -43,14 +44,24 @@ function metricsPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
 }
 
 export async function createApollo(options: { development: boolean; logger: Logger; metrics: Metrics; plugins?: ApolloServerPlugin<Context>[] }) {
+  const armor = createArmor();
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     introspection: true,
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: options.development,
     formatError: formatError(options.development, options.logger),
+    validationRules: armor.validationRules,
     // Apollo's landing page loads from a CDN; the bundled explorer is served by us instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), metricsPlugin(options.metrics), ...(options.plugins ?? [])],
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin<Context>[]),
+      ApolloServerPluginLandingPageDisabled(),
+      metricsPlugin(options.metrics),
+      ...(options.plugins ?? []),
+    ],
     csrfPrevention: true,
+    // index.ts owns SIGINT/SIGTERM: it must close the database after Apollo has drained.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   return apollo;

@@ -52,15 +52,16 @@ export function childrenOf(prisma: PrismaClient, parentIds: readonly number[]) {
 }
 
 /**
- * Areas of the same level sharing a border (or a corner) with each given area. A 1 cm tolerance
- * absorbs the tiny gaps and overlaps real boundary data has between neighbours.
+ * Areas of the same level sharing a border (or a corner) with each given area. A tolerance of
+ * 2·10⁻⁷ degrees (≈ 2 cm) absorbs the tiny gaps real boundary data has between neighbours; the
+ * planar test uses the GiST index (a geodesic one would compare every pair).
  */
 export function neighboursOf(prisma: PrismaClient, ids: readonly number[]) {
   return prisma.$queryRaw<(Area & { ofId: number })[]>`
     SELECT ${areaColumns}, x.id AS "ofId"
       FROM area x
       JOIN area a ON a.level = x.level AND a.id <> x.id
-                 AND ST_DWithin(a.geom::geography, x.geom::geography, 0.01)
+                 AND ST_DWithin(a.geom, x.geom, 0.0000002)
      WHERE x.id = ANY(${[...ids]}::int[])
      ORDER BY a.code`;
 }

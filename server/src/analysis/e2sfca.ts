@@ -1,0 +1,376 @@
+/**
+ * Enhanced two-step floating catchment area method (E2SFCA): Luo, W. & Qi, Y. (2009), "An enhanced
+ * two-step floating catchment area (E2SFCA) method for measuring spatial accessibility to primary
+ * care physicians", Health & Place 15(4), 1100–1107; extending 2SFCA of Luo, W. & Wang, F. (2003).
+ *
+ * Symbols and units:
+ *   S_j   capacity of supply j (places, hours per week, … — the category's capacity unit)
+ *   D_k   demand (persons of the target group) at demand point k
+ *   d_kj  distance between k and j in metres — here straight-line (great-circle, haversine with
+ *         R = 6,371 km) unless the caller supplies other distances; the paper used travel-time zones
+ *   zones r = 1…m: (d_{r−1}, d_r] with weights W_r (dimensionless, W_1 ≥ W_2 ≥ … > 0); d_0 := 0 for
+ *         the first zone, which includes distance 0; the catchment is d_max = d_m
+ *   Step 1: R_j = S_j / Σ_{k: d_kj ≤ d_max} D_k·W_r(d_kj)        (capacity units per person)
+ *   Step 2: A_i = Σ_{j: d_ij ≤ d_max} R_j·W_r(d_ij)              (capacity units per person)
+ *   Area:   A_a = Σ_{i∈a} D_i·A_i / Σ_{i∈a} D_i                 (population-weighted mean)
+ * Results are also given × 1,000 (capacity units per 1,000 persons of the target group).
+ *
+ * Edge cases: a supply with no (positive) demand in reach has no ratio (R_j = null, reported in
+ * `suppliesWithoutDemand`) and contributes nothing. A demand point with no supply in reach has
+ * A_i = 0 — a real zero. Unknown capacity (S_j = null) or unknown demand (D_k = null) make every
+ * R_j and A_i they touch null with the reason; they never count as 0.
+ */
+import KDBush from 'kdbush';
+import { around } from 'geokdbush';
+import { AnalysisInputError, assertFinite, assertInteger, assertNonNegative, assertPositive, assertUnique } from './errors';
+import type { Id, LonLat, MethodText, MissingReason } from './types';
+
+export interface Supply extends LonLat {
+  id: Id;
+  /** S_j; null = unknown */
+  capacity: number | null;
+}
+
+export interface Demand extends LonLat {
+  id: Id;
+  areaId: Id;
+  /** D_k; null = unknown (e.g. suppressed) */
+  population: number | null;
+}
+
+export interface Zone {
+  /** upper bound d_r of the zone in metres (inclusive) */
+  maxDistance: number;
+  /** W_r */
+  weight: number;
+}
+
+/** A supply–demand pair within the catchment (indices into the supplies and demands arrays). */
+export interface Pair {
+  supplyIdx: number;
+  demandIdx: number;
+  /** metres */
+  distance: number;
+}
+
+/** Distance in metres between a supply and a demand point (only for small data: it is called N×M times). */
+export type CostFunction = (supply: Supply, demand: Demand) => number;
+
+/** Weights of Luo & Qi (2009) for three travel-time zones 0–10, 10–20, 20–30 min. */
+export const LUO_QI_WEIGHTS = [1.0, 0.68, 0.22] as const;
+
+/** Default zones: 0–1,000 m, 1,000–2,000 m, 2,000–3,000 m straight line, with Luo & Qi's weights. */
+export const DEFAULT_ZONES: readonly Zone[] = [
+  { maxDistance: 1000, weight: LUO_QI_WEIGHTS[0] },
+  { maxDistance: 2000, weight: LUO_QI_WEIGHTS[1] },
+  { maxDistance: 3000, weight: LUO_QI_WEIGHTS[2] },
+];
+
+export interface ZoneWeight {
+  (distance: number): number;
+  /** d_max, metres */
+  catchment: number;
+  zones: readonly Zone[];
+}
+
+/** Validated step weight function W(d): W_r for d in zone r, 0 beyond the catchment. */
+export function zoneWeight(zones: readonly Zone[]): ZoneWeight {
+  if (zones.length === 0) throw new AnalysisInputError('at least one zone is needed', 'zones');
+  zones.forEach((z, r) => {
+    assertPositive(z.maxDistance, `zones[${r}].maxDistance`);
+    assertPositive(z.weight, `zones[${r}].weight`);
+    if (r > 0 && z.maxDistance <= zones[r - 1]!.maxDistance) throw new AnalysisInputError('zone bounds must increase', `zones[${r}].maxDistance`);
+    if (r > 0 && z.weight > zones[r - 1]!.weight) throw new AnalysisInputError('weights must not increase with distance', `zones[${r}].weight`);
+  });
+  const copy = zones.map((z) => ({ ...z }));
+  const fn = ((d: number) => {
+    if (!(d >= 0)) return 0;
+    for (const z of copy) if (d <= z.maxDistance) return z.weight;
+    return 0;
+  }) as ZoneWeight;
+  fn.catchment = copy[copy.length - 1]!.maxDistance;
+  fn.zones = copy;
+  return fn;
+}
+
+const EARTH_RADIUS_M = 6_371_000;
+const RAD = Math.PI / 180;
+
+/** Great-circle distance in metres (haversine, sphere with R = 6,371 km). */
+export function haversineMetres(a: LonLat, b: LonLat): number {
+  const dLat = (b.lat - a.lat) * RAD;
+  const dLon = (b.lon - a.lon) * RAD;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+function checkLonLat(p: LonLat, field: string): void {
+  assertFinite(p.lon, `${field}.lon`);
+  assertFinite(p.lat, `${field}.lat`);
+  if (p.lon < -180 || p.lon > 180 || p.lat < -90 || p.lat > 90) throw new AnalysisInputError(`(${p.lon}, ${p.lat}) is not a WGS 84 lon/lat`, field);
+}
+
+/**
+ * All supply–demand pairs within maxDistanceM (straight line, metres), found with a k-d tree over the
+ * demand points (kdbush + geokdbush): O((N + M)·log M + pairs) instead of N×M distance computations.
+ */
+export function nearPairs(supplies: readonly LonLat[], demands: readonly LonLat[], maxDistanceM: number): Pair[] {
+  assertPositive(maxDistanceM, 'maxDistanceM');
+  supplies.forEach((s, j) => checkLonLat(s, `supplies[${j}]`));
+  demands.forEach((d, k) => checkLonLat(d, `demands[${k}]`));
+  if (supplies.length === 0 || demands.length === 0) return [];
+  const index = new KDBush(demands.length);
+  for (const d of demands) index.add(d.lon, d.lat);
+  index.finish();
+  const pairs: Pair[] = [];
+  // search a hair wider, then filter with the exact haversine used everywhere else
+  const searchKm = (maxDistanceM * (1 + 1e-9) + 1e-6) / 1000;
+  supplies.forEach((s, supplyIdx) => {
+    for (const demandIdx of around(index, s.lon, s.lat, Infinity, searchKm)) {
+      const distance = haversineMetres(s, demands[demandIdx]!);
+      if (distance <= maxDistanceM) pairs.push({ supplyIdx, demandIdx, distance });
+    }
+  });
+  return pairs;
+}
+
+export interface SupplyResult {
+  id: Id;
+  capacity: number | null;
+  /** Σ D_k·W_r(d_kj) over the catchment (weighted persons); null if some D_k is unknown */
+  weightedDemand: number | null;
+  /** R_j (capacity units per person) */
+  ratio: number | null;
+  ratioReason: MissingReason | null;
+  demandPointsInReach: number;
+}
+
+export interface DemandResult {
+  id: Id;
+  areaId: Id;
+  population: number | null;
+  /** A_i (capacity units per person); 0 when no supply is in reach */
+  accessibility: number | null;
+  /** A_i × 1,000 */
+  accessibilityPer1000: number | null;
+  reason: MissingReason | null;
+  suppliesInReach: number;
+}
+
+export interface AreaAccessibility {
+  areaId: Id;
+  /** Σ D_i of the area's demand points (null if one is unknown) */
+  population: number | null;
+  /** population-weighted mean of A_i */
+  accessibility: number | null;
+  accessibilityPer1000: number | null;
+  reason: MissingReason | null;
+  demandPoints: number;
+}
+
+export interface E2sfcaResult {
+  method: MethodText;
+  parameters: { zones: Zone[]; catchment: number; distance: 'pairs' | 'cost-function'; unit: 'metres' };
+  supplies: SupplyResult[];
+  demands: DemandResult[];
+  areas: AreaAccessibility[];
+  /** supplies with no positive demand in reach: R_j undefined, contribute nothing */
+  suppliesWithoutDemand: Id[];
+}
+
+export const E2SFCA_METHOD: MethodText = {
+  de: 'Erreichbarkeit nach E2SFCA (Luo & Qi 2009): Angebots-Nachfrage-Verhältnis je Einrichtung im Einzugsbereich mit Distanzzonen-Gewichten, summiert je Nachfragepunkt; Luftlinie in Metern.',
+  en: 'Accessibility by E2SFCA (Luo & Qi 2009): supply-to-demand ratio per facility within the catchment with distance-zone weights, summed per demand point; straight-line metres.',
+};
+
+export interface E2sfcaInput {
+  supplies: readonly Supply[];
+  demands: readonly Demand[];
+  zones?: readonly Zone[];
+  /** pairs within the catchment (e.g. from `nearPairs` or a PostGIS ST_DWithin query), or a cost function */
+  pairs: readonly Pair[] | CostFunction;
+}
+
+export function e2sfca(input: E2sfcaInput): E2sfcaResult {
+  const { supplies, demands } = input;
+  const W = zoneWeight(input.zones ?? DEFAULT_ZONES);
+  assertUnique(supplies, (s) => String(s.id), 'supply id');
+  assertUnique(demands, (d) => String(d.id), 'demand id');
+  supplies.forEach((s, j) => {
+    if (s.capacity !== null) assertNonNegative(s.capacity, `supplies[${j}].capacity`);
+  });
+  demands.forEach((d, k) => {
+    if (d.population !== null) assertNonNegative(d.population, `demands[${k}].population`);
+  });
+
+  let pairs: readonly Pair[];
+  if (typeof input.pairs === 'function') {
+    const cost = input.pairs;
+    const list: Pair[] = [];
+    supplies.forEach((s, supplyIdx) =>
+      demands.forEach((d, demandIdx) => {
+        const distance = cost(s, d);
+        assertNonNegative(distance, `cost(${String(s.id)}, ${String(d.id)})`);
+        if (distance <= W.catchment) list.push({ supplyIdx, demandIdx, distance });
+      }),
+    );
+    pairs = list;
+  } else {
+    const seen = new Set<number>();
+    input.pairs.forEach((p, n) => {
+      assertInteger(p.supplyIdx, `pairs[${n}].supplyIdx`, 0);
+      assertInteger(p.demandIdx, `pairs[${n}].demandIdx`, 0);
+      if (p.supplyIdx >= supplies.length || p.demandIdx >= demands.length) throw new AnalysisInputError('index out of range', `pairs[${n}]`);
+      assertNonNegative(p.distance, `pairs[${n}].distance`);
+      const key = p.supplyIdx * demands.length + p.demandIdx;
+      if (seen.has(key)) throw new AnalysisInputError('duplicate pair', `pairs[${n}]`);
+      seen.add(key);
+    });
+    pairs = input.pairs;
+  }
+
+  // Step 1: R_j = S_j / Σ D_k W(d_kj)
+  const weighted = new Float64Array(supplies.length);
+  const demandUnknown = new Uint8Array(supplies.length);
+  const inReach = new Uint32Array(supplies.length);
+  for (const p of pairs) {
+    const w = W(p.distance);
+    if (w === 0) continue;
+    inReach[p.supplyIdx]!++;
+    const D = demands[p.demandIdx]!.population;
+    if (D === null) demandUnknown[p.supplyIdx] = 1;
+    else weighted[p.supplyIdx]! += D * w;
+  }
+  const supplyResults: SupplyResult[] = supplies.map((s, j) => {
+    let ratio: number | null = null;
+    let ratioReason: MissingReason | null = null;
+    if (s.capacity === null) ratioReason = 'CAPACITY_UNKNOWN';
+    else if (demandUnknown[j]) ratioReason = 'DEMAND_UNKNOWN';
+    else if (weighted[j] === 0) ratioReason = 'NO_DEMAND';
+    else ratio = s.capacity / weighted[j]!;
+    return {
+      id: s.id,
+      capacity: s.capacity,
+      weightedDemand: demandUnknown[j] ? null : weighted[j]!,
+      ratio,
+      ratioReason,
+      demandPointsInReach: inReach[j]!,
+    };
+  });
+
+  // Step 2: A_i = Σ R_j W(d_ij)
+  const A = new Float64Array(demands.length);
+  const unknown: (MissingReason | null)[] = demands.map(() => null);
+  const supplyCount = new Uint32Array(demands.length);
+  for (const p of pairs) {
+    const w = W(p.distance);
+    if (w === 0) continue;
+    supplyCount[p.demandIdx]!++;
+    const R = supplyResults[p.supplyIdx]!;
+    if (R.ratio !== null) A[p.demandIdx]! += R.ratio * w;
+    else if (R.ratioReason !== 'NO_DEMAND') unknown[p.demandIdx] ??= R.ratioReason;
+  }
+  const demandResults: DemandResult[] = demands.map((d, i) => {
+    const reason = unknown[i]!;
+    const a = reason === null ? A[i]! : null;
+    return {
+      id: d.id,
+      areaId: d.areaId,
+      population: d.population,
+      accessibility: a,
+      accessibilityPer1000: a === null ? null : a * 1000,
+      reason,
+      suppliesInReach: supplyCount[i]!,
+    };
+  });
+
+  return {
+    method: E2SFCA_METHOD,
+    parameters: { zones: W.zones.map((z) => ({ ...z })), catchment: W.catchment, distance: typeof input.pairs === 'function' ? 'cost-function' : 'pairs', unit: 'metres' },
+    supplies: supplyResults,
+    demands: demandResults,
+    areas: aggregateByArea(demandResults),
+    suppliesWithoutDemand: supplyResults.filter((s) => s.ratioReason === 'NO_DEMAND').map((s) => s.id),
+  };
+}
+
+/** A_a = Σ D_i A_i / Σ D_i per area; null if any point is unknown or the area has no demand. */
+export function aggregateByArea(points: readonly DemandResult[]): AreaAccessibility[] {
+  const byArea = new Map<string, { areaId: Id; pop: number; sum: number; reason: MissingReason | null; n: number; popUnknown: boolean }>();
+  for (const p of points) {
+    const k = String(p.areaId);
+    let acc = byArea.get(k);
+    if (!acc) byArea.set(k, (acc = { areaId: p.areaId, pop: 0, sum: 0, reason: null, n: 0, popUnknown: false }));
+    acc.n++;
+    if (p.population === null) {
+      acc.popUnknown = true;
+      acc.reason ??= 'DEMAND_UNKNOWN';
+    } else if (p.accessibility === null) acc.reason ??= p.reason;
+    else {
+      acc.pop += p.population;
+      acc.sum += p.population * p.accessibility;
+    }
+  }
+  return [...byArea.values()].map((a) => {
+    const reason: MissingReason | null = a.reason ?? (a.pop === 0 ? 'NO_DEMAND' : null);
+    const value = reason === null ? a.sum / a.pop : null;
+    return {
+      areaId: a.areaId,
+      population: a.popUnknown ? null : a.pop,
+      accessibility: value,
+      accessibilityPer1000: value === null ? null : value * 1000,
+      reason,
+      demandPoints: a.n,
+    };
+  });
+}
+
+/** A raster cell (or other sub-area piece) of an area, already clipped to it in SQL. */
+export interface DemandCell {
+  areaId: Id;
+  /** centroid longitude (x) and latitude (y), WGS 84 */
+  x: number;
+  y: number;
+  /** share of the area (e.g. cell area inside the area, or residential floor area); any non-negative unit */
+  weight: number;
+}
+
+/**
+ * Spreads each area's population over its cells in proportion to the cell weights:
+ *   D_c = P_a · w_c / Σ_{c'∈a} w_{c'}
+ * An area with unknown population gives cells with D_c = null. Areas with population but no cell are
+ * reported (their population would otherwise vanish).
+ */
+export function spreadPopulation(
+  cells: readonly DemandCell[],
+  populationByArea: readonly { areaId: Id; population: number | null }[],
+): { demands: Demand[]; areasWithoutCells: Id[] } {
+  assertUnique(populationByArea, (p) => String(p.areaId), 'areaId');
+  const pop = new Map<string, number | null>();
+  populationByArea.forEach((p, n) => {
+    if (p.population !== null) assertNonNegative(p.population, `populationByArea[${n}].population`);
+    pop.set(String(p.areaId), p.population);
+  });
+  const total = new Map<string, number>();
+  cells.forEach((c, n) => {
+    checkLonLat({ lon: c.x, lat: c.y }, `cells[${n}]`);
+    assertNonNegative(c.weight, `cells[${n}].weight`);
+    if (!pop.has(String(c.areaId))) throw new AnalysisInputError(`no population given for area ${String(c.areaId)}`, `cells[${n}].areaId`);
+    total.set(String(c.areaId), (total.get(String(c.areaId)) ?? 0) + c.weight);
+  });
+  for (const [areaId, t] of total) {
+    if (t === 0) throw new AnalysisInputError(`cell weights of area ${areaId} sum to 0`, 'cells');
+  }
+  const demands: Demand[] = cells.map((c, n) => {
+    const P = pop.get(String(c.areaId))!;
+    return {
+      id: `${String(c.areaId)}#${n}`,
+      areaId: c.areaId,
+      lon: c.x,
+      lat: c.y,
+      population: P === null ? null : (P * c.weight) / total.get(String(c.areaId))!,
+    };
+  });
+  const areasWithoutCells = populationByArea.filter((p) => !total.has(String(p.areaId)) && p.population !== 0).map((p) => p.areaId);
+  return { demands, areasWithoutCells };
+}

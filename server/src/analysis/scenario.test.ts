@@ -1,0 +1,75 @@
+import { AnalysisInputError } from './errors';
+import { runScenario, type ScenarioInput } from './scenario';
+
+// Three areas about 11 km apart (beyond the 3,000 m catchment of each other), one demand point each.
+const X = { lon: 12.37, lat: 51.3 };
+const Y = { lon: 12.37, lat: 51.4 };
+const Z = { lon: 12.37, lat: 51.5 };
+const input: ScenarioInput = {
+  category: 'KITA',
+  areas: ['X', 'Y', 'Z'],
+  services: [
+    { serviceId: 'k1', category: 'KITA', capacity: 50, areaId: 'X', ...X },
+    { serviceId: 'k2', category: 'KITA', capacity: 20, areaId: 'Z', ...Z },
+    { serviceId: 'b1', category: 'BERATUNG', capacity: 5, areaId: 'Y', ...Y },
+  ],
+  demands: [
+    { id: 'dX', areaId: 'X', population: 500, ...X },
+    { id: 'dY', areaId: 'Y', population: 400, ...Y },
+    { id: 'dZ', areaId: 'Z', population: 100, ...Z },
+  ],
+  targets: [
+    { areaId: 'X', category: 'KITA', population: 500 },
+    { areaId: 'Y', category: 'KITA', population: 400 },
+    { areaId: 'Z', category: 'KITA', population: 100 },
+  ],
+  norm: { category: 'KITA', perThousand: 150 },
+  need: [{ areaId: 'X', value: 0 }, { areaId: 'Y', value: 1.5 }, { areaId: 'Z', value: -1 }],
+  money: {
+    areas: ['X', 'Y', 'Z'],
+    years: [2024],
+    priceIndex: [{ year: 2024, index: 119.3 }],
+    fundings: [{ serviceId: 'k1', year: 2024, amount: '200000.00' }],
+    serviceLocations: [{ serviceId: 'k1', areaId: 'X' }],
+    residents: [],
+  },
+};
+
+describe('scenarios (what if)', () => {
+  it('shows before and after for an area where a service opens', () => {
+    const snapshot = structuredClone(input);
+    const r = runScenario(input, { addServices: [{ category: 'KITA', capacity: 40, areaId: 'Y', ...Y }] });
+    const y = r.areas.find((a) => a.areaId === 'Y')!;
+    // before: Y has no Kita in reach → A = 0 (a real zero), coverage gap = 150·400/1000 − 0 = 60
+    expect(y.before.accessibility!.accessibility).toBe(0);
+    expect(y.before.coverage.gap).toBe(60);
+    // after: R = 40/(400·1.00) = 0.1 place per child → 100 per 1,000; gap = 60 − 40 = 20
+    expect(y.after.accessibility!.accessibilityPer1000).toBeCloseTo(100, 10);
+    expect(y.after.coverage.gap).toBe(20);
+    expect(y.changed).toEqual(expect.arrayContaining(['services', 'capacity', 'coverageGap', 'accessibility']));
+    // X is out of reach of the new Kita: its accessibility stays 50/500 = 0.1
+    const x = r.areas.find((a) => a.areaId === 'X');
+    expect(x?.changed ?? []).not.toContain('accessibility');
+    expect(input).toEqual(snapshot); // no side effects
+  });
+
+  it('turns the accessibility of an area to zero when its only service closes', () => {
+    const r = runScenario(input, { closeServiceIds: ['k2'] });
+    const z = r.areas.find((a) => a.areaId === 'Z')!;
+    // before: 20/(100·1.00) = 0.2 → 200 per 1,000; after: 0
+    expect(z.before.accessibility!.accessibilityPer1000).toBeCloseTo(200, 10);
+    expect(z.after.accessibility!.accessibility).toBe(0);
+    expect(z.after.coverage).toMatchObject({ services: 0, capacity: 0, gap: 15 });
+  });
+
+  it('recomputes money for a funding cut and lists only the changed areas', () => {
+    const r = runScenario(input, { fundingChanges: [{ serviceId: 'k1', year: 2024, amount: '150000.00' }] });
+    expect(r.money).toEqual([{ areaId: 'X', year: 2024, before: '200000.00', after: '150000.00' }]);
+    expect(r.areas).toEqual([]);
+  });
+
+  it('rejects closing an unknown service and a negative capacity', () => {
+    expect(() => runScenario(input, { closeServiceIds: ['nope'] })).toThrow(AnalysisInputError);
+    expect(() => runScenario(input, { addServices: [{ category: 'KITA', capacity: -1, areaId: 'Y', ...Y }] })).toThrow(/capacity/);
+  });
+});

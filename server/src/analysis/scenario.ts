@@ -1,0 +1,179 @@
+/**
+ * Szenario (what-if): "a service opens here / this one closes / this funding is cut". Recomputes
+ * coverage (coverage.ts), E2SFCA accessibility (e2sfca.ts), gaps (gaps.ts) and optionally money
+ * (money.ts) for one service category before and after the changes, on copies of the inputs — no
+ * side effects. Returns only the areas whose values changed, with the fields that changed.
+ * Closing a service removes its capacity; its funding changes only through `fundingChanges`.
+ */
+import { computeCoverage, type CoverageNorm, type CoverageRow, type TargetPopulation } from './coverage';
+import { DEFAULT_ZONES, e2sfca, nearPairs, zoneWeight, type AreaAccessibility, type CostFunction, type Demand, type Supply, type Zone } from './e2sfca';
+import { AnalysisInputError, assertNonNegative } from './errors';
+import { computeGaps, type GapRow } from './gaps';
+import { computeMoney, type Funding, type MoneyInput } from './money';
+import type { Id, MethodText } from './types';
+
+export interface ScenarioService {
+  serviceId: Id;
+  category: string;
+  capacity: number | null;
+  lon: number;
+  lat: number;
+  /** area of the location (null = unknown) */
+  areaId: Id | null;
+}
+
+export interface ScenarioChanges {
+  addServices?: readonly { serviceId?: Id; category: string; capacity: number; lon: number; lat: number; areaId: Id }[];
+  closeServiceIds?: readonly Id[];
+  /** sets the amount of (serviceId, year); "0.00" cuts it */
+  fundingChanges?: readonly Funding[];
+}
+
+export interface ScenarioInput {
+  category: string;
+  areas: readonly Id[];
+  services: readonly ScenarioService[];
+  /** demand points of the category's target group (e.g. from spreadPopulation) */
+  demands: readonly Demand[];
+  zones?: readonly Zone[];
+  /** default: pairs from the spatial index (nearPairs, straight-line metres) */
+  distance?: CostFunction;
+  targets: readonly TargetPopulation[];
+  norm?: CoverageNorm;
+  /** need per area for the gap (e.g. S* of the need index) */
+  need: readonly { areaId: Id; value: number | null }[];
+  /** which supply measure the gap uses; default E2SFCA accessibility per 1,000 */
+  gapSupply?: 'accessibility' | 'coverage';
+  money?: MoneyInput;
+}
+
+export interface ScenarioState {
+  coverage: CoverageRow;
+  accessibility: AreaAccessibility | null;
+  gap: GapRow;
+}
+
+export interface ScenarioArea {
+  areaId: Id;
+  before: ScenarioState;
+  after: ScenarioState;
+  /** names of the changed figures, e.g. ["capacity", "accessibility", "gapClass"] */
+  changed: string[];
+}
+
+export interface ScenarioResult {
+  method: MethodText;
+  parameters: { category: string; zones: Zone[]; gapSupply: 'accessibility' | 'coverage'; changes: ScenarioChanges };
+  areas: ScenarioArea[];
+  money: { areaId: Id; year: number; before: string; after: string }[] | null;
+}
+
+export const SCENARIO_METHOD: MethodText = {
+  de: 'Szenario: Versorgung, Erreichbarkeit (E2SFCA) und Lücken vor und nach den Änderungen, ohne gespeicherte Daten zu verändern.',
+  en: 'Scenario: coverage, accessibility (E2SFCA) and gaps before and after the changes, without touching stored data.',
+};
+
+function evaluate(input: ScenarioInput, services: readonly ScenarioService[]) {
+  const zones = input.zones ?? DEFAULT_ZONES;
+  const own = services.filter((s) => s.category === input.category);
+  const coverage = computeCoverage({
+    areas: input.areas,
+    categories: [input.category],
+    services: own.map((s) => ({ serviceId: s.serviceId, category: s.category, areaId: s.areaId, capacity: s.capacity })),
+    targets: input.targets,
+    norms: input.norm ? [input.norm] : [],
+  });
+  const supplies: Supply[] = own.map((s) => ({ id: s.serviceId, capacity: s.capacity, lon: s.lon, lat: s.lat }));
+  const access = e2sfca({
+    supplies,
+    demands: input.demands,
+    zones,
+    pairs: input.distance ?? nearPairs(supplies, input.demands, zoneWeight(zones).catchment),
+  });
+  const accBy = new Map(access.areas.map((a) => [String(a.areaId), a]));
+  const covBy = new Map(coverage.rows.map((r) => [String(r.areaId), r]));
+  const needBy = new Map(input.need.map((n) => [String(n.areaId), n.value]));
+  const useCoverage = input.gapSupply === 'coverage';
+  const gaps = computeGaps({
+    category: input.category,
+    needMeasure: 'need',
+    supplyMeasure: useCoverage ? 'coveragePercent' : 'e2sfcaPer1000',
+    areas: input.areas.map((areaId) => {
+      const a = accBy.get(String(areaId));
+      const c = covBy.get(String(areaId))!;
+      const supply = useCoverage ? c.coveragePercent : (a?.accessibilityPer1000 ?? null);
+      return {
+        areaId,
+        need: needBy.get(String(areaId)) ?? null,
+        supply,
+        supplyReason: useCoverage ? c.reason : (a?.reason ?? 'NO_DEMAND'),
+      };
+    }),
+  });
+  const gapBy = new Map(gaps.rows.map((g) => [String(g.areaId), g]));
+  return new Map(
+    input.areas.map((areaId) => [
+      String(areaId),
+      { coverage: covBy.get(String(areaId))!, accessibility: accBy.get(String(areaId)) ?? null, gap: gapBy.get(String(areaId))! } as ScenarioState,
+    ]),
+  );
+}
+
+const same = (a: number | string | null | undefined, b: number | string | null | undefined) =>
+  typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)) : a === b;
+
+export function runScenario(input: ScenarioInput, changes: ScenarioChanges): ScenarioResult {
+  const ids = new Set(input.services.map((s) => String(s.serviceId)));
+  for (const id of changes.closeServiceIds ?? []) {
+    if (!ids.has(String(id))) throw new AnalysisInputError(`service ${String(id)} to close does not exist`, 'closeServiceIds');
+  }
+  const closed = new Set((changes.closeServiceIds ?? []).map(String));
+  const added: ScenarioService[] = (changes.addServices ?? []).map((s, i) => {
+    assertNonNegative(s.capacity, `addServices[${i}].capacity`);
+    const serviceId = s.serviceId ?? `new-${i + 1}`;
+    if (ids.has(String(serviceId))) throw new AnalysisInputError(`service id ${String(serviceId)} exists already`, `addServices[${i}].serviceId`);
+    return { serviceId, category: s.category, capacity: s.capacity, lon: s.lon, lat: s.lat, areaId: s.areaId };
+  });
+  const afterServices = [...input.services.filter((s) => !closed.has(String(s.serviceId))), ...added];
+
+  const before = evaluate(input, input.services);
+  const after = evaluate(input, afterServices);
+  const areas: ScenarioArea[] = [];
+  for (const areaId of input.areas) {
+    const b = before.get(String(areaId))!;
+    const a = after.get(String(areaId))!;
+    const checks: [string, unknown, unknown][] = [
+      ['services', b.coverage.services, a.coverage.services],
+      ['capacity', b.coverage.capacity, a.coverage.capacity],
+      ['coverageGap', b.coverage.gap, a.coverage.gap],
+      ['ratioPer1000', b.coverage.ratioPer1000, a.coverage.ratioPer1000],
+      ['accessibility', b.accessibility?.accessibility, a.accessibility?.accessibility],
+      ['accessibilityReason', b.accessibility?.reason, a.accessibility?.reason],
+      ['gapScore', b.gap.score, a.gap.score],
+      ['gapClass', b.gap.gapClass, a.gap.gapClass],
+    ];
+    const changed = checks.filter(([, x, y]) => !same(x as number, y as number)).map(([k]) => k);
+    if (changed.length) areas.push({ areaId, before: b, after: a, changed });
+  }
+
+  let money: ScenarioResult['money'] = null;
+  if (input.money) {
+    const m = input.money;
+    const setKey = (f: Funding) => `${String(f.serviceId)}\u0000${f.year}`;
+    const replaced = new Set((changes.fundingChanges ?? []).map(setKey));
+    const fundings = [...m.fundings.filter((f) => !replaced.has(setKey(f))), ...(changes.fundingChanges ?? [])];
+    const serviceLocations = [...m.serviceLocations, ...added.map((s) => ({ serviceId: s.serviceId, areaId: s.areaId }))];
+    const mb = computeMoney({ ...m, need: undefined });
+    const ma = computeMoney({ ...m, fundings, serviceLocations, need: undefined });
+    money = mb.byAreaYear
+      .map((row, i) => ({ areaId: row.areaId, year: row.year, before: row.nominal, after: ma.byAreaYear[i]!.nominal }))
+      .filter((r) => r.before !== r.after);
+  }
+
+  return {
+    method: SCENARIO_METHOD,
+    parameters: { category: input.category, zones: (input.zones ?? DEFAULT_ZONES).map((z) => ({ ...z })), gapSupply: input.gapSupply ?? 'accessibility', changes },
+    areas,
+    money,
+  };
+}
