@@ -28,6 +28,8 @@ module.exports = {
     '^@sozialatlas/seed$': '<rootDir>/seed/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
+  // type-graphql's decorators need the metadata polyfill before any decorated class loads.
+  setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/server/test/global-setup.ts',
   globalTeardown: '<rootDir>/server/test/global-teardown.ts',
   testTimeout: 60_000,

@@ -12,6 +12,8 @@ import type { Config } from '../config';
 import { createContext } from '../context';
 import type { Logger } from '../logger';
 import { createMetrics } from '../metrics';
+import { exportRouter } from '../modules/exports/export.router';
+import { explorerRouter } from './explorer';
 import { createApollo } from './graphql';
 import { queryLimits } from './limits';
 
@@ -105,10 +107,20 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
     expressMiddleware(apollo, { context: async () => createContext(db.prisma) }),
   );
 
+  // Body-parser failures (too large, malformed JSON) answer in GraphQL's error shape, not HTML.
+  app.use('/graphql', (error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (!error?.status) return next(error);
+    const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+    res.status(error.status).json({ errors: [{ message: code === 'PAYLOAD_TOO_LARGE' ? 'Request body too large' : 'Malformed request body', extensions: { code } }] });
+  });
+
+  app.use('/graphiql', explorerRouter());
+  app.use('/export', exportRouter(db.prisma));
+
   // The built map client (npm run build); absent in API-only deployments.
   if (existsSync(path.join(config.clientDir, 'index.html'))) {
     app.use(express.static(config.clientDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz|metrics).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|graphiql|export|healthz|readyz|metrics).*/, (_req, res) => {
       res.sendFile(path.join(config.clientDir, 'index.html'));
     });
   }

@@ -1,0 +1,97 @@
+import { Prisma, type PrismaClient } from '@sozialatlas/db';
+
+export interface AreaRow {
+  id: number;
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+  areaKm2: number | null;
+  geojson: string | null;
+}
+
+export function areasForExport(prisma: PrismaClient, level: string, toleranceM: number) {
+  return prisma.$queryRaw<AreaRow[]>`
+    SELECT a.id, a.code, a.name, a.level::text AS level, p.code AS "parentCode", a.area_km2 AS "areaKm2",
+           ST_AsGeoJSON(CASE WHEN ${toleranceM}::float8 > 0 THEN
+             ST_Multi(ST_Transform(ST_SimplifyPreserveTopology(
+               ST_Transform(a.geom, 32600 + floor((ST_X(a.label_point) + 180) / 6)::int + 1), ${toleranceM}::float8), 4326))
+             ELSE a.geom END, 6) AS geojson
+      FROM area a LEFT JOIN area p ON p.id = a.parent_id
+     WHERE a.level = ${level}::area_level
+     ORDER BY a.code`;
+}
+
+export interface ExportValueRow {
+  areaId: number;
+  indicatorKey: string;
+  year: number;
+  value: number | null;
+  status: string;
+}
+
+export function valuesForExport(prisma: PrismaClient, level: string, indicatorKeys: string[], years: number[]) {
+  return prisma.$queryRaw<ExportValueRow[]>`
+    SELECT v.area_id AS "areaId", i.key AS "indicatorKey", v.year, v.value, v.status::text AS status
+      FROM indicator_value v
+      JOIN indicator i ON i.id = v.indicator_id
+      JOIN area a ON a.id = v.area_id AND a.level = ${level}::area_level
+     WHERE i.key = ANY(${indicatorKeys}::text[]) AND v.year = ANY(${years}::int[])`;
+}
+
+export interface ServiceExportRow {
+  id: number;
+  name: string;
+  category: string;
+  categoryName: string;
+  provider: string | null;
+  providerKind: string | null;
+  capacity: number | null;
+  capacityUnit: string | null;
+  status: string;
+  street: string | null;
+  houseNumber: string | null;
+  postalCode: string | null;
+  city: string | null;
+  areaCode: string | null;
+  areaName: string | null;
+  lon: number | null;
+  lat: number | null;
+  sourceKey: string | null;
+  synthetic: boolean;
+}
+
+/** One row per service and location (a service at two addresses gives two rows). */
+export function servicesForExport(prisma: PrismaClient, filter: { categoryKeys?: string[]; statuses?: string[]; includeUnpublished: boolean }) {
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filter.categoryKeys?.length) conditions.push(Prisma.sql`c.key = ANY(${filter.categoryKeys}::text[])`);
+  if (filter.statuses?.length) conditions.push(Prisma.sql`s.status::text = ANY(${filter.statuses}::text[])`);
+  if (!filter.includeUnpublished) conditions.push(Prisma.sql`s.published`);
+  return prisma.$queryRaw<ServiceExportRow[]>`
+    SELECT s.id, s.name, c.key AS category, c.name AS "categoryName", p.name AS provider, p.kind::text AS "providerKind",
+           s.capacity, s.capacity_unit::text AS "capacityUnit", s.status::text AS status,
+           l.street, l.house_number AS "houseNumber", l.postal_code AS "postalCode", l.city,
+           a.code AS "areaCode", a.name AS "areaName",
+           ST_X(l.geom) AS lon, ST_Y(l.geom) AS lat, src.key AS "sourceKey", COALESCE(src.synthetic, false) AS synthetic
+      FROM service s
+      JOIN service_category c ON c.id = s.category_id
+      LEFT JOIN provider p ON p.id = s.provider_id
+      LEFT JOIN service_location sl ON sl.service_id = s.id
+      LEFT JOIN location l ON l.id = sl.location_id
+      LEFT JOIN area a ON a.id = l.area_id
+      LEFT JOIN source src ON src.id = s.source_id
+     WHERE ${Prisma.join(conditions, ' AND ')}
+     ORDER BY c.key, s.name, s.id, l.id`;
+}
+
+export function attributionsFor(prisma: PrismaClient, sourceKeys: string[] | null) {
+  return prisma.$queryRaw<{ key: string; attribution: string; licence: string; synthetic: boolean }[]>`
+    SELECT key, attribution, licence, synthetic FROM source
+     WHERE ${sourceKeys === null} OR key = ANY(${sourceKeys ?? []}::text[]) ORDER BY key`;
+}
+
+export function indicatorSources(prisma: PrismaClient, indicatorKeys: string[]) {
+  return prisma.$queryRaw<{ key: string; sourceKey: string; unit: string; name: string }[]>`
+    SELECT i.key, s.key AS "sourceKey", i.unit::text AS unit, i.name FROM indicator i JOIN source s ON s.id = i.source_id
+     WHERE i.key = ANY(${indicatorKeys}::text[])`;
+}

@@ -1,0 +1,86 @@
+import { parse } from 'csv-parse/sync';
+import type { Database } from '@sozialatlas/db';
+import { openSeededDatabase } from '../../../test/db';
+import { startHttp } from '../../../test/http';
+
+describe('downloads for analysts and GIS', () => {
+  let db: Database;
+  let http: Awaited<ReturnType<typeof startHttp>>;
+  beforeAll(async () => {
+    db = await openSeededDatabase();
+    http = await startHttp(db);
+  });
+  afterAll(async () => {
+    await http?.close();
+    await db?.close();
+  });
+
+  const expectedValue = async (code: string, key: string, year: number) => {
+    const [row] = await db.prisma.$queryRaw<{ value: number }[]>`
+      SELECT v.value FROM indicator_value v JOIN area a ON a.id = v.area_id JOIN indicator i ON i.id = v.indicator_id
+       WHERE a.code = ${code} AND i.key = ${key} AND v.year = ${year}`;
+    return row!.value;
+  };
+
+  it('exports districts with indicators as GeoJSON with attribution and the API’s numbers', async () => {
+    const response = await fetch(`${http.url}/export/areas.geojson?level=DISTRICT&indicators=sgb2_rate,population&years=2021,2022&simplify=20`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/geo+json');
+    const body = await response.json();
+    expect(body.features).toHaveLength(63);
+    expect(body.attribution).toContain('Stadt Leipzig');
+    const gruenau = body.features.find((f: any) => f.properties.code === '62');
+    expect(gruenau.geometry.type).toBe('MultiPolygon');
+    expect(gruenau.properties.population_2022).toBe(await expectedValue('62', 'population', 2022));
+    expect(gruenau.properties.sgb2_rate_2021).toBe(await expectedValue('62', 'sgb2_rate', 2021));
+    expect(gruenau.properties.sgb2_rate_2021_status).toBe('REGULAR');
+  });
+
+  it('exports CSV, and a German-Excel variant with semicolons, decimal commas and a BOM', async () => {
+    const plain = await (await fetch(`${http.url}/export/areas.csv?level=BOROUGH&indicators=sgb2_rate&years=2022`)).text();
+    const rows = parse(plain, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(10);
+    expect(rows[0]).toHaveProperty('sgb2_rate_2022');
+    expect(rows[0]!.quelle).toContain('Stadt Leipzig');
+    const decimal = rows.find((r) => r.sgb2_rate_2022!.includes('.'));
+    expect(decimal).toBeDefined(); // derived borough rates are weighted means, not integers
+
+    const bytes = Buffer.from(await (await fetch(`${http.url}/export/areas.csv?level=BOROUGH&indicators=sgb2_rate&years=2022&variant=excel`)).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const excelRows = parse(bytes.subarray(3).toString('utf8'), { columns: true, delimiter: ';' }) as Record<string, string>[];
+    expect(excelRows).toHaveLength(10);
+    const same = excelRows.find((r) => r.code === decimal!.code)!;
+    expect(same.sgb2_rate_2022).toBe(decimal!.sgb2_rate_2022!.replace('.', ','));
+  });
+
+  it('keeps suppressed values out of every export', async () => {
+    await db.prisma.$executeRaw`
+      UPDATE indicator_value SET status = 'SUPPRESSED'
+       WHERE area_id = (SELECT id FROM area WHERE code = '35')
+         AND indicator_id = (SELECT id FROM indicator WHERE key = 'unemployed') AND year = 2020`;
+    const geo = await (await fetch(`${http.url}/export/areas.geojson?indicators=unemployed&years=2020`)).json();
+    const holzhausen = geo.features.find((f: any) => f.properties.code === '35');
+    expect(holzhausen.properties).toMatchObject({ unemployed_2020: null, unemployed_2020_status: 'SUPPRESSED' });
+    const csv = parse(await (await fetch(`${http.url}/export/areas.csv?indicators=unemployed&years=2020`)).text(), { columns: true }) as Record<string, string>[];
+    expect(csv.find((r) => r.code === '35')).toMatchObject({ unemployed_2020: '', unemployed_2020_status: 'SUPPRESSED' });
+  });
+
+  it('exports services as points with their category, area and a Demo-Daten flag', async () => {
+    const body = await (await fetch(`${http.url}/export/services.geojson?categories=day_care`)).json();
+    const count = await db.prisma.service.count({ where: { category: { key: 'day_care' } } });
+    expect(new Set(body.features.map((f: any) => f.id)).size).toBe(count);
+    const located = body.features.filter((f: any) => f.geometry);
+    expect(located.length).toBeGreaterThan(300);
+    expect(located.every((f: any) => f.properties.demo_data === false && f.properties.area_code)).toBe(true);
+    const csv = parse(await (await fetch(`${http.url}/export/services.csv`)).text(), { columns: true }) as Record<string, string>[];
+    expect(csv.some((r) => r.demo_data === 'ja' && r.quelle.startsWith('Demo-Daten'))).toBe(true);
+  });
+
+  it('answers bad parameters with 400 and the parameter name', async () => {
+    const response = await fetch(`${http.url}/export/areas.csv?indicators=nope&years=2020`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ parameter: 'indicators' });
+    const years = await fetch(`${http.url}/export/areas.csv?indicators=population&years=abc`);
+    expect(await years.json()).toMatchObject({ parameter: 'years' });
+  });
+});
