@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Seeds a database: `node seed/dist/cli.js [--data-dir DIR]` imports the Leipzig data;
+// `--synthetic [--areas 10000 --services 100000 --years 20 --seed 42]` builds the synthetic city
+// into an empty database instead. Database: DATABASE_URL (PostGIS server), else the embedded one
+// in --data-dir, DATA_DIR or <repo>/.data/pglite. Migrates first; prints the import reports.
+import path from 'node:path';
+import { migrate, openDatabase } from '@sozialatlas/db';
+import { seedLeipzig } from './index';
+import { repoDir } from './paths';
+import { formatReport } from './report';
+import { generateSynthetic } from './synthetic';
+
+export interface CliArgs {
+  synthetic: boolean;
+  areas: number;
+  services: number;
+  years: number;
+  seed: number;
+  dataDir?: string;
+}
+
+export function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { synthetic: false, areas: 10_000, services: 100_000, years: 20, seed: 42 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    const int = () => {
+      const v = Number(value());
+      if (!Number.isInteger(v) || v < 0) throw new Error(`${a} needs a non-negative integer`);
+      return v;
+    };
+    if (a === '--synthetic') args.synthetic = true;
+    else if (a === '--areas') args.areas = int();
+    else if (a === '--services') args.services = int();
+    else if (a === '--years') args.years = int();
+    else if (a === '--seed') args.seed = int();
+    else if (a === '--data-dir') args.dataDir = value();
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: seed [--data-dir DIR] [--synthetic --areas N --services N --years N --seed N]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = databaseUrl ? undefined : path.resolve(args.dataDir ?? process.env.DATA_DIR ?? path.join(repoDir(), '.data', 'pglite'));
+  console.log(`database: ${databaseUrl ? 'DATABASE_URL' : dataDir}`);
+  const db = await openDatabase({ databaseUrl, dataDir });
+  try {
+    await migrate(db);
+    if (args.synthetic) {
+      console.log(formatReport(await generateSynthetic(db.prisma, args)));
+    } else {
+      await seedLeipzig(db.prisma, { quiet: false });
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

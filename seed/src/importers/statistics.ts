@@ -1,0 +1,289 @@
+// Generic importer for the Leipzig kdvalues files ({meta:{source,title}, data:{year:{sub:[{value,district}]}}}),
+// driven by statistics.mapping.ts. Values are stored for Ortsteile (matched by exact name) with
+// status REGULAR, in batches of one INSERT … SELECT FROM unnest(…) ON CONFLICT … per batch; then
+// Stadtbezirk and city values are derived set-based (aggregate.ts). All-or-nothing, idempotent.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PrismaClient } from '@sozialatlas/db';
+import { batches, inTransaction, type Tx } from '../db';
+import { leipzigDataDir } from '../paths';
+import { newReport, type ImportReport } from '../report';
+import { SOURCES, upsertSource } from '../sources';
+import { deriveAggregates } from './aggregate';
+import { FILES, INDICATORS, type FileMapping, type IndicatorDef } from './statistics.mapping';
+
+export interface StatisticsOptions {
+  /** folder with the leipzig-*.json files; default: the shipped data */
+  dir?: string;
+  mapping?: FileMapping[];
+  indicators?: IndicatorDef[];
+  /** values per INSERT statement */
+  batchSize?: number;
+}
+
+interface KdValues {
+  meta: { source?: string; title?: string };
+  data: Record<string, Record<string, unknown>>;
+}
+
+const isKdValues = (j: unknown): j is KdValues =>
+  typeof j === 'object' && j !== null && 'meta' in j && 'data' in j && typeof (j as KdValues).data === 'object';
+
+/** Upserts indicators (denominators first); returns key → id. */
+export async function upsertIndicators(tx: Tx, defs: IndicatorDef[], sourceId: number): Promise<{ ids: Map<string, number>; written: number }> {
+  const byKey = new Map(defs.map((d) => [d.key, d]));
+  const ordered: IndicatorDef[] = [];
+  const visit = (d: IndicatorDef, trail: string[]) => {
+    if (ordered.includes(d)) return;
+    if (trail.includes(d.key)) throw new Error(`indicator denominator cycle: ${[...trail, d.key].join(' → ')}`);
+    if (d.denominator) {
+      const den = byKey.get(d.denominator);
+      if (!den) throw new Error(`indicator ${d.key}: denominator ${d.denominator} is not defined`);
+      visit(den, [...trail, d.key]);
+    }
+    ordered.push(d);
+  };
+  defs.forEach((d) => visit(d, []));
+  let written = 0;
+  for (const d of ordered) {
+    written += await tx.$executeRaw`
+      INSERT INTO indicator (key, name, name_en, description, unit, topic, polarity, aggregation, denominator_id, source_id)
+      VALUES (${d.key}, ${d.name}, ${d.nameEn}, ${d.description}, ${d.unit}::indicator_unit, ${d.topic}::indicator_topic,
+              ${d.polarity}::polarity, ${d.aggregation}::aggregation_rule,
+              (SELECT id FROM indicator WHERE key = ${d.denominator ?? null}::text), ${sourceId}::int)
+      ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, description = EXCLUDED.description,
+        unit = EXCLUDED.unit, topic = EXCLUDED.topic, polarity = EXCLUDED.polarity, aggregation = EXCLUDED.aggregation,
+        denominator_id = EXCLUDED.denominator_id, source_id = EXCLUDED.source_id, updated_at = now(), version = indicator.version + 1
+      WHERE (indicator.name, indicator.name_en, indicator.description, indicator.unit, indicator.topic, indicator.polarity,
+             indicator.aggregation, indicator.denominator_id, indicator.source_id)
+        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.name_en, EXCLUDED.description, EXCLUDED.unit, EXCLUDED.topic, EXCLUDED.polarity,
+             EXCLUDED.aggregation, EXCLUDED.denominator_id, EXCLUDED.source_id)`;
+  }
+  const rows = await tx.$queryRaw<{ id: number; key: string }[]>`SELECT id, key FROM indicator WHERE key = ANY(${ordered.map((d) => d.key)}::text[])`;
+  return { ids: new Map(rows.map((r) => [r.key, r.id])), written };
+}
+
+export interface ValueRow {
+  indicatorId: number;
+  areaId: number;
+  year: number;
+  value: number | null;
+  status: 'REGULAR' | 'PROVISIONAL' | 'ESTIMATED' | 'SUPPRESSED';
+}
+
+/** Batch upsert of non-derived values; returns rows inserted or changed. */
+export async function upsertValues(tx: Tx, rows: ValueRow[], batchSize = 10_000): Promise<number> {
+  let written = 0;
+  for (const [from, to] of batches(rows.length, batchSize)) {
+    const b = rows.slice(from, to);
+    written += await tx.$executeRaw`
+      INSERT INTO indicator_value (indicator_id, area_id, year, value, status, derived)
+      SELECT t.i, t.a, t.y, t.v, t.s::value_status, false
+        FROM unnest(${b.map((r) => r.indicatorId)}::int[], ${b.map((r) => r.areaId)}::int[], ${b.map((r) => r.year)}::int[],
+                    ${b.map((r) => r.value)}::float8[], ${b.map((r) => r.status)}::text[]) AS t(i, a, y, v, s)
+      ON CONFLICT (indicator_id, area_id, year) DO UPDATE
+         SET value = EXCLUDED.value, status = EXCLUDED.status, derived = false, updated_at = now(), version = indicator_value.version + 1
+       WHERE (indicator_value.value, indicator_value.status, indicator_value.derived)
+             IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.status, false)`;
+  }
+  return written;
+}
+
+export async function importStatistics(prisma: PrismaClient, options: StatisticsOptions = {}): Promise<ImportReport> {
+  const dir = options.dir ?? leipzigDataDir();
+  const mapping = options.mapping ?? FILES;
+  const defs = options.indicators ?? INDICATORS;
+  const report = newReport('Leipzig statistics (kdvalues)');
+  const started = Date.now();
+
+  // Read and check the shape of every file first; a malformed file aborts the whole import.
+  const files: { name: string; json: KdValues }[] = [];
+  const ignored: string[] = [];
+  for (const name of readdirSync(dir).filter((f) => /^leipzig-.*\.json$/.test(f)).sort()) {
+    const json: unknown = JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
+    if (!isKdValues(json)) {
+      ignored.push(name);
+      continue;
+    }
+    files.push({ name, json });
+  }
+  report.details.files = files.map((f) => f.name);
+  if (ignored.length) report.details.notKdValues = ignored;
+
+  // Which file provides which key: the highest priority among the files present.
+  const fileMap = new Map(mapping.map((m) => [m.file, m]));
+  const winner = new Map<string, FileMapping>();
+  for (const f of files) {
+    const m = fileMap.get(f.name);
+    if (!m) continue;
+    const present = new Set(Object.values(f.json.data).flatMap((y) => Object.keys(y ?? {})));
+    for (const [sub, key] of Object.entries(m.subIndicators)) {
+      if (!present.has(sub)) continue;
+      const w = winner.get(key);
+      if (w && w.file !== m.file && w.priority === m.priority) throw new Error(`mapping: ${w.file} and ${m.file} both provide ${key} with priority ${m.priority}`);
+      if (!w || m.priority > w.priority) winner.set(key, m);
+    }
+  }
+  const defByKey = new Map(defs.map((d) => [d.key, d]));
+  for (const key of winner.keys()) if (!defByKey.has(key)) throw new Error(`mapping: indicator ${key} is not defined`);
+  const needed = new Set<string>();
+  const need = (key: string) => {
+    if (needed.has(key)) return;
+    needed.add(key);
+    const den = defByKey.get(key)!.denominator;
+    if (den) need(den);
+  };
+  [...winner.keys()].forEach(need);
+
+  return inTransaction(prisma, async (tx) => {
+    const source = await upsertSource(tx, SOURCES.statistics);
+    report.written += source.written;
+    const indicators = await upsertIndicators(tx, defs.filter((d) => needed.has(d.key)), source.id);
+    report.written += indicators.written;
+    report.details.indicators = indicators.ids.size;
+
+    const areaRows = await tx.$queryRaw<{ id: number; name: string }[]>`SELECT id, name FROM area WHERE level = 'DISTRICT'`;
+    if (areaRows.length === 0) throw new Error('no Ortsteile in the database: import the districts first');
+    const areaByName = new Map(areaRows.map((a) => [a.name, a.id]));
+
+    const values: ValueRow[] = [];
+    const valueIndex = new Map<string, number | null>(); // key|area|year → value, for the overlap comparison
+    const losers = new Map<string, { file: string; sub: string; key: string; rows: { year: number; district: string; value: unknown }[] }>();
+
+    for (const { name, json } of files) {
+      const m = fileMap.get(name);
+      const perSub = new Map<string, { rows: number; years: number[]; ambiguousYears: number[] }>();
+      for (const [yearKey, subs] of Object.entries(json.data)) {
+        if (!/^\d{4}$/.test(yearKey)) throw new Error(`${name}: data key "${yearKey}" is not a year`);
+        if (typeof subs !== 'object' || subs === null) throw new Error(`${name} › ${yearKey}: not an object of sub-indicators`);
+        const year = Number(yearKey);
+        for (const [sub, list] of Object.entries(subs)) {
+          if (!Array.isArray(list)) throw new Error(`${name} › ${year} › ${sub}: not a list of rows`);
+          for (const [i, row] of list.entries()) {
+            if (typeof row !== 'object' || row === null || typeof (row as { district?: unknown }).district !== 'string' || !('value' in row)) {
+              throw new Error(`${name} › ${year} › ${sub} › row ${i}: malformed row ${JSON.stringify(row)}`);
+            }
+          }
+          const rows = list as { value: unknown; district: string }[];
+          report.rowsRead += rows.length;
+          const stat = perSub.get(sub) ?? { rows: 0, years: [], ambiguousYears: [] };
+          perSub.set(sub, stat);
+          stat.rows += rows.length;
+          stat.years.push(year);
+          const names = rows.map((r) => r.district);
+          if (new Set(names).size !== names.length) {
+            stat.ambiguousYears.push(year);
+            continue;
+          }
+          const key = m?.subIndicators[sub];
+          if (!key) continue;
+          if (winner.get(key)?.file !== name) {
+            const l = losers.get(`${name}|${sub}`) ?? { file: name, sub, key, rows: [] };
+            losers.set(`${name}|${sub}`, l);
+            l.rows.push(...rows.map((r) => ({ year, ...r })));
+            continue;
+          }
+          const indicatorId = indicators.ids.get(key)!;
+          for (const r of rows) {
+            const where = `${name} › ${year} › ${sub} › "${r.district}"`;
+            const areaId = areaByName.get(r.district);
+            if (areaId === undefined) {
+              report.skipped.push({ row: where, reason: 'district name matches no Ortsteil exactly' });
+              continue;
+            }
+            let value: number | null;
+            let status: ValueRow['status'] = 'REGULAR';
+            if (r.value === null) {
+              value = null;
+              status = 'SUPPRESSED'; // the API publishes suppressed cells as null
+            } else if (typeof r.value === 'number' && Number.isFinite(r.value)) {
+              value = r.value;
+            } else {
+              report.skipped.push({ row: where, reason: `value ${JSON.stringify(r.value)} is not a number` });
+              continue;
+            }
+            values.push({ indicatorId, areaId, year, value, status });
+            valueIndex.set(`${key}|${r.district}|${year}`, value);
+          }
+        }
+      }
+      for (const [sub, stat] of perSub) {
+        const years = `${Math.min(...stat.years)}–${Math.max(...stat.years)}`;
+        const key = m?.subIndicators[sub];
+        if (stat.ambiguousYears.length) {
+          report.skipped.push({
+            row: `${name} › ${sub}`,
+            reason: `ambiguous duplicates: Ortsteile appear more than once per year (${stat.rows} rows in ${stat.years.length} years, ${areaRows.length} Ortsteile); ${stat.ambiguousYears.length} years not imported`,
+          });
+        } else if (!key) {
+          report.skipped.push({ row: `${name} › ${sub}`, reason: `sub-indicator not in statistics.mapping.ts: ${stat.rows} rows (${years}) not imported` });
+        }
+      }
+    }
+
+    // Overlapping files: the losing file's rows are not imported; compare them with the winner.
+    for (const l of losers.values()) {
+      let same = 0;
+      let differ = 0;
+      let missing = 0;
+      for (const r of l.rows) {
+        const v = valueIndex.get(`${l.key}|${r.district}|${r.year}`);
+        if (v === undefined) missing++;
+        else if (v === r.value) same++;
+        else differ++;
+      }
+      report.skipped.push({
+        row: `${l.file} › ${l.sub}`,
+        reason: `${l.key} is taken from ${winner.get(l.key)!.file} (higher priority); ${l.rows.length} rows: ${same} equal, ${differ} different, ${missing} not in the winning file`,
+      });
+      if (differ) report.warnings.push(`${l.file} › ${l.sub}: ${differ} values differ from ${winner.get(l.key)!.file}`);
+    }
+
+    const written = await upsertValues(tx, values, options.batchSize);
+    report.written += written;
+    report.unchanged += values.length - written;
+    report.details.ortsteilValues = values.length;
+
+    const derived = await deriveAggregates(tx, { indicatorIds: [...indicators.ids.values()] });
+    report.written += derived.written;
+    report.details.derived = derived;
+    if (derived.incomplete) report.warnings.push(`${derived.incomplete} Stadtbezirk/city values not derived: parts missing`);
+
+    await checks(tx, report);
+    report.details.seconds = (Date.now() - started) / 1000;
+    return report;
+  });
+}
+
+/** Plausibility checks of the derived totals against what the files offer. */
+async function checks(tx: Tx, report: ImportReport): Promise<void> {
+  // Published density vs. population / area of our polygons, per Ortsteil, and the city density.
+  const density = await tx.$queryRaw<{ year: number; n: number; within5: number; maxdev: number | null; city: number | null }[]>`
+    SELECT d.year, count(*)::int AS n,
+           count(*) FILTER (WHERE abs(p.value / a.area_km2 - d.value) <= greatest(0.05 * d.value, 1))::int AS within5,
+           max(abs(p.value / a.area_km2 - d.value) / NULLIF(d.value, 0)) AS maxdev,
+           (SELECT cp.value / ca.area_km2 FROM indicator_value cp JOIN area ca ON ca.id = cp.area_id
+             WHERE ca.level = 'CITY' AND cp.indicator_id = (SELECT id FROM indicator WHERE key = 'population') AND cp.year = d.year) AS city
+      FROM indicator_value d
+      JOIN area a ON a.id = d.area_id AND a.level = 'DISTRICT'
+      JOIN indicator_value p ON p.area_id = d.area_id AND p.year = d.year AND p.indicator_id = (SELECT id FROM indicator WHERE key = 'population')
+     WHERE d.indicator_id = (SELECT id FROM indicator WHERE key = 'population_density')
+     GROUP BY d.year ORDER BY d.year DESC LIMIT 1`;
+  if (density[0]) {
+    const c = density[0];
+    report.details.densityCheck = `${c.year}: population/area_km2 within 5 % of the published Einwohnerdichte for ${c.within5}/${c.n} Ortsteile (max deviation ${((c.maxdev ?? 0) * 100).toFixed(1)} %); derived city density ${c.city?.toFixed(0)} per km² (no published city value in the file)`;
+    if (c.within5 < c.n) report.warnings.push(`density check: ${c.n - c.within5} Ortsteile deviate more than 5 % in ${c.year}`);
+  }
+  // Men + women = total for the derived city values.
+  const sex = await tx.$queryRaw<{ n: number; bad: number }[]>`
+    SELECT count(*)::int AS n, count(*) FILTER (WHERE abs(t.value - m.value - f.value) > 0.5)::int AS bad
+      FROM indicator_value t
+      JOIN area a ON a.id = t.area_id AND a.level = 'CITY'
+      JOIN indicator_value m ON m.area_id = t.area_id AND m.year = t.year AND m.indicator_id = (SELECT id FROM indicator WHERE key = 'population_male')
+      JOIN indicator_value f ON f.area_id = t.area_id AND f.year = t.year AND f.indicator_id = (SELECT id FROM indicator WHERE key = 'population_female')
+     WHERE t.indicator_id = (SELECT id FROM indicator WHERE key = 'population')`;
+  if (sex[0]?.n) {
+    report.details.sexSumCheck = `city population = men + women in ${sex[0].n - sex[0].bad}/${sex[0].n} years`;
+    if (sex[0].bad) report.warnings.push(`city population ≠ men + women in ${sex[0].bad} years`);
+  }
+}

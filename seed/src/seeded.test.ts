@@ -1,0 +1,134 @@
+// Checks on the seeded template (the real Leipzig files, as `npm start` imports them).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Database } from '@sozialatlas/db';
+import { openSeededDatabase } from '../../server/test/db';
+import { isSeeded, seedLeipzig } from './index';
+import { FLAT_FUNDING_SERVICES } from './importers/demo';
+import { BOROUGHS, CITY_CODE } from './importers/districts';
+import { leipzigDataDir } from './paths';
+import type { ImportReport } from './report';
+
+let db: Database;
+let rerun: ImportReport[];
+const q = <T>(sql: TemplateStringsArray, ...values: unknown[]) => db.prisma.$queryRaw<T[]>(sql, ...values);
+
+beforeAll(async () => {
+  db = await openSeededDatabase();
+  // a second run on the seeded database: must change nothing, and still report what it saw
+  rerun = await seedLeipzig(db.prisma, { quiet: true });
+});
+afterAll(() => db?.close());
+
+test('re-import writes nothing', async () => {
+  expect(rerun.map((r) => [r.source, r.written])).toEqual(rerun.map((r) => [r.source, 0]));
+  expect(rerun.find((r) => r.source.startsWith('Leipzig statistics'))!.unchanged).toBeGreaterThan(50_000);
+  expect(await isSeeded(db.prisma)).toBe(true);
+});
+
+test('areas: 63 Ortsteile, 10 Stadtbezirke with their names, 1 city, linked', async () => {
+  const levels = await q<{ level: string; n: number }>`SELECT level::text, count(*)::int AS n FROM area GROUP BY level ORDER BY level`;
+  expect(Object.fromEntries(levels.map((l) => [l.level, l.n]))).toEqual({ CITY: 1, BOROUGH: 10, DISTRICT: 63 });
+  const boroughs = await q<{ code: string; name: string; parent: string }>`
+    SELECT b.code, b.name, p.code AS parent FROM area b JOIN area p ON p.id = b.parent_id WHERE b.level = 'BOROUGH' ORDER BY b.code`;
+  expect(Object.fromEntries(boroughs.map((b) => [b.code, b.name]))).toEqual(BOROUGHS);
+  expect(new Set(boroughs.map((b) => b.parent))).toEqual(new Set([CITY_CODE]));
+  const [city] = await q<{ name: string; parent_id: number | null; km2: number }>`SELECT name, parent_id, area_km2 AS km2 FROM area WHERE code = ${CITY_CODE}`;
+  expect(city).toMatchObject({ name: 'Leipzig', parent_id: null });
+  expect(city!.km2).toBeGreaterThan(290); // Leipzig: 297.8 km²
+  expect(city!.km2).toBeLessThan(305);
+  const bad = await q<{ code: string }>`
+    SELECT d.code FROM area d JOIN area b ON b.id = d.parent_id WHERE d.level = 'DISTRICT' AND (b.level <> 'BOROUGH' OR b.code <> left(d.code, 1))`;
+  expect(bad).toEqual([]);
+  const [zentrum] = await q<{ name: string; inside: boolean }>`
+    SELECT name, ST_Covers(geom, ST_SetSRID(ST_MakePoint(12.3747, 51.3397), 4326)) AS inside FROM area WHERE code = '00'`;
+  expect(zentrum).toEqual({ name: 'Zentrum', inside: true }); // lon/lat order after the swap: Markt, Leipzig
+  const districts = rerun[0]!;
+  expect(districts.details.axisOrder).toBe('lat,lon');
+});
+
+test('derived city population is the sum of the 63 Ortsteile in the file', async () => {
+  const file = JSON.parse(readFileSync(path.join(leipzigDataDir(), 'leipzig-einwohner-insgesamt.json'), 'utf8'));
+  for (const year of ['2000', '2023']) {
+    const rows = file.data[year]['Einwohner insgesamt'] as { value: number }[];
+    expect(rows).toHaveLength(63);
+    const expected = rows.reduce((s, r) => s + r.value, 0);
+    const [v] = await q<{ value: number; derived: boolean; status: string }>`
+      SELECT v.value, v.derived, v.status::text FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id JOIN area a ON a.id = v.area_id
+       WHERE i.key = 'population' AND a.code = ${CITY_CODE} AND v.year = ${Number(year)}`;
+    expect(v).toEqual({ value: expected, derived: true, status: 'REGULAR' });
+  }
+});
+
+test('indicators: units and aggregation as mapped; no values for ambiguous or unmapped sub-indicators', async () => {
+  const rows = await q<{ key: string; unit: string; aggregation: string; den: string | null }>`
+    SELECT i.key, i.unit::text, i.aggregation::text, d.key AS den FROM indicator i LEFT JOIN indicator d ON d.id = i.denominator_id`;
+  const byKey = Object.fromEntries(rows.map((r) => [r.key, r]));
+  expect(byKey.population).toMatchObject({ unit: 'COUNT', aggregation: 'SUM' });
+  expect(byKey.sgb2_rate).toMatchObject({ unit: 'PERCENT', aggregation: 'WEIGHTED_MEAN', den: 'population' });
+  expect(byKey.household_income_median).toMatchObject({ unit: 'EUR_PER_MONTH', aggregation: 'NOT_DERIVABLE' });
+  expect(byKey.population_density).toMatchObject({ unit: 'PER_KM2', aggregation: 'NOT_DERIVABLE' });
+  const [derivedMedian] = await q<{ n: number }>`
+    SELECT count(*)::int AS n FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE i.aggregation = 'NOT_DERIVABLE' AND v.derived`;
+  expect(derivedMedian!.n).toBe(0);
+  const stats = rerun[1]!;
+  const skipped = stats.skipped.map((s) => `${s.row}: ${s.reason}`);
+  expect(skipped.filter((s) => /› (Männer|Frauen): ambiguous duplicates/.test(s) && /bedarfsgemeinschaften|mit-kindern/.test(s))).toHaveLength(4);
+  expect(skipped).toContainEqual(expect.stringMatching(/leipzig-bedarfsgemeinschaften\.json › Leistungen: sub-indicator not in statistics\.mapping\.ts/));
+  expect(skipped).toContainEqual(expect.stringMatching(/leipzig-mit-kindern\.json › SGB-II-Quote: sgb2_rate is taken from leipzig-bedarfsgemeinschaften\.json .* 0 different/));
+  expect(String(stats.details.densityCheck)).toMatch(/63\/63 Ortsteile/);
+});
+
+test('day-care centres: 362 services, providers de-duplicated and classified, 11 without coordinates', async () => {
+  const [services] = await q<{ n: number; cap: number }>`
+    SELECT count(*)::int AS n, count(s.capacity)::int AS cap FROM service s JOIN service_category c ON c.id = s.category_id WHERE c.key = 'day_care'`;
+  expect(services).toEqual({ n: 362, cap: 0 });
+  const kitas = rerun[2]!;
+  expect(kitas.details.withoutCoordinates).toHaveLength(11);
+  expect(kitas.details.providers).toBe('77 distinct raw names → 77 after normalisation');
+  const [noPoint] = await q<{ n: number }>`
+    SELECT count(*)::int AS n FROM location l JOIN source s ON s.id = l.source_id WHERE s.key = 'leipzig-kivan' AND l.geom IS NULL`;
+  expect(noPoint!.n).toBe(12); // 11 without coordinates + 1 with coordinates outside Leipzig
+  const providers = await q<{ name: string; kind: string; umbrella: string | null }>`
+    SELECT p.name, p.kind::text, p.umbrella::text FROM provider p JOIN source s ON s.id = p.source_id WHERE s.key = 'leipzig-kivan'`;
+  expect(providers).toHaveLength(77);
+  const by = Object.fromEntries(providers.map((p) => [p.name, p]));
+  expect(by['Amt für Schule']!.kind).toBe('MUNICIPAL');
+  expect(by['Kinderland 2000 GmbH']!.kind).toBe('COMMERCIAL');
+  expect(by['Caritasverband Leipzig e. V.']).toMatchObject({ kind: 'NON_PROFIT', umbrella: 'CARITAS' });
+  const [inArea] = await q<{ n: number }>`
+    SELECT count(*)::int AS n FROM location l JOIN area a ON a.id = l.area_id JOIN source s ON s.id = l.source_id WHERE s.key = 'leipzig-kivan' AND a.level = 'DISTRICT'`;
+  expect(inArea!.n).toBe(350);
+});
+
+test('price index 2000–2024, 2020 = 100', async () => {
+  const rows = await q<{ year: number; value: number; base_year: number }>`SELECT year, value, base_year FROM price_index ORDER BY year`;
+  expect(rows).toHaveLength(25);
+  expect(rows.find((r) => r.year === 2020)).toMatchObject({ value: 100, base_year: 2020 });
+});
+
+test('demo data: linked to the synthetic source, flat funding group, plan and participation', async () => {
+  const [demo] = await q<{ services: number; providers: number; unlinked: number; outside: number }>`
+    SELECT (SELECT count(*) FROM service s JOIN source o ON o.id = s.source_id WHERE o.synthetic)::int AS services,
+           (SELECT count(*) FROM provider p JOIN source o ON o.id = p.source_id WHERE o.synthetic)::int AS providers,
+           (SELECT count(*) FROM service WHERE source_id IS NULL)::int + (SELECT count(*) FROM funding WHERE source_id IS NULL)::int
+             + (SELECT count(*) FROM plan WHERE source_id IS NULL)::int + (SELECT count(*) FROM participation_event WHERE source_id IS NULL)::int AS unlinked,
+           (SELECT count(*) FROM location l JOIN source o ON o.id = l.source_id WHERE o.synthetic AND l.area_id IS NULL)::int AS outside`;
+  expect(demo).toEqual({ services: 150, providers: 40, unlinked: 0, outside: 0 });
+  const flat = await q<{ service_id: number }>`
+    SELECT f.service_id FROM funding f JOIN source o ON o.id = f.source_id AND o.synthetic
+     WHERE f.year BETWEEN 2015 AND 2024 GROUP BY f.service_id, f.funder HAVING count(*) = 10 AND count(DISTINCT f.amount) = 1`;
+  expect(flat).toHaveLength(FLAT_FUNDING_SERVICES);
+  const shared = await q<{ n: number }>`SELECT count(*)::int AS n FROM service_location GROUP BY location_id HAVING count(*) = 3`;
+  expect(shared.length).toBeGreaterThanOrEqual(1);
+  const [survey] = await q<{ addressees: number; response_rate: number }>`SELECT addressees, response_rate FROM participation_event WHERE kind = 'SURVEY'`;
+  expect(survey).toEqual({ addressees: 79, response_rate: 0.49 });
+  const [plan] = await q<{ goals: number; measures: number; refs: number; events: number }>`
+    SELECT (SELECT count(*) FROM goal)::int AS goals, (SELECT count(*) FROM measure)::int AS measures,
+           (SELECT count(*) FROM plan_reference)::int AS refs, (SELECT count(*) FROM participation_event)::int AS events`;
+  expect(plan).toEqual({ goals: 4, measures: 12, refs: 2, events: 5 });
+  const norms = await q<{ key: string; weights: number[] }>`
+    SELECT c.key, n.zone_weights AS weights FROM coverage_norm n JOIN service_category c ON c.id = n.category_id`;
+  expect(norms).toHaveLength(8);
+  expect(norms[0]!.weights).toEqual([1, 0.68, 0.22]);
+});
