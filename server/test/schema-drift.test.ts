@@ -108,7 +108,7 @@ describe('Prisma schema and migrated database', () => {
 
   it('have the same enums and values', async () => {
     const rows = await query<{ typname: string; labels: string[] }>(
-      `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels
+      `SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
          FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
          JOIN pg_namespace n ON n.oid = t.typnamespace AND n.nspname = 'public'
         GROUP BY t.typname`,
@@ -121,7 +121,7 @@ describe('Prisma schema and migrated database', () => {
   it('have the same indexes (columns, uniqueness, access method)', async () => {
     const rows = await query<{ table: string; columns: string[]; is_unique: boolean; is_primary: boolean; method: string }>(
       `SELECT t.relname AS table,
-              array_agg(a.attname ORDER BY k.ord) AS columns,
+              array_agg(a.attname::text ORDER BY k.ord) AS columns,
               ix.indisunique AS is_unique, ix.indisprimary AS is_primary, am.amname AS method
          FROM pg_index ix
          JOIN pg_class i ON i.oid = ix.indexrelid
