@@ -22,7 +22,26 @@ export class ForbiddenError extends GraphQLError {
   }
 }
 
+/** No or invalid credentials (forged, expired or revoked key; wrong password; locked account). */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message = 'Anmeldung erforderlich (authentication required)', reason = 'REQUIRED') {
+    super(message, { extensions: { code: 'UNAUTHENTICATED', reason } });
+  }
+}
+
+/** Optimistic locking: the record changed since the caller read it. */
+export class ConflictError extends GraphQLError {
+  constructor(entity: string, id: number | string, currentVersion: number) {
+    super(
+      `Der Datensatz wurde inzwischen von jemand anderem geändert (Version ${currentVersion}). Bitte neu laden und die Änderung erneut eintragen. (${entity} ${id} was changed by someone else)`,
+      { extensions: { code: 'CONFLICT', entity, id, currentVersion } },
+    );
+  }
+}
+
 export const exposedErrorCodes = new Set([
+  'CONFLICT',
+  'RATE_LIMITED',
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'FORBIDDEN',

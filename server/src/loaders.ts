@@ -2,12 +2,20 @@ import type { PrismaClient } from '@sozialatlas/db';
 import type { Caller } from './context';
 import { createAreaLoaders } from './modules/areas/area.loaders';
 import { createIndicatorLoaders } from './modules/indicators/indicator.loaders';
+import { createFundingLoaders } from './modules/funding/funding.loaders';
+import { createPlanLoaders } from './modules/plans/plan.loaders';
+import { createProviderLoaders } from './modules/providers/provider.loaders';
+import { createServiceLoaders } from './modules/services/service.loaders';
 
 /** All per-request DataLoaders. A new set per request: caches never leak between callers. */
 export function createLoaders(prisma: PrismaClient, caller: Caller) {
   return {
     ...createAreaLoaders(prisma),
     ...createIndicatorLoaders(prisma, caller),
+    ...createServiceLoaders(prisma, caller),
+    ...createProviderLoaders(prisma, caller),
+    ...createFundingLoaders(prisma, caller),
+    ...createPlanLoaders(prisma, caller),
   };
 }
 

@@ -2,10 +2,56 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AnalysisResolver, analysisAreaResolvers } from './modules/analysis/analysis.resolver';
 import { AreaResolver } from './modules/areas/area.resolver';
 import { AreaIndicatorResolver, IndicatorResolver, IndicatorValueResolver } from './modules/indicators/indicator.resolver';
+import {
+  AreaFundingTotalResolver,
+  FundingResolver,
+  ProviderFundingResolver,
+  ServiceFundingResolver,
+} from './modules/funding/funding.resolver';
+import {
+  AreaPlanResolver,
+  GoalResolver,
+  MeasureResolver,
+  ParticipationEventResolver,
+  PlanReferenceResolver,
+  PlanResolver,
+} from './modules/plans/plan.resolver';
+import { ProviderResolver } from './modules/providers/provider.resolver';
+import {
+  AreaServiceResolver,
+  CoverageNormResolver,
+  LocationResolver,
+  ServiceCategoryResolver,
+  ServiceResolver,
+} from './modules/services/service.resolver';
 
-export const resolvers = [AreaResolver, IndicatorResolver, IndicatorValueResolver, AreaIndicatorResolver] as const;
+export const resolvers = [
+  AreaResolver,
+  IndicatorResolver,
+  IndicatorValueResolver,
+  AreaIndicatorResolver,
+  ServiceResolver,
+  ServiceCategoryResolver,
+  CoverageNormResolver,
+  LocationResolver,
+  AreaServiceResolver,
+  ProviderResolver,
+  FundingResolver,
+  AreaFundingTotalResolver,
+  ServiceFundingResolver,
+  ProviderFundingResolver,
+  PlanResolver,
+  PlanReferenceResolver,
+  GoalResolver,
+  MeasureResolver,
+  ParticipationEventResolver,
+  AreaPlanResolver,
+  AnalysisResolver,
+  ...analysisAreaResolvers,
+] as const;
 
 /** The committed SDL: schema/schema.graphql at the repository root. */
 export const sdlPath = path.resolve(__dirname, '..', '..', 'schema', 'schema.graphql');

@@ -12,8 +12,10 @@ const mapQuery = `query Map($first: Int!) {
       parent { name }
       value(indicator: "sgb2_rate", year: 2021) { value status indicator { key unit source { attribution } } }
       series(indicator: "population", fromYear: 2018) { year value }
+      serviceStats { category { key name } services capacity }
     }
   }
+  fundingTotals(level: DISTRICT, fromYear: 2022, toYear: 2022) { area { id code } year nominal real }
 }`;
 
 describe('SQL statements per map query', () => {

@@ -10,7 +10,9 @@ export const DecimalScalar = new GraphQLScalarType({
   description: 'An exact decimal number as a string, e.g. "12345.67"; used for money in EUR (Betrag).',
   serialize(value) {
     if (value === null || value === undefined) return null;
-    return new Decimal(value as Decimal.Value).toFixed();
+    // At least two decimals, so amounts in EUR always show cents ("356500.00"); never rounded.
+    const decimal = new Decimal(value as Decimal.Value);
+    return decimal.decimalPlaces() < 2 ? decimal.toFixed(2) : decimal.toFixed();
   },
   parseValue(value) {
     if (typeof value !== 'string' && typeof value !== 'number') throw new TypeError('Decimal must be a string');

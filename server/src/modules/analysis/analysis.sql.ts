@@ -1,0 +1,262 @@
+import { Prisma, type PrismaClient } from '@sozialatlas/db';
+import type { Caller } from '../../context';
+import { present } from '../indicators/indicator.sql';
+
+// SQL of the analysis module. Set-based: one query per input kind (areas, indicator values,
+// services with their points, demand cells, fundings), never one per area. Tagged templates only.
+
+export interface LevelArea {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** All areas of one level, ordered by official key. */
+export function areasOfLevel(prisma: PrismaClient, level: string) {
+  return prisma.$queryRaw<LevelArea[]>`
+    SELECT a.id, a.code, a.name FROM area a WHERE a.level = ${level}::area_level ORDER BY a.code, a.id`;
+}
+
+export interface IndicatorRow {
+  id: number;
+  key: string;
+  name: string;
+  unit: string;
+  polarity: string;
+}
+
+export function indicatorsByKeys(prisma: PrismaClient, keys: readonly string[]) {
+  return prisma.$queryRaw<IndicatorRow[]>`
+    SELECT i.id, i.key, i.name, i.unit::text AS unit, i.polarity::text AS polarity
+      FROM indicator i WHERE i.key = ANY(${[...keys]}::text[])`;
+}
+
+export interface AnalysisValueRow {
+  areaId: number;
+  level: string;
+  indicatorKey: string;
+  year: number;
+  value: number | null;
+  status: string;
+}
+
+/**
+ * All values of the given indicators for the areas of the given levels and years, in one query.
+ * Suppressed values (Geheimhaltung) pass through `present()`: null for callers who may not see them;
+ * the status is kept so the analyses treat SUPPRESSED as missing for everybody.
+ */
+export async function valuesForLevels(
+  prisma: PrismaClient,
+  filter: { indicatorIds: number[]; levels: string[]; fromYear: number; toYear: number },
+  caller: Caller,
+): Promise<AnalysisValueRow[]> {
+  const rows = await prisma.$queryRaw<AnalysisValueRow[]>`
+    SELECT v.area_id AS "areaId", a.level::text AS level, i.key AS "indicatorKey", v.year, v.value, v.status::text AS status
+      FROM indicator_value v
+      JOIN area a ON a.id = v.area_id
+      JOIN indicator i ON i.id = v.indicator_id
+     WHERE v.indicator_id = ANY(${filter.indicatorIds}::int[])
+       AND a.level::text = ANY(${filter.levels}::text[])
+       AND v.year BETWEEN ${filter.fromYear} AND ${filter.toYear}`;
+  return present(rows, caller);
+}
+
+export interface CategoryNormRow {
+  categoryId: number;
+  key: string;
+  name: string;
+  nameEn: string;
+  normId: number | null;
+  perThousand: number | null;
+  zoneRadiiM: number[] | null;
+  zoneWeights: number[] | null;
+  targetDescription: string | null;
+  origin: string | null;
+  targetIndicatorId: number | null;
+  targetIndicatorKey: string | null;
+}
+
+/** Service categories with their coverage norm (null columns when a category has no norm). */
+export function categoriesWithNorms(prisma: PrismaClient, keys: readonly string[] | null) {
+  const where = keys ? Prisma.sql`c.key = ANY(${[...keys]}::text[])` : Prisma.sql`TRUE`;
+  return prisma.$queryRaw<CategoryNormRow[]>`
+    SELECT c.id AS "categoryId", c.key, c.name, c.name_en AS "nameEn", n.id AS "normId",
+           n.capacity_per_1000 AS "perThousand", n.zone_radii_m AS "zoneRadiiM", n.zone_weights AS "zoneWeights",
+           n.target_description AS "targetDescription", n.origin,
+           n.target_indicator_id AS "targetIndicatorId", i.key AS "targetIndicatorKey"
+      FROM service_category c
+      LEFT JOIN coverage_norm n ON n.category_id = c.id
+      LEFT JOIN indicator i ON i.id = n.target_indicator_id
+     WHERE ${where}
+     ORDER BY c.key`;
+}
+
+/**
+ * Ancestor-or-self of every area at the given level (areaId → levelAreaId), as a SQL fragment
+ * `anc(area_id, level_area_id)`: the hierarchy is walked recursively, so it works for any depth.
+ */
+function ancestorsAt(level: string): Prisma.Sql {
+  return Prisma.sql`anc AS (
+      WITH RECURSIVE up(area_id, cur_id, cur_level, parent_id) AS (
+        SELECT a.id, a.id, a.level, a.parent_id FROM area a
+        UNION ALL
+        SELECT up.area_id, p.id, p.level, p.parent_id FROM up JOIN area p ON p.id = up.parent_id
+         WHERE up.cur_level <> ${level}::area_level
+      )
+      SELECT area_id, cur_id AS level_area_id FROM up WHERE cur_level = ${level}::area_level
+    )`;
+}
+
+/** Each area of `fromLevel` with its ancestor at `toLevel` (one query). */
+export function levelMap(prisma: PrismaClient, fromLevel: string, toLevel: string) {
+  return prisma.$queryRaw<{ areaId: number; levelAreaId: number }[]>`
+    WITH ${ancestorsAt(toLevel)}
+    SELECT a.id AS "areaId", anc.level_area_id AS "levelAreaId"
+      FROM area a JOIN anc ON anc.area_id = a.id WHERE a.level = ${fromLevel}::area_level`;
+}
+
+export interface ServicePointRow {
+  serviceId: number;
+  name: string;
+  categoryKey: string;
+  capacity: number | null;
+  locationId: number | null;
+  lon: number | null;
+  lat: number | null;
+  /** area of the location at the requested level; null = no location or outside every area */
+  areaId: number | null;
+  share: number | null;
+  /** locations of the service */
+  nLocations: number;
+}
+
+/**
+ * Services of the categories with their location points and the area of each location at the
+ * level (location.area_id is the finest area; its ancestor at the level is taken). One row per
+ * service × location. `activeOnly`: status ACTIVE (coverage, accessibility); published ones only
+ * unless the caller may see unpublished records.
+ */
+export function servicePoints(
+  prisma: PrismaClient,
+  filter: { categoryIds: number[] | null; level: string; activeOnly: boolean; serviceIds?: number[] },
+  caller: Caller,
+) {
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filter.categoryIds) conditions.push(Prisma.sql`s.category_id = ANY(${filter.categoryIds}::int[])`);
+  if (filter.serviceIds) conditions.push(Prisma.sql`s.id = ANY(${filter.serviceIds}::int[])`);
+  if (filter.activeOnly) conditions.push(Prisma.sql`s.status = 'ACTIVE'`);
+  if (!caller.canSeeUnpublished) conditions.push(Prisma.sql`s.published`);
+  return prisma.$queryRaw<ServicePointRow[]>`
+    WITH ${ancestorsAt(filter.level)}
+    SELECT s.id AS "serviceId", s.name, c.key AS "categoryKey", s.capacity, l.id AS "locationId",
+           ST_X(l.geom) AS lon, ST_Y(l.geom) AS lat, anc.level_area_id AS "areaId", sl.share,
+           (count(l.id) OVER (PARTITION BY s.id))::int AS "nLocations"
+      FROM service s
+      JOIN service_category c ON c.id = s.category_id
+      LEFT JOIN service_location sl ON sl.service_id = s.id
+      LEFT JOIN location l ON l.id = sl.location_id
+      LEFT JOIN anc ON anc.area_id = l.area_id
+     WHERE ${Prisma.join(conditions, ' AND ')}
+     ORDER BY s.id, l.id`;
+}
+
+export interface DemandCellRow {
+  /** finest area (the level the cells were cut from) */
+  areaId: number;
+  x: number;
+  y: number;
+  /** m² of the cell inside the area */
+  weight: number;
+}
+
+/**
+ * Demand points: a regular square grid (ST_SquareGrid, `size` metres) over each area of the level,
+ * built in the UTM zone of the areas' centre (metric); each cell is clipped to the area and its
+ * centroid kept with the clipped area (m²) as weight. Areas without geometry give no cells.
+ */
+export function gridCells(prisma: PrismaClient, level: string, size: number) {
+  return prisma.$queryRaw<DemandCellRow[]>`
+    WITH srid AS (
+      SELECT 32600 + floor((ST_X(ST_Centroid(ST_Extent(geom))) + 180) / 6)::int + 1 AS s
+        FROM area WHERE level = ${level}::area_level AND geom IS NOT NULL
+    ),
+    a AS (SELECT id, ST_Transform(geom, (SELECT s FROM srid)) AS g FROM area WHERE level = ${level}::area_level AND geom IS NOT NULL),
+    c AS (
+      SELECT a.id AS area_id,
+             CASE WHEN ST_Within(sq.geom, a.g) THEN sq.geom ELSE ST_Intersection(a.g, sq.geom) END AS piece
+        FROM a CROSS JOIN LATERAL ST_SquareGrid(${size}::float8, a.g) AS sq
+       WHERE ST_Intersects(a.g, sq.geom)
+    ),
+    p AS (SELECT area_id, ST_Transform(ST_Centroid(piece), 4326) AS pt, ST_Area(piece) AS w FROM c)
+    SELECT area_id AS "areaId", ST_X(pt) AS x, ST_Y(pt) AS y, w AS weight FROM p WHERE w > 0
+     ORDER BY area_id, ST_Y(pt), ST_X(pt)`;
+}
+
+/** One demand point per area: its label point (ST_PointOnSurface), weight 1. */
+export function labelPointCells(prisma: PrismaClient, level: string) {
+  return prisma.$queryRaw<DemandCellRow[]>`
+    SELECT a.id AS "areaId", ST_X(a.label_point) AS x, ST_Y(a.label_point) AS y, 1::float8 AS weight
+      FROM area a WHERE a.level = ${level}::area_level AND a.label_point IS NOT NULL ORDER BY a.id`;
+}
+
+/** A cheap fingerprint of the area geometries (cache key for the demand grid). */
+export async function areaStamp(prisma: PrismaClient): Promise<string> {
+  const [row] = await prisma.$queryRaw<{ stamp: string }[]>`
+    SELECT count(*)::text || '|' || coalesce(max(updated_at)::text, '') || '|' || coalesce(sum(version)::text, '') AS stamp FROM area`;
+  return row?.stamp ?? '';
+}
+
+export interface PointAreaRow {
+  idx: number;
+  /** finest area covering the point */
+  finestId: number | null;
+  /** its ancestor at the requested level */
+  areaId: number | null;
+}
+
+/** The area (at the level) covering each point, found spatially with ST_Covers; one query for all points. */
+export function areasOfPoints(prisma: PrismaClient, points: readonly { lon: number; lat: number }[], level: string) {
+  return prisma.$queryRaw<PointAreaRow[]>`
+    WITH ${ancestorsAt(level)},
+    pts AS (
+      SELECT (ord - 1)::int AS idx, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS pt
+        FROM unnest(${points.map((p) => p.lon)}::float8[], ${points.map((p) => p.lat)}::float8[]) WITH ORDINALITY AS u(lon, lat, ord)
+    ),
+    finest AS (
+      SELECT DISTINCT ON (pts.idx) pts.idx, a.id
+        FROM pts JOIN area a ON a.geom IS NOT NULL AND ST_Covers(a.geom, pts.pt)
+       ORDER BY pts.idx, CASE a.level WHEN 'PLANNING_AREA' THEN 0 WHEN 'DISTRICT' THEN 1 WHEN 'BOROUGH' THEN 2 ELSE 3 END
+    )
+    SELECT pts.idx, finest.id AS "finestId", anc.level_area_id AS "areaId"
+      FROM pts LEFT JOIN finest ON finest.idx = pts.idx LEFT JOIN anc ON anc.area_id = finest.id
+     ORDER BY pts.idx`;
+}
+
+export interface FundingRow {
+  serviceId: number;
+  year: number;
+  amount: string;
+  categoryKey: string;
+}
+
+/** Granted or paid funding of services (not provider-level funding, not applications) per service and year. */
+export function fundings(prisma: PrismaClient, filter: { fromYear: number; toYear: number; categoryIds: number[] | null }, caller: Caller) {
+  const conditions: Prisma.Sql[] = [
+    Prisma.sql`f.service_id IS NOT NULL`,
+    Prisma.sql`f.status <> 'APPLIED'`,
+    Prisma.sql`f.year BETWEEN ${filter.fromYear} AND ${filter.toYear}`,
+  ];
+  if (filter.categoryIds) conditions.push(Prisma.sql`s.category_id = ANY(${filter.categoryIds}::int[])`);
+  if (!caller.canSeeUnpublished) conditions.push(Prisma.sql`f.published AND s.published`);
+  return prisma.$queryRaw<FundingRow[]>`
+    SELECT f.service_id AS "serviceId", f.year, sum(f.amount)::text AS amount, c.key AS "categoryKey"
+      FROM funding f JOIN service s ON s.id = f.service_id JOIN service_category c ON c.id = s.category_id
+     WHERE ${Prisma.join(conditions, ' AND ')}
+     GROUP BY f.service_id, f.year, c.key
+     ORDER BY f.service_id, f.year`;
+}
+
+export function priceIndex(prisma: PrismaClient) {
+  return prisma.$queryRaw<{ year: number; index: number; baseYear: number }[]>`
+    SELECT year, value AS index, base_year AS "baseYear" FROM price_index ORDER BY year`;
+}

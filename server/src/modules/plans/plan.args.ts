@@ -1,0 +1,41 @@
+import { MeasureHorizon, MeasureStatus } from '@sozialatlas/db';
+import { ArgsType, Field, InputType, Int } from 'type-graphql';
+
+@InputType({ description: 'Filters for measures; all given filters must hold (AND).' })
+export class MeasureFilter {
+  @Field(() => Int, { nullable: true, description: 'Only measures that name this area as a target area.' })
+  areaId?: number;
+
+  @Field(() => [MeasureStatus], { nullable: true, description: 'Only these states of implementation.' })
+  statuses?: MeasureStatus[];
+
+  @Field(() => [MeasureHorizon], { nullable: true, description: 'Only these horizons.' })
+  horizons?: MeasureHorizon[];
+
+  @Field(() => Int, { nullable: true, description: 'Only measures of this plan.' })
+  planId?: number;
+}
+
+@ArgsType()
+export class MeasuresArgs {
+  @Field(() => MeasureFilter, { nullable: true, description: 'Filters, combined with AND.' })
+  filter?: MeasureFilter;
+}
+
+@InputType({ description: 'Filters for participation events; all given filters must hold (AND).' })
+export class ParticipationFilter {
+  @Field(() => Int, { nullable: true, description: 'Only events concerning this area.' })
+  areaId?: number;
+
+  @Field(() => String, { nullable: true, description: 'From this date on (inclusive), YYYY-MM-DD.' })
+  from?: string;
+
+  @Field(() => String, { nullable: true, description: 'Up to this date (inclusive), YYYY-MM-DD.' })
+  to?: string;
+}
+
+@ArgsType()
+export class ParticipationArgs {
+  @Field(() => ParticipationFilter, { nullable: true, description: 'Filters, combined with AND.' })
+  filter?: ParticipationFilter;
+}

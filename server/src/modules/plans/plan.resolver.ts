@@ -1,0 +1,161 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { BadUserInputError } from '../../errors';
+import { Area } from '../areas/area.type';
+import { Indicator, Source } from '../indicators/indicator.type';
+import { MeasuresArgs, ParticipationArgs } from './plan.args';
+import { toEvent, toPlan, visibleMeasure, visiblePlan } from './plan.loaders';
+import { Goal, Measure, ParticipationEvent, Plan, PlanReference } from './plan.type';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseDate(value: string | undefined, argument: string): Date | undefined {
+  if (value === undefined || value === null) return undefined;
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!DATE.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new BadUserInputError(`${argument} must be a date YYYY-MM-DD`, argument);
+  }
+  return date;
+}
+
+async function areasOf(ctx: Context, ids: number[]): Promise<Area[]> {
+  const areas = await ctx.loaders.areaById.loadMany(ids);
+  return areas.filter((a): a is Area => !!a && !(a instanceof Error)).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+@Resolver(() => Plan)
+export class PlanResolver {
+  @Query(() => [Plan], { description: 'Social plans and related plans (Sozialpläne), newest period first.' })
+  async plans(@Ctx() ctx: Context) {
+    const rows = await ctx.prisma.plan.findMany({ where: visiblePlan(ctx.caller), orderBy: [{ periodStart: 'desc' }, { id: 'asc' }] });
+    return rows.map(toPlan);
+  }
+
+  @Query(() => Plan, { nullable: true, description: 'One plan by id; null when missing or not published.' })
+  plan(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'Internal id.' }) id: number) {
+    return ctx.loaders.planById.load(id);
+  }
+
+  @Query(() => [Measure], { description: 'Measures (Maßnahmen) matching all given filters, ordered by plan, goal and code.' })
+  measures(@Ctx() ctx: Context, @Args() { filter = {} }: MeasuresArgs) {
+    return ctx.prisma.measure.findMany({
+      where: {
+        AND: [
+          visibleMeasure(ctx.caller),
+          filter.areaId != null ? { areas: { some: { areaId: filter.areaId } } } : {},
+          filter.statuses ? { status: { in: filter.statuses } } : {},
+          filter.horizons ? { horizon: { in: filter.horizons } } : {},
+          filter.planId != null ? { goal: { planId: filter.planId } } : {},
+        ],
+      },
+      orderBy: [{ goal: { planId: 'asc' } }, { goal: { code: 'asc' } }, { code: 'asc' }],
+    });
+  }
+
+  @Query(() => [ParticipationEvent], {
+    name: 'participationEvents',
+    description: 'Participation events (Beteiligungen) matching all given filters, ordered by date.',
+  })
+  async findParticipationEvents(@Ctx() ctx: Context, @Args() { filter = {} }: ParticipationArgs) {
+    const from = parseDate(filter.from, 'filter.from');
+    const to = parseDate(filter.to, 'filter.to');
+    const rows = await ctx.prisma.participationEvent.findMany({
+      where: {
+        date: { gte: from, lte: to },
+        ...(filter.areaId != null ? { areas: { some: { areaId: filter.areaId } } } : {}),
+      },
+      orderBy: [{ date: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map(toEvent);
+  }
+
+  @FieldResolver(() => [Goal], { description: 'Goals of the plan, ordered by code (Ziele).' })
+  goals(@Root() plan: Plan, @Ctx() ctx: Context) {
+    return ctx.loaders.goalsByPlanId.load(plan.id);
+  }
+
+  @FieldResolver(() => [PlanReference], { description: 'References to other plans (Verweise).' })
+  references(@Root() plan: Plan, @Ctx() ctx: Context) {
+    return ctx.loaders.referencesByPlanId.load(plan.id);
+  }
+
+  @FieldResolver(() => [ParticipationEvent], { description: 'Participation events held for this plan, ordered by date (Beteiligung).' })
+  participationEvents(@Root() plan: Plan, @Ctx() ctx: Context) {
+    return ctx.loaders.eventsByPlanId.load(plan.id);
+  }
+
+  @FieldResolver(() => Source, { nullable: true, description: 'Source, licence and attribution (Quelle).' })
+  source(@Root() plan: Plan, @Ctx() ctx: Context) {
+    return plan.sourceId === null ? null : ctx.loaders.sourceById.load(plan.sourceId);
+  }
+}
+
+@Resolver(() => PlanReference)
+export class PlanReferenceResolver {
+  @FieldResolver(() => Plan, { nullable: true, description: 'The referenced plan when it is stored here (and visible to you).' })
+  targetPlan(@Root() reference: PlanReference, @Ctx() ctx: Context) {
+    return reference.targetPlanId === null ? null : ctx.loaders.planById.load(reference.targetPlanId);
+  }
+}
+
+@Resolver(() => Goal)
+export class GoalResolver {
+  @FieldResolver(() => [Measure], { description: 'Measures for this goal, ordered by code (Maßnahmen).' })
+  measures(@Root() goal: Goal, @Ctx() ctx: Context) {
+    return ctx.loaders.measuresByGoalId.load(goal.id);
+  }
+
+  @FieldResolver(() => Plan, { nullable: true, description: 'The plan the goal belongs to.' })
+  plan(@Root() goal: Goal, @Ctx() ctx: Context) {
+    return ctx.loaders.planById.load(goal.planId);
+  }
+}
+
+@Resolver(() => Measure)
+export class MeasureResolver {
+  @FieldResolver(() => [Area], { description: 'Areas the measure targets, ordered by key; empty for city-wide measures (Zielgebiete).' })
+  async areas(@Root() measure: Measure, @Ctx() ctx: Context) {
+    return areasOf(ctx, await ctx.loaders.areaIdsByMeasureId.load(measure.id));
+  }
+
+  @FieldResolver(() => [Indicator], { description: 'Indicators the measure is meant to move, ordered by key (Zielindikatoren).' })
+  indicators(@Root() measure: Measure, @Ctx() ctx: Context) {
+    return ctx.loaders.indicatorsByMeasureId.load(measure.id);
+  }
+
+  @FieldResolver(() => Goal, { nullable: true, description: 'The goal the measure serves (Ziel).' })
+  goal(@Root() measure: Measure, @Ctx() ctx: Context) {
+    return ctx.loaders.goalById.load(measure.goalId);
+  }
+}
+
+@Resolver(() => ParticipationEvent)
+export class ParticipationEventResolver {
+  @FieldResolver(() => [Area], { description: 'Areas the event concerned, ordered by key; empty for city-wide events.' })
+  async areas(@Root() event: ParticipationEvent, @Ctx() ctx: Context) {
+    return areasOf(ctx, await ctx.loaders.areaIdsByEventId.load(event.id));
+  }
+
+  @FieldResolver(() => Plan, { nullable: true, description: 'The plan the event was held for, if any.' })
+  plan(@Root() event: ParticipationEvent, @Ctx() ctx: Context) {
+    return event.planId === null ? null : ctx.loaders.planById.load(event.planId);
+  }
+
+  @FieldResolver(() => Source, { nullable: true, description: 'Source, licence and attribution (Quelle).' })
+  source(@Root() event: ParticipationEvent, @Ctx() ctx: Context) {
+    return event.sourceId === null ? null : ctx.loaders.sourceById.load(event.sourceId);
+  }
+}
+
+@Resolver(() => Area)
+export class AreaPlanResolver {
+  @FieldResolver(() => [Measure], { description: 'Measures that name this area as a target area (Maßnahmen im Gebiet).' })
+  measures(@Root() area: Area, @Ctx() ctx: Context) {
+    return ctx.loaders.measuresByAreaId.load(area.id);
+  }
+
+  @FieldResolver(() => [ParticipationEvent], { description: 'Participation events concerning this area, ordered by date (Beteiligung im Gebiet).' })
+  participationEvents(@Root() area: Area, @Ctx() ctx: Context) {
+    return ctx.loaders.eventsByAreaId.load(area.id);
+  }
+}

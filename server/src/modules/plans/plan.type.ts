@@ -1,0 +1,143 @@
+import { MeasureHorizon, MeasureStatus, ParticipationKind } from '@sozialatlas/db';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+registerEnumType(MeasureHorizon, {
+  name: 'MeasureHorizon',
+  description: 'When a measure is to be carried out (Zeithorizont).',
+  valuesConfig: {
+    SHORT: { description: 'Short term, up to 2 years (kurzfristig).' },
+    MEDIUM: { description: 'Medium term, 3–5 years (mittelfristig).' },
+    LONG: { description: 'Long term, more than 5 years (langfristig).' },
+  },
+});
+registerEnumType(MeasureStatus, {
+  name: 'MeasureStatus',
+  description: 'State of implementation of a measure (Umsetzungsstand).',
+  valuesConfig: {
+    NOT_STARTED: { description: 'Not started (nicht begonnen).' },
+    IN_PROGRESS: { description: 'In progress (in Umsetzung).' },
+    COMPLETED: { description: 'Completed (umgesetzt).' },
+    SUSPENDED: { description: 'Suspended (ausgesetzt).' },
+  },
+});
+registerEnumType(ParticipationKind, {
+  name: 'ParticipationKind',
+  description: 'Form of participation (Beteiligungsformat).',
+  valuesConfig: {
+    CONFERENCE: { description: 'Area or expert conference (Sozialraumkonferenz, Fachkonferenz).' },
+    SURVEY: { description: 'Survey (Befragung).' },
+    DISTRICT_WALK: { description: 'Walk through a district (Stadtteilbegehung).' },
+    WORKSHOP: { description: 'Workshop (Werkstatt).' },
+  },
+});
+
+@ObjectType({ description: 'A social plan or a related plan, e.g. Altenhilfeplan, Teilhabeplan, Suchtbericht (Sozialplan).' })
+export class Plan {
+  @Field(() => Int, { description: 'Internal identifier.' })
+  id!: number;
+
+  @Field({ description: 'Title (Titel).' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Description (Beschreibung).' })
+  description!: string | null;
+
+  @Field(() => Int, { description: 'First year of the plan period (Laufzeit von).' })
+  periodStart!: number;
+
+  @Field(() => Int, { description: 'Last year of the plan period (Laufzeit bis).' })
+  periodEnd!: number;
+
+  @Field(() => String, { nullable: true, description: 'Date of the council decision (Beschlussdatum), YYYY-MM-DD.' })
+  adoptedAt!: string | null;
+
+  @Field({ description: 'False for draft records, visible only to roles that may see unpublished data (veröffentlicht).' })
+  published!: boolean;
+
+  sourceId!: number | null;
+}
+
+@ObjectType({ description: 'A cross-reference from a plan to another plan (Planverweis).' })
+export class PlanReference {
+  @Field({ description: 'Title of the referenced plan (Titel).' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'What the reference is about (Anmerkung).' })
+  note!: string | null;
+
+  targetPlanId!: number | null;
+  planId!: number;
+}
+
+@ObjectType({ description: 'A goal of a plan (Ziel).' })
+export class Goal {
+  @Field(() => Int, { description: 'Internal identifier.' })
+  id!: number;
+
+  @Field({ description: 'Code within the plan, e.g. "Z1" (Kennung).' })
+  code!: string;
+
+  @Field({ description: 'Title (Titel).' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Description (Beschreibung).' })
+  description!: string | null;
+
+  planId!: number;
+}
+
+@ObjectType({ description: 'What is done to reach a goal (Maßnahme).' })
+export class Measure {
+  @Field(() => Int, { description: 'Internal identifier.' })
+  id!: number;
+
+  @Field({ description: 'Code within the goal, e.g. "M1.2" (Kennung).' })
+  code!: string;
+
+  @Field({ description: 'Title (Titel).' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Description (Beschreibung).' })
+  description!: string | null;
+
+  @Field(() => MeasureHorizon, { description: 'Short, medium or long term (Zeithorizont).' })
+  horizon!: MeasureHorizon;
+
+  @Field({ description: 'Office in charge (federführendes Amt).' })
+  responsibleOffice!: string;
+
+  @Field(() => MeasureStatus, { description: 'State of implementation (Umsetzungsstand).' })
+  status!: MeasureStatus;
+
+  goalId!: number;
+}
+
+@ObjectType({ description: 'A conference, survey, district walk or workshop (Beteiligung).' })
+export class ParticipationEvent {
+  @Field(() => Int, { description: 'Internal identifier.' })
+  id!: number;
+
+  @Field(() => ParticipationKind, { description: 'Form of participation (Format).' })
+  kind!: ParticipationKind;
+
+  @Field({ description: 'Title (Titel).' })
+  title!: string;
+
+  @Field({ description: 'Date (Datum), YYYY-MM-DD.' })
+  date!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Number of participants or respondents (Teilnehmende).' })
+  participants!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'For surveys: number of addressees (Angeschriebene).' })
+  addressees!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'For surveys: share who answered, 0–1 (Rücklaufquote).' })
+  responseRate!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Outcome (Ergebnis).' })
+  outcome!: string | null;
+
+  planId!: number | null;
+  sourceId!: number | null;
+}

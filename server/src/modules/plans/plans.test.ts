@@ -1,0 +1,119 @@
+import type { Database } from '@sozialatlas/db';
+import { anonymousCaller, type Caller } from '../../context';
+import { openSeededDatabase } from '../../../test/db';
+import { createGraphQL } from '../../../test/graphql';
+
+const planner: Caller = { ...anonymousCaller, role: 'PLANNER', canSeeUnpublished: true };
+
+describe('plans, measures and participation API on the demo data', () => {
+  const statements: string[] = [];
+  let db: Database;
+  let gql: Awaited<ReturnType<typeof createGraphQL>>;
+  beforeAll(async () => {
+    db = await openSeededDatabase({ onQuery: (sql) => statements.push(sql) });
+    gql = await createGraphQL(db);
+  });
+  afterAll(async () => {
+    await gql?.stop();
+    await db?.close();
+  });
+
+  const areaId = async (name: string) => (await db.prisma.area.findFirstOrThrow({ where: { name, level: 'DISTRICT' } })).id;
+
+  it('returns the plan with goals, measures, references and source', async () => {
+    const data = await gql.data(`{ plans { id title periodStart periodEnd adoptedAt source { synthetic }
+      references { title note targetPlan { id } }
+      goals { code measures { code horizon status responsibleOffice goal { code } } } } }`);
+    expect(data.plans).toHaveLength(1);
+    const plan = data.plans[0];
+    expect(plan).toMatchObject({ periodStart: 2024, periodEnd: 2028, adoptedAt: '2024-03-20', source: { synthetic: true } });
+    expect(plan.goals.map((g: { code: string }) => g.code)).toEqual(['Z1', 'Z2', 'Z3', 'Z4']);
+    expect(plan.goals.flatMap((g: any) => g.measures)).toHaveLength(await db.prisma.measure.count());
+    const m33 = plan.goals[2].measures.find((m: { code: string }) => m.code === 'M3.3');
+    expect(m33).toEqual({ code: 'M3.3', horizon: 'MEDIUM', status: 'SUSPENDED', responsibleOffice: 'Sozialamt', goal: { code: 'Z3' } });
+    expect(plan.references.map((r: { title: string }) => r.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^Altenhilfeplan/)]));
+    expect(plan.references[0].targetPlan).toBeNull();
+  });
+
+  it('finds measures by area, through the query and the area field, equal to the link table', async () => {
+    const id = await areaId('Grünau-Mitte');
+    const expected = await db.prisma.$queryRaw<{ code: string }[]>`
+      SELECT m.code FROM measure m WHERE m.id IN (SELECT measure_id FROM measure_area WHERE area_id = ${id}) ORDER BY m.code`;
+    const data = await gql.data(`query($a: Int!) {
+      measures(filter: { areaId: $a }) { code areas { name } indicators { key } }
+      area(id: $a) { measures { code } }
+    }`, { a: id });
+    expect(expected.map((e) => e.code)).toEqual(['M1.1', 'M1.3', 'M2.1', 'M4.3']);
+    expect(data.measures.map((m: { code: string }) => m.code)).toEqual(expected.map((e) => e.code));
+    expect(data.area.measures.map((m: { code: string }) => m.code)).toEqual(expected.map((e) => e.code));
+    const m21 = data.measures.find((m: { code: string }) => m.code === 'M2.1');
+    const m21Areas = await db.prisma.$queryRaw<{ name: string }[]>`
+      SELECT a.name FROM area a JOIN measure_area ma ON ma.area_id = a.id JOIN measure m ON m.id = ma.measure_id
+       WHERE m.code = 'M2.1' ORDER BY a.code`;
+    expect(m21Areas.map((a) => a.name).sort()).toEqual(['Grünau-Mitte', 'Grünau-Nord', 'Grünau-Ost']);
+    expect(m21.areas.map((a: { name: string }) => a.name)).toEqual(m21Areas.map((a) => a.name));
+    expect(m21.indicators.map((i: { key: string }) => i.key)).toEqual(['old_age_ratio']);
+  });
+
+  it('filters measures by status and horizon (AND)', async () => {
+    const data = await gql.data(`{ measures(filter: { statuses: [IN_PROGRESS, NOT_STARTED], horizons: [MEDIUM] }) { code status horizon } }`);
+    const expected = await db.prisma.measure.count({ where: { status: { in: ['IN_PROGRESS', 'NOT_STARTED'] }, horizon: 'MEDIUM' } });
+    expect(data.measures).toHaveLength(expected);
+    expect(expected).toBeGreaterThan(1);
+    for (const m of data.measures) expect(m.horizon).toBe('MEDIUM');
+  });
+
+  it('returns the provider survey with addressees and response rate', async () => {
+    const data = await gql.data(`{ participationEvents(filter: { from: "2024-06-01", to: "2024-06-30" }) { kind title date participants addressees responseRate areas { name } } }`);
+    expect(data.participationEvents).toHaveLength(1);
+    const survey = data.participationEvents[0];
+    expect(survey).toMatchObject({ kind: 'SURVEY', date: '2024-06-03', participants: 39, addressees: 79, responseRate: 0.49, areas: [] });
+    expect(Math.round(survey.addressees * survey.responseRate)).toBe(survey.participants);
+  });
+
+  it('lists participation events of an area by date', async () => {
+    const id = await areaId('Volkmarsdorf');
+    const data = await gql.data(`query($a: Int!) {
+      participationEvents(filter: { areaId: $a }) { title }
+      area(id: $a) { participationEvents { title date } }
+    }`, { a: id });
+    expect(data.participationEvents.map((e: { title: string }) => e.title)).toEqual(['Stadtteilbegehung Volkmarsdorf (Demo)']);
+    expect(data.area.participationEvents).toEqual([{ title: 'Stadtteilbegehung Volkmarsdorf (Demo)', date: '2024-05-22' }]);
+  });
+
+  it('refuses a malformed date with BAD_USER_INPUT naming the argument', async () => {
+    const result = await gql.run(`{ participationEvents(filter: { from: "2024-13-01" }) { title } }`);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.from' });
+  });
+
+  it('hides an unpublished plan and its measures from anonymous callers', async () => {
+    const plan = await db.prisma.plan.findFirstOrThrow();
+    await db.prisma.plan.update({ where: { id: plan.id }, data: { published: false } });
+    try {
+      const q = `query($id: Int!) { plans { id } plan(id: $id) { id } measures { code } }`;
+      const anonymous = await gql.data(q, { id: plan.id });
+      expect(anonymous).toEqual({ plans: [], plan: null, measures: [] });
+      const internal = await gql.data(q, { id: plan.id }, planner);
+      expect(internal.plan).toEqual({ id: plan.id });
+      expect(internal.measures).toHaveLength(await db.prisma.measure.count());
+    } finally {
+      await db.prisma.plan.update({ where: { id: plan.id }, data: { published: true } });
+    }
+  });
+
+  it('runs the same number of SQL statements for 5 and for all 63 districts with measures and events', async () => {
+    const q = `query($n: Int!) { areas(filter: { level: DISTRICT }, first: $n) { nodes {
+      measures { code areas { name } indicators { key } goal { code plan { title } } }
+      participationEvents { title areas { code } plan { id } }
+    } } }`;
+    const count = async (n: number) => {
+      statements.length = 0;
+      const data = await gql.data(q, { n });
+      expect(data.areas.nodes).toHaveLength(n);
+      return statements.length;
+    };
+    const five = await count(5);
+    const all = await count(63);
+    expect(all).toBe(five);
+  });
+});

@@ -1,0 +1,39 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { Connection, paginate, toConnection } from '../common/connection';
+import { Source } from '../indicators/indicator.type';
+import { Service } from '../services/service.type';
+import { ProvidersArgs } from './provider.args';
+import { countProviders, findProviders } from './provider.sql';
+import { Provider } from './provider.type';
+
+const { ConnectionType: ProviderConnection } = Connection(Provider, 'Provider', 'A page of providers, ordered by id.');
+
+@Resolver(() => Provider)
+export class ProviderResolver {
+  @Query(() => ProviderConnection, { description: 'Providers (Träger) matching all given filters, as a paged connection ordered by id.' })
+  async providers(@Ctx() ctx: Context, @Args() args: ProvidersArgs) {
+    const page = await paginate(
+      args,
+      (take, afterId) => findProviders(ctx.prisma, args.filter, ctx.caller, take, afterId),
+      () => countProviders(ctx.prisma, args.filter, ctx.caller),
+    );
+    for (const provider of page.nodes) ctx.loaders.providerById.prime(provider.id, provider);
+    return toConnection(page);
+  }
+
+  @Query(() => Provider, { nullable: true, description: 'One provider by id; null when missing or not published.' })
+  provider(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'Internal id.' }) id: number) {
+    return ctx.loaders.providerById.load(id);
+  }
+
+  @FieldResolver(() => [Service], { description: 'Services the provider runs, ordered by name (Angebote).' })
+  services(@Root() provider: Provider, @Ctx() ctx: Context) {
+    return ctx.loaders.servicesByProviderId.load(provider.id);
+  }
+
+  @FieldResolver(() => Source, { nullable: true, description: 'Source, licence and attribution (Quelle).' })
+  source(@Root() provider: Provider, @Ctx() ctx: Context) {
+    return provider.sourceId === null ? null : ctx.loaders.sourceById.load(provider.sourceId);
+  }
+}

@@ -1,0 +1,38 @@
+import { Prisma, type PrismaClient } from '@sozialatlas/db';
+import type { Caller } from '../../context';
+import type { ProviderFilter } from './provider.args';
+import type { Provider } from './provider.type';
+
+const providerColumns = Prisma.sql`p.id, p.name, p.kind::text AS kind, p.umbrella::text AS umbrella, p.website, p.published,
+  p.source_id AS "sourceId"`;
+
+const visibleProvider = (caller: Caller) => (caller.canSeeUnpublished ? Prisma.sql`TRUE` : Prisma.sql`p.published`);
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function providerWhere(filter: ProviderFilter = {}, caller: Caller): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [visibleProvider(caller)];
+  if (filter.kind) conditions.push(Prisma.sql`p.kind = ${filter.kind}::provider_kind`);
+  if (filter.umbrella) conditions.push(Prisma.sql`p.umbrella = ${filter.umbrella}::umbrella_association`);
+  if (filter.nameContains) conditions.push(Prisma.sql`p.name ILIKE ${`%${escapeLike(filter.nameContains)}%`}`);
+  return Prisma.join(conditions, ' AND ');
+}
+
+export function findProviders(prisma: PrismaClient, filter: ProviderFilter | undefined, caller: Caller, take: number, afterId?: number) {
+  return prisma.$queryRaw<Provider[]>`
+    SELECT ${providerColumns} FROM provider p
+     WHERE ${providerWhere(filter, caller)} AND p.id > ${afterId ?? 0}
+     ORDER BY p.id LIMIT ${take}`;
+}
+
+export async function countProviders(prisma: PrismaClient, filter: ProviderFilter | undefined, caller: Caller): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM provider p WHERE ${providerWhere(filter, caller)}`;
+  return row?.n ?? 0;
+}
+
+export function providersByIds(prisma: PrismaClient, ids: readonly number[], caller: Caller) {
+  return prisma.$queryRaw<Provider[]>`
+    SELECT ${providerColumns} FROM provider p WHERE p.id = ANY(${[...ids]}::int[]) AND ${visibleProvider(caller)}`;
+}

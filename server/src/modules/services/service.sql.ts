@@ -1,0 +1,148 @@
+import { Prisma, type PrismaClient } from '@sozialatlas/db';
+import type { Caller } from '../../context';
+import type { ServiceFilter } from './service.args';
+import type { CategoryStat, CoverageNorm, Location, Service, ServiceCategory } from './service.type';
+
+// SQL of the services module. Spatial filters test a service's locations (a service may have
+// several); everything is a tagged template, values are parameters.
+
+export const serviceColumns = Prisma.sql`s.id, s.name, s.description, s.category_id AS "categoryId", s.provider_id AS "providerId",
+  s.target_groups::text[] AS "targetGroups", s.legal_bases::text[] AS "legalBases", s.capacity,
+  s.capacity_unit::text AS "capacityUnit", s.status::text AS status,
+  to_char(s.start_date, 'YYYY-MM-DD') AS "startDate", to_char(s.end_date, 'YYYY-MM-DD') AS "endDate",
+  s.accessibility::text AS accessibility, s.fee, s.opening_hours AS "openingHours", s.published, s.source_id AS "sourceId"`;
+
+const locationColumns = Prisma.sql`l.id, l.name, l.street, l.house_number AS "houseNumber", l.postal_code AS "postalCode",
+  l.city, l.area_id AS "areaId", l.source_id AS "sourceId"`;
+
+/** Draft services are invisible to callers who may not see unpublished records. */
+export const visibleService = (caller: Caller, alias = Prisma.sql`s`) =>
+  caller.canSeeUnpublished ? Prisma.sql`TRUE` : Prisma.sql`${alias}.published`;
+
+const point = (lon: number, lat: number) => Prisma.sql`ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326)`;
+
+/** A location of service `s` satisfying `condition` (on location `l`). */
+const hasLocation = (condition: Prisma.Sql) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM service_location sl JOIN location l ON l.id = sl.location_id
+                      WHERE sl.service_id = s.id AND ${condition})`;
+
+/** A location of service `s` inside area `areaId` (any level): spatial, so boroughs and the city work too. */
+export const serviceInArea = (areaId: number) =>
+  hasLocation(Prisma.sql`ST_Covers((SELECT a.geom FROM area a WHERE a.id = ${areaId}::int), l.geom)`);
+
+export function serviceWhere(filter: ServiceFilter = {}, caller: Caller): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [visibleService(caller)];
+  if (filter.categoryKeys) {
+    conditions.push(Prisma.sql`s.category_id IN (SELECT c.id FROM service_category c WHERE c.key = ANY(${filter.categoryKeys}::text[]))`);
+  }
+  if (filter.targetGroups) conditions.push(Prisma.sql`s.target_groups && ${filter.targetGroups}::target_group[]`);
+  if (filter.providerIds) conditions.push(Prisma.sql`s.provider_id = ANY(${filter.providerIds}::int[])`);
+  if (filter.statuses) conditions.push(Prisma.sql`s.status = ANY(${filter.statuses}::service_status[])`);
+  if (filter.areaId !== undefined && filter.areaId !== null) conditions.push(serviceInArea(filter.areaId));
+  if (filter.near) {
+    const { lon, lat, radiusM } = filter.near;
+    conditions.push(hasLocation(Prisma.sql`ST_DWithin(l.geom::geography, ${point(lon, lat)}::geography, ${radiusM}::float8)`));
+  }
+  if (filter.bbox) {
+    const { minLon, minLat, maxLon, maxLat } = filter.bbox;
+    conditions.push(
+      hasLocation(Prisma.sql`ST_Intersects(l.geom, ST_MakeEnvelope(${minLon}::float8, ${minLat}::float8, ${maxLon}::float8, ${maxLat}::float8, 4326))`),
+    );
+  }
+  return Prisma.join(conditions, ' AND ');
+}
+
+export function findServices(prisma: PrismaClient, filter: ServiceFilter | undefined, caller: Caller, take: number, afterId?: number) {
+  return prisma.$queryRaw<Service[]>`
+    SELECT ${serviceColumns} FROM service s
+     WHERE ${serviceWhere(filter, caller)} AND s.id > ${afterId ?? 0}
+     ORDER BY s.id LIMIT ${take}`;
+}
+
+export async function countServices(prisma: PrismaClient, filter: ServiceFilter | undefined, caller: Caller): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM service s WHERE ${serviceWhere(filter, caller)}`;
+  return row?.n ?? 0;
+}
+
+export function servicesByIds(prisma: PrismaClient, ids: readonly number[], caller: Caller) {
+  return prisma.$queryRaw<Service[]>`
+    SELECT ${serviceColumns} FROM service s WHERE s.id = ANY(${[...ids]}::int[]) AND ${visibleService(caller)}`;
+}
+
+export function servicesByProviderIds(prisma: PrismaClient, providerIds: readonly number[], caller: Caller) {
+  return prisma.$queryRaw<Service[]>`
+    SELECT ${serviceColumns} FROM service s
+     WHERE s.provider_id = ANY(${[...providerIds]}::int[]) AND ${visibleService(caller)} ORDER BY s.name, s.id`;
+}
+
+export function servicesByLocationIds(prisma: PrismaClient, locationIds: readonly number[], caller: Caller) {
+  return prisma.$queryRaw<(Service & { locationId: number })[]>`
+    SELECT ${serviceColumns}, sl.location_id AS "locationId"
+      FROM service_location sl JOIN service s ON s.id = sl.service_id
+     WHERE sl.location_id = ANY(${[...locationIds]}::int[]) AND ${visibleService(caller)} ORDER BY s.name, s.id`;
+}
+
+export function locationsByServiceIds(prisma: PrismaClient, serviceIds: readonly number[]) {
+  return prisma.$queryRaw<(Location & { serviceId: number; share: number | null })[]>`
+    SELECT ${locationColumns}, sl.service_id AS "serviceId", sl.share
+      FROM service_location sl JOIN location l ON l.id = sl.location_id
+     WHERE sl.service_id = ANY(${[...serviceIds]}::int[]) ORDER BY l.id`;
+}
+
+export function locationPoints(prisma: PrismaClient, ids: readonly number[], precision: number) {
+  return prisma.$queryRaw<{ id: number; geojson: string | null }[]>`
+    SELECT l.id, ST_AsGeoJSON(l.geom, ${precision}::int) AS geojson FROM location l WHERE l.id = ANY(${[...ids]}::int[])`;
+}
+
+const categoryColumns = Prisma.sql`c.id, c.key, c.name, c.name_en AS "nameEn", c.description`;
+
+export function allCategories(prisma: PrismaClient) {
+  return prisma.$queryRaw<ServiceCategory[]>`SELECT ${categoryColumns} FROM service_category c ORDER BY c.key`;
+}
+
+export function categoriesByIds(prisma: PrismaClient, ids: readonly number[]) {
+  return prisma.$queryRaw<ServiceCategory[]>`SELECT ${categoryColumns} FROM service_category c WHERE c.id = ANY(${[...ids]}::int[])`;
+}
+
+export function normsByCategoryIds(prisma: PrismaClient, categoryIds: readonly number[]) {
+  return prisma.$queryRaw<CoverageNorm[]>`
+    SELECT n.category_id AS "categoryId", n.target_indicator_id AS "targetIndicatorId", n.target_description AS "targetDescription",
+           n.capacity_per_1000 AS "capacityPer1000", n.origin, n.zone_radii_m AS "zoneRadiiM", n.zone_weights AS "zoneWeights"
+      FROM coverage_norm n WHERE n.category_id = ANY(${[...categoryIds]}::int[])`;
+}
+
+export type CategoryStatRow = Omit<CategoryStat, 'category'> & ServiceCategory & { areaId: number };
+
+/**
+ * Services per category for many areas in one statement. A service counts in an area when one of
+ * its locations lies inside the area's boundary (ST_Covers: boroughs and the city work too); a
+ * service with several locations in the same area counts once (DISTINCT area × service).
+ * Capacities add up only within one unit: when the units of a category differ, capacity is null.
+ */
+export function categoryStats(
+  prisma: PrismaClient,
+  areaIds: readonly number[],
+  statuses: string[],
+  categoryKeys: string[] | undefined,
+  caller: Caller,
+) {
+  const categoryFilter = categoryKeys ? Prisma.sql`c.key = ANY(${categoryKeys}::text[])` : Prisma.sql`TRUE`;
+  return prisma.$queryRaw<CategoryStatRow[]>`
+    WITH hit AS (
+      SELECT DISTINCT a.id AS area_id, s.id, s.category_id, s.capacity, s.capacity_unit
+        FROM area a
+        JOIN location l ON ST_Covers(a.geom, l.geom)
+        JOIN service_location sl ON sl.location_id = l.id
+        JOIN service s ON s.id = sl.service_id
+       WHERE a.id = ANY(${[...areaIds]}::int[]) AND s.status = ANY(${statuses}::service_status[]) AND ${visibleService(caller)}
+    )
+    SELECT h.area_id AS "areaId", ${categoryColumns},
+           count(*)::int AS services,
+           CASE WHEN count(DISTINCT h.capacity_unit) = 1 THEN sum(h.capacity) END AS capacity,
+           CASE WHEN count(DISTINCT h.capacity_unit) = 1 THEN min(h.capacity_unit::text) END AS "capacityUnit",
+           count(*) FILTER (WHERE h.capacity IS NULL)::int AS "servicesWithoutCapacity"
+      FROM hit h JOIN service_category c ON c.id = h.category_id
+     WHERE ${categoryFilter}
+     GROUP BY h.area_id, c.id
+     ORDER BY c.key`;
+}
