@@ -71,7 +71,6 @@ export function startServer(place, extraEnv = {}) {
 
 export async function launchBrowser() {
   mkdirSync(artifactsDir, { recursive: true });
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'sozialatlas-chromium-'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -83,15 +82,12 @@ export async function launchBrowser() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
   return {
     browser,
-    async close() {
-      await browser.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
+    // Playwright gives every launch a fresh, temporary profile and removes it on close.
+    close: () => browser.close(),
   };
 }
 
@@ -114,4 +110,21 @@ export async function graphql(baseUrl, query, variables) {
     body: JSON.stringify({ query, variables }),
   });
   return response.json();
+}
+
+/**
+ * Like openPage, in a browser context of its own (@axe-core/playwright needs a page created via
+ * browser.newContext()). Closing the page's context closes the page.
+ */
+export async function openContextPage(browser, baseUrl) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const foreignRequests = [];
+  const origin = new URL(baseUrl).origin;
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+  });
+  page.on('close', () => context.close().catch(() => {}));
+  return { page, foreignRequests, context };
 }

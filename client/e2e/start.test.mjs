@@ -19,6 +19,18 @@ test('first start imports Leipzig, serves API, health and the map; SIGINT exits 
     const result = await graphql(url, '{ areas(filter: { level: DISTRICT }) { totalCount } }');
     assert.equal(result.data.areas.totalCount, 63);
 
+    // Enum lists as SQL parameters on a database migrated by this very process (PGlite's driver
+    // only knows the enum types present when it connected): statuses, kinds, target groups.
+    const lists = await graphql(url, `{
+      services(filter: { statuses: [ACTIVE], targetGroups: [CHILDREN] }, first: 1) { totalCount }
+      fundings(filter: { kinds: [GRANT], statuses: [PAID] }, first: 1) { totalCount }
+      area(code: "62") { serviceStats { category { key } services } }
+      fundingTotals(level: BOROUGH, fromYear: 2022, toYear: 2022) { nominal }
+    }`);
+    assert.equal(lists.errors, undefined, JSON.stringify(lists.errors));
+    assert.ok(lists.data.services.totalCount >= 351);
+    assert.equal(lists.data.fundingTotals.length, 10);
+
     const metrics = await (await fetch(`${url}/metrics`)).text();
     assert.match(metrics, /sozialatlas_http_request_duration_seconds/);
 

@@ -1,17 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return (
-    <main>
-      <h1>Sozialatlas</h1>
-      <p>Die Karte entsteht. Die GraphQL-Schnittstelle läuft unter /graphql.</p>
-    </main>
-  );
-}
+import { Provider } from 'urql';
+import { client } from './app/client';
+import { App } from './app/App';
+import './app/styles.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <Provider value={client}>
+      <App />
+    </Provider>
   </StrictMode>,
 );

@@ -25,8 +25,8 @@ function fundingWhere(filter: FundingFilter = {}, caller: Caller): Prisma.Sql {
   if (filter.fromYear !== undefined && filter.fromYear !== null) conditions.push(Prisma.sql`f.year >= ${filter.fromYear}`);
   if (filter.toYear !== undefined && filter.toYear !== null) conditions.push(Prisma.sql`f.year <= ${filter.toYear}`);
   if (filter.funders) conditions.push(Prisma.sql`f.funder = ANY(${filter.funders}::text[])`);
-  if (filter.kinds) conditions.push(Prisma.sql`f.kind = ANY(${filter.kinds}::funding_kind[])`);
-  if (filter.statuses) conditions.push(Prisma.sql`f.status = ANY(${filter.statuses}::funding_status[])`);
+  if (filter.kinds) conditions.push(Prisma.sql`f.kind = ANY(${filter.kinds}::text[]::funding_kind[])`);
+  if (filter.statuses) conditions.push(Prisma.sql`f.status = ANY(${filter.statuses}::text[]::funding_status[])`);
   if (filter.serviceId !== undefined && filter.serviceId !== null) conditions.push(Prisma.sql`f.service_id = ${filter.serviceId}::int`);
   if (filter.providerId !== undefined && filter.providerId !== null) {
     conditions.push(Prisma.sql`(f.provider_id = ${filter.providerId}::int
@@ -114,7 +114,7 @@ export function fundingTotals(prisma: PrismaClient, q: TotalsQuery, caller: Call
     money AS (
       SELECT f.service_id, f.year, f.amount FROM funding f
        WHERE f.year BETWEEN ${q.fromYear ?? 0}::int AND ${q.toYear ?? 9999}::int
-         AND f.status = ANY(${q.statuses}::funding_status[]) AND ${visibleFunding(caller)}
+         AND f.status = ANY(${q.statuses}::text[]::funding_status[]) AND ${visibleFunding(caller)}
     ),
     alloc AS (
       SELECT sl.service_id, l.area_id, sl.share::numeric AS share, count(*) OVER (PARTITION BY sl.service_id) AS n

@@ -35,9 +35,9 @@ export function serviceWhere(filter: ServiceFilter = {}, caller: Caller): Prisma
   if (filter.categoryKeys) {
     conditions.push(Prisma.sql`s.category_id IN (SELECT c.id FROM service_category c WHERE c.key = ANY(${filter.categoryKeys}::text[]))`);
   }
-  if (filter.targetGroups) conditions.push(Prisma.sql`s.target_groups && ${filter.targetGroups}::target_group[]`);
+  if (filter.targetGroups) conditions.push(Prisma.sql`s.target_groups && ${filter.targetGroups}::text[]::target_group[]`);
   if (filter.providerIds) conditions.push(Prisma.sql`s.provider_id = ANY(${filter.providerIds}::int[])`);
-  if (filter.statuses) conditions.push(Prisma.sql`s.status = ANY(${filter.statuses}::service_status[])`);
+  if (filter.statuses) conditions.push(Prisma.sql`s.status = ANY(${filter.statuses}::text[]::service_status[])`);
   if (filter.areaId !== undefined && filter.areaId !== null) conditions.push(serviceInArea(filter.areaId));
   if (filter.near) {
     const { lon, lat, radiusM } = filter.near;
@@ -134,7 +134,7 @@ export function categoryStats(
         JOIN location l ON ST_Covers(a.geom, l.geom)
         JOIN service_location sl ON sl.location_id = l.id
         JOIN service s ON s.id = sl.service_id
-       WHERE a.id = ANY(${[...areaIds]}::int[]) AND s.status = ANY(${statuses}::service_status[]) AND ${visibleService(caller)}
+       WHERE a.id = ANY(${[...areaIds]}::int[]) AND s.status = ANY(${statuses}::text[]::service_status[]) AND ${visibleService(caller)}
     )
     SELECT h.area_id AS "areaId", ${categoryColumns},
            count(*)::int AS services,

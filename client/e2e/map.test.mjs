@@ -1,0 +1,292 @@
+// The district map as a planner meets it: a real choropleth on the canvas, indicator and year
+// change the colours, a click opens the profile with the API's numbers, the table sorts by
+// keyboard, the address bar restores the view, nothing leaves the machine, and axe finds no
+// serious accessibility problem. One server for the whole file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { artifactsDir, createDataPlace, graphql, launchBrowser, openContextPage, openPage, startServer } from './harness.mjs';
+
+let place;
+let server;
+let url;
+let browser;
+let closeBrowser;
+const foreign = [];
+
+before(async () => {
+  place = await createDataPlace();
+  server = startServer(place);
+  ({ url } = await server.ready);
+  ({ browser, close: closeBrowser } = await launchBrowser());
+});
+
+after(async () => {
+  await closeBrowser?.();
+  await server?.stop();
+  await place?.remove();
+});
+
+async function open(search = '') {
+  const { page, foreignRequests } = await openContextPage(browser, url);
+  foreign.push(foreignRequests);
+  await page.goto(`${url}/${search}`, { waitUntil: 'networkidle' });
+  await page.waitForSelector('.area-table tbody tr');
+  await idle(page);
+  return page;
+}
+
+/** Waits until MapLibre has drawn everything it has. */
+async function idle(page) {
+  await page.waitForFunction(() => window.__sozialatlasMap?.loaded() && window.__sozialatlasMap.getSource('areas'));
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const map = window.__sozialatlasMap;
+        map.once('idle', resolve);
+        map.triggerRepaint();
+      }),
+  );
+}
+
+/** Colours at the label points of the given areas, read from the WebGL canvas. */
+async function coloursAt(page, points) {
+  return page.evaluate((pts) => {
+    const map = window.__sozialatlasMap;
+    const gl = map.getCanvas().getContext('webgl2');
+    const ratio = window.devicePixelRatio;
+    return pts.map(([lon, lat]) => {
+      const p = map.project([lon, lat]);
+      const px = new Uint8Array(4);
+      gl.readPixels(Math.round(p.x * ratio), Math.round(gl.drawingBufferHeight - p.y * ratio), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      return `${px[0]},${px[1]},${px[2]}`;
+    });
+  }, points);
+}
+
+/** Distinct colours on a grid over the whole canvas. */
+async function distinctColours(page) {
+  return page.evaluate(() => {
+    const canvas = window.__sozialatlasMap.getCanvas();
+    const c = document.createElement('canvas');
+    c.width = canvas.width;
+    c.height = canvas.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(canvas, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Map();
+    for (let y = 0; y < c.height; y += 7) {
+      for (let x = 0; x < c.width; x += 7) {
+        const i = (y * c.width + x) * 4;
+        const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
+        colours.set(key, (colours.get(key) ?? 0) + 1);
+      }
+    }
+    return [...colours].filter(([, n]) => n >= 20).map(([k]) => k);
+  });
+}
+
+let districts;
+async function labelPoints() {
+  if (!districts) {
+    const res = await graphql(url, '{ areas(filter: { level: DISTRICT }, first: 100) { nodes { id code name labelPoint(precision: 6) } } }');
+    districts = res.data.areas.nodes;
+  }
+  return districts;
+}
+
+test('the choropleth really draws: not blank, several distinct colours, a legend and 63 rows', async () => {
+  const page = await open();
+  const colours = await distinctColours(page);
+  assert.ok(colours.length >= 5, `expected several colours on the map, got ${colours.join(' | ')}`);
+  assert.equal(await page.locator('.area-table tbody tr').count(), 63);
+  assert.equal(await page.locator('.legend li').count(), 7, '5 classes + keine Daten + geheimgehalten');
+  await page.screenshot({ path: path.join(artifactsDir, 'map.png') });
+  await page.close();
+});
+
+test('switching indicator and year changes the colours without reloading geometry', async () => {
+  const page = await open();
+  const points = (await labelPoints()).slice(0, 40).map((d) => d.labelPoint.coordinates);
+  let geometryRequests = 0;
+  page.on('request', (r) => {
+    if ((r.postData() ?? '').includes('AreasGeometry')) geometryRequests++;
+  });
+  const before = await coloursAt(page, points);
+
+  await page.selectOption('#indicator', 'household_income_median');
+  await page.waitForFunction(() => document.querySelector('.area-table caption')?.textContent?.includes('Haushaltsnettoeinkommen'));
+  await idle(page);
+  const income = await coloursAt(page, points);
+  assert.notDeepEqual(income, before, 'another indicator colours the map differently');
+
+  const yearBefore = await page.locator('#year-output').textContent();
+  await page.focus('#year');
+  await page.keyboard.press('Home');
+  await page.waitForFunction((y) => document.querySelector('#year-output')?.textContent !== y, yearBefore);
+  await idle(page);
+  const earlier = await coloursAt(page, points);
+  assert.notDeepEqual(earlier, income, 'another year colours the map differently');
+  assert.equal(geometryRequests, 0, 'geometry is loaded once');
+  await page.close();
+});
+
+test('clicking Grünau-Mitte on the map opens its profile with the numbers of the API', async () => {
+  const page = await open('?indikator=sgb2_rate');
+  const gm = (await labelPoints()).find((d) => d.name === 'Grünau-Mitte');
+  const year = Number(await page.locator('#year-output').textContent());
+  const api = await graphql(url, `{ area(id: ${gm.id}) { value(indicator: "sgb2_rate", year: ${year}) { value } population: series(indicator: "population") { year value } } }`);
+  const expected = api.data.area.value.value;
+
+  const point = await page.evaluate(([lon, lat]) => {
+    const map = window.__sozialatlasMap;
+    const p = map.project([lon, lat]);
+    const r = map.getCanvas().getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  }, gm.labelPoint.coordinates);
+  await page.mouse.move(point.x, point.y);
+  await page.waitForSelector('.tooltip');
+  assert.match(await page.locator('.tooltip').textContent(), /Grünau-Mitte/);
+  await page.mouse.click(point.x, point.y);
+
+  await page.waitForSelector('#profile-title');
+  assert.equal(await page.locator('#profile-title').textContent(), 'Grünau-Mitte');
+  const shown = await page.locator('[data-testid=profile-current-value]').textContent();
+  assert.equal(shown, `${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }).format(expected)} %`);
+
+  const lastPop = api.data.area.population.filter((p) => p.value !== null).at(-1);
+  await page.waitForSelector('[data-testid=kf-population]');
+  assert.equal(await page.locator('[data-testid=kf-population]').textContent(), new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 }).format(lastPop.value));
+  assert.match(page.url(), new RegExp(`gebiet=${gm.id}`), 'the selection is in the address bar');
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: path.join(artifactsDir, 'profile.png') });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: path.join(artifactsDir, 'profile-print.png'), fullPage: true });
+  await page.close();
+});
+
+test('the table sorts by keyboard and Enter on a row selects the area', async () => {
+  const page = await open();
+  const names = () => page.locator('.area-table tbody th').allTextContents();
+  await page.focus('button.sort[data-sort=name]');
+  await page.keyboard.press('Enter');
+  const asc = await names();
+  assert.deepEqual(asc, [...asc].sort(new Intl.Collator('de-DE').compare));
+  assert.equal(await page.locator('th[aria-sort=ascending] button[data-sort=name]').count(), 1);
+  await page.keyboard.press('Enter');
+  const desc = await names();
+  assert.deepEqual(desc, [...asc].reverse());
+
+  await page.focus('.area-table tbody tr:first-child');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#profile-title');
+  assert.equal(await page.locator('#profile-title').textContent(), desc[0]);
+  await page.close();
+});
+
+test('the address bar restores indicator, year, classes, selection and map position', async () => {
+  const gm = (await labelPoints()).find((d) => d.name === 'Grünau-Mitte');
+  const page = await open(`?indikator=unemployment_rate&jahr=2010&klassen=jenks&anzahl=4&gebiet=${gm.id}&karte=12.30000,51.32000,12.50`);
+  assert.equal(await page.locator('#indicator').inputValue(), 'unemployment_rate');
+  assert.equal(await page.locator('#year-output').textContent(), '2010');
+  assert.equal(await page.locator('#method').inputValue(), 'jenks');
+  assert.equal(await page.locator('.legend li').count(), 6);
+  await page.waitForSelector('#profile-title');
+  assert.equal(await page.locator('#profile-title').textContent(), 'Grünau-Mitte');
+  const cam = await page.evaluate(() => {
+    const m = window.__sozialatlasMap;
+    return [m.getCenter().lng, m.getCenter().lat, m.getZoom()];
+  });
+  assert.ok(Math.abs(cam[0] - 12.3) < 1e-3 && Math.abs(cam[1] - 51.32) < 1e-3 && Math.abs(cam[2] - 12.5) < 1e-2, `camera ${cam}`);
+  await page.close();
+});
+
+test('compare mode shows the change between two years', async () => {
+  const page = await open('?indikator=sgb2_rate&jahr=2022&vergleich=2012');
+  assert.match(await page.locator('.area-table caption').textContent(), /2012–2022/);
+  assert.equal(await page.locator('.area-table thead th').count(), 6);
+  assert.match(await page.locator('.legend').textContent(), /Veränderung/);
+  await page.screenshot({ path: path.join(artifactsDir, 'compare.png') });
+  await page.close();
+});
+
+test('English is available and loading errors are plain language', async () => {
+  const page = await open('?sprache=en');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.locator('.legend').textContent(), /Legend/);
+  await page.screenshot({ path: path.join(artifactsDir, 'english.png') });
+  await page.close();
+
+  const broken = (await openPage(browser, url)).page;
+  await broken.route('**/graphql', (route) => route.fulfill({ status: 500, body: 'Internal Server Error\n    at stack (x.js:1)' }));
+  await broken.goto(url, { waitUntil: 'networkidle' });
+  await broken.waitForSelector('[role=alert]');
+  const text = await broken.locator('[role=alert]').textContent();
+  assert.match(text, /konnten nicht geladen werden/);
+  assert.doesNotMatch(text, /stack|Error|x\.js/);
+  await broken.close();
+});
+
+test('axe finds no serious or critical accessibility violations (map, profile, English)', async () => {
+  const gm = (await labelPoints()).find((d) => d.name === 'Grünau-Mitte');
+  for (const search of ['', `?gebiet=${gm.id}`, '?sprache=en&vergleich=2012']) {
+    const page = await open(search);
+    if (search.includes('gebiet')) await page.waitForSelector('[data-testid=kf-population]');
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(
+      bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`),
+      [],
+      `axe on ${search || '/'}`,
+    );
+    await page.close();
+  }
+});
+
+test('services show as clustered points by category, with the Demo-Daten label for synthetic ones', async () => {
+  const page = await open('?angebote=all');
+  await page.waitForFunction(() => /\d+ Angebote/.test(document.querySelector('.services-panel [role=status]')?.textContent ?? ''));
+  await idle(page);
+  const all = Number((await page.locator('.services-panel [role=status]').textContent()).match(/(\d+)/)[1]);
+  assert.ok(all > 100, `expected the Leipzig services, got ${all}`);
+  const drawn = await page.evaluate(() => window.__sozialatlasMap.queryRenderedFeatures({ layers: ['services-clusters', 'services-points'] }).length);
+  assert.ok(drawn > 0, 'points or clusters are drawn');
+  assert.ok((await page.locator('.cluster-count').count()) > 0, 'clusters show their counts');
+  assert.equal(await page.locator('.services-panel .demo-badge').count(), 1, 'synthetic services are labelled');
+  assert.match(await page.locator('.map-attribution').textContent(), /Demo-Daten/);
+  await page.screenshot({ path: path.join(artifactsDir, 'services.png') });
+
+  await page.getByLabel('alle', { exact: true }).uncheck();
+  await page.getByLabel('Kindertagesstätte').check();
+  await page.waitForFunction((n) => {
+    const m = (document.querySelector('.services-panel [role=status]')?.textContent ?? '').match(/(\d+) Angebote/);
+    return m && Number(m[1]) < n;
+  }, all);
+  assert.match(page.url(), /angebote=day_care/);
+  await page.close();
+});
+
+test('downloads: CSV for Excel (BOM, semicolon) and GeoJSON of what is shown, with attribution', async () => {
+  const page = await open('?indikator=sgb2_rate&jahr=2020');
+  const [excel] = await Promise.all([page.waitForEvent('download'), page.click('[data-download=excel]')]);
+  assert.match(excel.suggestedFilename(), /sozialatlas-sgb2-rate-2020-ortsteile-excel\.csv/);
+  const csv = await (await import('node:fs/promises')).readFile(await excel.path(), 'utf8');
+  assert.ok(csv.startsWith('\uFEFFgebiet_id;schluessel;name;'), csv.slice(0, 60));
+  const lines = csv.trim().split('\r\n');
+  assert.equal(lines.length, 64);
+  assert.match(lines[1], /Stadt Leipzig/);
+
+  const [gj] = await Promise.all([page.waitForEvent('download'), page.click('[data-download=geojson]')]);
+  const fc = JSON.parse(await (await import('node:fs/promises')).readFile(await gj.path(), 'utf8'));
+  assert.equal(fc.features.length, 63);
+  assert.match(fc.attribution, /Stadt Leipzig/);
+  assert.equal(fc.indicator.year, 2020);
+  const api = await graphql(url, `{ area(id: ${fc.features[0].properties.id}) { value(indicator: "sgb2_rate", year: 2020) { value } } }`);
+  assert.equal(fc.features[0].properties.value, api.data.area.value.value);
+  await page.close();
+});
+
+test('no request left the machine', () => {
+  assert.deepEqual(foreign.flat(), []);
+});

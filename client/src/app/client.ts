@@ -1,0 +1,9 @@
+import { Client, cacheExchange, fetchExchange } from 'urql';
+
+export const client = new Client({
+  url: '/graphql',
+  exchanges: [cacheExchange, fetchExchange],
+  requestPolicy: 'cache-first',
+  // POST: the server's CSRF guard rejects simple GET requests without a preflight header.
+  preferGetMethod: false,
+});

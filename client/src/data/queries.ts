@@ -1,0 +1,45 @@
+// The GraphQL operations of the map. Geometry is loaded once per level; values per indicator for
+// all years at once (a few thousand rows), so the year slider and compare mode need no request.
+import { gql } from 'urql';
+
+export const AREAS_GEOMETRY = gql`
+  query AreasGeometry($level: AreaLevel!) {
+    areas(filter: { level: $level }, first: 500) {
+      totalCount
+      nodes {
+        id
+        code
+        name
+        areaKm2
+        parent { id name }
+        labelPoint(precision: 5)
+        geometry(simplify: 15, precision: 5)
+      }
+    }
+  }
+`;
+
+export const INDICATORS = gql`
+  query Indicators {
+    indicators {
+      key
+      name
+      nameEn
+      unit
+      topic
+      polarity
+      description
+      source { title attribution licence synthetic }
+    }
+  }
+`;
+
+export const INDICATOR_VALUES = gql`
+  query IndicatorValues($key: String!, $level: AreaLevel!, $after: String) {
+    indicatorValues(filter: { indicatorKeys: [$key], level: $level }, first: 500, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { year value status derived area { id } }
+    }
+  }
+`;

@@ -1,0 +1,26 @@
+import { gql } from 'urql';
+
+export const SERVICE_CATEGORIES = gql`
+  query ServiceCategories {
+    serviceCategories { key name nameEn }
+  }
+`;
+
+export const SERVICES_FOR_MAP = gql`
+  query ServicesForMap($categories: [String!], $statuses: [ServiceStatus!], $after: String) {
+    services(filter: { categoryKeys: $categories, statuses: $statuses }, first: 500, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        id
+        name
+        status
+        capacity
+        capacityUnit
+        category { key name nameEn }
+        provider { name }
+        source { synthetic attribution }
+        locations { point }
+      }
+    }
+  }
+`;

@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react';
+import { useI18n } from '../../app/i18n';
+import { CLASS_METHODS, parseManualBreaks } from '../../lib/classify';
+import type { Level, ViewState } from '../../lib/url-state';
+import type { IndicatorDef } from '../../data/use-layer-values';
+import { formatNumber } from '../../lib/format';
+
+const TOPIC_DE: Record<string, string> = {
+  DEMOGRAPHY: 'Demografie', EDUCATION: 'Bildung', HEALTH: 'Gesundheit', HOUSING: 'Wohnen',
+  INCOME: 'Einkommen', LABOUR: 'Arbeit', MIGRATION: 'Migration', POVERTY: 'Armut / Transferbezug',
+};
+const TOPIC_EN: Record<string, string> = {
+  DEMOGRAPHY: 'Demography', EDUCATION: 'Education', HEALTH: 'Health', HOUSING: 'Housing',
+  INCOME: 'Income', LABOUR: 'Labour', MIGRATION: 'Migration', POVERTY: 'Poverty / benefits',
+};
+
+interface Props {
+  view: ViewState;
+  indicators: IndicatorDef[];
+  years: number[];
+  year: number | null;
+  onChange: (patch: Partial<ViewState>) => void;
+}
+
+export function Controls({ view, indicators, years, year, onChange }: Props) {
+  const { t, locale } = useI18n();
+  const topics = locale === 'en' ? TOPIC_EN : TOPIC_DE;
+  const grouped = new Map<string, IndicatorDef[]>();
+  for (const i of indicators) grouped.set(i.topic, [...(grouped.get(i.topic) ?? []), i]);
+  const [manualText, setManualText] = useState(view.breaks.map((b) => formatNumber(b, locale, 6)).join('; '));
+  useEffect(() => setManualText(view.breaks.map((b) => formatNumber(b, locale, 6)).join('; ')), [view.breaks, locale]);
+  const yearIndex = year !== null ? years.indexOf(year) : -1;
+
+  return (
+    <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label={t.indicator}>
+      <label htmlFor="indicator">{t.indicator}</label>
+      <select id="indicator" value={view.indicator} onChange={(e) => onChange({ indicator: e.target.value, year: null, compareYear: null, area: view.area })}>
+        {[...grouped].sort(([a], [b]) => topics[a]?.localeCompare(topics[b] ?? b) ?? 0).map(([topic, list]) => (
+          <optgroup key={topic} label={topics[topic] ?? topic}>
+            {list.map((i) => (
+              <option key={i.key} value={i.key}>
+                {locale === 'en' && i.nameEn ? i.nameEn : i.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+
+      <label htmlFor="year">
+        {t.year}: <output htmlFor="year" id="year-output">{year ?? '–'}</output>
+      </label>
+      <input
+        id="year"
+        type="range"
+        min={0}
+        max={Math.max(0, years.length - 1)}
+        step={1}
+        value={Math.max(0, yearIndex)}
+        disabled={years.length < 2}
+        aria-valuetext={year !== null ? String(year) : undefined}
+        onChange={(e) => onChange({ year: years[Number(e.target.value)] })}
+      />
+      <div className="range-ends muted small" aria-hidden="true">
+        <span>{years[0]}</span>
+        <span>{years[years.length - 1]}</span>
+      </div>
+
+      <label htmlFor="compare">{t.compare}</label>
+      <select id="compare" value={view.compareYear ?? ''} onChange={(e) => onChange({ compareYear: e.target.value ? Number(e.target.value) : null })}>
+        <option value="">{t.compareOff}</option>
+        {years.filter((y) => y !== year).map((y) => (
+          <option key={y} value={y}>{y}</option>
+        ))}
+      </select>
+
+      <fieldset>
+        <legend>{t.level}</legend>
+        {(['DISTRICT', 'BOROUGH'] as Level[]).map((l) => (
+          <label key={l} className="inline">
+            <input type="radio" name="level" value={l} checked={view.level === l} onChange={() => onChange({ level: l, area: null })} /> {t[l]}
+          </label>
+        ))}
+      </fieldset>
+
+      <label htmlFor="method">{t.classification}</label>
+      <select id="method" value={view.method} onChange={(e) => onChange({ method: e.target.value as ViewState['method'] })}>
+        {CLASS_METHODS.map((m) => (
+          <option key={m} value={m}>{t[m]}</option>
+        ))}
+      </select>
+      {view.method !== 'manual' ? (
+        <>
+          <label htmlFor="classes">{t.classes}</label>
+          <select id="classes" value={view.classes} onChange={(e) => onChange({ classes: Number(e.target.value) })}>
+            {[3, 4, 5, 6, 7].map((k) => (
+              <option key={k} value={k}>{k}</option>
+            ))}
+          </select>
+        </>
+      ) : (
+        <>
+          <label htmlFor="breaks">{t.manualBreaks}</label>
+          <input
+            id="breaks"
+            type="text"
+            inputMode="decimal"
+            value={manualText}
+            onChange={(e) => setManualText(e.target.value)}
+            onBlur={() => onChange({ breaks: parseManualBreaks(manualText, locale) })}
+            onKeyDown={(e) => e.key === 'Enter' && onChange({ breaks: parseManualBreaks(manualText, locale) })}
+          />
+        </>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,281 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useQuery } from 'urql';
+import { useI18n, type Dict } from '../../app/i18n';
+import type { AreaInfo } from '../../data/use-areas';
+import { useIndicators } from '../../data/use-layer-values';
+import { formatChange, formatEuro, formatNumber, formatValue } from '../../lib/format';
+import { ranks, type LayerMeta, type ShownValue } from '../../lib/layer-values';
+import type { Level } from '../../lib/url-state';
+import { DemoBadge } from '../services/ServicesPanel';
+import { Sparkline, type Point } from './Sparkline';
+import { KEY_INDICATORS, PROFILE, PROFILE_FUNDING, PROFILE_MEASURES, PROFILE_SERVICES, ranksQuery } from './queries';
+
+type Series = { year: number; value: number | null; status: string }[];
+type ProfileData = {
+  area: ({ id: number; name: string; code: string; areaKm2: number | null; parent: { name: string } | null } & Record<string, Series>) | null;
+  city: { nodes: ({ id: number; name: string } & Record<string, Series>)[] };
+};
+
+interface Current {
+  meta: LayerMeta | null;
+  value: ShownValue | undefined;
+  rank: number | null;
+  total: number;
+  year: number | null;
+  compareYear: number | null;
+}
+
+function latest(series: Series | undefined): { year: number; value: number | null; status: string } | null {
+  if (!series?.length) return null;
+  const withValue = [...series].reverse().find((s) => s.value !== null);
+  return withValue ?? series[series.length - 1];
+}
+
+/** The district profile (Steckbrief): key figures with trend and rank, services, funding, measures. */
+export function DistrictProfile({ area, level, current, onClose }: { area: AreaInfo; level: Level; current: Current; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const { indicators } = useIndicators();
+  const [{ data, fetching, error }] = useQuery<ProfileData>({ query: PROFILE, variables: { id: area.id } });
+  const city = data?.city.nodes[0];
+
+  const latestYears = useMemo(() => {
+    const out: Record<string, number> = {};
+    for (const k of KEY_INDICATORS) {
+      const l = latest(data?.area?.[k]);
+      if (l) out[k] = l.year;
+    }
+    return out;
+  }, [data]);
+  const rq = useMemo(() => (Object.keys(latestYears).length ? ranksQuery(latestYears) : null), [latestYears]);
+  const [{ data: rankData }] = useQuery<{ areas: { nodes: ({ id: number } & Record<string, { value: number | null } | null>)[] } }>({
+    query: rq ?? 'query Empty { __typename }',
+    variables: { level },
+    pause: !rq,
+  });
+  const rankOf = (key: string, polarity: LayerMeta['polarity']) => {
+    if (!rankData) return null;
+    const m = new Map(rankData.areas.nodes.map((n) => [n.id, n[key]?.value ?? null]));
+    const r = ranks(m, polarity);
+    return { rank: r.get(area.id) ?? null, total: r.size };
+  };
+
+  const cur = current.meta;
+  const curValue = current.value;
+  return (
+    <article className="profile" aria-labelledby="profile-title">
+      <div className="profile-head">
+        <div>
+          <p className="muted small">{t.profile}{area.parent && level === 'DISTRICT' ? ` · ${t.parent} ${area.parent.name}` : ''}</p>
+          <h2 id="profile-title" tabIndex={-1} ref={heading}>{area.name}</h2>
+          <p className="muted small">
+            {area.code && `Nr. ${area.code}`}
+            {area.areaKm2 ? ` · ${formatNumber(area.areaKm2, locale, 2)} km²` : ''}
+          </p>
+        </div>
+        <div className="profile-actions no-print">
+          <button type="button" onClick={() => window.print()}>{t.print}</button>
+          <button type="button" onClick={onClose} aria-label={`${t.profile} ${t.close}`}>{t.close}</button>
+        </div>
+      </div>
+
+      {cur && curValue && current.year !== null && (
+        <p className="profile-current" data-testid="profile-current">
+          <strong>{locale === 'en' && cur.nameEn ? cur.nameEn : cur.name} {current.compareYear !== null ? `${current.compareYear}–${current.year}` : current.year}: </strong>
+          <span data-testid="profile-current-value">
+            {curValue.value === null
+              ? curValue.status === 'SUPPRESSED' ? t.suppressed : t.noData
+              : current.compareYear !== null ? formatChange(curValue.value, cur.unit, locale) : formatValue(curValue.value, cur.unit, locale)}
+          </span>
+          {current.rank !== null && <span className="muted"> · {t.rank} {current.rank} {t.of} {current.total}</span>}
+        </p>
+      )}
+
+      <section aria-labelledby="kf-title">
+        <h3 id="kf-title">{t.keyIndicators}</h3>
+        {fetching && <p role="status">{t.loading}</p>}
+        {error && <p className="error" role="alert">{t.error}</p>}
+        {data?.area && (
+          <table className="kf">
+            <caption className="sr-only">{t.keyIndicators}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.indicator}</th>
+                <th scope="col" className="num">{t.value}</th>
+                <th scope="col" className="num">{t.city}</th>
+                <th scope="col" className="num">{t.rank}</th>
+                <th scope="col">{t.trend}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {KEY_INDICATORS.map((k) => {
+                const def = indicators?.find((i) => i.key === k);
+                const s = data.area?.[k];
+                const l = latest(s);
+                if (!def || !l) return null;
+                const cityValue = city?.[k]?.find((c) => c.year === l.year)?.value ?? null;
+                const r = rankOf(k, def.polarity);
+                const name = locale === 'en' && def.nameEn ? def.nameEn : def.name;
+                return (
+                  <tr key={k} data-indicator={k}>
+                    <th scope="row">
+                      {name} <span className="muted small">({l.year})</span>
+                    </th>
+                    <td className="num" data-testid={`kf-${k}`}>
+                      {l.value === null ? (l.status === 'SUPPRESSED' ? t.suppressed : t.noData) : formatValue(l.value, def.unit, locale)}
+                    </td>
+                    <td className="num">{formatValue(cityValue, def.unit, locale)}</td>
+                    <td className="num">{r?.rank ? `${r.rank}/${r.total}` : '–'}</td>
+                    <td>
+                      <Sparkline area={(s ?? []) as Point[]} city={(city?.[k] ?? []) as Point[]} label={`${t.trend} ${name}: ${s?.[0]?.year}–${l.year}`} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+        <p className="muted small">{t.vsCity}. {t.rankHint}.</p>
+      </section>
+
+      <ProfileServices id={area.id} />
+      <ProfileFunding id={area.id} level={level} />
+      <ProfileMeasures id={area.id} />
+      {cur && <p className="muted small attribution">{t.source}: {cur.attribution}</p>}
+    </article>
+  );
+}
+
+interface ServicesData {
+  area: { serviceStats?: { category: { key: string; name: string; nameEn: string | null }; services: number; capacity: number | null; capacityUnit: string | null }[] } | null;
+  services?: { nodes: { id: number; name: string; status: string; capacity: number | null; capacityUnit: string | null; category: { name: string; nameEn: string | null }; provider: { name: string; kind: string } | null; source: { synthetic: boolean } | null }[] };
+}
+
+function ProfileServices({ id }: { id: number }) {
+  const { t, locale } = useI18n();
+  const [{ data, fetching, error }] = useQuery<ServicesData>({ query: PROFILE_SERVICES, variables: { id } });
+  const synthetic = data?.services?.nodes.some((s) => s.source?.synthetic);
+  // serviceStats counts active services; if the API cannot give them, count the list the same way
+  const stats =
+    data?.area?.serviceStats ??
+    [...(data?.services?.nodes ?? []).filter((s) => s.status === 'ACTIVE').reduce((m, s) => {
+      const k = s.category.name;
+      const e = m.get(k) ?? { category: { key: k, name: s.category.name, nameEn: s.category.nameEn }, services: 0, capacity: null, capacityUnit: null };
+      e.services++;
+      return m.set(k, e);
+    }, new Map<string, NonNullable<NonNullable<ServicesData['area']>['serviceStats']>[number]>()).values()];
+  const providers = [...new Set(data?.services?.nodes.map((s) => s.provider?.name).filter(Boolean) as string[])].sort();
+  return (
+    <section aria-labelledby="ps-title">
+      <h3 id="ps-title">
+        {t.servicesInArea} {synthetic && <DemoBadge />}
+      </h3>
+      {fetching && <p role="status">{t.loading}</p>}
+      {error && !data?.services && <p className="muted">{t.notAvailable}</p>}
+      {data?.services && (
+        <>
+          {stats.length ? (
+            <ul className="stats">
+              {stats.map((s) => (
+                <li key={s.category.key}>
+                  {locale === 'en' && s.category.nameEn ? s.category.nameEn : s.category.name}: <strong>{s.services}</strong>
+                  {s.capacity !== null && <span className="muted"> ({t.capacity} {formatNumber(s.capacity, locale, 0)})</span>}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            data.services.nodes.length === 0 && <p className="muted">{t.none}</p>
+          )}
+          {data.services.nodes.length > 0 && (
+            <details open={data.services.nodes.length <= 8}>
+              <summary>{t.servicesCount(data.services.nodes.length)}</summary>
+              <ul className="service-list">
+                {data.services.nodes.map((s) => (
+                  <li key={s.id}>
+                    {s.name} <span className="muted small">— {locale === 'en' && s.category.nameEn ? s.category.nameEn : s.category.name}{s.provider ? `, ${s.provider.name}` : ''}</span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {providers.length > 0 && (
+            <p className="small">
+              <strong>{t.provider}:</strong> {providers.join(', ')}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function ProfileFunding({ id, level }: { id: number; level: Level }) {
+  const { t, locale } = useI18n();
+  const [{ data, fetching, error }] = useQuery<{ fundingTotals: { year: number; nominal: string; real: string | null; perResident: string | null; baseYear: number }[] }>({
+    query: PROFILE_FUNDING,
+    variables: { id, level },
+  });
+  const rows = data?.fundingTotals.filter((r) => Number(r.nominal) > 0) ?? [];
+  return (
+    <section aria-labelledby="pf-title">
+      <h3 id="pf-title">
+        {t.funding} {rows.length > 0 && <DemoBadge />}
+      </h3>
+      {fetching && <p role="status">{t.loading}</p>}
+      {error && <p className="muted">{t.notAvailable}</p>}
+      {data && rows.length === 0 && <p className="muted">{t.none}</p>}
+      {rows.length > 0 && (
+        <table className="kf">
+          <caption className="sr-only">{t.funding}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.year1}</th>
+              <th scope="col" className="num">{t.nominal}</th>
+              <th scope="col" className="num">{t.real.replace('Basisjahres', `Basisjahres ${rows[0].baseYear}`).replace('base-year', `${rows[0].baseYear}`)}</th>
+              <th scope="col" className="num">{t.perResident}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.year}>
+                <th scope="row">{r.year}</th>
+                <td className="num">{formatEuro(Number(r.nominal), locale)}</td>
+                <td className="num">{r.real === null ? '–' : formatEuro(Number(r.real), locale)}</td>
+                <td className="num">{r.perResident === null ? '–' : `${formatNumber(Number(r.perResident), locale, 2)} €`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function ProfileMeasures({ id }: { id: number }) {
+  const { t } = useI18n();
+  const [{ data, fetching, error }] = useQuery<{ area: { measures: { id: number; code: string; title: string; status: string; horizon: string; responsibleOffice: string }[] } | null }>({
+    query: PROFILE_MEASURES,
+    variables: { id },
+  });
+  const measures = data?.area?.measures ?? [];
+  return (
+    <section aria-labelledby="pm-title">
+      <h3 id="pm-title">
+        {t.measures} {measures.length > 0 && <DemoBadge />}
+      </h3>
+      {fetching && <p role="status">{t.loading}</p>}
+      {error && <p className="muted">{t.notAvailable}</p>}
+      {data && measures.length === 0 && <p className="muted">{t.none}</p>}
+      {measures.length > 0 && (
+        <ul>
+          {measures.map((m) => (
+            <li key={m.id}>
+              <strong>{m.code}</strong> {m.title} <span className="muted small">({m.responsibleOffice}; {t.measureStatus[m.status as keyof Dict['measureStatus']] ?? m.status})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

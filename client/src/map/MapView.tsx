@@ -1,0 +1,106 @@
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { Map, NavigationControl, ScaleControl, type MapLayerMouseEvent, type MapRef, type ViewStateChangeEvent } from '@vis.gl/react-maplibre';
+import { setWorkerUrl, type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
+import { AreasLayer, type AreaPaint } from './layers/areas/AreasLayer';
+import { areasFill } from './layers/areas/style';
+
+// Without this the production build cannot start MapLibre's worker and shows a blank map.
+setWorkerUrl(workerUrl);
+
+/** No basemap by default: the districts are the map, and nothing is fetched from outside. */
+const EMPTY_STYLE: StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } }],
+};
+const BASEMAP = import.meta.env.VITE_BASEMAP_STYLE_URL as string | undefined;
+const LEIPZIG_BOUNDS: [number, number, number, number] = [12.236, 51.238, 12.543, 51.448];
+
+declare global {
+  interface Window {
+    __sozialatlasMap?: MapLibreMap;
+  }
+}
+
+interface Props {
+  geojson: FeatureCollection<MultiPolygon> | null;
+  paint: Map<number, AreaPaint>;
+  selectedId: number | null;
+  camera: [number, number, number] | null;
+  /** source line shown on the map (and in every download) */
+  attribution: ReactNode;
+  label: string;
+  onSelect: (id: number) => void;
+  onCameraChange: (camera: [number, number, number]) => void;
+  renderTooltip: (id: number) => ReactNode;
+  interactiveLayerIds?: string[];
+  onPointClick?: (e: MapLayerMouseEvent) => boolean;
+  children?: ReactNode;
+}
+
+export function MapView({ geojson, paint, selectedId, camera, attribution, label, onSelect, onCameraChange, renderTooltip, interactiveLayerIds = [], onPointClick, children }: Props) {
+  const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
+  const initialViewState = useMemo(
+    () => (camera ? { longitude: camera[0], latitude: camera[1], zoom: camera[2] } : { bounds: LEIPZIG_BOUNDS, fitBoundsOptions: { padding: 10 } }),
+    // the camera is uncontrolled: only the first value counts
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const mapRef = useCallback((ref: MapRef | null) => {
+    if (ref) window.__sozialatlasMap = ref.getMap();
+  }, []);
+
+  const onMouseMove = useCallback((e: MapLayerMouseEvent) => {
+    const f = e.features?.find((x) => x.layer.id === areasFill.id);
+    const id = f ? Number(f.properties?.id) : null;
+    setHover(id !== null ? { id, x: e.point.x, y: e.point.y } : null);
+  }, []);
+
+  const onClick = useCallback(
+    (e: MapLayerMouseEvent) => {
+      if (onPointClick?.(e)) return;
+      const f = e.features?.find((x) => x.layer.id === areasFill.id);
+      if (f) onSelect(Number(f.properties?.id));
+    },
+    [onSelect, onPointClick],
+  );
+
+  const onMoveEnd = useCallback(
+    (e: ViewStateChangeEvent) => onCameraChange([e.viewState.longitude, e.viewState.latitude, e.viewState.zoom]),
+    [onCameraChange],
+  );
+
+  return (
+    <div className="map" role="region" aria-label={label} onMouseLeave={() => setHover(null)}>
+      <Map
+        ref={mapRef}
+        initialViewState={initialViewState}
+        mapStyle={BASEMAP || EMPTY_STYLE}
+        canvasContextAttributes={{ preserveDrawingBuffer: true }}
+        interactiveLayerIds={[areasFill.id, ...interactiveLayerIds]}
+        onMouseMove={onMouseMove}
+        onMouseLeave={() => setHover(null)}
+        onClick={onClick}
+        onMoveEnd={onMoveEnd}
+        cursor={hover ? 'pointer' : 'grab'}
+        attributionControl={false}
+        dragRotate={false}
+        style={{ width: '100%', height: '100%' }}
+      >
+        <NavigationControl position="top-right" showCompass={false} />
+        <ScaleControl position="bottom-left" />
+        {geojson && <AreasLayer geojson={geojson} paint={paint} hoverId={hover?.id ?? null} selectedId={selectedId} />}
+        {children}
+      </Map>
+      {attribution && <p className="map-attribution small">{attribution}</p>}
+      {hover && (
+        <div className="tooltip" role="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
+          {renderTooltip(hover.id)}
+        </div>
+      )}
+    </div>
+  );
+}
