@@ -63,7 +63,7 @@ describe('early warning (Frühwarnsystem)', () => {
     // span 3 (2021→2024): city 12 → 13 = +1. A: 11 → 16 = +5, 5 − 1 = 4 > 1 ✓; B: 8 → 8 = 0 ✗; C: −3 ✗; D: 2021 missing
     const r = run([{ kind: 'fasterThanCity', indicatorKey: 'sgb2', span: 3, margin: 1 }]);
     expect(r.alerts.map((a) => a.areaId)).toEqual(['A']);
-    expect(r.alerts[0]!.message).toBe('SGB-II-Quote: Veränderung 2021–2024 im Gebiet +5 %, in der Stadt +1 % – ungünstigere Entwicklung als die Stadt (Toleranz 1 %).');
+    expect(r.alerts[0]!.message).toBe('SGB-II-Quote: Veränderung 2021–2024 im Gebiet +5 Prozentpunkte, in der Stadt +1 Prozentpunkte – ungünstigere Entwicklung als die Stadt (Toleranz 1 Prozentpunkte).');
     expect(r.notEvaluated.find((n) => n.areaId === 'D')?.detail).toBe('Gebiet 2021');
   });
 

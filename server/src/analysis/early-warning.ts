@@ -166,6 +166,8 @@ export function evaluateEarlyWarning(input: EarlyWarningInput): EarlyWarningResu
       const sigma = ind.polarity === 'HIGHER_IS_WORSE' ? 1 : -1;
       const label = ind.label ?? ind.key;
       const unit = ind.unit ? ` ${ind.unit}` : '';
+      // Differences of percentages are percentage points, not percent.
+      const diffUnit = ind.unit === '%' ? ' Prozentpunkte' : unit;
       const x = (y: number) => read(area.get(key3(areaId, rule.indicatorKey, y)));
       const c = (y: number) => read(city.get(key2(rule.indicatorKey, y)));
       const skip = (r: Read & { value: null }, who: 'Gebiet' | 'Stadt', y: number) =>
@@ -193,10 +195,10 @@ export function evaluateEarlyWarning(input: EarlyWarningInput): EarlyWarningResu
         const diff = sigma * (now.value - ct.value);
         const allowed = rule.marginUnit === 'UNITS' ? rule.margin : (rule.margin / 100) * Math.abs(ct.value);
         if (diff > allowed) {
-          const tol = rule.marginUnit === 'UNITS' ? `${fmt(rule.margin)}${unit}` : `${fmt(rule.margin)} % des Stadtwerts`;
+          const tol = rule.marginUnit === 'UNITS' ? `${fmt(rule.margin)}${diffUnit}` : `${fmt(rule.margin)} % des Stadtwerts`;
           alerts.push({
             ...base, years: [t], values: [now.value], cityValues: [ct.value], newlyCrossed: null,
-            message: `${label}: ${fmt(now.value)}${unit} im Jahr ${t}, Stadt ${fmt(ct.value)}${unit} – um ${fmt(diff)}${unit} ungünstiger als die Stadt (Toleranz ${tol}).`,
+            message: `${label}: ${fmt(now.value)}${unit} im Jahr ${t}, Stadt ${fmt(ct.value)}${unit} – um ${fmt(diff)}${diffUnit} ungünstiger als die Stadt (Toleranz ${tol}).`,
           });
         }
       } else if (rule.kind === 'worseningStreak') {
@@ -222,7 +224,7 @@ export function evaluateEarlyWarning(input: EarlyWarningInput): EarlyWarningResu
         if (sigma * (dA - dC) > rule.margin) {
           alerts.push({
             ...base, years: [t0, t], values: [a0, a1], cityValues: [c0, c1], newlyCrossed: null,
-            message: `${label}: Veränderung ${t0}–${t} im Gebiet ${fmtSigned(dA)}${unit}, in der Stadt ${fmtSigned(dC)}${unit} – ungünstigere Entwicklung als die Stadt (Toleranz ${fmt(rule.margin)}${unit}).`,
+            message: `${label}: Veränderung ${t0}–${t} im Gebiet ${fmtSigned(dA)}${diffUnit}, in der Stadt ${fmtSigned(dC)}${diffUnit} – ungünstigere Entwicklung als die Stadt (Toleranz ${fmt(rule.margin)}${diffUnit}).`,
           });
         }
       }
