@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
+import { simplifiedAreaGeometry } from '../common/spatial.sql';
 import type { AreaFilter } from './area.args';
 import type { Area } from './area.type';
 
@@ -72,16 +73,8 @@ export function neighboursOf(prisma: PrismaClient, ids: readonly number[]) {
  */
 export function geometriesOf(prisma: PrismaClient, ids: readonly number[], toleranceM: number, precision: number) {
   return prisma.$queryRaw<{ id: number; geojson: string | null }[]>`
-    SELECT a.id,
-           ST_AsGeoJSON(
-             CASE WHEN ${toleranceM}::float8 > 0 THEN
-               ST_Multi(ST_Transform(ST_SimplifyPreserveTopology(ST_Transform(a.geom, utm.srid), ${toleranceM}::float8), 4326))
-             ELSE a.geom END,
-             ${precision}::int) AS geojson
+    SELECT a.id, ST_AsGeoJSON(${simplifiedAreaGeometry(toleranceM)}, ${precision}::int) AS geojson
       FROM area a
-      CROSS JOIN LATERAL (
-        SELECT 32600 + floor((ST_X(a.label_point) + 180) / 6)::int + 1 AS srid
-      ) utm
      WHERE a.id = ANY(${[...ids]}::int[])`;
 }
 

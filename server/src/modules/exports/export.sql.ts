@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
+import { simplifiedAreaGeometry } from '../common/spatial.sql';
 
 export interface AreaRow {
   id: number;
@@ -13,10 +14,7 @@ export interface AreaRow {
 export function areasForExport(prisma: PrismaClient, level: string, toleranceM: number) {
   return prisma.$queryRaw<AreaRow[]>`
     SELECT a.id, a.code, a.name, a.level::text AS level, p.code AS "parentCode", a.area_km2 AS "areaKm2",
-           ST_AsGeoJSON(CASE WHEN ${toleranceM}::float8 > 0 THEN
-             ST_Multi(ST_Transform(ST_SimplifyPreserveTopology(
-               ST_Transform(a.geom, 32600 + floor((ST_X(a.label_point) + 180) / 6)::int + 1), ${toleranceM}::float8), 4326))
-             ELSE a.geom END, 6) AS geojson
+           ST_AsGeoJSON(${simplifiedAreaGeometry(toleranceM)}, 6) AS geojson
       FROM area a LEFT JOIN area p ON p.id = a.parent_id
      WHERE a.level = ${level}::area_level
      ORDER BY a.code`;
