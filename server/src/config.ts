@@ -15,6 +15,16 @@ export interface Config {
   /** Development shows error details (stack traces) in responses; production never does. */
   development: boolean;
   corsOrigins: string[];
+  /** Requests per minute per IP address and per API key at /graphql (docs/security.md). */
+  rateLimits: { perIpPerMinute: number; perKeyPerMinute: number };
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -32,5 +42,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     development: env.NODE_ENV === 'development',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    rateLimits: {
+      perIpPerMinute: positiveInt(env, 'RATE_LIMIT_PER_IP', 300),
+      perKeyPerMinute: positiveInt(env, 'RATE_LIMIT_PER_KEY', 1200),
+    },
   };
 }

@@ -20,6 +20,9 @@ import {
   PlanResolver,
 } from './modules/plans/plan.resolver';
 import { ProviderResolver } from './modules/providers/provider.resolver';
+import { editingResolvers } from './modules/editing';
+import { authChecker } from './modules/auth/auth-checker';
+import { AuthResolver } from './modules/auth/auth.resolver';
 import {
   AreaServiceResolver,
   CoverageNormResolver,
@@ -51,6 +54,8 @@ export const resolvers = [
   AreaPlanResolver,
   AnalysisResolver,
   ...analysisAreaResolvers,
+  AuthResolver,
+  ...editingResolvers,
 ] as const;
 
 /** The committed SDL: schema/schema.graphql at the repository root. */
@@ -60,11 +65,16 @@ let schema: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema, built once per process from the decorated classes. */
 export function getSchema(): Promise<GraphQLSchema> {
-  schema ??= buildSchema({ resolvers: [...resolvers], validate: false }).then((built) => {
+  schema ??= buildSchema({ resolvers: [...resolvers], validate: false, authChecker, authMode: 'error' }).then((built) => {
     const query = built.getQueryType();
     if (query) {
       query.description =
         'Sozialatlas: districts, indicators, social services, providers and funding of a city, with the planning analyses.';
+    }
+    const mutation = built.getMutationType();
+    if (mutation) {
+      mutation.description =
+        'Edits (planners), imports (statistics office), accounts and keys (admins), login and logout. Every mutation except login/logout needs a role and is written to the audit log.';
     }
     return built;
   });

@@ -65,6 +65,16 @@ describe('HTTP surface', () => {
     expect(examples.length).toBeGreaterThanOrEqual(6);
   });
 
+  it('compresses large responses (district geometry) with gzip', async () => {
+    const response = await fetch(`${http.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' },
+      body: JSON.stringify({ query: '{ areas(filter: { level: DISTRICT }) { nodes { geometry(simplify: 15, precision: 5) } } }' }),
+    });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect((await response.json()).data.areas.nodes).toHaveLength(63);
+  });
+
   it('sends security headers and no x-powered-by', async () => {
     const response = await fetch(`${http.url}/healthz`);
     expect(response.headers.get('x-powered-by')).toBeNull();

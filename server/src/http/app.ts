@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { migrationStatus, type Database } from '@sozialatlas/db';
+import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
@@ -13,6 +14,8 @@ import { createContext } from '../context';
 import type { Logger } from '../logger';
 import { createMetrics } from '../metrics';
 import { exportRouter } from '../modules/exports/export.router';
+import { callerOf, httpExchange, rateLimits, resolveCaller } from '../modules/auth/http';
+import { ogcRouter } from '../modules/ogc/ogc.router';
 import { explorerRouter } from './explorer';
 import { createApollo } from './graphql';
 import { queryLimits } from './limits';
@@ -62,6 +65,8 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
     }),
   );
   app.set('trust proxy', 'loopback');
+  // gzip for JSON, GeoJSON, CSV and the map's assets (district geometry shrinks about 4×).
+  app.use(compression());
   app.use(
     pinoHttp({
       logger,
@@ -103,8 +108,11 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
     '/graphql',
     // Browsers on other origins only when configured (CORS_ORIGINS); same-origin always works.
     cors({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
+    // Rate limits before anything costly; then who is calling (API key or session cookie).
+    ...rateLimits(config.rateLimits),
+    resolveCaller(db.prisma),
     express.json({ limit: queryLimits.maxBodyBytes }),
-    expressMiddleware(apollo, { context: async () => createContext(db.prisma) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(db.prisma, callerOf(req), httpExchange(req, res)) }),
   );
 
   // Body-parser failures (too large, malformed JSON) answer in GraphQL's error shape, not HTML.
@@ -115,12 +123,13 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
   });
 
   app.use('/graphiql', explorerRouter());
-  app.use('/export', exportRouter(db.prisma));
+  app.use('/export', resolveCaller(db.prisma), exportRouter(db.prisma, callerOf));
+  app.use('/ogc', resolveCaller(db.prisma), ogcRouter(db.prisma, callerOf));
 
   // The built map client (npm run build); absent in API-only deployments.
   if (existsSync(path.join(config.clientDir, 'index.html'))) {
     app.use(express.static(config.clientDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|graphiql|export|healthz|readyz|metrics).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|graphiql|export|ogc|healthz|readyz|metrics).*/, (_req, res) => {
       res.sendFile(path.join(config.clientDir, 'index.html'));
     });
   }

@@ -1,0 +1,24 @@
+import { ImportResolver } from '../imports/import.resolver';
+import { AuditResolver } from './audit.resolver';
+import { versionResolvers } from './editing.type';
+import { LocationMutations } from './location.mutations';
+import { FundingMutations } from './funding.mutations';
+import { NormMutations } from './norm.mutations';
+import { ParticipationMutations } from './participation.mutations';
+import { PlanMutations } from './plan.mutations';
+import { ProviderMutations } from './provider.mutations';
+import { ServiceMutations } from './service.mutations';
+
+/** Every resolver of the editing module, for buildSchema. */
+export const editingResolvers = [
+  ServiceMutations,
+  LocationMutations,
+  ProviderMutations,
+  FundingMutations,
+  PlanMutations,
+  ParticipationMutations,
+  NormMutations,
+  ImportResolver,
+  AuditResolver,
+  ...versionResolvers,
+] as const;

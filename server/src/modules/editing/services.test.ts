@@ -1,0 +1,90 @@
+import type { Database } from '@sozialatlas/db';
+import { openSeededDatabase } from '../../../test/db';
+import { createGraphQL } from '../../../test/graphql';
+import { callerFor } from '../auth/roles';
+
+const planner = callerFor(['PLANNER'], { kind: 'USER', id: 1, label: 'planerin@leipzig.de' });
+
+const CREATE = `mutation($input: CreateServiceInput!) {
+  createService(input: $input) { id name version status published locations { id area { code name } } category { key } }
+}`;
+const UPDATE = `mutation($input: UpdateServiceInput!) { updateService(input: $input) { id name capacity version } }`;
+
+describe('editing services', () => {
+  let db: Database;
+  let gql: Awaited<ReturnType<typeof createGraphQL>>;
+  let categoryId: number;
+  beforeAll(async () => {
+    db = await openSeededDatabase();
+    gql = await createGraphQL(db);
+    categoryId = (await db.prisma.serviceCategory.findFirstOrThrow({ where: { key: 'day_care' } })).id;
+  });
+  afterAll(async () => {
+    await gql?.stop();
+    await db?.close();
+  });
+
+  async function createService(name = 'Kita Sonnenschein') {
+    return gql.data(
+      CREATE,
+      { input: { name, categoryId, capacity: 60, capacityUnit: 'PLACES', newLocation: { street: 'Eisenbahnstraße', houseNumber: '1', lon: 12.4, lat: 51.345 } } },
+      planner,
+    );
+  }
+
+  it('creates a service whose new location gets its area from the point', async () => {
+    const { createService: service } = await createService();
+    expect(service).toMatchObject({ name: 'Kita Sonnenschein', version: 1, status: 'ACTIVE', published: true, category: { key: 'day_care' } });
+    expect(service.locations).toHaveLength(1);
+    expect(service.locations[0].area).not.toBeNull();
+  });
+
+  it('updates with the version read and increments it', async () => {
+    const { createService: service } = await createService('Kita Regenbogen');
+    const { updateService } = await gql.data(UPDATE, { input: { id: service.id, version: 1, capacity: 75 } }, planner);
+    expect(updateService).toMatchObject({ capacity: 75, version: 2 });
+  });
+
+  it('lets one of two concurrent edits of the same version win; the other gets CONFLICT', async () => {
+    const { createService: service } = await createService('Kita Wirbelwind');
+    const [a, b] = await Promise.all([
+      gql.run(UPDATE, { input: { id: service.id, version: 1, capacity: 70 } }, planner),
+      gql.run(UPDATE, { input: { id: service.id, version: 1, capacity: 80 } }, planner),
+    ]);
+    const outcomes = [a, b].map((r) => (r.errors ? r.errors[0]?.extensions?.code : 'OK')).sort();
+    expect(outcomes).toEqual(['CONFLICT', 'OK']);
+    const loser = (a.errors ? a : b).errors?.[0];
+    expect(loser?.message).toMatch(/inzwischen von jemand anderem geändert/);
+    const winner = ((a.errors ? b : a).data as any).updateService;
+    const row = await db.prisma.service.findUniqueOrThrow({ where: { id: service.id } });
+    expect(row).toMatchObject({ version: 2, capacity: winner.capacity });
+  });
+
+  it('writes an audit row with before and after for every write, in the same transaction', async () => {
+    const { createService: service } = await createService('Kita Pusteblume');
+    await gql.data(UPDATE, { input: { id: service.id, version: 1, name: 'Kita Pusteblume II' } }, planner);
+    const rows = await db.prisma.auditLog.findMany({ where: { entity: 'service', entityId: String(service.id) }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => r.action)).toEqual(['create', 'update']);
+    expect(rows[1]).toMatchObject({ actorKind: 'USER', actorId: 1, actorLabel: 'planerin@leipzig.de' });
+    expect((rows[1]?.before as any).name).toBe('Kita Pusteblume');
+    expect((rows[1]?.after as any).name).toBe('Kita Pusteblume II');
+  });
+
+  it('refuses invalid input with German messages and stable codes, writing nothing', async () => {
+    const before = await db.prisma.service.count();
+    const result = await gql.run(CREATE, { input: { name: '', categoryId: 999999, capacity: -1, startDate: '2024-13-01' } }, planner);
+    const error = result.errors?.[0];
+    expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
+    const reasons = (error?.extensions?.problems as { field: string; reason: string }[]).map((p) => `${p.field}:${p.reason}`).sort();
+    expect(reasons).toEqual(['capacity:OUT_OF_RANGE', 'categoryId:UNKNOWN_REFERENCE', 'name:REQUIRED', 'startDate:INVALID_FORMAT']);
+    expect(error?.message).toMatch(/Die Kapazität darf nicht negativ sein/);
+    expect(await db.prisma.service.count()).toBe(before);
+  });
+
+  it('retires a service by closing it', async () => {
+    const { createService: service } = await createService('Kita Abendrot');
+    const { retireService } = await gql.data(`mutation { retireService(id: ${service.id}, version: 1) { deleted version } }`, {}, planner);
+    expect(retireService).toEqual({ deleted: false, version: 2 });
+    expect((await db.prisma.service.findUniqueOrThrow({ where: { id: service.id } })).status).toBe('CLOSED');
+  });
+});

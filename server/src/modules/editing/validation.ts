@@ -1,0 +1,71 @@
+import { validate, type ValidationError as ClassValidatorError } from 'class-validator';
+import { GraphQLError } from 'graphql';
+
+/** One problem with one input field, in words a planner understands, and a stable code for clients. */
+export interface FieldProblem {
+  field: string;
+  /** stable code, e.g. REQUIRED, TOO_LONG, OUT_OF_RANGE, INVALID_FORMAT, UNKNOWN_REFERENCE, DUPLICATE */
+  reason: string;
+  message: string;
+}
+
+/**
+ * Invalid input for an edit. `extensions.code` stays BAD_USER_INPUT (the API's one code for bad
+ * input); `extensions.problems` lists every field at once, so a form can mark them all.
+ */
+export class InputValidationError extends GraphQLError {
+  constructor(readonly problems: FieldProblem[]) {
+    super(`Eingaben prüfen: ${problems.map((p) => p.message).join(' ')}`, {
+      extensions: { code: 'BAD_USER_INPUT', argument: problems[0]?.field, reason: problems[0]?.reason, problems },
+    });
+  }
+}
+
+export const problem = (field: string, reason: string, message: string): FieldProblem => ({ field, reason, message });
+
+/** class-validator constraint names → our stable codes. */
+const REASONS: Record<string, string> = {
+  isNotEmpty: 'REQUIRED',
+  maxLength: 'TOO_LONG',
+  minLength: 'TOO_SHORT',
+  min: 'OUT_OF_RANGE',
+  max: 'OUT_OF_RANGE',
+  isInt: 'INVALID_FORMAT',
+  isEmail: 'INVALID_FORMAT',
+  isUrl: 'INVALID_FORMAT',
+  matches: 'INVALID_FORMAT',
+  isDateString: 'INVALID_FORMAT',
+  isISO8601: 'INVALID_FORMAT',
+  arrayMinSize: 'REQUIRED',
+  arrayMaxSize: 'TOO_LONG',
+};
+
+function flatten(errors: ClassValidatorError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([name, message]) => problem(field, REASONS[name] ?? 'INVALID', message));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** Runs the class-validator rules of an input object plus extra checks; throws all problems together. */
+export async function checkInput(input: object, extra: (FieldProblem | null | undefined | false)[] = []): Promise<void> {
+  // Plain objects carry no rules (class-validator would refuse them as unknown values).
+  const rules = Object.getPrototypeOf(input) === Object.prototype ? [] : flatten(await validate(input, { skipMissingProperties: true }));
+  const all = [...rules, ...extra.filter((p): p is FieldProblem => !!p)];
+  const seen = new Set<string>();
+  const problems = all.filter((p) => !seen.has(`${p.field}:${p.reason}`) && seen.add(`${p.field}:${p.reason}`));
+  if (problems.length) throw new InputValidationError(problems);
+}
+
+/** YYYY-MM-DD → Date at UTC midnight, or a problem. */
+export function parseDate(value: string, field: string): Date | FieldProblem {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    return problem(field, 'INVALID_FORMAT', `Datum „${value}“ ist ungültig; bitte als JJJJ-MM-TT angeben.`);
+  }
+  return date;
+}
+
+export const isoDate = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : null);

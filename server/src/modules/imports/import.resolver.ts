@@ -1,0 +1,17 @@
+import { Args, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../../context';
+import { actorOf } from '../editing/audit';
+import { ImportIndicatorValuesArgs, ImportResult } from './import.type';
+import { importIndicatorValues } from './indicator-values.import';
+
+@Resolver()
+export class ImportResolver {
+  @Authorized('STATISTICS')
+  @Mutation(() => ImportResult, {
+    description:
+      'Imports indicator values from CSV in long form: dry run by default; all or nothing with errors per line; recomputes derived Stadtbezirk/city values after writing. Role: STATISTICS.',
+  })
+  importIndicatorValues(@Ctx() ctx: Context, @Args() { csv, dryRun }: ImportIndicatorValuesArgs): Promise<ImportResult> {
+    return importIndicatorValues(ctx.prisma, csv, { dryRun, actor: actorOf(ctx.caller) });
+  }
+}

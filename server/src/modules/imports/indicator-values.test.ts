@@ -1,0 +1,98 @@
+import type { Database } from '@sozialatlas/db';
+import { openSeededDatabase } from '../../../test/db';
+import { createGraphQL } from '../../../test/graphql';
+import { callerFor } from '../auth/roles';
+
+const statistics = callerFor(['STATISTICS'], { kind: 'API_KEY', id: 7, label: 'Statistikstelle' });
+const IMPORT = `mutation($csv: String!, $dryRun: Boolean!) {
+  importIndicatorValues(csv: $csv, dryRun: $dryRun) {
+    dryRun applied rows created updated unchanged derived changesTruncated
+    errors { line column reason message }
+    changes { line areaCode indicatorKey year kind beforeValue value status }
+  }
+}`;
+
+describe('importing indicator values from CSV', () => {
+  let db: Database;
+  let gql: Awaited<ReturnType<typeof createGraphQL>>;
+  let districts: { id: number; code: string; parentId: number | null }[];
+  let populationId: number;
+  const lastYear = new Date().getUTCFullYear() - 1;
+  beforeAll(async () => {
+    db = await openSeededDatabase();
+    gql = await createGraphQL(db);
+    districts = await db.prisma.area.findMany({ where: { level: 'DISTRICT' }, orderBy: { code: 'asc' }, take: 2 });
+    populationId = (await db.prisma.indicator.findUniqueOrThrow({ where: { key: 'population' } })).id;
+  });
+  afterAll(async () => {
+    await gql?.stop();
+    await db?.close();
+  });
+
+  const run = (csv: string, dryRun: boolean) => gql.data(IMPORT, { csv, dryRun }, statistics).then((d) => d.importIndicatorValues);
+  const [a, b] = [0, 1];
+  const csvFor = (values: [number, number][]) =>
+    ['area_code,indicator_key,year,value,status', ...values.map(([i, v]) => `${districts[i]!.code},population,${lastYear},${v},REGULAR`)].join('\n');
+
+  it('lists what would change in a dry run and writes nothing', async () => {
+    const before = await db.prisma.indicatorValue.count();
+    const result = await run(csvFor([[a, 1000], [b, 2000]]), true);
+    expect(result).toMatchObject({ dryRun: true, applied: false, rows: 2, created: 2, updated: 0, errors: [] });
+    expect(result.changes.map((c: any) => [c.line, c.kind, c.value])).toEqual([[2, 'CREATE', 1000], [3, 'CREATE', 2000]]);
+    expect(await db.prisma.indicatorValue.count()).toBe(before);
+  });
+
+  it('writes on commit, derives the parent values again and records one audit row', async () => {
+    const result = await run(csvFor([[a, 1000], [b, 2000]]), false);
+    expect(result).toMatchObject({ applied: true, created: 2 });
+    const stored = await db.prisma.indicatorValue.findMany({ where: { indicatorId: populationId, year: lastYear, areaId: { in: districts.map((d) => d.id) } } });
+    expect(stored.map((v) => v.value).sort()).toEqual([1000, 2000]);
+    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'import' } });
+    expect(audit).toMatchObject({ actorKind: 'API_KEY', actorLabel: 'Statistikstelle', entity: 'indicator_value' });
+    expect(audit.after).toHaveLength(2);
+
+    const again = await run(csvFor([[a, 1000], [b, 2500]]), true);
+    expect(again).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    expect(again.changes[0]).toMatchObject({ line: 3, kind: 'UPDATE', beforeValue: 2000, value: 2500 });
+  });
+
+  it('reports every bad line with its number and writes nothing at all', async () => {
+    const before = await db.prisma.indicatorValue.findMany({ where: { indicatorId: populationId, year: lastYear } });
+    const csv = [
+      'area_code,indicator_key,year,value,status',
+      `${districts[a]!.code},population,${lastYear},999,REGULAR`, // fine, but must not be written
+      `XX99,population,${lastYear},5,REGULAR`,
+      `${districts[a]!.code},no_such_indicator,${lastYear},5,REGULAR`,
+      `${districts[b]!.code},population,${lastYear},"1.234,5",REGULAR`,
+      `${districts[b]!.code},population,1800,5,REGULAR`,
+      `${districts[a]!.code},population,${lastYear},7,REGULAR`,
+      `${districts[b]!.code},population,${lastYear - 1},-3,REGULAR`,
+      `${districts[b]!.code},population,${lastYear - 2},,REGULAR`,
+    ].join('\n');
+    const result = await run(csv, false);
+    expect(result.applied).toBe(false);
+    expect(result.errors.map((e: any) => [e.line, e.reason])).toEqual([
+      [3, 'UNKNOWN_AREA'],
+      [4, 'UNKNOWN_INDICATOR'],
+      [5, 'NUMBER_FORMAT'],
+      [6, 'YEAR_OUT_OF_RANGE'],
+      [7, 'DUPLICATE_ROW'],
+      [8, 'WRONG_UNIT'],
+      [9, 'MISSING_VALUE'],
+    ]);
+    expect(result.errors[4].message).toBe(`Zeile 7: Gebiet ${districts[a]!.code}, Indikator population, Jahr ${lastYear} steht schon in Zeile 2.`);
+    expect(await db.prisma.indicatorValue.findMany({ where: { indicatorId: populationId, year: lastYear } })).toEqual(before);
+  });
+
+  it('reads German Excel files (semicolon, decimal comma) and German status words', async () => {
+    const csv = `\uFEFFarea_code;indicator_key;year;value;status\r\n${districts[a]!.code};population;${lastYear};1200;vorläufig\r\n`;
+    const result = await run(csv, true);
+    expect(result.errors).toEqual([]);
+    expect(result.changes[0]).toMatchObject({ value: 1200, status: 'PROVISIONAL', kind: 'UPDATE' });
+  });
+
+  it('refuses a wrong header', async () => {
+    const result = await run('gebiet,indikator,jahr,wert\n00,population,2020,1', true);
+    expect(result.errors[0]).toMatchObject({ line: 1, reason: 'BAD_HEADER' });
+  });
+});
