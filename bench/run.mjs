@@ -80,7 +80,7 @@ async function admin(serverUrl, sql) {
 function startServer(env) {
   const child = spawn(process.execPath, [path.join(repoRoot, 'server', 'dist', 'index.js')], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: '100000000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

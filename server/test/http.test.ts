@@ -108,6 +108,19 @@ describe('HTTP surface', () => {
     expect(page.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('refuses fragment bombs, giant variables and wrong types quickly, and keeps serving others', async () => {
+    const fragments = Array.from({ length: 12 }, (_, i) => `fragment F${i} on Area { ${i ? `parent { ...F${i - 1} } children { ...F${i - 1} }` : 'name'} }`).join('\n');
+    const bomb = http.graphql(`{ area(code: "00") { ...F11 } }\n${fragments}`);
+    const giant = http.graphql(`query($codes: [String!]) { areas(filter: { codes: $codes }) { totalCount } }`, { codes: Array.from({ length: 50_000 }, (_, i) => `c${i}`) });
+    const wrongType = http.graphql(`{ areas(first: "ten") { totalCount } }`);
+    const innocent = http.graphql(`{ area(code: "62") { name } }`);
+    const [b, g, w, ok] = await Promise.all([bomb, giant, wrongType, innocent]);
+    expect(b.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(g.status).toBe(413);
+    expect(w.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(ok.body.data.area.name).toBe('Grünau-Mitte');
+  });
+
   it('treats injection strings as plain data', async () => {
     const evil = `'; DROP TABLE area; --`;
     const result = await http.graphql(`query($n: String!) { areas(filter: { nameContains: $n }) { totalCount } }`, { n: evil });
