@@ -41,7 +41,7 @@ export async function createDataPlace() {
 export function startServer(place, extraEnv = {}) {
   const child = spawn(process.execPath, [path.join(repoRoot, 'server', 'dist', 'index.js')], {
     cwd: repoRoot,
-    env: { ...process.env, ...place.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...extraEnv },
+    env: { ...process.env, ...place.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_IP: '100000', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -91,16 +91,22 @@ export async function launchBrowser() {
   };
 }
 
-/** Opens a page that records every request to another origin (nothing may leave the machine). */
+/**
+ * Opens a page in a browser context of its own (@axe-core/playwright needs a page created via
+ * browser.newContext()) that records every request to another origin (nothing may leave the
+ * machine). Closing the page closes its context.
+ */
 export async function openPage(browser, baseUrl) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
   const foreignRequests = [];
   const origin = new URL(baseUrl).origin;
   page.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
   });
-  return { page, foreignRequests };
+  page.on('close', () => context.close().catch(() => {}));
+  return { page, foreignRequests, context };
 }
 
 export async function graphql(baseUrl, query, variables) {
@@ -112,19 +118,66 @@ export async function graphql(baseUrl, query, variables) {
   return response.json();
 }
 
-/**
- * Like openPage, in a browser context of its own (@axe-core/playwright needs a page created via
- * browser.newContext()). Closing the page's context closes the page.
- */
-export async function openContextPage(browser, baseUrl) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const foreignRequests = [];
-  const origin = new URL(baseUrl).origin;
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
-  });
-  page.on('close', () => context.close().catch(() => {}));
-  return { page, foreignRequests, context };
+/** Waits until MapLibre has drawn everything it has. */
+export async function idle(page) {
+  await page.waitForFunction(() => window.__sozialatlasMap?.loaded() && window.__sozialatlasMap.getSource('areas'));
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const map = window.__sozialatlasMap;
+        map.once('idle', resolve);
+        map.triggerRepaint();
+      }),
+  );
+}
+
+/** Colours at the given [lon, lat] points, read from the WebGL canvas. */
+export async function coloursAt(page, points) {
+  return page.evaluate((pts) => {
+    const map = window.__sozialatlasMap;
+    const gl = map.getCanvas().getContext('webgl2');
+    const ratio = window.devicePixelRatio;
+    return pts.map(([lon, lat]) => {
+      const p = map.project([lon, lat]);
+      const px = new Uint8Array(4);
+      gl.readPixels(Math.round(p.x * ratio), Math.round(gl.drawingBufferHeight - p.y * ratio), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      return `${px[0]},${px[1]},${px[2]}`;
+    });
+  }, points);
+}
+
+/** Distinct colours (covering at least `min` samples) on a grid over the whole canvas. */
+export async function distinctColours(page, min = 20) {
+  return page.evaluate((min) => {
+    const canvas = window.__sozialatlasMap.getCanvas();
+    const c = document.createElement('canvas');
+    c.width = canvas.width;
+    c.height = canvas.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(canvas, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Map();
+    for (let y = 0; y < c.height; y += 7) {
+      for (let x = 0; x < c.width; x += 7) {
+        const i = (y * c.width + x) * 4;
+        const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
+        colours.set(key, (colours.get(key) ?? 0) + 1);
+      }
+    }
+    return [...colours].filter(([, n]) => n >= min).map(([k]) => k);
+  }, min);
+}
+
+/** "#e31a1c" → "227,26,28" as the canvas reports it (fill opacity 0.92 over the background). */
+export function blended(hex, opacity = 0.92, background = [0xf3, 0xf1, 0xec]) {
+  return [1, 3, 5].map((i, k) => Math.round(parseInt(hex.slice(i, i + 2), 16) * opacity + background[k] * (1 - opacity)));
+}
+
+/** axe-core: serious and critical violations (WCAG 2.1 A/AA) as short strings. */
+export async function axeSerious(page) {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }

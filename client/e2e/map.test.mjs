@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { artifactsDir, createDataPlace, graphql, launchBrowser, openContextPage, openPage, startServer } from './harness.mjs';
+import { artifactsDir, coloursAt, createDataPlace, distinctColours, graphql, idle, launchBrowser, openPage, startServer } from './harness.mjs';
 
 let place;
 let server;
@@ -29,62 +29,12 @@ after(async () => {
 });
 
 async function open(search = '') {
-  const { page, foreignRequests } = await openContextPage(browser, url);
+  const { page, foreignRequests } = await openPage(browser, url);
   foreign.push(foreignRequests);
   await page.goto(`${url}/${search}`, { waitUntil: 'networkidle' });
   await page.waitForSelector('.area-table tbody tr');
   await idle(page);
   return page;
-}
-
-/** Waits until MapLibre has drawn everything it has. */
-async function idle(page) {
-  await page.waitForFunction(() => window.__sozialatlasMap?.loaded() && window.__sozialatlasMap.getSource('areas'));
-  await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const map = window.__sozialatlasMap;
-        map.once('idle', resolve);
-        map.triggerRepaint();
-      }),
-  );
-}
-
-/** Colours at the label points of the given areas, read from the WebGL canvas. */
-async function coloursAt(page, points) {
-  return page.evaluate((pts) => {
-    const map = window.__sozialatlasMap;
-    const gl = map.getCanvas().getContext('webgl2');
-    const ratio = window.devicePixelRatio;
-    return pts.map(([lon, lat]) => {
-      const p = map.project([lon, lat]);
-      const px = new Uint8Array(4);
-      gl.readPixels(Math.round(p.x * ratio), Math.round(gl.drawingBufferHeight - p.y * ratio), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
-      return `${px[0]},${px[1]},${px[2]}`;
-    });
-  }, points);
-}
-
-/** Distinct colours on a grid over the whole canvas. */
-async function distinctColours(page) {
-  return page.evaluate(() => {
-    const canvas = window.__sozialatlasMap.getCanvas();
-    const c = document.createElement('canvas');
-    c.width = canvas.width;
-    c.height = canvas.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(canvas, 0, 0);
-    const data = ctx.getImageData(0, 0, c.width, c.height).data;
-    const colours = new Map();
-    for (let y = 0; y < c.height; y += 7) {
-      for (let x = 0; x < c.width; x += 7) {
-        const i = (y * c.width + x) * 4;
-        const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
-        colours.set(key, (colours.get(key) ?? 0) + 1);
-      }
-    }
-    return [...colours].filter(([, n]) => n >= 20).map(([k]) => k);
-  });
 }
 
 let districts;

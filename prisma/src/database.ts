@@ -35,6 +35,8 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob;
   /** Called for every SQL statement Prisma sends (query counting in tests, debug logging). */
   onQuery?: (sql: string) => void;
+  /** Called when the server terminates an idle pooled connection (PostgreSQL server only). */
+  onConnectionError?: (error: Error) => void;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
@@ -92,6 +94,9 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
 
 async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection can be terminated by the server (restart, failover, admin command). Without
+  // a listener that error would crash the process; the pool replaces the connection on next use.
+  pool.on('error', (error) => options.onConnectionError?.(error));
   const prisma = withQueryEvents(
     new PrismaClient({ adapter: new PrismaPg(pool), ...clientOptions(options.onQuery) }),
     options.onQuery,

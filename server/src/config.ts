@@ -15,6 +15,8 @@ export interface Config {
   /** Development shows error details (stack traces) in responses; production never does. */
   development: boolean;
   corsOrigins: string[];
+  /** Origins whose pages may show the map in an iframe (/embed); the same origin always may. */
+  embedOrigins: string[];
   /** Requests per minute per IP address and per API key at /graphql (docs/security.md). */
   rateLimits: { perIpPerMinute: number; perKeyPerMinute: number };
 }
@@ -29,6 +31,10 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
@@ -41,7 +47,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(repoRoot, 'client', 'dist')),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     development: env.NODE_ENV === 'development',
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: list(env.CORS_ORIGINS),
+    embedOrigins: list(env.EMBED_ORIGINS),
     rateLimits: {
       perIpPerMinute: positiveInt(env, 'RATE_LIMIT_PER_IP', 300),
       perKeyPerMinute: positiveInt(env, 'RATE_LIMIT_PER_KEY', 1200),

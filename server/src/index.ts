@@ -14,7 +14,11 @@ async function main() {
   const started = Date.now();
 
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
-  const db: Database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  const db: Database = await openDatabase(
+    config.databaseUrl
+      ? { databaseUrl: config.databaseUrl, onConnectionError: (err) => logger.warn({ err }, 'database connection lost; it will be replaced') }
+      : { dataDir: config.dataDir },
+  );
   logger.info({ database: db.kind, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'database open');
 
   const applied = await migrate(db);

@@ -1,20 +1,21 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { MapLayerMouseEvent } from '@vis.gl/react-maplibre';
 import { I18nProvider, useI18n } from './i18n';
+import { useMapLayer } from './use-map-layer';
 import { MapView } from '../map/MapView';
-import type { AreaPaint } from '../map/layers/areas/AreasLayer';
 import { Controls } from '../features/controls/Controls';
-import { Legend } from '../features/legend/Legend';
+import { LayerLegend } from '../features/legend/LayerLegend';
 import { AreaTable } from '../features/table/AreaTable';
-import { DistrictProfile } from '../features/profile/DistrictProfile';
+import { DistrictProfile, type ServicePick } from '../features/profile/DistrictProfile';
 import { Downloads } from '../features/downloads/Downloads';
 import { DemoBadge, ServicesPanel, useServices } from '../features/services/ServicesPanel';
+import { ScenarioPanel, ScenarioResultTable } from '../features/scenario/ScenarioPanel';
+import { useScenario } from '../features/scenario/use-scenario';
+import { CatchmentInfo } from '../features/services/CatchmentInfo';
 import { ServicesLayer, SERVICE_LAYER_IDS } from '../map/layers/services/ServicesLayer';
-import { useAreas } from '../data/use-areas';
-import { useIndicators, useLayerValues } from '../data/use-layer-values';
-import { classify, classOf } from '../lib/classify';
-import { paletteFor, SUPPRESSED_COLOR } from '../lib/colors';
+import { servicesPoints } from '../map/layers/services/style';
+import { CatchmentLayer, ScenarioPointsLayer } from '../map/layers/overlays/Overlays';
 import { formatChange, formatValue } from '../lib/format';
-import { byYear, ranks as rankOf, shownValues, yearsOf, type LayerSource } from '../lib/layer-values';
 import { parseView, serializeView, type ViewState } from '../lib/url-state';
 
 function useViewState() {
@@ -29,81 +30,86 @@ function useViewState() {
 
 function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewState>) => void }) {
   const { t, locale } = useI18n();
-  const { indicators, error: indicatorsError } = useIndicators();
-  const { areas, geojson, error: areasError, retry: retryAreas } = useAreas(view.level);
-  const source: LayerSource = useMemo(() => ({ kind: 'indicator', indicator: view.indicator }), [view.indicator]);
-  const layer = useLayerValues(source, view.level, indicators);
+  const scenario = useScenario();
+  const { changes } = scenario;
+  const scenarioFor = useCallback((year: number | null) => changes(view.gapCategory, year, view.level), [changes, view.gapCategory, view.level]);
+  const layer = useMapLayer(view, scenarioFor);
   const services = useServices(view.categories);
+  const [catchment, setCatchment] = useState<ServicePick | null>(null);
+  const { areas, geojson, meta, shown, ranks, year, compareYear, title, yearLabel } = layer;
 
-  const index = useMemo(() => byYear(layer.rows ?? []), [layer.rows]);
-  const years = useMemo(() => yearsOf(layer.rows ?? []), [layer.rows]);
-  const year = view.year !== null && years.includes(view.year) ? view.year : (years[years.length - 1] ?? null);
-  const compareYear = view.compareYear !== null && years.includes(view.compareYear) && view.compareYear !== year ? view.compareYear : null;
-  const areaIds = useMemo(() => (areas ?? []).map((a) => a.id), [areas]);
-  const shown = useMemo(() => (year === null ? new Map() : shownValues(index, areaIds, year, compareYear)), [index, areaIds, year, compareYear]);
-  const classification = useMemo(
-    () => classify([...shown.values()].map((s) => s.value), view.method, view.classes, view.breaks),
-    [shown, view.method, view.classes, view.breaks],
-  );
-  const meta = layer.meta;
-  const palette = useMemo(() => paletteFor(classification?.upper.length ?? 1, meta?.polarity ?? 'NEUTRAL'), [classification, meta]);
-  const { paint, counts, noData, suppressed } = useMemo(() => {
-    const paint = new Map<number, AreaPaint>();
-    const counts = palette.map(() => 0);
-    let noData = 0;
-    let suppressed = 0;
-    for (const [id, s] of shown) {
-      const cls = classification ? classOf(classification, s.value) : null;
-      if (cls !== null) counts[cls]++;
-      else if (s.status === 'SUPPRESSED') suppressed++;
-      else noData++;
-      paint.set(id, { color: cls !== null ? palette[cls] : s.status === 'SUPPRESSED' ? SUPPRESSED_COLOR : null, status: s.status });
-    }
-    return { paint, counts, noData, suppressed };
-  }, [shown, classification, palette]);
-  const ranks = useMemo(
-    () => rankOf(new Map([...shown].map(([id, s]) => [id, s.value])), meta?.polarity ?? 'NEUTRAL'),
-    [shown, meta],
-  );
-
-  const indicatorName = meta ? (locale === 'en' && meta.nameEn ? meta.nameEn : meta.name) : view.indicator;
-  const yearLabel = compareYear !== null ? `${compareYear}–${year}` : String(year ?? '');
   const selected = areas?.find((a) => a.id === view.area) ?? null;
   const onSelect = useCallback((id: number) => update({ area: id }), [update]);
   const onCamera = useCallback((camera: [number, number, number]) => update({ camera }), [update]);
   const fmt = (v: number | null | undefined) => (compareYear !== null ? formatChange(v, meta?.unit, locale) : formatValue(v, meta?.unit, locale));
+  const category = layer.categories?.find((c) => c.key === view.gapCategory);
+  const catchmentNorm = layer.categories?.find((c) => c.key === catchment?.categoryKey)?.norm ?? null;
+  const lastNeedYear = view.layer === 'indicator' ? null : year;
 
-  const failed = indicatorsError || areasError || layer.error;
+  const onPointClick = useCallback(
+    (e: MapLayerMouseEvent) => {
+      if (scenario.picking) {
+        scenario.setPicked([e.lngLat.lng, e.lngLat.lat]);
+        scenario.setPicking(false);
+        return true;
+      }
+      const f = e.features?.find((x) => x.layer.id === servicesPoints.id);
+      if (f && f.geometry.type === 'Point') {
+        const c = f.geometry.coordinates;
+        setCatchment({ id: Number(f.properties?.id), name: String(f.properties?.name), categoryKey: String(f.properties?.categoryKey), point: [c[0], c[1]] });
+        return true;
+      }
+      return false;
+    },
+    [scenario],
+  );
+
   return (
     <div className="layout">
-      <aside className="sidebar" aria-label={t.indicator}>
-        {failed && (
+      <aside className="sidebar" aria-label={t.layer}>
+        {layer.failed && (
           <div className="error" role="alert">
             <p>{t.error}</p>
-            <button type="button" onClick={() => { retryAreas(); layer.retry(); }}>{t.retry}</button>
+            <button type="button" onClick={layer.retry}>{t.retry}</button>
           </div>
         )}
-        {indicators ? <Controls view={view} indicators={indicators} years={years} year={year} onChange={update} /> : !failed && <p role="status">{t.loading}</p>}
-        {meta && !layer.loading && (
-          <Legend meta={meta} classification={classification} palette={palette} counts={counts} noData={noData} suppressed={suppressed} title={`${indicatorName} ${yearLabel}`} isChange={compareYear !== null} />
+        {layer.indicators ? (
+          <Controls view={view} indicators={layer.indicators} years={layer.years} year={year} categories={layer.categories} onChange={update} />
+        ) : (
+          !layer.failed && <p role="status">{t.loading}</p>
+        )}
+        <LayerLegend layer={layer} />
+        {view.layer === 'gap' ? (
+          <ScenarioPanel
+            scenario={scenario}
+            category={view.gapCategory}
+            categoryName={category ? (locale === 'en' && category.nameEn ? category.nameEn : category.name) : view.gapCategory}
+            year={year}
+            level={view.level}
+            areas={areas}
+          />
+        ) : (
+          <p>
+            <button type="button" onClick={() => update({ layer: 'gap', year: null, compareYear: null })} data-testid="open-scenario">{t.scenarioStart}</button>
+          </p>
         )}
         <ServicesPanel state={services} categories={view.categories} onChange={(categories) => update({ categories })} />
-        {meta && areas && year !== null && (
-          <Downloads meta={meta} areas={areas} shown={shown} ranks={ranks} year={year} compareYear={compareYear} level={view.level} indicatorName={indicatorName} />
+        {meta && areas && year !== null && !layer.loading && (
+          <Downloads meta={meta} areas={areas} shown={shown} ranks={ranks} year={year} compareYear={compareYear} level={view.level} indicatorName={title} />
         )}
       </aside>
 
       <div className="map-area">
         <MapView
           geojson={geojson}
-          paint={paint}
+          paint={layer.paint}
           selectedId={view.area}
           camera={view.camera}
           attribution={
             meta && (
               <>
                 {meta.attribution}
-                {services.enabled && services.synthetic && (
+                {((services.enabled && services.synthetic) || meta.synthetic) && (
                   <>
                     {' · '}
                     {t.services}: <DemoBadge />
@@ -112,53 +118,65 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
               </>
             )
           }
-          label={t.mapLabel(indicatorName, yearLabel)}
+          label={t.mapLabel(title, yearLabel)}
           onSelect={onSelect}
           onCameraChange={onCamera}
           interactiveLayerIds={services.enabled ? SERVICE_LAYER_IDS : []}
+          onPointClick={onPointClick}
+          cursor={scenario.picking ? 'crosshair' : undefined}
           renderTooltip={(id) => {
             const a = areas?.find((x) => x.id === id);
             const s = shown.get(id);
+            const cls = layer.classLabels?.get(id);
             return (
               <>
                 <strong>{a?.name}</strong>
                 <br />
-                {indicatorName} {yearLabel}: {s?.value == null ? (s?.status === 'SUPPRESSED' ? t.suppressed : t.noData) : fmt(s.value)}
+                {title} {yearLabel}: {cls ?? (s?.value == null ? (s?.status === 'SUPPRESSED' ? t.suppressed : t.noData) : fmt(s.value))}
               </>
             );
           }}
         >
           {services.enabled && services.geojson && <ServicesLayer geojson={services.geojson} />}
+          {catchment && catchmentNorm && <CatchmentLayer point={catchment.point} radiiM={catchmentNorm.zoneRadiiM} weights={catchmentNorm.zoneWeights} />}
+          {view.layer === 'gap' && scenario.points.features.length > 0 && <ScenarioPointsLayer points={scenario.points} />}
         </MapView>
-        {(layer.loading || !geojson) && !failed && (
-          <p className="map-status" role="status">{t.loadingMap}</p>
+        {(layer.loading || !geojson) && !layer.failed && (
+          <p className="map-status" role="status">{layer.loadingText}</p>
         )}
+        {scenario.picking && view.layer === 'gap' && <p className="map-status picking" role="status">{t.scenarioPicking}</p>}
+        {catchment && <CatchmentInfo service={catchment} norm={catchmentNorm} onClose={() => setCatchment(null)} />}
         {selected && (
           <DistrictProfile
             key={selected.id}
             area={selected}
             level={view.level}
             current={{ meta, value: shown.get(selected.id), rank: ranks.get(selected.id) ?? null, total: ranks.size, year, compareYear }}
+            needYear={lastNeedYear ?? layer.lastNeedYear}
             onClose={() => update({ area: null })}
+            onShowCatchment={setCatchment}
           />
         )}
       </div>
 
       <section className="table-panel" id="table" aria-label={t.table}>
-        {meta && areas && year !== null ? (
+        {view.layer === 'gap' && <ScenarioResultTable scenario={scenario} />}
+        {meta && areas && year !== null && !layer.loading ? (
           <AreaTable
             areas={areas}
             shown={shown}
             ranks={ranks}
             meta={meta}
-            caption={t.tableCaption(indicatorName, yearLabel)}
+            caption={t.tableCaption(title, yearLabel)}
             compare={compareYear !== null ? { from: compareYear, to: year } : null}
             selectedId={view.area}
             onSelect={onSelect}
             showParent={view.level === 'DISTRICT'}
+            classLabels={layer.classLabels}
+            valueLabel={view.layer === 'need' ? t.statusZ : view.layer === 'gap' ? t.gapScore : undefined}
           />
         ) : (
-          !failed && <p role="status">{t.loading}</p>
+          !layer.failed && <p role="status">{view.layer === 'gap' ? t.computingGaps : t.loading}</p>
         )}
       </section>
     </div>

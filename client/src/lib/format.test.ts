@@ -23,3 +23,13 @@ test('changes are signed with a real minus', () => {
 test('euro amounts', () => {
   assert.equal(formatEuro(12500).replace(/\s/g, ' '), '12.500 €');
 });
+
+test('decimals typed by German and English users', async () => {
+  const { parseDecimal } = await import('./format');
+  assert.equal(parseDecimal('12,5'), 12.5);
+  assert.equal(parseDecimal('12.29150'), 12.2915);
+  assert.equal(parseDecimal('1.234,5'), 1234.5);
+  assert.equal(parseDecimal('1,234.5', 'en'), 1234.5);
+  assert.equal(parseDecimal(''), null);
+  assert.equal(parseDecimal('abc'), null);
+});

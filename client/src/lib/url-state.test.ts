@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_VIEW, parseView, serializeView } from './url-state';
+import { DEFAULT_VIEW, embedSearch, parseEmbed, parseView, serializeView } from './url-state';
 
 test('a view survives the round trip through the address bar', () => {
   const view = { ...DEFAULT_VIEW, indicator: 'unemployment_rate', year: 2020, compareYear: 2015, method: 'jenks' as const, classes: 4, area: 42, camera: [12.37, 51.34, 11.5] as [number, number, number], categories: ['day_care'], lang: 'en' as const };
@@ -15,4 +15,28 @@ test('manual breaks are kept', () => {
 test('broken parameters fall back to the defaults', () => {
   const v = parseView('?indikator=<script>&jahr=abc&klassen=foo&anzahl=99&karte=500,1,2&gebiet=1.5');
   assert.deepEqual(v, DEFAULT_VIEW);
+});
+
+test('the layer (need index, gap with its category) survives the round trip', () => {
+  for (const view of [{ ...DEFAULT_VIEW, layer: 'need' as const, year: 2022 }, { ...DEFAULT_VIEW, layer: 'gap' as const, gapCategory: 'day_care', year: 2021 }]) {
+    assert.deepEqual(parseView(serializeView(view)), view);
+  }
+  assert.match(serializeView({ ...DEFAULT_VIEW, layer: 'gap', gapCategory: 'day_care' }), /schicht=luecke&indikator=sgb2_rate&angebotsart=day_care/);
+  assert.equal(parseView('?schicht=foo').layer, 'indicator');
+});
+
+test('embed parameters: indicator, year, area code, layers', () => {
+  const e = parseEmbed('?indicator=unemployment_rate&year=2020&area=62&layers=gap:day_care,services&lang=en');
+  assert.equal(e.view.indicator, 'unemployment_rate');
+  assert.equal(e.view.year, 2020);
+  assert.equal(e.areaCode, '62');
+  assert.equal(e.view.layer, 'gap');
+  assert.equal(e.view.gapCategory, 'day_care');
+  assert.deepEqual(e.view.categories, ['all']);
+  assert.equal(e.view.lang, 'en');
+  assert.deepEqual(parseEmbed('?layers=need,services:day_care+youth_club').view.categories, ['day_care', 'youth_club']);
+  assert.equal(parseEmbed('?area=<x>&layers=bogus').areaCode, null);
+  const view = { ...DEFAULT_VIEW, layer: 'need' as const, year: 2022, categories: ['day_care'] };
+  assert.equal(embedSearch(view, '62'), '?indicator=sgb2_rate&year=2022&area=62&layers=need,services:day_care');
+  assert.deepEqual(parseEmbed(embedSearch(view, '62')), { view, areaCode: '62' });
 });

@@ -3,8 +3,13 @@
 import type { ClassMethod } from './classify';
 
 export type Level = 'DISTRICT' | 'BOROUGH';
+/** What colours the areas: an indicator, the need index (Bedarfsindex) or a category's gaps. */
+export type LayerKind = 'indicator' | 'need' | 'gap';
 export interface ViewState {
+  layer: LayerKind;
   indicator: string;
+  /** service category of the gap layer */
+  gapCategory: string;
   year: number | null;
   compareYear: number | null;
   method: ClassMethod;
@@ -19,7 +24,9 @@ export interface ViewState {
 }
 
 export const DEFAULT_VIEW: ViewState = {
+  layer: 'indicator',
   indicator: 'sgb2_rate',
+  gapCategory: 'youth_club',
   year: null,
   compareYear: null,
   method: 'quantile',
@@ -32,6 +39,8 @@ export const DEFAULT_VIEW: ViewState = {
   lang: 'de',
 };
 
+const LAYER_PARAM: Record<LayerKind, string> = { indicator: 'indikator', need: 'bedarf', gap: 'luecke' };
+const KEY = /^[a-z0-9_]{1,64}$/;
 const METHODS: ClassMethod[] = ['quantile', 'equal', 'jenks', 'manual'];
 
 function int(text: string | null): number | null {
@@ -43,7 +52,12 @@ export function parseView(search: string): ViewState {
   const p = new URLSearchParams(search);
   const v: ViewState = { ...DEFAULT_VIEW };
   const ind = p.get('indikator');
-  if (ind && /^[a-z0-9_]{1,64}$/.test(ind)) v.indicator = ind;
+  if (ind && KEY.test(ind)) v.indicator = ind;
+  const layer = p.get('schicht');
+  if (layer === 'bedarf') v.layer = 'need';
+  if (layer === 'luecke') v.layer = 'gap';
+  const cat = p.get('angebotsart');
+  if (cat && KEY.test(cat)) v.gapCategory = cat;
   v.year = int(p.get('jahr'));
   v.compareYear = int(p.get('vergleich'));
   const m = p.get('klassen');
@@ -59,14 +73,16 @@ export function parseView(search: string): ViewState {
     v.camera = [cam[0], cam[1], cam[2]];
   }
   const cats = p.get('angebote');
-  if (cats) v.categories = cats.split(',').filter((c) => /^[a-z0-9_]{1,64}$/.test(c));
+  if (cats) v.categories = cats.split(',').filter((c) => KEY.test(c) || c === 'all');
   if (p.get('sprache') === 'en') v.lang = 'en';
   return v;
 }
 
 export function serializeView(v: ViewState): string {
   const p = new URLSearchParams();
+  if (v.layer !== 'indicator') p.set('schicht', LAYER_PARAM[v.layer]);
   p.set('indikator', v.indicator);
+  if (v.layer === 'gap') p.set('angebotsart', v.gapCategory);
   if (v.year !== null) p.set('jahr', String(v.year));
   if (v.compareYear !== null) p.set('vergleich', String(v.compareYear));
   if (v.method !== DEFAULT_VIEW.method) p.set('klassen', v.method);
@@ -78,4 +94,53 @@ export function serializeView(v: ViewState): string {
   if (v.categories.length) p.set('angebote', v.categories.join(','));
   if (v.lang !== 'de') p.set('sprache', v.lang);
   return `?${p.toString().replace(/%2C/g, ',')}`;
+}
+
+/**
+ * The embeddable view (/embed): the parameters other departments put into an iframe, in English
+ * and stable: indicator, year, area (official key, e.g. "62"), layers (comma-separated:
+ * "need", "gap:<category>", "services" or "services:<category>"), level, lang.
+ */
+export interface EmbedState {
+  view: ViewState;
+  areaCode: string | null;
+}
+
+export function parseEmbed(search: string): EmbedState {
+  const p = new URLSearchParams(search);
+  const view: ViewState = { ...DEFAULT_VIEW };
+  const ind = p.get('indicator');
+  if (ind && KEY.test(ind)) view.indicator = ind;
+  view.year = int(p.get('year'));
+  if (p.get('level')?.toUpperCase() === 'BOROUGH') view.level = 'BOROUGH';
+  if (p.get('lang') === 'en') view.lang = 'en';
+  for (const layer of (p.get('layers') ?? '').split(',').map((l) => l.trim()).filter(Boolean)) {
+    const [kind, arg] = layer.split(':');
+    if (kind === 'need') view.layer = 'need';
+    else if (kind === 'gap') {
+      view.layer = 'gap';
+      if (arg && KEY.test(arg)) view.gapCategory = arg;
+    } else if (kind === 'services') {
+      const cats = arg ? arg.split(/[+ ]/).filter((c) => KEY.test(c)) : ['all'];
+      if (cats.length) view.categories = [...new Set([...view.categories, ...cats])];
+    }
+  }
+  const area = p.get('area');
+  return { view, areaCode: area && /^[A-Za-z0-9._-]{1,32}$/.test(area) ? area : null };
+}
+
+/** The /embed address of a view (for the "embed" snippet). */
+export function embedSearch(view: ViewState, areaCode: string | null): string {
+  const p = new URLSearchParams();
+  p.set('indicator', view.indicator);
+  if (view.year !== null) p.set('year', String(view.year));
+  if (areaCode) p.set('area', areaCode);
+  const layers: string[] = [];
+  if (view.layer === 'need') layers.push('need');
+  if (view.layer === 'gap') layers.push(`gap:${view.gapCategory}`);
+  if (view.categories.length) layers.push(view.categories.includes('all') ? 'services' : `services:${view.categories.join('+')}`);
+  if (layers.length) p.set('layers', layers.join(','));
+  if (view.level !== DEFAULT_VIEW.level) p.set('level', view.level);
+  if (view.lang !== 'de') p.set('lang', view.lang);
+  return `?${p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2B/g, '+')}`;
 }

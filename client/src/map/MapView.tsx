@@ -38,10 +38,14 @@ interface Props {
   renderTooltip: (id: number) => ReactNode;
   interactiveLayerIds?: string[];
   onPointClick?: (e: MapLayerMouseEvent) => boolean;
+  /** overrides the pointer, e.g. a crosshair while placing a scenario service */
+  cursor?: string;
+  /** read-only (embed): hover only, no selection */
+  readOnly?: boolean;
   children?: ReactNode;
 }
 
-export function MapView({ geojson, paint, selectedId, camera, attribution, label, onSelect, onCameraChange, renderTooltip, interactiveLayerIds = [], onPointClick, children }: Props) {
+export function MapView({ geojson, paint, selectedId, camera, attribution, label, onSelect, onCameraChange, renderTooltip, interactiveLayerIds = [], onPointClick, cursor, readOnly = false, children }: Props) {
   const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
   const initialViewState = useMemo(
     () => (camera ? { longitude: camera[0], latitude: camera[1], zoom: camera[2] } : { bounds: LEIPZIG_BOUNDS, fitBoundsOptions: { padding: 10 } }),
@@ -62,10 +66,11 @@ export function MapView({ geojson, paint, selectedId, camera, attribution, label
   const onClick = useCallback(
     (e: MapLayerMouseEvent) => {
       if (onPointClick?.(e)) return;
+      if (readOnly) return;
       const f = e.features?.find((x) => x.layer.id === areasFill.id);
       if (f) onSelect(Number(f.properties?.id));
     },
-    [onSelect, onPointClick],
+    [onSelect, onPointClick, readOnly],
   );
 
   const onMoveEnd = useCallback(
@@ -85,7 +90,7 @@ export function MapView({ geojson, paint, selectedId, camera, attribution, label
         onMouseLeave={() => setHover(null)}
         onClick={onClick}
         onMoveEnd={onMoveEnd}
-        cursor={hover ? 'pointer' : 'grab'}
+        cursor={cursor ?? (hover && !readOnly ? 'pointer' : 'grab')}
         attributionControl={false}
         dragRotate={false}
         style={{ width: '100%', height: '100%' }}

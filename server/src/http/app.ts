@@ -39,6 +39,8 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
   });
 
   const app = express();
+  // Browsers on other origins only when configured (CORS_ORIGINS); same-origin always works.
+  const corsOptions = { origin: config.corsOrigins.length ? config.corsOrigins : false };
   app.disable('x-powered-by');
   // Security headers. The map needs blob: workers (MapLibre) and inline styles (its popups);
   // nothing is loaded from another origin.
@@ -55,13 +57,16 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
           connectSrc: ["'self'"],
           fontSrc: ["'self'", 'data:'],
           objectSrc: ["'none'"],
-          frameAncestors: ["'self'"],
+          // Other departments may frame the map (/embed) when their origin is configured.
+          frameAncestors: ["'self'", ...config.embedOrigins],
           // Intranet installations often run on plain http: do not force https.
           upgradeInsecureRequests: null,
         },
       },
       strictTransportSecurity: false,
       crossOriginEmbedderPolicy: false,
+      // X-Frame-Options cannot name other origins; CSP frame-ancestors above governs framing then.
+      xFrameOptions: config.embedOrigins.length ? false : { action: 'sameorigin' },
     }),
   );
   app.set('trust proxy', 'loopback');
@@ -106,8 +111,7 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
 
   app.use(
     '/graphql',
-    // Browsers on other origins only when configured (CORS_ORIGINS); same-origin always works.
-    cors({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
+    cors(corsOptions),
     // Rate limits before anything costly; then who is calling (API key or session cookie).
     ...rateLimits(config.rateLimits),
     resolveCaller(db.prisma),
@@ -123,8 +127,8 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
   });
 
   app.use('/graphiql', explorerRouter());
-  app.use('/export', resolveCaller(db.prisma), exportRouter(db.prisma, callerOf));
-  app.use('/ogc', resolveCaller(db.prisma), ogcRouter(db.prisma, callerOf));
+  app.use('/export', cors(corsOptions), resolveCaller(db.prisma), exportRouter(db.prisma, callerOf));
+  app.use('/ogc', cors(corsOptions), resolveCaller(db.prisma), ogcRouter(db.prisma, callerOf));
 
   // The built map client (npm run build); absent in API-only deployments.
   if (existsSync(path.join(config.clientDir, 'index.html'))) {

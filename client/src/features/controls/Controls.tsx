@@ -3,6 +3,7 @@ import { useI18n } from '../../app/i18n';
 import { CLASS_METHODS, parseManualBreaks } from '../../lib/classify';
 import type { Level, ViewState } from '../../lib/url-state';
 import type { IndicatorDef } from '../../data/use-layer-values';
+import type { CategoryWithNorm } from '../../data/analysis';
 import { formatNumber } from '../../lib/format';
 
 const TOPIC_DE: Record<string, string> = {
@@ -19,10 +20,11 @@ interface Props {
   indicators: IndicatorDef[];
   years: number[];
   year: number | null;
+  categories: CategoryWithNorm[] | null;
   onChange: (patch: Partial<ViewState>) => void;
 }
 
-export function Controls({ view, indicators, years, year, onChange }: Props) {
+export function Controls({ view, indicators, years, year, categories, onChange }: Props) {
   const { t, locale } = useI18n();
   const topics = locale === 'en' ? TOPIC_EN : TOPIC_DE;
   const grouped = new Map<string, IndicatorDef[]>();
@@ -32,7 +34,28 @@ export function Controls({ view, indicators, years, year, onChange }: Props) {
   const yearIndex = year !== null ? years.indexOf(year) : -1;
 
   return (
-    <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label={t.indicator}>
+    <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label={t.layer}>
+      <fieldset className="layer-choice">
+        <legend>{t.layer}</legend>
+        {(['indicator', 'need', 'gap'] as const).map((l) => (
+          <label key={l} className="inline">
+            <input type="radio" name="layer" value={l} checked={view.layer === l} onChange={() => onChange({ layer: l, year: null, compareYear: null })} />{' '}
+            {l === 'indicator' ? t.layerIndicator : l === 'need' ? t.layerNeed : t.layerGap}
+          </label>
+        ))}
+      </fieldset>
+      {view.layer === 'gap' && (
+        <>
+          <label htmlFor="gap-category">{t.gapCategory}</label>
+          <select id="gap-category" value={view.gapCategory} onChange={(e) => onChange({ gapCategory: e.target.value })}>
+            {(categories ?? []).filter((c) => c.norm).map((c) => (
+              <option key={c.key} value={c.key}>{locale === 'en' && c.nameEn ? c.nameEn : c.name}</option>
+            ))}
+          </select>
+        </>
+      )}
+      {view.layer !== 'indicator' && <p className="muted small">{t.needYearNote}</p>}
+      {view.layer === 'indicator' && (<>
       <label htmlFor="indicator">{t.indicator}</label>
       <select id="indicator" value={view.indicator} onChange={(e) => onChange({ indicator: e.target.value, year: null, compareYear: null, area: view.area })}>
         {[...grouped].sort(([a], [b]) => topics[a]?.localeCompare(topics[b] ?? b) ?? 0).map(([topic, list]) => (
@@ -45,6 +68,7 @@ export function Controls({ view, indicators, years, year, onChange }: Props) {
           </optgroup>
         ))}
       </select>
+      </>)}
 
       <label htmlFor="year">
         {t.year}: <output htmlFor="year" id="year-output">{year ?? '–'}</output>
@@ -65,6 +89,7 @@ export function Controls({ view, indicators, years, year, onChange }: Props) {
         <span>{years[years.length - 1]}</span>
       </div>
 
+      {view.layer === 'indicator' && (<>
       <label htmlFor="compare">{t.compare}</label>
       <select id="compare" value={view.compareYear ?? ''} onChange={(e) => onChange({ compareYear: e.target.value ? Number(e.target.value) : null })}>
         <option value="">{t.compareOff}</option>
@@ -72,6 +97,7 @@ export function Controls({ view, indicators, years, year, onChange }: Props) {
           <option key={y} value={y}>{y}</option>
         ))}
       </select>
+      </>)}
 
       <fieldset>
         <legend>{t.level}</legend>
@@ -82,6 +108,7 @@ export function Controls({ view, indicators, years, year, onChange }: Props) {
         ))}
       </fieldset>
 
+      {view.layer === 'indicator' && (<>
       <label htmlFor="method">{t.classification}</label>
       <select id="method" value={view.method} onChange={(e) => onChange({ method: e.target.value as ViewState['method'] })}>
         {CLASS_METHODS.map((m) => (
@@ -111,6 +138,7 @@ export function Controls({ view, indicators, years, year, onChange }: Props) {
           />
         </>
       )}
+      </>)}
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { ranks, type LayerMeta, type ShownValue } from '../../lib/layer-values';
 import type { Level } from '../../lib/url-state';
 import { DemoBadge } from '../services/ServicesPanel';
 import { Sparkline, type Point } from './Sparkline';
+import { ProfileCoverage, ProfileNeed, ProfileWarnings } from './AnalysisSections';
 import { KEY_INDICATORS, PROFILE, PROFILE_FUNDING, PROFILE_MEASURES, PROFILE_SERVICES, ranksQuery } from './queries';
 
 type Series = { year: number; value: number | null; status: string }[];
@@ -32,7 +33,9 @@ function latest(series: Series | undefined): { year: number; value: number | nul
 }
 
 /** The district profile (Steckbrief): key figures with trend and rank, services, funding, measures. */
-export function DistrictProfile({ area, level, current, onClose }: { area: AreaInfo; level: Level; current: Current; onClose: () => void }) {
+export interface ServicePick { id: number; name: string; categoryKey: string; point: [number, number] }
+
+export function DistrictProfile({ area, level, current, needYear, onClose, onShowCatchment }: { area: AreaInfo; level: Level; current: Current; needYear: number | null; onClose: () => void; onShowCatchment?: (s: ServicePick) => void }) {
   const { t, locale } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -139,7 +142,10 @@ export function DistrictProfile({ area, level, current, onClose }: { area: AreaI
         <p className="muted small">{t.vsCity}. {t.rankHint}.</p>
       </section>
 
-      <ProfileServices id={area.id} />
+      {needYear !== null && <ProfileNeed id={area.id} level={level} year={needYear} />}
+      {needYear !== null && <ProfileWarnings id={area.id} level={level} year={needYear} />}
+      <ProfileServices id={area.id} onShowCatchment={onShowCatchment} />
+      {needYear !== null && <ProfileCoverage id={area.id} level={level} year={needYear} />}
       <ProfileFunding id={area.id} level={level} />
       <ProfileMeasures id={area.id} />
       {cur && <p className="muted small attribution">{t.source}: {cur.attribution}</p>}
@@ -148,23 +154,15 @@ export function DistrictProfile({ area, level, current, onClose }: { area: AreaI
 }
 
 interface ServicesData {
-  area: { serviceStats?: { category: { key: string; name: string; nameEn: string | null }; services: number; capacity: number | null; capacityUnit: string | null }[] } | null;
-  services?: { nodes: { id: number; name: string; status: string; capacity: number | null; capacityUnit: string | null; category: { name: string; nameEn: string | null }; provider: { name: string; kind: string } | null; source: { synthetic: boolean } | null }[] };
+  area: { serviceStats: { category: { key: string; name: string; nameEn: string | null }; services: number; capacity: number | null; capacityUnit: string | null }[] } | null;
+  services: { nodes: { id: number; name: string; status: string; capacity: number | null; capacityUnit: string | null; category: { key: string; name: string; nameEn: string | null }; provider: { name: string; kind: string } | null; source: { synthetic: boolean } | null; locations: { point: { coordinates: number[] } | null }[] }[] };
 }
 
-function ProfileServices({ id }: { id: number }) {
+function ProfileServices({ id, onShowCatchment }: { id: number; onShowCatchment?: (s: ServicePick) => void }) {
   const { t, locale } = useI18n();
   const [{ data, fetching, error }] = useQuery<ServicesData>({ query: PROFILE_SERVICES, variables: { id } });
   const synthetic = data?.services?.nodes.some((s) => s.source?.synthetic);
-  // serviceStats counts active services; if the API cannot give them, count the list the same way
-  const stats =
-    data?.area?.serviceStats ??
-    [...(data?.services?.nodes ?? []).filter((s) => s.status === 'ACTIVE').reduce((m, s) => {
-      const k = s.category.name;
-      const e = m.get(k) ?? { category: { key: k, name: s.category.name, nameEn: s.category.nameEn }, services: 0, capacity: null, capacityUnit: null };
-      e.services++;
-      return m.set(k, e);
-    }, new Map<string, NonNullable<NonNullable<ServicesData['area']>['serviceStats']>[number]>()).values()];
+  const stats = data?.area?.serviceStats ?? [];
   const providers = [...new Set(data?.services?.nodes.map((s) => s.provider?.name).filter(Boolean) as string[])].sort();
   return (
     <section aria-labelledby="ps-title">
@@ -192,8 +190,21 @@ function ProfileServices({ id }: { id: number }) {
               <summary>{t.servicesCount(data.services.nodes.length)}</summary>
               <ul className="service-list">
                 {data.services.nodes.map((s) => (
-                  <li key={s.id}>
+                  <li key={s.id} data-service-id={s.id}>
                     {s.name} <span className="muted small">— {locale === 'en' && s.category.nameEn ? s.category.nameEn : s.category.name}{s.provider ? `, ${s.provider.name}` : ''}</span>
+                    {onShowCatchment && s.locations[0]?.point && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="link no-print"
+                          aria-label={`${t.showCatchment}: ${s.name}`}
+                          onClick={() => onShowCatchment({ id: s.id, name: s.name, categoryKey: s.category.key, point: [s.locations[0].point!.coordinates[0], s.locations[0].point!.coordinates[1]] })}
+                        >
+                          {t.showCatchment}
+                        </button>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -22,7 +22,7 @@ export const PROFILE_SERVICES = gql`
   query ProfileServices($id: Int!) {
     area(id: $id) { id serviceStats { category { key name nameEn } services capacity capacityUnit } }
     services(filter: { areaId: $id }, first: 200) {
-      nodes { id name status capacity capacityUnit category { name nameEn } provider { name kind } source { synthetic } }
+      nodes { id name status capacity capacityUnit category { key name nameEn } provider { name kind } source { synthetic } locations { point } }
     }
   }
 `;

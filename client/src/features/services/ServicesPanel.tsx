@@ -56,13 +56,12 @@ export function useServices(selected: string[]): ServicesState {
         const res = await client
           .query<{ services: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ServiceNode[] } }>(SERVICES_FOR_MAP, {
             categories: selected.includes('all') ? null : selected,
-            // status is filtered here: the API's `statuses` filter fails at the moment (reported)
-            statuses: null,
+            statuses: status ? [status] : null,
             after,
           })
           .toPromise();
         if (res.error || !res.data) throw res.error;
-        nodes.push(...res.data.services.nodes.filter((n) => !status || n.status === status));
+        nodes.push(...res.data.services.nodes);
         if (!res.data.services.pageInfo.hasNextPage) break;
         after = res.data.services.pageInfo.endCursor;
       }
@@ -88,7 +87,7 @@ export function useServices(selected: string[]): ServicesState {
         features.push({
           type: 'Feature',
           geometry: l.point,
-          properties: { id: s.id, name: s.name, category: s.category.name, categoryEn: s.category.nameEn, provider: s.provider?.name ?? '', synthetic: !!s.source?.synthetic, color: categoryColor(order.get(s.category.key) ?? 0) },
+          properties: { id: s.id, name: s.name, categoryKey: s.category.key, category: s.category.name, categoryEn: s.category.nameEn, provider: s.provider?.name ?? '', synthetic: !!s.source?.synthetic, color: categoryColor(order.get(s.category.key) ?? 0) },
         });
       }
     }

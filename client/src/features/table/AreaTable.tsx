@@ -16,10 +16,13 @@ interface Props {
   onSelect: (id: number) => void;
   /** the borough column; off for boroughs themselves */
   showParent?: boolean;
+  /** class layers (need index, gaps): the class of each area, and the name of the value */
+  classLabels?: Map<number, string> | null;
+  valueLabel?: string;
 }
 
 /** The same data as the map, for keyboard and screen-reader users and for reading exact values. */
-export function AreaTable({ areas, shown, ranks, meta, caption, compare, selectedId, onSelect, showParent = true }: Props) {
+export function AreaTable({ areas, shown, ranks, meta, caption, compare, selectedId, onSelect, showParent = true, classLabels = null, valueLabel }: Props) {
   const { t, locale } = useI18n();
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'rank', dir: 1 });
   const collator = useMemo(() => new Intl.Collator(locale === 'de' ? 'de-DE' : 'en-GB'), [locale]);
@@ -79,7 +82,8 @@ export function AreaTable({ areas, shown, ranks, meta, caption, compare, selecte
             {showParent && header('parent', t.parent)}
             {compare && <th scope="col" className="num">{compare.from}</th>}
             {compare && <th scope="col" className="num">{compare.to}</th>}
-            {header('value', compare ? t.change : t.value, true)}
+            {classLabels && <th scope="col">{t.classCol}</th>}
+            {header('value', compare ? t.change : (valueLabel ?? t.value), true)}
             {header('rank', t.rank, true)}
           </tr>
         </thead>
@@ -98,6 +102,7 @@ export function AreaTable({ areas, shown, ranks, meta, caption, compare, selecte
               >
                 <th scope="row">{a.name}</th>
                 {showParent && <td>{a.parent?.name ?? ''}</td>}
+                {classLabels && <td data-col="class">{classLabels.get(a.id) ?? t.noData}</td>}
                 {compare && <td className="num">{formatValue(s?.from, meta.unit, locale)}</td>}
                 {compare && <td className="num">{formatValue(s?.to, meta.unit, locale)}</td>}
                 <td className="num">

@@ -15,13 +15,13 @@ export const areasFill: Omit<FillLayerSpecification, 'source'> = {
   },
 };
 
-/** Hatching over suppressed (geheimgehaltene) values: a pattern shown via feature-state opacity. */
+/** Hatching over suppressed (geheimgehaltene) values and areas excluded from the need index: a pattern shown via feature-state opacity. */
 export const areasHatch: Omit<FillLayerSpecification, 'source'> = {
   id: 'areas-hatch',
   type: 'fill',
   paint: {
     'fill-pattern': HATCH_IMAGE,
-    'fill-opacity': ['case', ['==', ['feature-state', 'status'], 'SUPPRESSED'], 1, 0],
+    'fill-opacity': ['case', ['in', ['feature-state', 'status'], ['literal', ['SUPPRESSED', 'EXCLUDED']]], 1, 0],
   },
 };
 

@@ -1,0 +1,94 @@
+// The embeddable view (/embed?indicator=…&year=…&area=…&layers=…): map and legend only, for
+// other departments' pages. Read-only: no table, no controls, no profile, no scenario.
+import { useEffect, useMemo } from 'react';
+import { I18nProvider, useI18n } from './i18n';
+import { useMapLayer } from './use-map-layer';
+import { MapView } from '../map/MapView';
+import { LayerLegend } from '../features/legend/LayerLegend';
+import { DemoBadge, useServices } from '../features/services/ServicesPanel';
+import { ServicesLayer } from '../map/layers/services/ServicesLayer';
+import { formatValue } from '../lib/format';
+import { parseEmbed, serializeView, type EmbedState } from '../lib/url-state';
+
+function EmbedMap({ embed }: { embed: EmbedState }) {
+  const { t } = useI18n();
+  const layer = useMapLayer(embed.view);
+  const services = useServices(embed.view.categories);
+  const { areas, meta, shown, title, yearLabel } = layer;
+  const area = useMemo(() => (embed.areaCode ? (areas?.find((a) => a.code === embed.areaCode) ?? null) : null), [areas, embed.areaCode]);
+  // the full atlas with the same view, for "open in Sozialatlas"
+  const fullLink = `/${serializeView({ ...embed.view, year: layer.year, area: area?.id ?? null })}`;
+
+  return (
+    <main id="main" className="embed" aria-label={t.appTitle}>
+      <div className="embed-map">
+        {layer.failed && <p className="error" role="alert">{t.error}</p>}
+        {areas && (
+          <MapView
+            geojson={layer.geojson}
+            paint={layer.paint}
+            selectedId={area?.id ?? null}
+            camera={embed.view.camera}
+            readOnly
+            attribution={
+              meta && (
+                <>
+                  {meta.attribution}
+                  {((services.enabled && services.synthetic) || meta.synthetic) && (
+                    <>
+                      {' · '}
+                      {t.services}: <DemoBadge />
+                    </>
+                  )}
+                </>
+              )
+            }
+            label={t.mapLabel(title, yearLabel).replace(/ Dieselben Daten.*| The same data.*/, '')}
+            onSelect={() => {}}
+            onCameraChange={() => {}}
+            renderTooltip={(id) => {
+              const a = areas.find((x) => x.id === id);
+              const s = shown.get(id);
+              const cls = layer.classLabels?.get(id);
+              return (
+                <>
+                  <strong>{a?.name}</strong>
+                  <br />
+                  {title} {yearLabel}: {cls ?? (s?.value == null ? (s?.status === 'SUPPRESSED' ? t.suppressed : t.noData) : formatValue(s.value, meta?.unit))}
+                </>
+              );
+            }}
+          >
+            {services.enabled && services.geojson && <ServicesLayer geojson={services.geojson} />}
+          </MapView>
+        )}
+        {(layer.loading || !layer.geojson) && !layer.failed && <p className="map-status" role="status">{layer.loadingText}</p>}
+      </div>
+      <aside className="embed-legend" aria-label={t.legend}>
+        <LayerLegend layer={layer} />
+        {area && (
+          <p className="small" data-testid="embed-area">
+            <strong>{area.name}</strong>: {layer.classLabels?.get(area.id) ?? formatValue(shown.get(area.id)?.value, meta?.unit)}
+          </p>
+        )}
+        <p className="small">
+          <a href={fullLink} target="_blank" rel="noopener">{t.embedOpen}</a>
+        </p>
+      </aside>
+    </main>
+  );
+}
+
+export function Embed() {
+  const embed = useMemo(() => parseEmbed(window.location.search), []);
+  useEffect(() => {
+    document.documentElement.lang = embed.view.lang;
+    document.title = 'Sozialatlas – Karte';
+  }, [embed.view.lang]);
+  return (
+    <I18nProvider locale={embed.view.lang}>
+      <h1 className="sr-only">Sozialatlas Leipzig</h1>
+      <EmbedMap embed={embed} />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,162 @@
+// The planning analyses of the API as map layers and profile sections: need index (Bedarfsindex),
+// gaps (Versorgungslücken), coverage, early warnings, scenarios.
+import { useMemo } from 'react';
+import { gql, useQuery } from 'urql';
+import type { ClassRow } from '../lib/categorical';
+import type { Level } from '../lib/url-state';
+
+/** SGB II and unemployment data (the need index's inputs) end in 2022. */
+export const LAST_NEED_YEAR = 2022;
+
+export const NEED_YEARS = gql`
+  query NeedYears {
+    indicatorValues(filter: { indicatorKeys: ["sgb2_rate"], level: CITY }, first: 100) { nodes { year value } }
+  }
+`;
+
+export const NEED_INDEX = gql`
+  query NeedIndexLayer($level: AreaLevel!, $year: Int!) {
+    needIndex(level: $level, year: $year) {
+      method { de en }
+      areas {
+        area { id }
+        statusZ statusClass statusLabelDe needLabelDe needLabelEn rank dynamicsClass
+        combined { code de en }
+        excluded reason reasonDetail
+        components { indicatorKey value z contribution }
+      }
+    }
+  }
+`;
+
+export const GAPS = gql`
+  query GapLayer($category: String!, $year: Int!, $needYear: Int!, $level: AreaLevel!) {
+    gaps(category: $category, year: $year, needYear: $needYear, level: $level) {
+      method { de en }
+      rows { area { id } gapClass gapLabelDe gapLabelEn score need supply reason }
+    }
+  }
+`;
+
+export const CATEGORIES_WITH_NORM = gql`
+  query CategoriesWithNorm {
+    serviceCategories { key name nameEn norm { zoneRadiiM zoneWeights capacityPer1000 } }
+  }
+`;
+
+export const SCENARIO = gql`
+  query Scenario($input: ScenarioInput!) {
+    scenario(input: $input) {
+      areas {
+        area { id name }
+        changed
+        before { services capacity accessibilityPer1000 gapClass gapScore }
+        after { services capacity accessibilityPer1000 gapClass gapScore }
+      }
+    }
+  }
+`;
+
+export const EARLY_WARNINGS = gql`
+  query EarlyWarnings($year: Int!, $level: AreaLevel!) {
+    earlyWarnings(year: $year, level: $level) { alerts { area { id } indicatorKey message years values } }
+  }
+`;
+
+export const COVERAGE = gql`
+  query Coverage($year: Int!, $level: AreaLevel!) {
+    coverage(year: $year, level: $level) {
+      rows { area { id } category services capacity capacityKnown capacityComplete servicesWithoutCapacity ratioPer1000 norm coveragePercent reason }
+    }
+  }
+`;
+
+export interface NeedComponent { indicatorKey: string; value: number | null; z: number | null; contribution: number | null }
+export interface NeedArea {
+  area: { id: number } | null;
+  statusZ: number | null;
+  statusClass: string | null;
+  statusLabelDe: string | null;
+  needLabelDe: string | null;
+  needLabelEn: string | null;
+  rank: number | null;
+  dynamicsClass: string | null;
+  combined: { code: string; de: string; en: string } | null;
+  excluded: boolean;
+  reason: string | null;
+  reasonDetail: string | null;
+  components: NeedComponent[];
+}
+export interface GapRowData {
+  area: { id: number } | null;
+  gapClass: string | null;
+  gapLabelDe: string | null;
+  gapLabelEn: string | null;
+  score: number | null;
+  need: number | null;
+  supply: number | null;
+  reason: string | null;
+}
+export interface CategoryWithNorm {
+  key: string;
+  name: string;
+  nameEn: string | null;
+  norm: { zoneRadiiM: number[]; zoneWeights: number[]; capacityPer1000: number } | null;
+}
+
+export function useCategories() {
+  const [{ data }] = useQuery<{ serviceCategories: CategoryWithNorm[] }>({ query: CATEGORIES_WITH_NORM });
+  return data?.serviceCategories ?? null;
+}
+
+/** Years the need index can be computed for (those with SGB II data). */
+export function useNeedYears() {
+  const [{ data, error }] = useQuery<{ indicatorValues: { nodes: { year: number; value: number | null }[] } }>({ query: NEED_YEARS });
+  return useMemo(() => {
+    if (error) return [LAST_NEED_YEAR];
+    if (!data) return null;
+    return [...new Set(data.indicatorValues.nodes.filter((n) => n.value !== null && n.year <= LAST_NEED_YEAR).map((n) => n.year))].sort((a, b) => a - b);
+  }, [data, error]);
+}
+
+export function useNeedIndex(level: Level, year: number | null, pause = false) {
+  const [{ data, fetching, error }, reexecute] = useQuery<{ needIndex: { method: { de: string; en: string }; areas: NeedArea[] } }>({
+    query: NEED_INDEX,
+    variables: { level, year },
+    pause: pause || year === null,
+  });
+  return { data: data?.needIndex ?? null, fetching, error, retry: () => reexecute({ requestPolicy: 'network-only' }) };
+}
+
+export function needRows(areas: NeedArea[], locale: 'de' | 'en'): ClassRow[] {
+  return areas.filter((a) => a.area).map((a) => ({
+    areaId: a.area!.id,
+    classKey: a.excluded ? null : a.statusClass,
+    label: (locale === 'en' ? a.needLabelEn : a.needLabelDe) ?? null,
+    value: a.statusZ,
+    rank: a.rank,
+    excluded: a.excluded,
+    reason: a.reason,
+  }));
+}
+
+export function useGaps(category: string, level: Level, year: number | null, pause = false) {
+  const [{ data, fetching, error }, reexecute] = useQuery<{ gaps: { method: { de: string; en: string }; rows: GapRowData[] } }>({
+    query: GAPS,
+    variables: { category, level, year, needYear: year },
+    pause: pause || year === null,
+  });
+  return { data: data?.gaps ?? null, fetching, error, retry: () => reexecute({ requestPolicy: 'network-only' }) };
+}
+
+export function gapRows(rows: GapRowData[], locale: 'de' | 'en'): ClassRow[] {
+  return rows.filter((r) => r.area).map((r) => ({
+    areaId: r.area!.id,
+    classKey: r.gapClass,
+    label: (locale === 'en' ? r.gapLabelEn : r.gapLabelDe) ?? null,
+    value: r.score,
+    rank: null,
+    excluded: r.gapClass === null && r.reason === 'NOT_IN_INDEX',
+    reason: r.reason,
+  }));
+}

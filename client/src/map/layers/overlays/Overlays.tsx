@@ -1,0 +1,31 @@
+import { useMemo } from 'react';
+import { Layer, Source } from '@vis.gl/react-maplibre';
+import type { FeatureCollection, Point } from 'geojson';
+import { catchmentZones } from '../../../lib/catchment';
+import { CATCHMENT_SOURCE, SCENARIO_SOURCE, catchmentCentre, catchmentFill, catchmentLine, scenarioPoints } from './style';
+
+/** The catchment zones of one service (zone radii from its category's norm). */
+export function CatchmentLayer({ point, radiiM, weights }: { point: [number, number]; radiiM: number[]; weights: number[] }) {
+  const zones = useMemo(() => catchmentZones(point, radiiM, weights), [point, radiiM, weights]);
+  const centre = useMemo(() => ({ type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: point }, properties: {} }] }), [point]);
+  return (
+    <>
+      <Source id={CATCHMENT_SOURCE} type="geojson" data={zones}>
+        <Layer {...catchmentFill} />
+        <Layer {...catchmentLine} />
+      </Source>
+      <Source id={`${CATCHMENT_SOURCE}-centre`} type="geojson" data={centre}>
+        <Layer {...catchmentCentre} />
+      </Source>
+    </>
+  );
+}
+
+/** New (black), closed (red ring) and just-picked (blue) services of the scenario. */
+export function ScenarioPointsLayer({ points }: { points: FeatureCollection<Point> }) {
+  return (
+    <Source id={SCENARIO_SOURCE} type="geojson" data={points}>
+      <Layer {...scenarioPoints} />
+    </Source>
+  );
+}
