@@ -36,9 +36,24 @@ export interface GapAreaInput {
   supplyReason?: MissingReason | null;
 }
 
+/** The distribution the scores and classes are measured against. */
+export interface GapReference {
+  needMean: number;
+  needSd: number;
+  supplyMean: number;
+  supplySd: number;
+  needQuartiles: [number, number, number];
+  supplyQuartiles: [number, number, number];
+}
+
 export interface GapInput {
   category: string;
   areas: readonly GapAreaInput[];
+  /**
+   * Measure against a fixed reference instead of the areas' own distribution. Scenarios pass the
+   * reference of the situation before, so an area changes class only when its own figures change.
+   */
+  reference?: GapReference;
   /** names of the measures, echoed in the parameters, e.g. "statusZ", "e2sfcaPer1000" */
   needMeasure: string;
   supplyMeasure: string;
@@ -67,6 +82,8 @@ export interface GapResult {
     needQuartiles: [number, number, number] | null;
     supplyQuartiles: [number, number, number] | null;
   };
+  /** The distribution used (own or given); null when no area has both figures. */
+  reference: GapReference | null;
   rows: GapRow[];
 }
 
@@ -91,11 +108,21 @@ export function computeGaps(input: GapInput): GapResult {
   const complete = input.areas.filter((a) => a.need !== null && a.supply !== null);
   const N = complete.map((a) => a.need as number);
   const V = complete.map((a) => a.supply as number);
-  const nz = N.length ? zScores(N).z : [];
-  const vz = V.length ? zScores(V).z : [];
-  const quart = (x: number[]) => (x.length ? ([quantile(x, 0.25), quantile(x, 0.5), quantile(x, 0.75)] as [number, number, number]) : null);
-  const nq = quart(N);
-  const sq = quart(V);
+  const quart = (x: number[]) => [quantile(x, 0.25), quantile(x, 0.5), quantile(x, 0.75)] as [number, number, number];
+  const reference: GapReference | null =
+    input.reference ??
+    (complete.length
+      ? (() => {
+          const n = zScores(N);
+          const v = zScores(V);
+          return { needMean: n.mean, needSd: n.sd, supplyMean: v.mean, supplySd: v.sd, needQuartiles: quart(N), supplyQuartiles: quart(V) };
+        })()
+      : null);
+  const z = (x: number, mean: number, sd: number) => (sd === 0 ? 0 : (x - mean) / sd);
+  const nz = reference ? N.map((x) => z(x, reference.needMean, reference.needSd)) : [];
+  const vz = reference ? V.map((x) => z(x, reference.supplyMean, reference.supplySd)) : [];
+  const nq = reference?.needQuartiles ?? null;
+  const sq = reference?.supplyQuartiles ?? null;
   const index = new Map(complete.map((a, i) => [a, i]));
   const rows = input.areas.map((a): GapRow => {
     const i = index.get(a);
@@ -128,6 +155,7 @@ export function computeGaps(input: GapInput): GapResult {
   return {
     method: GAPS_METHOD,
     parameters: { category: input.category, needMeasure: input.needMeasure, supplyMeasure: input.supplyMeasure, n: complete.length, needQuartiles: nq, supplyQuartiles: sq },
+    reference,
     rows,
   };
 }

@@ -73,3 +73,14 @@ describe('scenarios (what if)', () => {
     expect(() => runScenario(input, { addServices: [{ category: 'KITA', capacity: -1, areaId: 'Y', ...Y }] })).toThrow(/capacity/);
   });
 });
+
+describe('scenario gap scores', () => {
+  it('change only where need or supply changed: after is measured against the distribution before', () => {
+    // A Kita opens in Y. X and Z lie beyond its catchment, so their supply stays as it was; with
+    // scores relative to the new distribution they would shift all the same.
+    const r = runScenario(input, { addServices: [{ category: 'KITA', capacity: 40, areaId: 'Y', ...Y }] });
+    expect(r.areas.map((a) => a.areaId)).toEqual(['Y']);
+    const y = r.areas[0]!;
+    expect(y.after.gap.score as number).toBeLessThan(y.before.gap.score as number);
+  });
+});

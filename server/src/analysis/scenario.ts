@@ -8,7 +8,7 @@
 import { computeCoverage, type CoverageNorm, type CoverageRow, type TargetPopulation } from './coverage';
 import { DEFAULT_ZONES, e2sfca, nearPairs, zoneWeight, type AreaAccessibility, type CostFunction, type Demand, type Supply, type Zone } from './e2sfca';
 import { AnalysisInputError, assertNonNegative } from './errors';
-import { computeGaps, type GapRow } from './gaps';
+import { computeGaps, type GapReference, type GapRow } from './gaps';
 import { computeMoney, type Funding, type MoneyInput } from './money';
 import type { Id, MethodText } from './types';
 
@@ -73,7 +73,7 @@ export const SCENARIO_METHOD: MethodText = {
   en: 'Scenario: coverage, accessibility (E2SFCA) and gaps before and after the changes, without touching stored data.',
 };
 
-function evaluate(input: ScenarioInput, services: readonly ScenarioService[]) {
+function evaluate(input: ScenarioInput, services: readonly ScenarioService[], reference?: GapReference) {
   const zones = input.zones ?? DEFAULT_ZONES;
   const own = services.filter((s) => s.category === input.category);
   const coverage = computeCoverage({
@@ -96,6 +96,7 @@ function evaluate(input: ScenarioInput, services: readonly ScenarioService[]) {
   const useCoverage = input.gapSupply === 'coverage';
   const gaps = computeGaps({
     category: input.category,
+    reference,
     needMeasure: 'need',
     supplyMeasure: useCoverage ? 'coveragePercent' : 'e2sfcaPer1000',
     areas: input.areas.map((areaId) => {
@@ -111,12 +112,13 @@ function evaluate(input: ScenarioInput, services: readonly ScenarioService[]) {
     }),
   });
   const gapBy = new Map(gaps.rows.map((g) => [String(g.areaId), g]));
-  return new Map(
+  const states = new Map(
     input.areas.map((areaId) => [
       String(areaId),
       { coverage: covBy.get(String(areaId))!, accessibility: accBy.get(String(areaId)) ?? null, gap: gapBy.get(String(areaId))! } as ScenarioState,
     ]),
   );
+  return { states, reference: gaps.reference };
 }
 
 const same = (a: number | string | null | undefined, b: number | string | null | undefined) =>
@@ -136,8 +138,10 @@ export function runScenario(input: ScenarioInput, changes: ScenarioChanges): Sce
   });
   const afterServices = [...input.services.filter((s) => !closed.has(String(s.serviceId))), ...added];
 
-  const before = evaluate(input, input.services);
-  const after = evaluate(input, afterServices);
+  // The situation after is measured against the distribution before: an area changes gap class
+  // only when its own need or supply changes, not because the others moved.
+  const { states: before, reference } = evaluate(input, input.services);
+  const { states: after } = evaluate(input, afterServices, reference ?? undefined);
   const areas: ScenarioArea[] = [];
   for (const areaId of input.areas) {
     const b = before.get(String(areaId))!;
