@@ -65,6 +65,40 @@ function queryMix(dataset) {
   ];
 }
 
+/** The planning analyses, timed one call at a time: the first call (cold) and warm repeats. */
+function analysisQueries(dataset, point) {
+  const year = dataset === 'leipzig' ? 2022 : 2024;
+  return [
+    { name: 'needIndex (districts)', query: `{ needIndex(year: ${year}) { areas { rank statusZ statusClass } } }` },
+    { name: 'earlyWarnings (districts)', query: `{ earlyWarnings(year: ${year}) { alerts { message } } }` },
+    { name: 'coverage (all categories)', query: `{ coverage(year: ${year}) { rows { services gap } } }` },
+    { name: 'gaps youth_club (E2SFCA, 250 m grid)', query: `{ gaps(category: "youth_club", year: ${year}) { rows { gapClass score } } }` },
+    { name: 'moneyFlows + Spearman', query: `{ moneyFlows(fromYear: ${year - 2}, toYear: ${year}) { needCorrelation { rho n } } }` },
+    {
+      name: 'scenario: one new youth club',
+      query: `{ scenario(input: { category: "youth_club", year: ${year}, addServices: [{ lon: ${point.lon}, lat: ${point.lat}, capacity: 60 }] }) { areas { changed } } }`,
+    },
+  ];
+}
+
+async function timeAnalysis(url, { query }) {
+  const body = JSON.stringify({ query });
+  const once = async () => {
+    const started = performance.now();
+    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(600_000) });
+    const text = await response.text();
+    const ms = performance.now() - started;
+    const error = /"errors":\[\{"message":"([^"]*)"/.exec(text)?.[1];
+    return { ms, error, bytes: text.length };
+  };
+  const cold = await once();
+  if (cold.error) return { cold, warm: null };
+  const warm = [];
+  for (let i = 0; i < 3; i++) warm.push((await once()).ms);
+  warm.sort((a, b) => a - b);
+  return { cold, warm: warm[1] };
+}
+
 async function admin(serverUrl, sql) {
   const url = new URL(serverUrl);
   url.pathname = '/postgres';
@@ -171,6 +205,21 @@ for (const dataset of datasets) {
       for (const q of queryMix(dataset)) {
         const r = await load(server.url, q);
         console.log(`| ${q.name} | ${r.requests} | ${r.rps.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.bytes} |`);
+      }
+      console.log('\n| analysis (one call at a time) | first call ms | warm median of 3 ms | response bytes |');
+      console.log('|---|---:|---:|---:|');
+      // The new service goes to the representative point of the first district.
+      const first = await (await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ areas(filter: { level: DISTRICT }, first: 1) { nodes { labelPoint } } }' }),
+      })).json();
+      const [lon, lat] = first.data.areas.nodes[0].labelPoint.coordinates;
+      for (const q of analysisQueries(dataset, { lon, lat })) {
+        const r = await timeAnalysis(server.url, q);
+        console.log(r.cold.error
+          ? `| ${q.name} | failed: ${r.cold.error} | – | – |`
+          : `| ${q.name} | ${r.cold.ms.toFixed(0)} | ${r.warm.toFixed(0)} | ${r.cold.bytes} |`);
       }
     } finally {
       await server.stop();

@@ -34,7 +34,16 @@ export async function seedLeipzig(prisma: PrismaClient, options: SeedOptions = {
     reports.push(report);
     if (!options.quiet) log(formatReport(report));
   }
+  await refreshStatistics(prisma);
   return reports;
+}
+
+/**
+ * Refreshes the planner statistics after a bulk load. The embedded database has no autovacuum, and
+ * without row counts the planner picks nested loops that turn a one-second query into a minute.
+ */
+export async function refreshStatistics(prisma: PrismaClient): Promise<void> {
+  await prisma.$executeRaw`ANALYZE`;
 }
 
 /** True when the Leipzig data has been imported (the city and its Ortsteile exist). */

@@ -196,5 +196,6 @@ export async function generateSynthetic(prisma: PrismaClient, options: Synthetic
   const pi = await importPriceIndex(prisma);
   report.details.priceIndex = `${pi.written} rows written`;
   report.details.seconds = (Date.now() - started) / 1000;
+  await prisma.$executeRaw`ANALYZE`; // fresh planner statistics after the bulk load (see refreshStatistics)
   return report;
 }

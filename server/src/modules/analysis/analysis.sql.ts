@@ -96,14 +96,20 @@ export function categoriesWithNorms(prisma: PrismaClient, keys: readonly string[
  * `anc(area_id, level_area_id)`: the hierarchy is walked recursively, so it works for any depth.
  */
 function ancestorsAt(level: string): Prisma.Sql {
+  // Joins instead of a recursive CTE: the hierarchy has at most four levels (planning area →
+  // district → borough → city), and the planner estimates joins well, whereas a recursive CTE's
+  // row estimate can push it into a nested loop over every location × area on large cities.
   return Prisma.sql`anc AS (
-      WITH RECURSIVE up(area_id, cur_id, cur_level, parent_id) AS (
-        SELECT a.id, a.id, a.level, a.parent_id FROM area a
-        UNION ALL
-        SELECT up.area_id, p.id, p.level, p.parent_id FROM up JOIN area p ON p.id = up.parent_id
-         WHERE up.cur_level <> ${level}::area_level
-      )
-      SELECT area_id, cur_id AS level_area_id FROM up WHERE cur_level = ${level}::area_level
+      SELECT a.id AS area_id,
+             CASE WHEN a.level = ${level}::area_level THEN a.id
+                  WHEN p1.level = ${level}::area_level THEN p1.id
+                  WHEN p2.level = ${level}::area_level THEN p2.id
+                  WHEN p3.level = ${level}::area_level THEN p3.id END AS level_area_id
+        FROM area a
+        LEFT JOIN area p1 ON p1.id = a.parent_id
+        LEFT JOIN area p2 ON p2.id = p1.parent_id
+        LEFT JOIN area p3 ON p3.id = p2.parent_id
+       WHERE ${level}::area_level IN (a.level, p1.level, p2.level, p3.level)
     )`;
 }
 
