@@ -216,16 +216,26 @@ export function e2sfca(input: E2sfcaInput): E2sfcaResult {
     );
     pairs = list;
   } else {
-    const seen = new Set<number>();
+    // Duplicates are found by sorting the pair keys: a Set cannot hold the tens of millions of
+    // pairs a large city produces.
+    const keys = new Float64Array(input.pairs.length);
     input.pairs.forEach((p, n) => {
       assertInteger(p.supplyIdx, `pairs[${n}].supplyIdx`, 0);
       assertInteger(p.demandIdx, `pairs[${n}].demandIdx`, 0);
       if (p.supplyIdx >= supplies.length || p.demandIdx >= demands.length) throw new AnalysisInputError('index out of range', `pairs[${n}]`);
       assertNonNegative(p.distance, `pairs[${n}].distance`);
-      const key = p.supplyIdx * demands.length + p.demandIdx;
-      if (seen.has(key)) throw new AnalysisInputError('duplicate pair', `pairs[${n}]`);
-      seen.add(key);
+      keys[n] = p.supplyIdx * demands.length + p.demandIdx;
     });
+    keys.sort();
+    for (let i = 1; i < keys.length; i++) {
+      if (keys[i] === keys[i - 1]) {
+        const key = keys[i]!;
+        throw new AnalysisInputError(
+          `duplicate pair (supply ${Math.floor(key / demands.length)}, demand ${key % demands.length})`,
+          'pairs',
+        );
+      }
+    }
     pairs = input.pairs;
   }
 
