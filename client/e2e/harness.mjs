@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -180,4 +181,27 @@ export async function axeSerious(page) {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/**
+ * One server (with its own data) and one browser for a whole test file: started before its first
+ * test, stopped after its last. `app.url` and `app.browser` are set once the file's tests run.
+ */
+export function useAppServer(extraEnv = {}) {
+  const app = { url: undefined, browser: undefined };
+  let place;
+  let server;
+  let closeBrowser;
+  before(async () => {
+    place = await createDataPlace();
+    server = startServer(place, extraEnv);
+    ({ url: app.url } = await server.ready);
+    ({ browser: app.browser, close: closeBrowser } = await launchBrowser());
+  });
+  after(async () => {
+    await closeBrowser?.();
+    await server?.stop();
+    await place?.remove();
+  });
+  return app;
 }

@@ -2,36 +2,19 @@
 // change the colours, a click opens the profile with the API's numbers, the table sorts by
 // keyboard, the address bar restores the view, nothing leaves the machine, and axe finds no
 // serious accessibility problem. One server for the whole file.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { artifactsDir, coloursAt, createDataPlace, distinctColours, graphql, idle, launchBrowser, openPage, startServer } from './harness.mjs';
+import { artifactsDir, coloursAt, distinctColours, graphql, idle, openPage, useAppServer } from './harness.mjs';
 
-let place;
-let server;
-let url;
-let browser;
-let closeBrowser;
+const app = useAppServer();
 const foreign = [];
 
-before(async () => {
-  place = await createDataPlace();
-  server = startServer(place);
-  ({ url } = await server.ready);
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-
-after(async () => {
-  await closeBrowser?.();
-  await server?.stop();
-  await place?.remove();
-});
-
 async function open(search = '') {
-  const { page, foreignRequests } = await openPage(browser, url);
+  const { page, foreignRequests } = await openPage(app.browser, app.url);
   foreign.push(foreignRequests);
-  await page.goto(`${url}/${search}`, { waitUntil: 'networkidle' });
+  await page.goto(`${app.url}/${search}`, { waitUntil: 'networkidle' });
   await page.waitForSelector('.area-table tbody tr');
   await idle(page);
   return page;
@@ -40,7 +23,7 @@ async function open(search = '') {
 let districts;
 async function labelPoints() {
   if (!districts) {
-    const res = await graphql(url, '{ areas(filter: { level: DISTRICT }, first: 100) { nodes { id code name labelPoint(precision: 6) } } }');
+    const res = await graphql(app.url, '{ areas(filter: { level: DISTRICT }, first: 100) { nodes { id code name labelPoint(precision: 6) } } }');
     districts = res.data.areas.nodes;
   }
   return districts;
@@ -86,7 +69,7 @@ test('clicking Grünau-Mitte on the map opens its profile with the numbers of th
   const page = await open('?indikator=sgb2_rate');
   const gm = (await labelPoints()).find((d) => d.name === 'Grünau-Mitte');
   const year = Number(await page.locator('#year-output').textContent());
-  const api = await graphql(url, `{ area(id: ${gm.id}) { value(indicator: "sgb2_rate", year: ${year}) { value } population: series(indicator: "population") { year value } } }`);
+  const api = await graphql(app.url, `{ area(id: ${gm.id}) { value(indicator: "sgb2_rate", year: ${year}) { value } population: series(indicator: "population") { year value } } }`);
   const expected = api.data.area.value.value;
 
   const point = await page.evaluate(([lon, lat]) => {
@@ -168,9 +151,9 @@ test('English is available and loading errors are plain language', async () => {
   await page.screenshot({ path: path.join(artifactsDir, 'english.png') });
   await page.close();
 
-  const broken = (await openPage(browser, url)).page;
+  const broken = (await openPage(app.browser, app.url)).page;
   await broken.route('**/graphql', (route) => route.fulfill({ status: 500, body: 'Internal Server Error\n    at stack (x.js:1)' }));
-  await broken.goto(url, { waitUntil: 'networkidle' });
+  await broken.goto(app.url, { waitUntil: 'networkidle' });
   await broken.waitForSelector('[role=alert]');
   const text = await broken.locator('[role=alert]').textContent();
   assert.match(text, /konnten nicht geladen werden/);
@@ -232,7 +215,7 @@ test('downloads: CSV for Excel (BOM, semicolon) and GeoJSON of what is shown, wi
   assert.equal(fc.features.length, 63);
   assert.match(fc.attribution, /Stadt Leipzig/);
   assert.equal(fc.indicator.year, 2020);
-  const api = await graphql(url, `{ area(id: ${fc.features[0].properties.id}) { value(indicator: "sgb2_rate", year: 2020) { value } } }`);
+  const api = await graphql(app.url, `{ area(id: ${fc.features[0].properties.id}) { value(indicator: "sgb2_rate", year: 2020) { value } } }`);
   assert.equal(fc.features[0].properties.value, api.data.area.value.value);
   await page.close();
 });

@@ -3,38 +3,21 @@
 // hier?") with alerts, coverage and funding, a scenario recolours the gap map and saves nothing,
 // a selected service shows its catchment, and /embed gives a read-only map for other pages.
 // One server for the whole file.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { artifactsDir, axeSerious, blended, coloursAt, createDataPlace, distinctColours, graphql, idle, launchBrowser, openPage, startServer } from './harness.mjs';
+import { artifactsDir, axeSerious, blended, coloursAt, distinctColours, graphql, idle, openPage, useAppServer } from './harness.mjs';
 
 const NEED_COLOURS = { HIGH: '#ffffb2', MEDIUM: '#fecc5c', LOW: '#fd8d3c', VERY_LOW: '#e31a1c' };
 const GAP_COLOURS = { NONE: '#feebe2', MODERATE: '#fbb4b9', HIGH: '#f768a1', CRITICAL: '#ae017e' };
 
-let place;
-let server;
-let url;
-let browser;
-let closeBrowser;
+const app = useAppServer();
 const foreign = [];
 
-before(async () => {
-  place = await createDataPlace();
-  server = startServer(place);
-  ({ url } = await server.ready);
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-
-after(async () => {
-  await closeBrowser?.();
-  await server?.stop();
-  await place?.remove();
-});
-
 async function open(pathAndSearch = '/', ready = '.area-table tbody tr') {
-  const { page, foreignRequests } = await openPage(browser, url);
+  const { page, foreignRequests } = await openPage(app.browser, app.url);
   foreign.push(foreignRequests);
-  await page.goto(`${url}${pathAndSearch}`, { waitUntil: 'networkidle' });
+  await page.goto(`${app.url}${pathAndSearch}`, { waitUntil: 'networkidle' });
   await page.waitForSelector(ready, { timeout: 30_000 });
   await idle(page);
   return page;
@@ -43,7 +26,7 @@ async function open(pathAndSearch = '/', ready = '.area-table tbody tr') {
 let districts;
 async function district(name) {
   if (!districts) {
-    const res = await graphql(url, '{ areas(filter: { level: DISTRICT }, first: 100) { nodes { id code name labelPoint(precision: 6) } } }');
+    const res = await graphql(app.url, '{ areas(filter: { level: DISTRICT }, first: 100) { nodes { id code name labelPoint(precision: 6) } } }');
     districts = res.data.areas.nodes;
   }
   return name ? districts.find((d) => d.name === name) : districts;
@@ -56,7 +39,7 @@ const near = (rgb, hex, tol = 3) => {
 };
 
 test('need index layer: status classes in a colour-blind-safe palette, German labels from the API, legend, table', async () => {
-  const api = await graphql(url, '{ needIndex(year: 2022) { areas { area { id name } statusClass needLabelDe rank excluded } } }');
+  const api = await graphql(app.url, '{ needIndex(year: 2022) { areas { area { id name } statusClass needLabelDe rank excluded } } }');
   const rows = api.data.needIndex.areas;
   const page = await open('/?schicht=bedarf&jahr=2022');
 
@@ -99,10 +82,10 @@ test('need index layer: status classes in a colour-blind-safe palette, German la
 });
 
 test('gap layer: classes CRITICAL/HIGH/MODERATE/NONE for a chosen category, legend, loading state', async () => {
-  const api = await graphql(url, '{ gaps(category: "day_care", year: 2022, needYear: 2022) { rows { area { id } gapClass gapLabelDe } } }');
-  const { page, foreignRequests } = await openPage(browser, url);
+  const api = await graphql(app.url, '{ gaps(category: "day_care", year: 2022, needYear: 2022) { rows { area { id } gapClass gapLabelDe } } }');
+  const { page, foreignRequests } = await openPage(app.browser, app.url);
   foreign.push(foreignRequests);
-  await page.goto(`${url}/?schicht=luecke&angebotsart=day_care&jahr=2022`);
+  await page.goto(`${app.url}/?schicht=luecke&angebotsart=day_care&jahr=2022`);
   // the first computation per server takes seconds: the planner is told so
   await page.waitForSelector('.legend[data-legend=classes], [role=status]:has-text("Versorgungslücken werden berechnet")', { timeout: 30_000 });
   await page.waitForSelector('.area-table tbody tr', { timeout: 30_000 });
@@ -140,7 +123,7 @@ test('the address bar restores layer, category and year; a scenario is never in 
 
 test('district profile: need rank and components (warum hier?), early warnings, coverage, funding', async () => {
   const gm = await district('Grünau-Mitte');
-  const api = await graphql(url, `{
+  const api = await graphql(app.url, `{
     needIndex(year: 2022) { areas { area { id } rank needLabelDe components { indicatorKey } } }
     earlyWarnings(year: 2022) { alerts { area { id } message } }
     coverage(year: 2022) { rows { area { id } category capacityKnown services } }
