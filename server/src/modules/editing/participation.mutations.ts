@@ -6,8 +6,9 @@ import { ParticipationEvent } from '../plans/plan.type';
 import { actorOf, writeAudit, type Tx } from './audit';
 import { RetireArgs, RetireResult } from './editing.type';
 import { areaProblems } from './plan.mutations';
-import { checkInput, isoDate, parseDate, problem, type FieldProblem } from './validation';
+import { checkInput, problem, type FieldProblem } from './validation';
 import { deleteAudited, edit, given, updateAudited } from './versioned';
+import { DateScalar, isoDate } from '../../scalars/date';
 
 @InputType({ description: 'Fields of a participation event (Beteiligung).' })
 class ParticipationFields {
@@ -20,8 +21,8 @@ class ParticipationFields {
   @MaxLength(300, { message: 'Der Titel darf höchstens 300 Zeichen lang sein.' })
   title?: string;
 
-  @Field(() => String, { nullable: true, description: 'Date YYYY-MM-DD (Datum).' })
-  date?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Date (Datum).' })
+  date?: Date;
 
   @Field(() => Int, { nullable: true, description: 'The plan it was held for (optional).' })
   planId?: number | null;
@@ -72,19 +73,13 @@ async function eventData(tx: Tx, input: ParticipationFields, creating: boolean) 
     if (!input.title) problems.push(problem('title', 'REQUIRED', 'Bitte einen Titel angeben.'));
     if (!input.date) problems.push(problem('date', 'REQUIRED', 'Bitte das Datum angeben.'));
   }
-  let date: Date | undefined;
-  if (input.date) {
-    const parsed = parseDate(input.date, 'date');
-    if (parsed instanceof Date) date = parsed;
-    else problems.push(parsed);
-  }
   if (input.planId && !(await tx.plan.findUnique({ where: { id: input.planId } }))) problems.push(problem('planId', 'UNKNOWN_REFERENCE', 'Diesen Plan gibt es nicht.'));
   problems.push(...(await areaProblems(tx, input.areaIds)));
   await checkInput(input, problems);
   return given({
     kind: input.kind,
     title: input.title?.trim(),
-    date,
+    date: input.date,
     planId: input.planId,
     participants: input.participants,
     addressees: input.addressees,

@@ -2,10 +2,11 @@ import { MeasureHorizon, MeasureStatus } from '@sozialatlas/db';
 import { ArrayMaxSize, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
+import { DateScalar } from '../../scalars/date';
 import { Goal, Measure, Plan } from '../plans/plan.type';
 import { actorOf, writeAudit, type Tx } from './audit';
 import { RetireArgs, RetireResult } from './editing.type';
-import { checkInput, isoDate, parseDate, problem, type FieldProblem } from './validation';
+import { checkInput, problem, type FieldProblem } from './validation';
 import { createAudited, deleteAudited, edit, given, updateAudited } from './versioned';
 
 const required = (input: object, fields: [string, string][]) =>
@@ -38,8 +39,8 @@ class PlanFields {
   @Max(2100, { message: 'Das Jahr muss zwischen 1990 und 2100 liegen.' })
   periodEnd?: number;
 
-  @Field(() => String, { nullable: true, description: 'Date of adoption by the council, YYYY-MM-DD (Beschlussdatum).' })
-  adoptedAt?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Date of adoption by the council (Beschlussdatum).' })
+  adoptedAt?: Date | null;
 
   @Field(() => Boolean, { nullable: true, description: 'False keeps the plan as a draft; default true.' })
   published?: boolean;
@@ -62,17 +63,10 @@ async function planData(input: PlanFields, current?: { periodStart: number; peri
   const start = input.periodStart ?? current?.periodStart;
   const end = input.periodEnd ?? current?.periodEnd;
   if (start !== undefined && end !== undefined && end < start) problems.push(problem('periodEnd', 'OUT_OF_RANGE', 'Der Planungszeitraum endet vor seinem Beginn.'));
-  let adoptedAt: Date | null | undefined = input.adoptedAt === null ? null : undefined;
-  if (input.adoptedAt) {
-    const parsed = parseDate(input.adoptedAt, 'adoptedAt');
-    if (parsed instanceof Date) adoptedAt = parsed;
-    else problems.push(parsed);
-  }
   await checkInput(input, problems);
-  return given({ title: input.title?.trim(), description: input.description, periodStart: input.periodStart, periodEnd: input.periodEnd, adoptedAt, published: input.published });
+  return given({ title: input.title?.trim(), description: input.description, periodStart: input.periodStart, periodEnd: input.periodEnd, adoptedAt: input.adoptedAt, published: input.published });
 }
 
-const toPlan = (row: Record<string, unknown>) => ({ ...row, adoptedAt: isoDate(row.adoptedAt as Date | null) });
 
 // ---- Goal (Ziel)
 
@@ -239,7 +233,7 @@ export class PlanMutations {
   @Authorized('PLANNER')
   @Mutation(() => Plan, { description: 'Creates a plan (Plan anlegen). Role: PLANNER.' })
   createPlan(@Ctx() ctx: Context, @Arg('input', () => CreatePlanInput, { description: 'The new plan.' }) input: CreatePlanInput) {
-    return edit(ctx, async (tx) => toPlan(await createAudited(ctx, tx, 'plan', 'plan', await planData(input))));
+    return edit(ctx, async (tx) => createAudited(ctx, tx, 'plan', 'plan', await planData(input)));
   }
 
   @Authorized('PLANNER')
@@ -248,7 +242,7 @@ export class PlanMutations {
     return edit(ctx, async (tx) => {
       const current = await tx.plan.findUnique({ where: { id: input.id } });
       const data = await planData(input, current ?? { periodStart: 0, periodEnd: 9999 });
-      return toPlan(await updateAudited(ctx, tx, 'plan', 'plan', input.id, input.version, data));
+      return updateAudited(ctx, tx, 'plan', 'plan', input.id, input.version, data);
     });
   }
 

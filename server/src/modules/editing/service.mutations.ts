@@ -7,8 +7,9 @@ import { Service } from '../services/service.type';
 import type { Tx } from './audit';
 import { RetireArgs, RetireResult } from './editing.type';
 import { createLocation, LocationFields, pointProblems } from './location.mutations';
-import { checkInput, isoDate, parseDate, problem, type FieldProblem } from './validation';
+import { checkInput, problem, type FieldProblem } from './validation';
 import { createAudited, edit, given, updateAudited } from './versioned';
+import { DateScalar, isoDate } from '../../scalars/date';
 
 @InputType({ description: 'Fields of a service (Angebot) shared by create and update.' })
 class ServiceFields {
@@ -50,11 +51,11 @@ class ServiceFields {
   @Field(() => ServiceStatus, { nullable: true, description: 'Planned, active or closed (Status); default ACTIVE.' })
   status?: ServiceStatus;
 
-  @Field(() => String, { nullable: true, description: 'Start date YYYY-MM-DD (Beginn).' })
-  startDate?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Start date (Beginn).' })
+  startDate?: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'End date YYYY-MM-DD (Ende); not before the start.' })
-  endDate?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'End date (Ende); not before the start.' })
+  endDate?: Date | null;
 
   @Field(() => Accessibility, { nullable: true, description: 'Step-free access (Barrierefreiheit); default UNKNOWN.' })
   accessibility?: Accessibility;
@@ -118,18 +119,8 @@ async function serviceData(tx: Tx, input: ServiceFields, creating: boolean, curr
     const found = await tx.location.count({ where: { id: { in: input.locationIds } } });
     if (found !== new Set(input.locationIds).size) problems.push(problem('locationIds', 'UNKNOWN_REFERENCE', 'Mindestens einen der gewählten Standorte gibt es nicht.'));
   }
-  const dates: { startDate?: Date | null; endDate?: Date | null } = {};
-  for (const key of ['startDate', 'endDate'] as const) {
-    const value = input[key];
-    if (value === null) dates[key] = null;
-    else if (value !== undefined) {
-      const parsed = parseDate(value, key);
-      if (parsed instanceof Date) dates[key] = parsed;
-      else problems.push(parsed);
-    }
-  }
-  const start = dates.startDate !== undefined ? dates.startDate : (current?.startDate ?? null);
-  const end = dates.endDate !== undefined ? dates.endDate : (current?.endDate ?? null);
+  const start = input.startDate !== undefined ? input.startDate : (current?.startDate ?? null);
+  const end = input.endDate !== undefined ? input.endDate : (current?.endDate ?? null);
   if (start && end && end < start) problems.push(problem('endDate', 'OUT_OF_RANGE', 'Das Ende darf nicht vor dem Beginn liegen.'));
   const hours = openingHoursProblem(input.openingHours);
   if (hours) problems.push(hours);
@@ -150,7 +141,8 @@ async function serviceData(tx: Tx, input: ServiceFields, creating: boolean, curr
     // null clears the opening hours (a JSON null would be stored as a value).
     openingHours: input.openingHours === null ? Prisma.DbNull : (input.openingHours as Prisma.InputJsonValue | undefined),
     published: input.published,
-    ...dates,
+    startDate: input.startDate,
+    endDate: input.endDate,
   });
 }
 

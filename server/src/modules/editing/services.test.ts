@@ -72,12 +72,22 @@ describe('editing services', () => {
 
   it('refuses invalid input with German messages and stable codes, writing nothing', async () => {
     const before = await db.prisma.service.count();
-    const result = await gql.run(CREATE, { input: { name: '', categoryId: 999999, capacity: -1, startDate: '2024-13-01' } }, planner);
+    const result = await gql.run(CREATE, { input: { name: '', categoryId: 999999, capacity: -1 } }, planner);
     const error = result.errors?.[0];
     expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
     const reasons = (error?.extensions?.problems as { field: string; reason: string }[]).map((p) => `${p.field}:${p.reason}`).sort();
-    expect(reasons).toEqual(['capacity:OUT_OF_RANGE', 'categoryId:UNKNOWN_REFERENCE', 'name:REQUIRED', 'startDate:INVALID_FORMAT']);
+    expect(reasons).toEqual(['capacity:OUT_OF_RANGE', 'categoryId:UNKNOWN_REFERENCE', 'name:REQUIRED']);
     expect(error?.message).toMatch(/Die Kapazität darf nicht negativ sein/);
+    expect(await db.prisma.service.count()).toBe(before);
+  });
+
+  it('refuses an impossible date before anything runs, and an end before the start with the other problems', async () => {
+    const before = await db.prisma.service.count();
+    const impossible = await gql.run(CREATE, { input: { name: 'Kita Datum', categoryId: 1, startDate: '2024-02-30' } }, planner);
+    expect(impossible.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(impossible.errors?.[0]?.message).toMatch(/input\.startDate.*„2024-02-30“ ist kein gültiges Datum; bitte als JJJJ-MM-TT angeben/);
+    const reversed = await gql.run(CREATE, { input: { name: 'Kita Datum', categoryId: 1, startDate: '2024-05-01', endDate: '2024-04-30' } }, planner);
+    expect(reversed.errors?.[0]?.extensions?.problems).toEqual([expect.objectContaining({ field: 'endDate', reason: 'OUT_OF_RANGE' })]);
     expect(await db.prisma.service.count()).toBe(before);
   });
 

@@ -57,15 +57,3 @@ export async function checkInput(input: object, extra: (FieldProblem | null | un
   const problems = all.filter((p) => !seen.has(`${p.field}:${p.reason}`) && seen.add(`${p.field}:${p.reason}`));
   if (problems.length) throw new InputValidationError(problems);
 }
-
-/** YYYY-MM-DD → Date at UTC midnight, or a problem. */
-export function parseDate(value: string, field: string): Date | FieldProblem {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    return problem(field, 'INVALID_FORMAT', `Datum „${value}“ ist ungültig; bitte als JJJJ-MM-TT angeben.`);
-  }
-  return date;
-}
-
-export const isoDate = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : null);

@@ -1,5 +1,6 @@
 import { AggregationRule, IndicatorTopic, IndicatorUnit, Polarity, ValueStatus } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../../scalars/date';
 
 registerEnumType(IndicatorUnit, {
   name: 'IndicatorUnit',
@@ -83,7 +84,7 @@ export class Source {
   @Field({ description: 'Attribution text to show wherever the data is shown or exported (Quellenangabe).' })
   attribution!: string;
 
-  @Field(() => String, { nullable: true, description: 'Date the data was retrieved (Abrufdatum), YYYY-MM-DD.' })
+  @Field(() => DateScalar, { nullable: true, description: 'Date the data was retrieved (Abrufdatum).' })
   retrievedAt!: string | null;
 
   @Field({ description: 'True for synthetic demo data (Demo-Daten) that must be labelled as such.' })

@@ -1,5 +1,6 @@
 import { MeasureHorizon, MeasureStatus } from '@sozialatlas/db';
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
+import { DateScalar } from '../../scalars/date';
 
 @InputType({ description: 'Filters for measures; all given filters must hold (AND).' })
 export class MeasureFilter {
@@ -27,11 +28,11 @@ export class ParticipationFilter {
   @Field(() => Int, { nullable: true, description: 'Only events concerning this area.' })
   areaId?: number;
 
-  @Field(() => String, { nullable: true, description: 'From this date on (inclusive), YYYY-MM-DD.' })
-  from?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'From this date on (inclusive).' })
+  from?: Date;
 
-  @Field(() => String, { nullable: true, description: 'Up to this date (inclusive), YYYY-MM-DD.' })
-  to?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Up to this date (inclusive).' })
+  to?: Date;
 }
 
 @ArgsType()

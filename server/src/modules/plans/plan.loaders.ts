@@ -5,11 +5,6 @@ import { byKey, groupBy } from '../common/group';
 import type { Indicator } from '../indicators/indicator.type';
 import type { Goal, Measure, ParticipationEvent, Plan, PlanReference } from './plan.type';
 
-const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-
-export const toPlan = (p: Omit<Plan, 'adoptedAt'> & { adoptedAt: Date | null }): Plan => ({ ...p, adoptedAt: isoDate(p.adoptedAt) });
-export const toEvent = (e: Omit<ParticipationEvent, 'date'> & { date: Date }): ParticipationEvent => ({ ...e, date: isoDate(e.date) as string });
-
 /** Draft plans, and their goals and measures, are invisible to callers who may not see unpublished records. */
 export const visiblePlan = (caller: Caller): Prisma.PlanWhereInput => (caller.canSeeUnpublished ? {} : { published: true });
 export const visibleMeasure = (caller: Caller): Prisma.MeasureWhereInput => ({ goal: { plan: visiblePlan(caller) } });
@@ -18,7 +13,7 @@ export function createPlanLoaders(prisma: PrismaClient, caller: Caller) {
   const ids = (keys: readonly number[]) => ({ in: [...keys] });
   return {
     planById: new DataLoader<number, Plan | null>(async (keys) =>
-      byKey(keys, (await prisma.plan.findMany({ where: { id: ids(keys), ...visiblePlan(caller) } })).map(toPlan), (p) => p.id),
+      byKey(keys, await prisma.plan.findMany({ where: { id: ids(keys), ...visiblePlan(caller) } }), (p) => p.id),
     ),
     goalById: new DataLoader<number, Goal | null>(async (keys) =>
       byKey(keys, await prisma.goal.findMany({ where: { id: ids(keys), plan: visiblePlan(caller) } }), (g) => g.id),
@@ -55,7 +50,7 @@ export function createPlanLoaders(prisma: PrismaClient, caller: Caller) {
     eventsByPlanId: new DataLoader<number, ParticipationEvent[]>(async (keys) =>
       groupBy(
         keys,
-        (await prisma.participationEvent.findMany({ where: { planId: ids(keys) }, orderBy: [{ date: 'asc' }, { id: 'asc' }] })).map(toEvent),
+        await prisma.participationEvent.findMany({ where: { planId: ids(keys) }, orderBy: [{ date: 'asc' }, { id: 'asc' }] }),
         (e) => e.planId as number,
       ),
     ),
@@ -65,7 +60,7 @@ export function createPlanLoaders(prisma: PrismaClient, caller: Caller) {
         include: { event: true },
         orderBy: [{ event: { date: 'asc' } }, { eventId: 'asc' }],
       });
-      return groupBy(keys, rows, (r) => r.areaId).map((list) => list.map((r) => toEvent(r.event)));
+      return groupBy(keys, rows, (r) => r.areaId).map((list) => list.map((r) => r.event));
     }),
     areaIdsByEventId: new DataLoader<number, number[]>(async (keys) => {
       const rows = await prisma.participationEventArea.findMany({ where: { eventId: ids(keys) } });

@@ -1,22 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { BadUserInputError } from '../../errors';
 import { Area } from '../areas/area.type';
 import { Indicator, Source } from '../indicators/indicator.type';
 import { MeasuresArgs, ParticipationArgs } from './plan.args';
-import { toEvent, toPlan, visibleMeasure, visiblePlan } from './plan.loaders';
+import { visibleMeasure, visiblePlan } from './plan.loaders';
 import { Goal, Measure, ParticipationEvent, Plan, PlanReference } from './plan.type';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function parseDate(value: string | undefined, argument: string): Date | undefined {
-  if (value === undefined || value === null) return undefined;
-  const date = new Date(`${value}T00:00:00Z`);
-  if (!DATE.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new BadUserInputError(`${argument} must be a date YYYY-MM-DD`, argument);
-  }
-  return date;
-}
 
 async function areasOf(ctx: Context, ids: number[]): Promise<Area[]> {
   const areas = await ctx.loaders.areaById.loadMany(ids);
@@ -27,8 +15,7 @@ async function areasOf(ctx: Context, ids: number[]): Promise<Area[]> {
 export class PlanResolver {
   @Query(() => [Plan], { description: 'Social plans and related plans (Sozialpläne), newest period first.' })
   async plans(@Ctx() ctx: Context) {
-    const rows = await ctx.prisma.plan.findMany({ where: visiblePlan(ctx.caller), orderBy: [{ periodStart: 'desc' }, { id: 'asc' }] });
-    return rows.map(toPlan);
+    return ctx.prisma.plan.findMany({ where: visiblePlan(ctx.caller), orderBy: [{ periodStart: 'desc' }, { id: 'asc' }] });
   }
 
   @Query(() => Plan, { nullable: true, description: 'One plan by id; null when missing or not published.' })
@@ -57,16 +44,13 @@ export class PlanResolver {
     description: 'Participation events (Beteiligungen) matching all given filters, ordered by date.',
   })
   async findParticipationEvents(@Ctx() ctx: Context, @Args() { filter = {} }: ParticipationArgs) {
-    const from = parseDate(filter.from, 'filter.from');
-    const to = parseDate(filter.to, 'filter.to');
-    const rows = await ctx.prisma.participationEvent.findMany({
+    return ctx.prisma.participationEvent.findMany({
       where: {
-        date: { gte: from, lte: to },
+        date: { gte: filter.from, lte: filter.to },
         ...(filter.areaId != null ? { areas: { some: { areaId: filter.areaId } } } : {}),
       },
       orderBy: [{ date: 'asc' }, { id: 'asc' }],
     });
-    return rows.map(toEvent);
   }
 
   @FieldResolver(() => [Goal], { description: 'Goals of the plan, ordered by code (Ziele).' })

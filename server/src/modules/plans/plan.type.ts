@@ -1,5 +1,6 @@
 import { MeasureHorizon, MeasureStatus, ParticipationKind } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../../scalars/date';
 
 registerEnumType(MeasureHorizon, {
   name: 'MeasureHorizon',
@@ -48,8 +49,8 @@ export class Plan {
   @Field(() => Int, { description: 'Last year of the plan period (Laufzeit bis).' })
   periodEnd!: number;
 
-  @Field(() => String, { nullable: true, description: 'Date of the council decision (Beschlussdatum), YYYY-MM-DD.' })
-  adoptedAt!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Date of the council decision (Beschlussdatum).' })
+  adoptedAt!: Date | null;
 
   @Field({ description: 'False for draft records, visible only to roles that may see unpublished data (veröffentlicht).' })
   published!: boolean;
@@ -123,8 +124,8 @@ export class ParticipationEvent {
   @Field({ description: 'Title (Titel).' })
   title!: string;
 
-  @Field({ description: 'Date (Datum), YYYY-MM-DD.' })
-  date!: string;
+  @Field(() => DateScalar, { description: 'Date (Datum).' })
+  date!: Date;
 
   @Field(() => Int, { nullable: true, description: 'Number of participants or respondents (Teilnehmende).' })
   participants!: number | null;

@@ -81,9 +81,17 @@ describe('plans, measures and participation API on the demo data', () => {
     expect(data.area.participationEvents).toEqual([{ title: 'Stadtteilbegehung Volkmarsdorf (Demo)', date: '2024-05-22' }]);
   });
 
-  it('refuses a malformed date with BAD_USER_INPUT naming the argument', async () => {
-    const result = await gql.run(`{ participationEvents(filter: { from: "2024-13-01" }) { title } }`);
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.from' });
+  it('takes dates as the Date scalar and refuses impossible ones, in variables and in the document', async () => {
+    const query = `query ($from: Date, $to: Date) { participationEvents(filter: { from: $from, to: $to }) { date } }`;
+    const dates = (await gql.data(query, { from: '2024-05-22', to: '2024-05-22' })).participationEvents.map((e: { date: string }) => e.date);
+    expect(dates).toEqual(['2024-05-22']);
+    expect((await gql.data(query, { from: '2024-05-23', to: '2024-12-31' })).participationEvents.every((e: { date: string }) => e.date >= '2024-05-23')).toBe(true);
+    const variable = await gql.run(query, { from: '2024-13-01' });
+    expect(variable.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(variable.errors?.[0]?.message).toMatch(/\$from.*2024-13-01.*expected a calendar date YYYY-MM-DD/);
+    const literal = await gql.run(`{ participationEvents(filter: { from: "2024-13-01" }) { title } }`);
+    expect(literal.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(literal.errors?.[0]?.message).toMatch(/„2024-13-01“ ist kein gültiges Datum.*YYYY-MM-DD/);
   });
 
   it('hides an unpublished plan and its measures from anonymous callers', async () => {

@@ -1,5 +1,6 @@
 import { Accessibility, CapacityUnit, LegalBasis, ServiceStatus, TargetGroup } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../../scalars/date';
 
 registerEnumType(TargetGroup, {
   name: 'TargetGroup',
@@ -122,10 +123,10 @@ export class Service {
   @Field(() => ServiceStatus, { description: 'Planned, active or closed (Status).' })
   status!: ServiceStatus;
 
-  @Field(() => String, { nullable: true, description: 'Start date (Beginn), YYYY-MM-DD.' })
+  @Field(() => DateScalar, { nullable: true, description: 'Start date (Beginn).' })
   startDate!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'End date (Ende), YYYY-MM-DD.' })
+  @Field(() => DateScalar, { nullable: true, description: 'End date (Ende).' })
   endDate!: string | null;
 
   @Field(() => Accessibility, { description: 'Step-free access (Barrierefreiheit).' })
