@@ -110,6 +110,19 @@ export async function openPage(browser, baseUrl) {
   return { page, foreignRequests, context };
 }
 
+/** The text of each page of a PDF (pdf.js, Mozilla's reader), with runs of white space collapsed. */
+export async function pdfPages(buffer) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(buffer), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => item.str + (item.hasEOL ? '\n' : '')).join('').replace(/[ \t]+/g, ' '));
+  }
+  await pdf.destroy();
+  return pages;
+}
+
 export async function graphql(baseUrl, query, variables) {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { artifactsDir, coloursAt, distinctColours, graphql, idle, openPage, useAppServer } from './harness.mjs';
+import { writeFile } from 'node:fs/promises';
+import { artifactsDir, coloursAt, distinctColours, graphql, idle, openPage, pdfPages, useAppServer } from './harness.mjs';
 
 const app = useAppServer();
 const foreign = [];
@@ -96,6 +97,42 @@ test('clicking Grünau-Mitte on the map opens its profile with the numbers of th
   await page.screenshot({ path: path.join(artifactsDir, 'profile.png') });
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: path.join(artifactsDir, 'profile-print.png'), fullPage: true });
+  await page.close();
+});
+
+test("Chromium's PDF of the printed profile holds the district's figures, services, source and no map controls", async () => {
+  const gm = (await labelPoints()).find((d) => d.name === 'Grünau-Mitte');
+  const page = await open(`?indikator=sgb2_rate&gebiet=${gm.id}`);
+  await page.waitForSelector('[data-testid=kf-population]');
+  await page.waitForLoadState('networkidle');
+  const year = Number(await page.locator('#year-output').textContent());
+  const api = await graphql(
+    app.url,
+    `{ area(id: ${gm.id}) { code value(indicator: "sgb2_rate", year: ${year}) { value } population: series(indicator: "population") { value } }
+       services(filter: { areaId: ${gm.id} }, first: 200) { nodes { name } } }`,
+  );
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  await writeFile(path.join(artifactsDir, 'profile.pdf'), pdf);
+  const pages = await pdfPages(pdf);
+  const text = pages.join('\n');
+  const de = (v, digits) => new Intl.NumberFormat('de-DE', { maximumFractionDigits: digits }).format(v);
+
+  assert.ok(pages.length >= 1 && pages.length <= 4, `the profile prints on 1–4 A4 pages, got ${pages.length}`);
+  assert.match(pages[0], /Steckbrief/);
+  assert.match(pages[0], /Grünau-Mitte/);
+  assert.match(pages[0], new RegExp(`Nr\\. ${api.data.area.code}`));
+  assert.ok(text.includes(`${de(api.data.area.value.value, 1)} %`), 'the SGB-II rate of the API is printed');
+  const population = api.data.area.population.filter((p) => p.value !== null).at(-1).value;
+  assert.ok(text.includes(de(population, 0)), 'the latest population is printed');
+  for (const heading of ['Kennzahlen', 'Angebote im Gebiet', 'Förderung', 'Maßnahmen des Sozialplans']) assert.ok(text.includes(heading), `section ${heading}`);
+  // Collapsed lists are printed in full: every service of the district appears.
+  const services = api.data.services.nodes.map((n) => n.name);
+  assert.ok(services.length > 0);
+  for (const name of services) assert.ok(text.replace(/\s+/g, ' ').includes(name.replace(/\s+/g, ' ')), `service ${name} is printed`);
+  assert.match(text, /Quelle: .*Leipzig/);
+  assert.match(text, /Sozialatlas, gedruckt am \d{1,2}\.\d{1,2}\.\d{4}\. Diese Ansicht online: http/);
+  // The map's controls, table and buttons stay on screen only.
+  for (const screenOnly of ['Drucken', 'Schließen', 'Karte einfärben nach', 'Einzugsbereich']) assert.ok(!text.includes(screenOnly), `${screenOnly} is not printed`);
   await page.close();
 });
 

@@ -9,6 +9,7 @@ import type { Level } from '../../lib/url-state';
 import { DemoBadge } from '../services/ServicesPanel';
 import { Sparkline, type Point } from './Sparkline';
 import { ProfileCoverage, ProfileNeed, ProfileWarnings } from './AnalysisSections';
+import { usePrintOpensDetails } from './use-print-details';
 import { KEY_INDICATORS, PROFILE, PROFILE_FUNDING, PROFILE_MEASURES, PROFILE_SERVICES, ranksQuery } from './queries';
 
 type Series = { year: number; value: number | null; status: string }[];
@@ -39,6 +40,8 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
   const { t, locale } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  const article = useRef<HTMLElement>(null);
+  usePrintOpensDetails(article);
   const { indicators } = useIndicators();
   const [{ data, fetching, error }] = useQuery<ProfileData>({ query: PROFILE, variables: { id: area.id } });
   const city = data?.city.nodes[0];
@@ -67,7 +70,7 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
   const cur = current.meta;
   const curValue = current.value;
   return (
-    <article className="profile" aria-labelledby="profile-title">
+    <article className="profile" aria-labelledby="profile-title" ref={article}>
       <div className="profile-head">
         <div>
           <p className="muted small">{t.profile}{area.parent && level === 'DISTRICT' ? ` · ${t.parent} ${area.parent.name}` : ''}</p>
@@ -149,6 +152,7 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
       <ProfileFunding id={area.id} level={level} />
       <ProfileMeasures id={area.id} />
       {cur && <p className="muted small attribution">{t.source}: {cur.attribution}</p>}
+      <p className="print-only small">{t.printedFrom(new Date().toLocaleDateString(locale === 'en' ? 'en-GB' : 'de-DE'), window.location.href)}</p>
     </article>
   );
 }

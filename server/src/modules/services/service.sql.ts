@@ -116,8 +116,10 @@ export type CategoryStatRow = Omit<CategoryStat, 'category'> & ServiceCategory &
 /**
  * Services per category for many areas in one statement. A service counts in an area when one of
  * its locations lies inside the area's boundary (ST_Covers: boroughs and the city work too); a
- * service with several locations in the same area counts once (DISTINCT area × service).
- * Capacities add up only within one unit: when the units of a category differ, capacity is null.
+ * service with several locations in the same area counts once. Its capacity is split over its
+ * locations like coverage and funding do (given shares, the rest evenly), so capacities of areas
+ * add up to the city's and agree with the coverage figures. Capacities add up only within one
+ * unit: when the units of a category differ, capacity is null.
  */
 export function categoryStats(
   prisma: PrismaClient,
@@ -129,16 +131,22 @@ export function categoryStats(
   const categoryFilter = categoryKeys ? Prisma.sql`c.key = ANY(${categoryKeys}::text[])` : Prisma.sql`TRUE`;
   return prisma.$queryRaw<CategoryStatRow[]>`
     WITH hit AS (
-      SELECT DISTINCT a.id AS area_id, s.id, s.category_id, s.capacity, s.capacity_unit
+      SELECT a.id AS area_id, s.id, s.category_id, s.capacity, s.capacity_unit,
+             sum(coalesce(sl.share, greatest(0, 1 - split.given) / split.open)) AS share
         FROM area a
         JOIN location l ON ST_Covers(a.geom, l.geom)
         JOIN service_location sl ON sl.location_id = l.id
         JOIN service s ON s.id = sl.service_id
+        CROSS JOIN LATERAL (
+          SELECT coalesce(sum(x.share), 0) AS given, nullif(count(*) FILTER (WHERE x.share IS NULL), 0) AS open
+            FROM service_location x WHERE x.service_id = s.id
+        ) split
        WHERE a.id = ANY(${[...areaIds]}::int[]) AND s.status = ANY(${statuses}::text[]::service_status[]) AND ${visibleService(caller)}
+       GROUP BY a.id, s.id
     )
     SELECT h.area_id AS "areaId", ${categoryColumns},
            count(*)::int AS services,
-           CASE WHEN count(DISTINCT h.capacity_unit) = 1 THEN sum(h.capacity) END AS capacity,
+           CASE WHEN count(DISTINCT h.capacity_unit) = 1 THEN sum(h.capacity * h.share)::float8 END AS capacity,
            CASE WHEN count(DISTINCT h.capacity_unit) = 1 THEN min(h.capacity_unit::text) END AS "capacityUnit",
            count(*) FILTER (WHERE h.capacity IS NULL)::int AS "servicesWithoutCapacity"
       FROM hit h JOIN service_category c ON c.id = h.category_id

@@ -178,7 +178,7 @@ export class CategoryStat {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Sum of the known capacities in `capacityUnit`; null when no capacity is known or the units differ (Kapazität).',
+    description: 'Sum of the known capacities in `capacityUnit`, a service with several locations split over them (given shares, else evenly) as in coverage; null when no capacity is known or the units differ (Kapazität).',
   })
   capacity!: number | null;
 

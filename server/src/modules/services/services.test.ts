@@ -130,13 +130,23 @@ describe('services API on the Leipzig data', () => {
     expect(statsStatements).toBe(1);
     for (const area of data.areas.nodes) {
       expect(ids).toContain(area.id);
+      // The demo data gives no location shares: a service's capacity is split evenly over its
+      // locations, so the area gets capacity × (its locations inside) / (all its locations).
+      expect(await db.prisma.serviceLocation.count({ where: { share: { not: null } } })).toBe(0);
       const expected = await db.prisma.$queryRaw<{ key: string; n: number; cap: number | null; missing: number }[]>`
-        SELECT c.key, count(*)::int AS n, sum(s.capacity) AS cap, count(*) FILTER (WHERE s.capacity IS NULL)::int AS missing
-          FROM service s JOIN service_category c ON c.id = s.category_id
-         WHERE s.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM service_location sl JOIN location l ON l.id = sl.location_id
-                                                JOIN area a ON a.id = ${area.id}::int
-                                               WHERE sl.service_id = s.id AND ST_Intersects(a.geom, l.geom))
+        WITH per AS (
+          SELECT s.id, s.category_id, s.capacity, count(*) AS all_locations,
+                 count(*) FILTER (WHERE ST_Intersects(a.geom, l.geom)) AS inside
+            FROM service s JOIN service_location sl ON sl.service_id = s.id JOIN location l ON l.id = sl.location_id
+            JOIN area a ON a.id = ${area.id}::int
+           WHERE s.status = 'ACTIVE' GROUP BY s.id
+        )
+        SELECT c.key, count(*)::int AS n, sum(p.capacity * p.inside / p.all_locations)::float8 AS cap,
+               count(*) FILTER (WHERE p.capacity IS NULL)::int AS missing
+          FROM per p JOIN service_category c ON c.id = p.category_id
+         WHERE p.inside > 0
          GROUP BY c.key ORDER BY c.key`;
+      expect(expected.length).toBeGreaterThan(0);
       expect(area.serviceStats.map((x: any) => [x.category.key, x.services, x.capacity, x.servicesWithoutCapacity])).toEqual(
         expected.map((e) => [e.key, e.n, e.cap, e.missing]),
       );
@@ -145,6 +155,18 @@ describe('services API on the Leipzig data', () => {
       expect(dayCare.services).toBe(list.services.totalCount);
       expect(dayCare.capacity).toBeNull();
       expect(dayCare.servicesWithoutCapacity).toBe(dayCare.services);
+    }
+  });
+
+  it('gives the same counts and capacities per category as the coverage analysis, so a printed profile agrees with itself', async () => {
+    const id = await areaId('62');
+    const data = await gql.data(`query($id: Int!) { area(id: $id) { serviceStats { category { key } services capacity } }
+      coverage(year: 2022, level: DISTRICT) { rows { area { id } category services capacity } } }`, { id });
+    const coverage = new Map(data.coverage.rows.filter((r: any) => r.area?.id === id).map((r: any) => [r.category, r]));
+    const withCapacity = data.area.serviceStats.filter((x: any) => x.capacity !== null);
+    expect(withCapacity.length).toBeGreaterThan(0);
+    for (const stat of withCapacity) {
+      expect(coverage.get(stat.category.key)).toMatchObject({ services: stat.services, capacity: expect.closeTo(stat.capacity, 6) });
     }
   });
 
