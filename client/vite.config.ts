@@ -1,10 +1,26 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * Ships the trusted-documents list (hash → document, from codegen) with the build, so the server
+ * that serves this build knows exactly the operations it sends (TRUSTED_DOCUMENTS, docs/security.md).
+ */
+function trustedDocuments(): Plugin {
+  return {
+    name: 'sozialatlas-trusted-documents',
+    apply: 'build',
+    generateBundle() {
+      const source = readFileSync(new URL('./src/generated/persisted-documents.json', import.meta.url), 'utf8');
+      this.emitFile({ type: 'asset', fileName: 'trusted-documents.json', source });
+    },
+  };
+}
 
 // The built map is served by the API server on the same port (npm start). In development
 // (npm run dev -w @sozialatlas/client) Vite proxies the API to the server on port 4000.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), trustedDocuments()],
   server: {
     proxy: { '/graphql': 'http://localhost:4000', '/export': 'http://localhost:4000' },
   },

@@ -1,9 +1,14 @@
 import { Client, cacheExchange, fetchExchange } from 'urql';
 
-export const client = new Client({
-  url: '/graphql',
-  exchanges: [cacheExchange, fetchExchange],
-  requestPolicy: 'cache-first',
-  // POST: the server's CSRF guard rejects simple GET requests without a preflight header.
-  preferGetMethod: false,
-});
+/** The map's GraphQL client; a factory so that the server's tests send exactly what the map sends. */
+export function createGraphQLClient(url = '/graphql') {
+  return new Client({
+    url,
+    exchanges: [cacheExchange, fetchExchange],
+    requestPolicy: 'cache-first',
+    // POST: the server's CSRF guard rejects simple GET requests without a preflight header.
+    preferGetMethod: false,
+  });
+}
+
+export const client = createGraphQLClient();

@@ -1,20 +1,22 @@
 // The planning analyses of the API as map layers and profile sections: need index (Bedarfsindex),
 // gaps (Versorgungslücken), coverage, early warnings, scenarios.
 import { useMemo } from 'react';
-import { gql, useQuery } from 'urql';
+import { useQuery } from 'urql';
+import { graphql } from '../generated';
+import type { CategoriesWithNormQuery, GapLayerQuery, NeedIndexLayerQuery } from '../generated/graphql';
 import type { ClassRow } from '../lib/categorical';
 import type { Level } from '../lib/url-state';
 
 /** SGB II and unemployment data (the need index's inputs) end in 2022. */
 export const LAST_NEED_YEAR = 2022;
 
-export const NEED_YEARS = gql`
+export const NEED_YEARS = graphql(`
   query NeedYears {
     indicatorValues(filter: { indicatorKeys: ["sgb2_rate"], level: CITY }, first: 100) { nodes { year value } }
   }
-`;
+`);
 
-export const NEED_INDEX = gql`
+export const NEED_INDEX = graphql(`
   query NeedIndexLayer($level: AreaLevel!, $year: Int!) {
     needIndex(level: $level, year: $year) {
       method { de en }
@@ -27,24 +29,24 @@ export const NEED_INDEX = gql`
       }
     }
   }
-`;
+`);
 
-export const GAPS = gql`
+export const GAPS = graphql(`
   query GapLayer($category: String!, $year: Int!, $needYear: Int!, $level: AreaLevel!) {
     gaps(category: $category, year: $year, needYear: $needYear, level: $level) {
       method { de en }
       rows { area { id } gapClass gapLabelDe gapLabelEn score need supply reason }
     }
   }
-`;
+`);
 
-export const CATEGORIES_WITH_NORM = gql`
+export const CATEGORIES_WITH_NORM = graphql(`
   query CategoriesWithNorm {
     serviceCategories { key name nameEn norm { zoneRadiiM zoneWeights capacityPer1000 } }
   }
-`;
+`);
 
-export const SCENARIO = gql`
+export const SCENARIO = graphql(`
   query Scenario($input: ScenarioInput!) {
     scenario(input: $input) {
       areas {
@@ -55,63 +57,34 @@ export const SCENARIO = gql`
       }
     }
   }
-`;
+`);
 
-export const EARLY_WARNINGS = gql`
+export const EARLY_WARNINGS = graphql(`
   query EarlyWarnings($year: Int!, $level: AreaLevel!) {
     earlyWarnings(year: $year, level: $level) { alerts { area { id } indicatorKey message years values } }
   }
-`;
+`);
 
-export const COVERAGE = gql`
+export const COVERAGE = graphql(`
   query Coverage($year: Int!, $level: AreaLevel!) {
     coverage(year: $year, level: $level) {
       rows { area { id } category services capacity capacityKnown capacityComplete servicesWithoutCapacity ratioPer1000 norm coveragePercent reason }
     }
   }
-`;
+`);
 
-export interface NeedComponent { indicatorKey: string; value: number | null; z: number | null; contribution: number | null }
-export interface NeedArea {
-  area: { id: number } | null;
-  statusZ: number | null;
-  statusClass: string | null;
-  statusLabelDe: string | null;
-  needLabelDe: string | null;
-  needLabelEn: string | null;
-  rank: number | null;
-  dynamicsClass: string | null;
-  combined: { code: string; de: string; en: string } | null;
-  excluded: boolean;
-  reason: string | null;
-  reasonDetail: string | null;
-  components: NeedComponent[];
-}
-export interface GapRowData {
-  area: { id: number } | null;
-  gapClass: string | null;
-  gapLabelDe: string | null;
-  gapLabelEn: string | null;
-  score: number | null;
-  need: number | null;
-  supply: number | null;
-  reason: string | null;
-}
-export interface CategoryWithNorm {
-  key: string;
-  name: string;
-  nameEn: string | null;
-  norm: { zoneRadiiM: number[]; zoneWeights: number[]; capacityPer1000: number } | null;
-}
+export type NeedArea = NeedIndexLayerQuery['needIndex']['areas'][number];
+export type GapRowData = GapLayerQuery['gaps']['rows'][number];
+export type CategoryWithNorm = CategoriesWithNormQuery['serviceCategories'][number];
 
 export function useCategories() {
-  const [{ data }] = useQuery<{ serviceCategories: CategoryWithNorm[] }>({ query: CATEGORIES_WITH_NORM });
+  const [{ data }] = useQuery({ query: CATEGORIES_WITH_NORM });
   return data?.serviceCategories ?? null;
 }
 
 /** Years the need index can be computed for (those with SGB II data). */
 export function useNeedYears() {
-  const [{ data, error }] = useQuery<{ indicatorValues: { nodes: { year: number; value: number | null }[] } }>({ query: NEED_YEARS });
+  const [{ data, error }] = useQuery({ query: NEED_YEARS });
   return useMemo(() => {
     if (error) return [LAST_NEED_YEAR];
     if (!data) return null;
@@ -120,9 +93,10 @@ export function useNeedYears() {
 }
 
 export function useNeedIndex(level: Level, year: number | null, pause = false) {
-  const [{ data, fetching, error }, reexecute] = useQuery<{ needIndex: { method: { de: string; en: string }; areas: NeedArea[] } }>({
+  const [{ data, fetching, error }, reexecute] = useQuery({
     query: NEED_INDEX,
-    variables: { level, year },
+    // paused while there is no year yet
+    variables: { level, year: year ?? LAST_NEED_YEAR },
     pause: pause || year === null,
   });
   return { data: data?.needIndex ?? null, fetching, error, retry: () => reexecute({ requestPolicy: 'network-only' }) };
@@ -141,9 +115,10 @@ export function needRows(areas: NeedArea[], locale: 'de' | 'en'): ClassRow[] {
 }
 
 export function useGaps(category: string, level: Level, year: number | null, pause = false) {
-  const [{ data, fetching, error }, reexecute] = useQuery<{ gaps: { method: { de: string; en: string }; rows: GapRowData[] } }>({
+  const [{ data, fetching, error }, reexecute] = useQuery({
     query: GAPS,
-    variables: { category, level, year, needYear: year },
+    // paused while there is no year yet
+    variables: { category, level, year: year ?? LAST_NEED_YEAR, needYear: year ?? LAST_NEED_YEAR },
     pause: pause || year === null,
   });
   return { data: data?.gaps ?? null, fetching, error, retry: () => reexecute({ requestPolicy: 'network-only' }) };

@@ -1,8 +1,8 @@
 // The GraphQL operations of the map. Geometry is loaded once per level; values per indicator for
 // all years at once (a few thousand rows), so the year slider and compare mode need no request.
-import { gql } from 'urql';
+import { graphql } from '../generated';
 
-export const AREAS_GEOMETRY = gql`
+export const AREAS_GEOMETRY = graphql(`
   query AreasGeometry($level: AreaLevel!) {
     areas(filter: { level: $level }, first: 500) {
       totalCount
@@ -17,9 +17,9 @@ export const AREAS_GEOMETRY = gql`
       }
     }
   }
-`;
+`);
 
-export const INDICATORS = gql`
+export const INDICATORS = graphql(`
   query Indicators {
     indicators {
       key
@@ -32,9 +32,9 @@ export const INDICATORS = gql`
       source { title attribution licence synthetic }
     }
   }
-`;
+`);
 
-export const INDICATOR_VALUES = gql`
+export const INDICATOR_VALUES = graphql(`
   query IndicatorValues($key: String!, $level: AreaLevel!, $after: String) {
     indicatorValues(filter: { indicatorKeys: [$key], level: $level }, first: 500, after: $after) {
       totalCount
@@ -42,4 +42,4 @@ export const INDICATOR_VALUES = gql`
       nodes { year value status derived area { id } }
     }
   }
-`;
+`);

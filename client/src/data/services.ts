@@ -1,12 +1,12 @@
-import { gql } from 'urql';
+import { graphql } from '../generated';
 
-export const SERVICE_CATEGORIES = gql`
+export const SERVICE_CATEGORIES = graphql(`
   query ServiceCategories {
     serviceCategories { key name nameEn }
   }
-`;
+`);
 
-export const SERVICES_FOR_MAP = gql`
+export const SERVICES_FOR_MAP = graphql(`
   query ServicesForMap($categories: [String!], $statuses: [ServiceStatus!], $after: String) {
     services(filter: { categoryKeys: $categories, statuses: $statuses }, first: 500, after: $after) {
       pageInfo { hasNextPage endCursor }
@@ -23,4 +23,4 @@ export const SERVICES_FOR_MAP = gql`
       }
     }
   }
-`;
+`);

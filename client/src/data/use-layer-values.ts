@@ -2,31 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import type { AreaValue, LayerMeta, LayerSource } from '../lib/layer-values';
 import type { Level } from '../lib/url-state';
-import type { Polarity } from '../lib/colors';
-import type { Unit } from '../lib/format';
+import type { IndicatorsQuery } from '../generated/graphql';
 import { INDICATOR_VALUES, INDICATORS } from './queries';
 
-export interface IndicatorDef {
-  key: string;
-  name: string;
-  nameEn: string | null;
-  unit: Unit;
-  topic: string;
-  polarity: Polarity;
-  description: string;
-  source: { title: string; attribution: string; licence: string; synthetic: boolean };
-}
+export type IndicatorDef = IndicatorsQuery['indicators'][number];
 
 export function useIndicators() {
-  const [{ data, fetching, error }] = useQuery<{ indicators: IndicatorDef[] }>({ query: INDICATORS });
+  const [{ data, fetching, error }] = useQuery({ query: INDICATORS });
   return { indicators: data?.indicators ?? null, fetching, error };
-}
-
-interface ValuesPage {
-  indicatorValues: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: { year: number; value: number | null; status: AreaValue['status']; derived: boolean; area: { id: number } }[];
-  };
 }
 
 /** All values of one layer source for all years of a level (follows the pages). */
@@ -45,7 +28,7 @@ export function useLayerValues(source: LayerSource, level: Level, indicators: In
       const rows: AreaValue[] = [];
       let after: string | null = null;
       for (let page = 0; page < 40; page++) {
-        const res = await client.query<ValuesPage>(INDICATOR_VALUES, { key, level, after }).toPromise();
+        const res = await client.query(INDICATOR_VALUES, { key, level, after }).toPromise();
         if (res.error || !res.data) throw res.error ?? new Error('no data');
         for (const n of res.data.indicatorValues.nodes) rows.push({ areaId: n.area.id, year: n.year, value: n.value, status: n.status });
         if (!res.data.indicatorValues.pageInfo.hasNextPage) break;

@@ -1,4 +1,3 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classLayer, EXCLUDED_COLOR, GAP_CLASSES, NEED_CLASSES, withScenario, type ClassRow } from './categorical';
 import { NO_DATA_COLOR, contrastRatio } from './colors';

@@ -1,4 +1,3 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classify, classOf, equalBreaks, parseManualBreaks, quantileBreaks } from './classify';
 

@@ -1,4 +1,3 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_VIEW, embedSearch, parseEmbed, parseView, serializeView } from './url-state';
 

@@ -19,6 +19,7 @@ import { ogcRouter } from '../modules/ogc/ogc.router';
 import { explorerRouter } from './explorer';
 import { createApollo } from './graphql';
 import { queryLimits } from './limits';
+import { loadTrustedDocuments, trustedDocumentsGuard } from './trusted-documents';
 
 export interface AppDependencies {
   db: Database;
@@ -37,6 +38,9 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
     metrics,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
+
+  const trusted = loadTrustedDocuments(config.trustedDocuments);
+  if (config.trustedDocuments.enforce) logger.info({ documents: trusted?.size, file: config.trustedDocuments.file }, 'anonymous GraphQL requests limited to trusted documents');
 
   const app = express();
   // Browsers on other origins only when configured (CORS_ORIGINS); same-origin always works.
@@ -116,6 +120,8 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
     ...rateLimits(config.rateLimits),
     resolveCaller(db.prisma),
     express.json({ limit: queryLimits.maxBodyBytes }),
+    // Anonymous callers only with the map's own operations when TRUSTED_DOCUMENTS=true.
+    trustedDocumentsGuard(trusted, config.trustedDocuments.enforce, callerOf),
     expressMiddleware(apollo, { context: async ({ req, res }) => createContext(db.prisma, callerOf(req), httpExchange(req, res)) }),
   );
 

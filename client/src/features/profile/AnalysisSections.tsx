@@ -71,11 +71,9 @@ export function ProfileNeed({ id, level, year }: { id: number; level: Level; yea
   );
 }
 
-interface Alert { area: { id: number } | null; indicatorKey: string; message: string; years: number[]; values: number[] }
-
 export function ProfileWarnings({ id, level, year }: { id: number; level: Level; year: number }) {
   const { t } = useI18n();
-  const [{ data, fetching, error }] = useQuery<{ earlyWarnings: { alerts: Alert[] } }>({ query: EARLY_WARNINGS, variables: { year, level } });
+  const [{ data, fetching, error }] = useQuery({ query: EARLY_WARNINGS, variables: { year, level } });
   const alerts = data?.earlyWarnings.alerts.filter((a) => a.area?.id === id) ?? [];
   return (
     <section aria-labelledby="pw-title" data-testid="profile-warnings">
@@ -96,24 +94,10 @@ export function ProfileWarnings({ id, level, year }: { id: number; level: Level;
   );
 }
 
-interface CoverageRow {
-  area: { id: number } | null;
-  category: string;
-  services: number;
-  capacity: number | null;
-  capacityKnown: boolean;
-  capacityComplete: boolean;
-  servicesWithoutCapacity: number;
-  ratioPer1000: number | null;
-  norm: number | null;
-  coveragePercent: number | null;
-  reason: string | null;
-}
-
 export function ProfileCoverage({ id, level, year }: { id: number; level: Level; year: number }) {
   const { t, locale } = useI18n();
   const categories = useCategories();
-  const [{ data, fetching, error }] = useQuery<{ coverage: { rows: CoverageRow[] } }>({ query: COVERAGE, variables: { year, level } });
+  const [{ data, fetching, error }] = useQuery({ query: COVERAGE, variables: { year, level } });
   const rows = data?.coverage.rows.filter((r) => r.area?.id === id) ?? [];
   const catName = (key: string) => {
     const c = categories?.find((x) => x.key === key);

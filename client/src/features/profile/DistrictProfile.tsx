@@ -10,13 +10,11 @@ import { DemoBadge } from '../services/ServicesPanel';
 import { Sparkline, type Point } from './Sparkline';
 import { ProfileCoverage, ProfileNeed, ProfileWarnings } from './AnalysisSections';
 import { usePrintOpensDetails } from './use-print-details';
-import { KEY_INDICATORS, PROFILE, PROFILE_FUNDING, PROFILE_MEASURES, PROFILE_SERVICES, ranksQuery } from './queries';
+import { pointCoordinates } from '../../lib/geojson';
+import type { ProfileQuery, ProfileRanksQueryVariables } from '../../generated/graphql';
+import { KEY_INDICATORS, PROFILE, PROFILE_FUNDING, PROFILE_MEASURES, PROFILE_RANKS, PROFILE_SERVICES, RANK_YEAR_VARIABLE } from './queries';
 
-type Series = { year: number; value: number | null; status: string }[];
-type ProfileData = {
-  area: ({ id: number; name: string; code: string; areaKm2: number | null; parent: { name: string } | null } & Record<string, Series>) | null;
-  city: { nodes: ({ id: number; name: string } & Record<string, Series>)[] };
-};
+type Series = NonNullable<ProfileQuery['area']>['population'];
 
 interface Current {
   meta: LayerMeta | null;
@@ -27,7 +25,7 @@ interface Current {
   compareYear: number | null;
 }
 
-function latest(series: Series | undefined): { year: number; value: number | null; status: string } | null {
+function latest(series: Series | undefined): Series[number] | null {
   if (!series?.length) return null;
   const withValue = [...series].reverse().find((s) => s.value !== null);
   return withValue ?? series[series.length - 1];
@@ -43,24 +41,27 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
   const article = useRef<HTMLElement>(null);
   usePrintOpensDetails(article);
   const { indicators } = useIndicators();
-  const [{ data, fetching, error }] = useQuery<ProfileData>({ query: PROFILE, variables: { id: area.id } });
+  const [{ data, fetching, error }] = useQuery({ query: PROFILE, variables: { id: area.id } });
   const city = data?.city.nodes[0];
 
-  const latestYears = useMemo(() => {
-    const out: Record<string, number> = {};
-    for (const k of KEY_INDICATORS) {
-      const l = latest(data?.area?.[k]);
-      if (l) out[k] = l.year;
-    }
-    return out;
-  }, [data]);
-  const rq = useMemo(() => (Object.keys(latestYears).length ? ranksQuery(latestYears) : null), [latestYears]);
-  const [{ data: rankData }] = useQuery<{ areas: { nodes: ({ id: number } & Record<string, { value: number | null } | null>)[] } }>({
-    query: rq ?? 'query Empty { __typename }',
-    variables: { level },
-    pause: !rq,
+  // Each key figure is ranked in the area's latest year with a value. A figure without any value
+  // is not shown; its variable still needs a year, so it borrows the latest of the others.
+  const rankVariables = useMemo((): ProfileRanksQueryVariables | null => {
+    const years = KEY_INDICATORS.map((k) => latest(data?.area?.[k])?.year ?? null);
+    const known = years.filter((y): y is number => y !== null);
+    if (!known.length) return null;
+    const fallback = Math.max(...known);
+    const variables = { level } as ProfileRanksQueryVariables;
+    KEY_INDICATORS.forEach((k, i) => (variables[RANK_YEAR_VARIABLE[k]] = years[i] ?? fallback));
+    return variables;
+  }, [data, level]);
+  const [{ data: rankData }] = useQuery({
+    query: PROFILE_RANKS,
+    // paused until the profile has told the years
+    variables: rankVariables ?? ({ level } as ProfileRanksQueryVariables),
+    pause: !rankVariables,
   });
-  const rankOf = (key: string, polarity: LayerMeta['polarity']) => {
+  const rankOf = (key: (typeof KEY_INDICATORS)[number], polarity: LayerMeta['polarity']) => {
     if (!rankData) return null;
     const m = new Map(rankData.areas.nodes.map((n) => [n.id, n[key]?.value ?? null]));
     const r = ranks(m, polarity);
@@ -157,14 +158,9 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
   );
 }
 
-interface ServicesData {
-  area: { serviceStats: { category: { key: string; name: string; nameEn: string | null }; services: number; capacity: number | null; capacityUnit: string | null }[] } | null;
-  services: { nodes: { id: number; name: string; status: string; capacity: number | null; capacityUnit: string | null; category: { key: string; name: string; nameEn: string | null }; provider: { name: string; kind: string } | null; source: { synthetic: boolean } | null; locations: { point: { coordinates: number[] } | null }[] }[] };
-}
-
 function ProfileServices({ id, onShowCatchment }: { id: number; onShowCatchment?: (s: ServicePick) => void }) {
   const { t, locale } = useI18n();
-  const [{ data, fetching, error }] = useQuery<ServicesData>({ query: PROFILE_SERVICES, variables: { id } });
+  const [{ data, fetching, error }] = useQuery({ query: PROFILE_SERVICES, variables: { id } });
   const synthetic = data?.services?.nodes.some((s) => s.source?.synthetic);
   const stats = data?.area?.serviceStats ?? [];
   const providers = [...new Set(data?.services?.nodes.map((s) => s.provider?.name).filter(Boolean) as string[])].sort();
@@ -193,24 +189,27 @@ function ProfileServices({ id, onShowCatchment }: { id: number; onShowCatchment?
             <details open={data.services.nodes.length <= 8}>
               <summary>{t.servicesCount(data.services.nodes.length)}</summary>
               <ul className="service-list">
-                {data.services.nodes.map((s) => (
-                  <li key={s.id} data-service-id={s.id}>
-                    {s.name} <span className="muted small">— {locale === 'en' && s.category.nameEn ? s.category.nameEn : s.category.name}{s.provider ? `, ${s.provider.name}` : ''}</span>
-                    {onShowCatchment && s.locations[0]?.point && (
-                      <>
-                        {' '}
-                        <button
-                          type="button"
-                          className="link no-print"
-                          aria-label={`${t.showCatchment}: ${s.name}`}
-                          onClick={() => onShowCatchment({ id: s.id, name: s.name, categoryKey: s.category.key, point: [s.locations[0].point!.coordinates[0], s.locations[0].point!.coordinates[1]] })}
-                        >
-                          {t.showCatchment}
-                        </button>
-                      </>
-                    )}
-                  </li>
-                ))}
+                {data.services.nodes.map((s) => {
+                  const at = pointCoordinates(s.locations[0]?.point);
+                  return (
+                    <li key={s.id} data-service-id={s.id}>
+                      {s.name} <span className="muted small">— {locale === 'en' && s.category.nameEn ? s.category.nameEn : s.category.name}{s.provider ? `, ${s.provider.name}` : ''}</span>
+                      {onShowCatchment && at && (
+                        <>
+                          {' '}
+                          <button
+                            type="button"
+                            className="link no-print"
+                            aria-label={`${t.showCatchment}: ${s.name}`}
+                            onClick={() => onShowCatchment({ id: s.id, name: s.name, categoryKey: s.category.key, point: at })}
+                          >
+                            {t.showCatchment}
+                          </button>
+                        </>
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             </details>
           )}
@@ -227,7 +226,7 @@ function ProfileServices({ id, onShowCatchment }: { id: number; onShowCatchment?
 
 function ProfileFunding({ id, level }: { id: number; level: Level }) {
   const { t, locale } = useI18n();
-  const [{ data, fetching, error }] = useQuery<{ fundingTotals: { year: number; nominal: string; real: string | null; perResident: string | null; baseYear: number }[] }>({
+  const [{ data, fetching, error }] = useQuery({
     query: PROFILE_FUNDING,
     variables: { id, level },
   });
@@ -269,7 +268,7 @@ function ProfileFunding({ id, level }: { id: number; level: Level }) {
 
 function ProfileMeasures({ id }: { id: number }) {
   const { t } = useI18n();
-  const [{ data, fetching, error }] = useQuery<{ area: { measures: { id: number; code: string; title: string; status: string; horizon: string; responsibleOffice: string }[] } | null }>({
+  const [{ data, fetching, error }] = useQuery({
     query: PROFILE_MEASURES,
     variables: { id },
   });

@@ -5,6 +5,7 @@ import type { AreaInfo } from '../../data/use-areas';
 import { SERVICES_FOR_MAP } from '../../data/services';
 import { GAP_CLASSES } from '../../lib/categorical';
 import { formatNumber, parseDecimal } from '../../lib/format';
+import { pointCoordinates } from '../../lib/geojson';
 import type { Level } from '../../lib/url-state';
 import type { ScenarioState } from './use-scenario';
 
@@ -16,8 +17,6 @@ interface Props {
   level: Level;
   areas: AreaInfo[] | null;
 }
-
-interface ServiceOption { id: number; name: string; locations: { point: { coordinates: number[] } | null }[] }
 
 /** Scenario mode: add hypothetical services or close existing ones, compute, compare. */
 export function ScenarioPanel({ scenario, category, categoryName, year, level, areas }: Props) {
@@ -40,7 +39,7 @@ export function ScenarioPanel({ scenario, category, categoryName, year, level, a
     setAreaId('');
   }, [s.picked]);
 
-  const [{ data: servicesData }] = useQuery<{ services: { nodes: ServiceOption[] } }>({
+  const [{ data: servicesData }] = useQuery({
     query: SERVICES_FOR_MAP,
     variables: { categories: [category], statuses: ['ACTIVE'], after: null },
     pause: mode !== 'close',
@@ -59,8 +58,7 @@ export function ScenarioPanel({ scenario, category, categoryName, year, level, a
     const y = parseDecimal(lat, locale);
     if (x !== null && y !== null && Math.abs(x) <= 180 && Math.abs(y) <= 90) point = [x, y];
     if (!point && areaId) {
-      const c = areas?.find((a) => a.id === Number(areaId))?.labelPoint?.coordinates;
-      if (c) point = [c[0], c[1]];
+      point = pointCoordinates(areas?.find((a) => a.id === Number(areaId))?.labelPoint);
     }
     if (cap === null || cap <= 0) return setMessage(t.invalidCapacity);
     if (!point) return setMessage(t.invalidPlace);
@@ -77,8 +75,8 @@ export function ScenarioPanel({ scenario, category, categoryName, year, level, a
     e.preventDefault();
     const svc = services.find((x) => x.id === Number(closeId));
     if (!svc) return;
-    const p = svc.locations.find((l) => l.point)?.point?.coordinates;
-    s.setCloses([...s.closes, { id: svc.id, name: svc.name, point: p ? [p[0], p[1]] : null }]);
+    const p = svc.locations.map((l) => pointCoordinates(l.point)).find((c) => c !== null) ?? null;
+    s.setCloses([...s.closes, { id: svc.id, name: svc.name, point: p }]);
     setCloseId('');
   };
 

@@ -1,13 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useClient } from 'urql';
 import { SCENARIO } from '../../data/analysis';
+import type { ScenarioQuery, ScenarioServiceInput } from '../../generated/graphql';
 import type { ScenarioChange } from '../../lib/categorical';
 import type { Level } from '../../lib/url-state';
 
-export interface PlannedService { lon: number; lat: number; capacity: number; name: string }
+export type PlannedService = ScenarioServiceInput & { name: string };
 export interface ClosedService { id: number; name: string; point: [number, number] | null }
-export interface ScenarioFigures { services: number; capacity: number | null; accessibilityPer1000: number | null; gapClass: string | null; gapScore: number | null }
-export interface ScenarioAreaResult { area: { id: number; name: string } | null; changed: string[]; before: ScenarioFigures; after: ScenarioFigures }
+export type ScenarioAreaResult = ScenarioQuery['scenario']['areas'][number];
 
 /** A what-if scenario in the browser only: planned changes, the API's answer, nothing stored. */
 export function useScenario() {
@@ -25,7 +25,7 @@ export function useScenario() {
       setRunning(true);
       setError(false);
       const input = { category, year, needYear: year, level, addServices: adds, closeServiceIds: closes.map((c) => c.id) };
-      const res = await client.query<{ scenario: { areas: ScenarioAreaResult[] } }>(SCENARIO, { input }, { requestPolicy: 'network-only' }).toPromise();
+      const res = await client.query(SCENARIO, { input }, { requestPolicy: 'network-only' }).toPromise();
       setRunning(false);
       if (res.error || !res.data) {
         setError(true);

@@ -3,25 +3,12 @@ import { useClient, useQuery } from 'urql';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { useI18n } from '../../app/i18n';
 import { SERVICE_CATEGORIES, SERVICES_FOR_MAP } from '../../data/services';
+import type { ServiceCategoriesQuery, ServicesForMapQuery, ServiceStatus } from '../../generated/graphql';
+import { pointCoordinates } from '../../lib/geojson';
 import { categoryColor } from '../../map/layers/services/style';
 
-export interface Category {
-  key: string;
-  name: string;
-  nameEn: string | null;
-}
-interface ServiceNode {
-  id: number;
-  name: string;
-  status: string;
-  capacity: number | null;
-  capacityUnit: string | null;
-  category: Category;
-  provider: { name: string } | null;
-  source: { synthetic: boolean; attribution: string } | null;
-  locations: { point: Point | null }[];
-}
-type Status = 'ACTIVE' | 'PLANNED' | 'CLOSED';
+export type Category = ServiceCategoriesQuery['serviceCategories'][number];
+type ServiceNode = ServicesForMapQuery['services']['nodes'][number];
 
 export interface ServicesState {
   available: boolean;
@@ -32,16 +19,16 @@ export interface ServicesState {
   error: boolean;
   synthetic: boolean;
   count: number;
-  status: Status | '';
-  setStatus: (s: Status | '') => void;
+  status: ServiceStatus | '';
+  setStatus: (s: ServiceStatus | '') => void;
 }
 
 /** Services of the chosen categories as points (one per location), following the pages. */
 export function useServices(selected: string[]): ServicesState {
   const client = useClient();
-  const [{ data, error: catError }] = useQuery<{ serviceCategories: Category[] }>({ query: SERVICE_CATEGORIES });
+  const [{ data, error: catError }] = useQuery({ query: SERVICE_CATEGORIES });
   const categories = data?.serviceCategories ?? [];
-  const [status, setStatus] = useState<Status | ''>('ACTIVE');
+  const [status, setStatus] = useState<ServiceStatus | ''>('ACTIVE');
   const [result, setResult] = useState<{ key: string; nodes: ServiceNode[] | null; error: boolean }>({ key: '', nodes: null, error: false });
   const key = `${selected.join(',')}|${status}`;
   const enabled = selected.length > 0 && categories.length > 0;
@@ -54,11 +41,7 @@ export function useServices(selected: string[]): ServicesState {
       let after: string | null = null;
       for (let page = 0; page < 20; page++) {
         const res = await client
-          .query<{ services: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ServiceNode[] } }>(SERVICES_FOR_MAP, {
-            categories: selected.includes('all') ? null : selected,
-            statuses: status ? [status] : null,
-            after,
-          })
+          .query(SERVICES_FOR_MAP, { categories: selected.includes('all') ? null : selected, statuses: status ? [status] : null, after })
           .toPromise();
         if (res.error || !res.data) throw res.error;
         nodes.push(...res.data.services.nodes);
@@ -83,10 +66,11 @@ export function useServices(selected: string[]): ServicesState {
     const features: Feature<Point>[] = [];
     for (const s of nodes) {
       for (const l of s.locations) {
-        if (!l.point) continue;
+        const at = pointCoordinates(l.point);
+        if (!at) continue;
         features.push({
           type: 'Feature',
-          geometry: l.point,
+          geometry: { type: 'Point', coordinates: at },
           properties: { id: s.id, name: s.name, categoryKey: s.category.key, category: s.category.name, categoryEn: s.category.nameEn, provider: s.provider?.name ?? '', synthetic: !!s.source?.synthetic, color: categoryColor(order.get(s.category.key) ?? 0) },
         });
       }
@@ -144,7 +128,7 @@ export function ServicesPanel({ state, categories: selected, onChange }: { state
         ))}
       </fieldset>
       <label htmlFor="service-status">{t.status}</label>
-      <select id="service-status" value={state.status} onChange={(e) => state.setStatus(e.target.value as Status | '')}>
+      <select id="service-status" value={state.status} onChange={(e) => state.setStatus(e.target.value as ServiceStatus | '')}>
         <option value="ACTIVE">{t.ACTIVE}</option>
         <option value="PLANNED">{t.PLANNED}</option>
         <option value="CLOSED">{t.CLOSED}</option>

@@ -1,0 +1,101 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderIn } from '../../../test/render';
+import type { CategoryWithNorm } from '../../data/analysis';
+import type { IndicatorDef } from '../../data/use-layer-values';
+import { DEFAULT_VIEW, type ViewState } from '../../lib/url-state';
+import { Controls } from './Controls';
+
+const indicator = (key: string, name: string, topic: IndicatorDef['topic'], nameEn: string | null = null): IndicatorDef => ({
+  __typename: 'Indicator',
+  key,
+  name,
+  nameEn,
+  unit: 'PERCENT',
+  topic,
+  polarity: 'HIGHER_IS_WORSE',
+  description: '',
+  source: { __typename: 'Source', title: '', attribution: '', licence: '', synthetic: false },
+});
+const indicators = [
+  indicator('sgb2_rate', 'SGB-II-Quote', 'POVERTY', 'SGB II rate'),
+  indicator('unemployment_rate', 'Arbeitslosenquote', 'LABOUR', 'Unemployment rate'),
+  indicator('population', 'Einwohner', 'DEMOGRAPHY', 'Residents'),
+];
+const categories: CategoryWithNorm[] = [
+  { __typename: 'ServiceCategory', key: 'youth_club', name: 'Jugendtreff', nameEn: 'Youth club', norm: { __typename: 'CoverageNorm', zoneRadiiM: [500], zoneWeights: [1], capacityPer1000: 10 } },
+  { __typename: 'ServiceCategory', key: 'counselling', name: 'Beratungsstelle', nameEn: 'Counselling', norm: null },
+];
+const years = [2020, 2021, 2022];
+
+function renderControls(view: Partial<ViewState> = {}, locale: 'de' | 'en' = 'de') {
+  const onChange = jest.fn();
+  renderIn(<Controls view={{ ...DEFAULT_VIEW, ...view }} indicators={indicators} years={years} year={2022} categories={categories} onChange={onChange} />, locale);
+  return onChange;
+}
+
+describe('Controls', () => {
+  it('offers the indicators grouped by topic (alphabetically) and reports the chosen one (resetting the years)', async () => {
+    const user = userEvent.setup();
+    const onChange = renderControls({ area: 7 });
+    const select = screen.getByRole('combobox', { name: 'Indikator' });
+    expect(within(select).getAllByRole('group').map((g) => g.getAttribute('label'))).toEqual(['Arbeit', 'Armut / Transferbezug', 'Demografie']);
+    expect(select).toHaveValue('sgb2_rate');
+    await user.selectOptions(select, 'Arbeitslosenquote');
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange).toHaveBeenCalledWith({ indicator: 'unemployment_rate', year: null, compareYear: null, area: 7 });
+  });
+
+  it('names the indicators in English when the map is in English', () => {
+    renderControls({}, 'en');
+    expect(screen.getByRole('option', { name: 'Unemployment rate' })).toBeInTheDocument();
+  });
+
+  it('moves the year slider to the year at that position, and tells the year to screen readers', () => {
+    const onChange = renderControls();
+    const slider = screen.getByRole('slider', { name: /Jahr/ });
+    expect(slider).toHaveAttribute('aria-valuetext', '2022');
+    expect(screen.getByText('2022', { selector: 'output' })).toBeInTheDocument();
+    fireEvent.change(slider, { target: { value: '0' } });
+    expect(onChange).toHaveBeenCalledWith({ year: 2020 });
+  });
+
+  it('compares with another year, and switches it off again', async () => {
+    const user = userEvent.setup();
+    const onChange = renderControls({ compareYear: 2020 });
+    const compare = screen.getByLabelText('Vergleich mit Jahr');
+    expect(within(compare).getAllByRole('option').map((o) => o.textContent)).toEqual(['kein Vergleich', '2020', '2021']);
+    await user.selectOptions(compare, '2021');
+    expect(onChange).toHaveBeenLastCalledWith({ compareYear: 2021 });
+    await user.selectOptions(compare, 'kein Vergleich');
+    expect(onChange).toHaveBeenLastCalledWith({ compareYear: null });
+  });
+
+  it('changes the area level and clears the selection', async () => {
+    const user = userEvent.setup();
+    const onChange = renderControls({ area: 7 });
+    await user.click(screen.getByRole('radio', { name: 'Stadtbezirke' }));
+    expect(onChange).toHaveBeenCalledWith({ level: 'BOROUGH', area: null });
+  });
+
+  it('takes manual class breaks in German notation when the field is left', async () => {
+    const user = userEvent.setup();
+    const onChange = renderControls({ method: 'manual' });
+    const field = screen.getByLabelText('Klassengrenzen (mit ; getrennt)');
+    await user.clear(field);
+    await user.type(field, '10,5; 5; 1.000');
+    expect(onChange).not.toHaveBeenCalled();
+    await user.tab();
+    expect(onChange).toHaveBeenCalledWith({ breaks: [5, 10.5, 1000] });
+  });
+
+  it('for the gap layer offers only categories with a planning norm, and no indicator', async () => {
+    const user = userEvent.setup();
+    const onChange = renderControls({ layer: 'gap' });
+    expect(screen.queryByRole('combobox', { name: 'Indikator' })).not.toBeInTheDocument();
+    const category = screen.getByLabelText('Angebotsart der Versorgungslücke');
+    expect(within(category).getAllByRole('option').map((o) => o.textContent)).toEqual(['Jugendtreff']);
+    await user.click(screen.getByRole('radio', { name: 'Bedarfsindex' }));
+    expect(onChange).toHaveBeenCalledWith({ layer: 'need', year: null, compareYear: null });
+  });
+});

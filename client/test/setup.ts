@@ -1,0 +1,2 @@
+// DOM matchers (toBeInTheDocument, toHaveAttribute, …) for the component tests.
+import '@testing-library/jest-dom/jest-globals';
