@@ -6,4 +6,6 @@ export const client = new Client({
   requestPolicy: 'cache-first',
   // POST: the server's CSRF guard rejects simple GET requests without a preflight header.
   preferGetMethod: false,
+  // The planner's session is an HttpOnly cookie of this origin; it never goes anywhere else.
+  fetchOptions: { credentials: 'same-origin' },
 });
