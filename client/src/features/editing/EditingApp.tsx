@@ -27,6 +27,10 @@ export default function EditingRoute({ page }: { page: 'edit' | 'login' }) {
     if (search !== window.location.search) window.history.replaceState(null, '', window.location.pathname + search);
   }, [lang]);
   const { viewer, fetching, error } = useViewer();
+  useEffect(() => {
+    const title = { edit: { de: 'Daten bearbeiten', en: 'Edit data' }, login: { de: 'Anmelden', en: 'Sign in' } }[page][lang];
+    document.title = `${title} – Sozialatlas`;
+  }, [page, lang]);
   return (
     <I18nProvider locale={lang}>
       <Header lang={lang} onLang={setLang} page={page} />
@@ -52,9 +56,6 @@ function Loading() {
 function Gate({ viewer, loading, failed, lang }: { viewer: Viewer | null; loading: boolean; failed: boolean; lang: 'de' | 'en' }) {
   const { t } = useI18n();
   const e = useEditTexts();
-  useEffect(() => {
-    document.title = `${e.title} – Sozialatlas`;
-  }, [e.title]);
   if (loading) return <Loading />;
   if (failed || !viewer) return <p className="error" role="alert">{t.error}</p>;
   if (viewer.role === 'ANONYMOUS') {
