@@ -38,6 +38,23 @@ export async function createDataPlace() {
   return { env: { DATA_DIR: path.join(dir, 'pglite'), DATABASE_URL: '' }, remove: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * Creates an account the way an administrator does on a fresh installation: the server's
+ * create-admin CLI on the same data place, before the server starts (PGlite is one connection).
+ */
+export async function createAccount(place, { email, password, role, name = email }) {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'server', 'dist', 'scripts', 'create-admin.js'), '--email', email, '--role', role, '--name', name], {
+    cwd: repoRoot,
+    env: { ...process.env, ...place.env, SOZIALATLAS_ADMIN_PASSWORD: password, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk) => (output += chunk.toString()));
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`create-admin failed (${code}):\n${output}`);
+}
+
 /** Starts `node server/dist/index.js` on a free port; resolves once it prints its URL. */
 export function startServer(place, extraEnv = {}) {
   const child = spawn(process.execPath, [path.join(repoRoot, 'server', 'dist', 'index.js')], {
@@ -199,14 +216,16 @@ export async function axeSerious(page) {
 /**
  * One server (with its own data) and one browser for a whole test file: started before its first
  * test, stopped after its last. `app.url` and `app.browser` are set once the file's tests run.
+ * `accounts` ({ email, password, role, name }) are created before the server starts.
  */
-export function useAppServer(extraEnv = {}) {
+export function useAppServer(extraEnv = {}, { accounts = [] } = {}) {
   const app = { url: undefined, browser: undefined };
   let place;
   let server;
   let closeBrowser;
   before(async () => {
     place = await createDataPlace();
+    for (const account of accounts) await createAccount(place, account);
     server = startServer(place, extraEnv);
     ({ url: app.url } = await server.ready);
     ({ browser: app.browser, close: closeBrowser } = await launchBrowser());

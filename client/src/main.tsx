@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'urql';
 import { client } from './app/client';
@@ -6,11 +6,30 @@ import { App } from './app/App';
 import { Embed } from './app/Embed';
 import './app/styles.css';
 
+// Login and the editing forms are a chunk of their own: the map's first load does not carry them.
+const EditingRoute = lazy(() => import('./features/editing/EditingApp'));
+
 // The server answers every unknown path with this page (SPA fallback): route by the path.
-const embed = /^\/embed\/?$/.test(window.location.pathname);
+const path = window.location.pathname;
+const embed = /^\/embed\/?$/.test(path);
+const editing = /^\/bearbeiten\/?$/.test(path) ? 'edit' : /^\/anmelden\/?$/.test(path) ? 'login' : null;
+
+function Route() {
+  if (embed) return <Embed />;
+  if (editing) {
+    return (
+      <Suspense fallback={<p role="status">Wird geladen … / Loading …</p>}>
+        <EditingRoute page={editing} />
+      </Suspense>
+    );
+  }
+  return <App />;
+}
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <Provider value={client}>{embed ? <Embed /> : <App />}</Provider>
+    <Provider value={client}>
+      <Route />
+    </Provider>
   </StrictMode>,
 );

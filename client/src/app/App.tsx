@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MapLayerMouseEvent } from '@vis.gl/react-maplibre';
+import { Header } from './Header';
 import { I18nProvider, useI18n } from './i18n';
 import { useMapLayer } from './use-map-layer';
 import { MapView } from '../map/MapView';
@@ -190,30 +191,10 @@ export function App() {
   }, [view.lang]);
   return (
     <I18nProvider locale={view.lang}>
-      <Header lang={view.lang} onLang={(lang) => update({ lang })} />
+      <Header lang={view.lang} onLang={(lang) => update({ lang })} page="map" />
       <main id="main">
         <Atlas view={view} update={update} />
       </main>
     </I18nProvider>
-  );
-}
-
-function Header({ lang, onLang }: { lang: 'de' | 'en'; onLang: (l: 'de' | 'en') => void }) {
-  const { t } = useI18n();
-  return (
-    <header className="header">
-      <a className="skip" href="#table">{t.skipToTable}</a>
-      <div>
-        <h1>{t.appTitle}</h1>
-        <p className="muted small">{t.appSubtitle}</p>
-      </div>
-      <nav className="header-nav" aria-label="Links">
-        <a href="/graphiql">{t.explorer}</a>
-        <div role="group" aria-label={t.language} className="lang">
-          <button type="button" aria-pressed={lang === 'de'} onClick={() => onLang('de')} lang="de">Deutsch</button>
-          <button type="button" aria-pressed={lang === 'en'} onClick={() => onLang('en')} lang="en">English</button>
-        </div>
-      </nav>
-    </header>
   );
 }

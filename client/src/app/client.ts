@@ -8,6 +8,8 @@ export function createGraphQLClient(url = '/graphql') {
     requestPolicy: 'cache-first',
     // POST: the server's CSRF guard rejects simple GET requests without a preflight header.
     preferGetMethod: false,
+    // The planner's session is an HttpOnly cookie of this origin; it never goes anywhere else.
+    fetchOptions: { credentials: 'same-origin' },
   });
 }
 

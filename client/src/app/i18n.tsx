@@ -166,6 +166,14 @@ const de = {
   showCatchment: 'Einzugsbereich zeigen',
   noNorm: 'Für diese Angebotsart ist kein Einzugsbereich festgelegt.',
   embedOpen: 'Im Sozialatlas öffnen',
+  skipToContent: 'Zum Inhalt springen',
+  navigation: 'Navigation',
+  mapLink: 'Karte',
+  editLink: 'Daten bearbeiten',
+  login: 'Anmelden',
+  logout: 'Abmelden',
+  signedInAs: (who: string, role: string) => `Angemeldet: ${who} (${role})`,
+  roleNames: { ANALYST: 'Analyse', PLANNER: 'Sozialplanung', STATISTICS: 'Statistikstelle', ADMIN: 'Administration' } as Record<string, string>,
   measureStatus: { NOT_STARTED: 'nicht begonnen', IN_PROGRESS: 'in Umsetzung', COMPLETED: 'umgesetzt', SUSPENDED: 'ausgesetzt' },
 };
 
@@ -335,6 +343,14 @@ const en: Dict = {
   showCatchment: 'Show catchment',
   noNorm: 'No catchment is set for this category.',
   embedOpen: 'Open in Sozialatlas',
+  skipToContent: 'Skip to content',
+  navigation: 'Navigation',
+  mapLink: 'Map',
+  editLink: 'Edit data',
+  login: 'Sign in',
+  logout: 'Sign out',
+  signedInAs: (who, role) => `Signed in: ${who} (${role})`,
+  roleNames: { ANALYST: 'Analysis', PLANNER: 'Social planning', STATISTICS: 'Statistics office', ADMIN: 'Administration' },
   measureStatus: { NOT_STARTED: 'not started', IN_PROGRESS: 'in progress', COMPLETED: 'completed', SUSPENDED: 'suspended' },
 };
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Layer, Source } from '@vis.gl/react-maplibre';
 import type { FeatureCollection, Point } from 'geojson';
 import { catchmentZones } from '../../../lib/catchment';
-import { CATCHMENT_SOURCE, SCENARIO_SOURCE, catchmentCentre, catchmentFill, catchmentLine, scenarioPoints } from './style';
+import { CATCHMENT_SOURCE, PICKED_SOURCE, SCENARIO_SOURCE, catchmentCentre, catchmentFill, catchmentLine, pickedPoint, scenarioPoints } from './style';
 
 /** The catchment zones of one service (zone radii from its category's norm). */
 export function CatchmentLayer({ point, radiiM, weights }: { point: [number, number]; radiiM: number[]; weights: number[] }) {
@@ -26,6 +26,16 @@ export function ScenarioPointsLayer({ points }: { points: FeatureCollection<Poin
   return (
     <Source id={SCENARIO_SOURCE} type="geojson" data={points}>
       <Layer {...scenarioPoints} />
+    </Source>
+  );
+}
+
+/** The point picked for a location in the editing forms. */
+export function PickedPointLayer({ point }: { point: [number, number] }) {
+  const data = useMemo(() => ({ type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: point }, properties: {} }] }), [point]);
+  return (
+    <Source id={PICKED_SOURCE} type="geojson" data={data}>
+      <Layer {...pickedPoint} />
     </Source>
   );
 }

@@ -33,3 +33,12 @@ export const scenarioPoints: Omit<CircleLayerSpecification, 'source'> = {
     'circle-stroke-width': ['match', ['get', 'kind'], 'close', 4, 2.5],
   },
 };
+
+export const PICKED_SOURCE = 'picked-point';
+
+/** The location being edited: a dark dot with a white ring, visible on every area colour. */
+export const pickedPoint: Omit<CircleLayerSpecification, 'source'> = {
+  id: 'picked-point',
+  type: 'circle',
+  paint: { 'circle-color': '#1a1a1a', 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
+};

@@ -1,0 +1,64 @@
+import { useMutation } from 'urql';
+import { useI18n } from './i18n';
+import { LOGOUT } from '../features/auth/queries';
+import { canEdit, useViewer } from '../features/auth/use-viewer';
+
+export type Page = 'map' | 'edit' | 'login';
+
+/** A path of the app in the current language (English is `?sprache=en`). */
+export const pathIn = (path: string, lang: 'de' | 'en') => (lang === 'en' ? `${path}${path.includes('?') ? '&' : '?'}sprache=en` : path);
+
+/** The login page, returning to where the planner was. */
+export const loginHref = (lang: 'de' | 'en') => {
+  const here = window.location.pathname.startsWith('/anmelden') ? '/bearbeiten' : window.location.pathname + window.location.search;
+  return pathIn(`/anmelden?weiter=${encodeURIComponent(here)}`, lang);
+};
+
+export function Header({ lang, onLang, page }: { lang: 'de' | 'en'; onLang: (l: 'de' | 'en') => void; page: Page }) {
+  const { t } = useI18n();
+  const { viewer } = useViewer();
+  const [, logout] = useMutation(LOGOUT);
+  const signedIn = viewer && viewer.role !== 'ANONYMOUS';
+  const onLogout = async () => {
+    await logout({});
+    // a fresh page: nothing read with the session (drafts) stays in the client's cache
+    window.location.reload();
+  };
+  return (
+    <header className="header">
+      {page === 'map' ? <a className="skip" href="#table">{t.skipToTable}</a> : <a className="skip" href="#edit-content">{t.skipToContent}</a>}
+      <div>
+        <h1>{t.appTitle}</h1>
+        <p className="muted small">{t.appSubtitle}</p>
+      </div>
+      <nav className="header-nav" aria-label={t.navigation}>
+        {page !== 'map' && <a href={pathIn('/', lang)}>{t.mapLink}</a>}
+        {page !== 'edit' && canEdit(viewer) && (
+          <a href={pathIn('/bearbeiten', lang)} data-testid="edit-link">
+            {t.editLink}
+          </a>
+        )}
+        <a href="/graphiql">{t.explorer}</a>
+        {signedIn ? (
+          <span className="account">
+            <span data-testid="account">{t.signedInAs(viewer.label ?? '', viewer.roles.map((r) => t.roleNames[r] ?? r).join(', '))}</span>{' '}
+            <button type="button" onClick={onLogout} data-testid="logout">
+              {t.logout}
+            </button>
+          </span>
+        ) : (
+          viewer &&
+          page !== 'login' && (
+            <a href={loginHref(lang)} data-testid="login-link">
+              {t.login}
+            </a>
+          )
+        )}
+        <div role="group" aria-label={t.language} className="lang">
+          <button type="button" aria-pressed={lang === 'de'} onClick={() => onLang('de')} lang="de">Deutsch</button>
+          <button type="button" aria-pressed={lang === 'en'} onClick={() => onLang('en')} lang="en">English</button>
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,331 @@
+// A service (Angebot): its fields, its location (address and the point picked on the map) and,
+// once saved, its funding rows. An update sends the versions it read of the service and of its
+// location; a conflict offers to load the current state.
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useClient, useMutation, useQuery } from 'urql';
+import { useI18n } from '../../app/i18n';
+import { useEditTexts } from './texts';
+import { parseDecimal } from '../../lib/format';
+import { FundingSection } from './FundingSection';
+import { LocationPicker } from './LocationPicker';
+import {
+  Checkbox, CheckboxGroup, ConfirmButton, ErrorSummary, SavedStatus, SelectField, TextArea, TextField, fieldErrors, inputError, toSaveError, useSaveState, type Problem,
+} from './form';
+import { CREATE_SERVICE, EDIT_SERVICE, RETIRE_SERVICE, UPDATE_LOCATION, UPDATE_SERVICE } from './queries';
+import type { Lookups } from './types';
+
+export interface LocationRecord {
+  id: number;
+  version: number;
+  name: string | null;
+  street: string | null;
+  houseNumber: string | null;
+  postalCode: string | null;
+  city: string | null;
+  point: { type: 'Point'; coordinates: [number, number] } | null;
+  area: { id: number; name: string } | null;
+  services?: { id: number; name: string }[];
+}
+
+export interface ServiceRecord {
+  id: number;
+  version: number;
+  name: string;
+  description: string | null;
+  status: 'ACTIVE' | 'PLANNED' | 'CLOSED';
+  capacity: number | null;
+  capacityUnit: string | null;
+  targetGroups: string[];
+  published: boolean;
+  category: { id: number; key: string; name: string };
+  provider: { id: number; name: string } | null;
+  locations: LocationRecord[];
+}
+
+const TARGET_GROUPS = ['CHILDREN', 'YOUNG_PEOPLE', 'FAMILIES', 'SINGLE_PARENTS', 'SENIORS', 'PEOPLE_WITH_DISABILITIES', 'MIGRANTS', 'LONG_TERM_UNEMPLOYED', 'HOMELESS_PEOPLE', 'PEOPLE_WITH_ADDICTION'];
+const STATUSES = ['ACTIVE', 'PLANNED', 'CLOSED'] as const;
+const UNITS = ['PLACES', 'CONTACTS_PER_YEAR', 'HOURS_PER_WEEK'];
+
+/** Server field paths (service, new location, location update) → the ids of this form's fields. */
+const FIELD_IDS: Record<string, string> = {
+  name: 'svc-name',
+  categoryId: 'svc-category',
+  providerId: 'svc-provider',
+  status: 'svc-status',
+  capacity: 'svc-capacity',
+  capacityUnit: 'svc-unit',
+  targetGroups: 'svc-groups',
+  description: 'svc-description',
+  street: 'svc-street',
+  houseNumber: 'svc-house',
+  postalCode: 'svc-postal',
+  city: 'svc-city',
+  lon: 'svc-lon',
+  lat: 'svc-lat',
+  'input.lon': 'svc-lon',
+  'newLocation.street': 'svc-street',
+  'newLocation.houseNumber': 'svc-house',
+  'newLocation.postalCode': 'svc-postal',
+  'newLocation.city': 'svc-city',
+  'newLocation.lon': 'svc-lon',
+  'newLocation.lat': 'svc-lat',
+};
+
+type Values = {
+  name: string;
+  categoryId: string;
+  providerId: string;
+  status: string;
+  capacity: string;
+  capacityUnit: string;
+  targetGroups: string[];
+  description: string;
+  published: boolean;
+  street: string;
+  houseNumber: string;
+  postalCode: string;
+  city: string;
+  lon: string;
+  lat: string;
+};
+
+function toValues(s: ServiceRecord | null, locale: 'de' | 'en'): Values {
+  const loc = s?.locations[0];
+  const c = loc?.point?.coordinates;
+  return {
+    name: s?.name ?? '',
+    categoryId: s ? String(s.category.id) : '',
+    providerId: s?.provider ? String(s.provider.id) : '',
+    status: s?.status ?? 'ACTIVE',
+    capacity: s?.capacity != null ? (locale === 'de' ? String(s.capacity).replace('.', ',') : String(s.capacity)) : '',
+    capacityUnit: s?.capacityUnit ?? '',
+    targetGroups: s?.targetGroups ?? [],
+    description: s?.description ?? '',
+    published: s?.published ?? true,
+    street: loc?.street ?? '',
+    houseNumber: loc?.houseNumber ?? '',
+    postalCode: loc?.postalCode ?? '',
+    city: loc?.city ?? (s ? '' : 'Leipzig'),
+    lon: c ? c[0].toFixed(6) : '',
+    lat: c ? c[1].toFixed(6) : '',
+  };
+}
+
+const orNull = (text: string) => (text.trim() ? text.trim() : null);
+
+/** Loads the service once (fresh from the server), then hands it to the form. */
+export function ServiceEditor({ id, lookups, onCreated }: { id: number | null; lookups: Lookups; onCreated: (id: number, categoryKey: string) => void }) {
+  const { t } = useI18n();
+  const e = useEditTexts();
+  // the id it was opened with: after "anlegen" the parent learns the new id, the form stays
+  const [startId] = useState(id);
+  const [initial, setInitial] = useState<ServiceRecord | null | undefined>(startId === null ? null : undefined);
+  const [{ data, error }] = useQuery<{ service: ServiceRecord | null }>({ query: EDIT_SERVICE, variables: { id: startId }, requestPolicy: 'network-only', pause: initial !== undefined });
+  useEffect(() => {
+    if (initial === undefined && data) setInitial(data.service ?? null);
+  }, [data, initial]);
+  if (error) return <p className="error" role="alert">{t.error}</p>;
+  if (initial === undefined) return <p role="status">{t.loading}</p>;
+  if (initial === null && startId !== null) return <p className="error" role="alert">{e.notFound}</p>;
+  return <ServiceForm initial={initial} lookups={lookups} onCreated={onCreated} />;
+}
+
+function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord | null; lookups: Lookups; onCreated: (id: number, categoryKey: string) => void }) {
+  const { t, locale } = useI18n();
+  const e = useEditTexts();
+  const client = useClient();
+  const [record, setRecord] = useState(initial);
+  const [values, setValues] = useState(() => toValues(initial, locale));
+  const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const state = useSaveState();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [, createService] = useMutation(CREATE_SERVICE);
+  const [, updateService] = useMutation(UPDATE_SERVICE);
+  const [, updateLocation] = useMutation(UPDATE_LOCATION);
+  const [, retireService] = useMutation(RETIRE_SERVICE);
+  const errors = fieldErrors(state.error, FIELD_IDS);
+  const location = record?.locations[0] ?? null;
+  const onPoint = useCallback((lon: string, lat: string) => setValues((v) => ({ ...v, lon, lat })), []);
+
+  const savedMessage = (s: ServiceRecord) => {
+    const loc = s.locations[0];
+    if (!loc?.point) return e.serviceSaved;
+    return loc.area ? `${e.serviceSaved} ${e.derivedArea}: ${loc.area.name}.` : `${e.serviceSaved} ${e.outsideAreas}`;
+  };
+
+  const save = async (ev: FormEvent) => {
+    ev.preventDefault();
+    const v = values;
+    const problems: Problem[] = [];
+    const capacity = parseDecimal(v.capacity, locale);
+    if (v.capacity.trim() && capacity === null) problems.push({ field: 'svc-capacity', message: e.capacityFormat });
+    const lon = parseDecimal(v.lon, locale);
+    const lat = parseDecimal(v.lat, locale);
+    const typedPoint = v.lon.trim() !== '' || v.lat.trim() !== '';
+    if (typedPoint && (lon === null || Math.abs(lon) > 180)) problems.push({ field: 'svc-lon', message: e.lonFormat });
+    if (typedPoint && (lat === null || Math.abs(lat) > 90)) problems.push({ field: 'svc-lat', message: e.latFormat });
+    if (v.postalCode.trim() && !/^\d{5}$/.test(v.postalCode.trim())) problems.push({ field: 'svc-postal', message: e.postalFormat });
+    const address = { street: orNull(v.street), houseNumber: orNull(v.houseNumber), postalCode: orNull(v.postalCode), city: orNull(v.city) };
+    const hasPoint = lon !== null && lat !== null;
+    // the city is prefilled with "Leipzig": alone it is no address that needs a point
+    const hasAddress = Object.values(address).some((x) => x !== null && x !== 'Leipzig');
+    if (!location && hasAddress && !typedPoint) problems.push({ field: 'svc-lon', message: e.pointRequired });
+    if (problems.length) return state.fail(inputError(problems));
+
+    const fields = {
+      name: v.name.trim(),
+      description: orNull(v.description),
+      categoryId: v.categoryId ? Number(v.categoryId) : undefined,
+      providerId: v.providerId ? Number(v.providerId) : null,
+      status: v.status,
+      capacity,
+      capacityUnit: v.capacityUnit || null,
+      targetGroups: v.targetGroups,
+      published: v.published,
+      newLocation: !location && hasPoint ? { ...address, lon, lat } : undefined,
+    };
+    state.setBusy(true);
+    try {
+      if (!record) {
+        const res = await createService({ input: fields });
+        if (res.error) return state.fail(toSaveError(res.error));
+        const created = res.data.createService as ServiceRecord;
+        setRecord(created);
+        setValues(toValues(created, locale));
+        state.succeed(savedMessage(created));
+        onCreated(created.id, created.category.key);
+        return;
+      }
+      const res = await updateService({ input: { ...fields, id: record.id, version: record.version } });
+      if (res.error) return state.fail(toSaveError(res.error));
+      let saved = res.data.updateService as ServiceRecord;
+      const old = location;
+      const moved = old && hasPoint && (!old.point || old.point.coordinates[0].toFixed(6) !== lon!.toFixed(6) || old.point.coordinates[1].toFixed(6) !== lat!.toFixed(6));
+      const readdressed = old && (['street', 'houseNumber', 'postalCode', 'city'] as const).some((k) => (old[k] ?? null) !== address[k]);
+      if (old && (moved || readdressed)) {
+        const loc = await updateLocation({ input: { id: old.id, version: old.version, ...address, ...(hasPoint ? { lon, lat } : {}) } });
+        if (loc.error) {
+          setRecord(saved);
+          return state.fail(toSaveError(loc.error));
+        }
+        const updated = loc.data.updateLocation as LocationRecord;
+        saved = { ...saved, locations: saved.locations.map((l) => (l.id === updated.id ? { ...l, ...updated } : l)) };
+      }
+      setRecord(saved);
+      state.succeed(savedMessage(saved));
+    } finally {
+      state.setBusy(false);
+    }
+  };
+
+  const reload = async () => {
+    if (!record) return;
+    const res = await client.query<{ service: ServiceRecord | null }>(EDIT_SERVICE, { id: record.id }, { requestPolicy: 'network-only' }).toPromise();
+    if (res.error || !res.data?.service) return state.fail({ kind: 'other', message: '', problems: [] });
+    setRecord(res.data.service);
+    setValues(toValues(res.data.service, locale));
+    state.succeed(e.reloaded);
+    heading.current?.focus();
+  };
+
+  const retire = async () => {
+    if (!record) return;
+    const res = await retireService({ id: record.id, version: record.version });
+    if (res.error) return state.fail(toSaveError(res.error));
+    setRecord({ ...record, status: 'CLOSED', version: res.data.retireService.version });
+    setValues((v) => ({ ...v, status: 'CLOSED' }));
+    state.succeed(e.serviceRetired);
+  };
+
+  const categories = [...lookups.categories].sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  const providers = [...lookups.providers].sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  const shared = (location?.services ?? []).filter((s) => s.id !== record?.id);
+
+  return (
+    <div className="edit-form" data-testid="service-form">
+      <h2 ref={heading} tabIndex={-1}>{record ? `${e.service}: ${record.name}` : e.newService}</h2>
+      {record && (
+        <p className="small muted" data-testid="record-version">
+          {e.recordInfo(record.id, record.version)}
+        </p>
+      )}
+      <form onSubmit={save} noValidate aria-label={record ? e.editService : e.newService}>
+        <ErrorSummary state={state} fieldIds={FIELD_IDS} onReload={reload} />
+        <SavedStatus state={state} />
+        <TextField id="svc-name" label={e.name} value={values.name} onChange={set('name')} required error={errors['svc-name']} />
+        <SelectField
+          id="svc-category"
+          label={t.category}
+          value={values.categoryId}
+          onChange={set('categoryId')}
+          required
+          empty={t.choose}
+          options={categories.map((c) => ({ value: String(c.id), label: locale === 'en' && c.nameEn ? c.nameEn : c.name }))}
+          error={errors['svc-category']}
+        />
+        <SelectField
+          id="svc-provider"
+          label={t.provider}
+          value={values.providerId}
+          onChange={set('providerId')}
+          empty={e.noProvider}
+          options={providers.map((p) => ({ value: String(p.id), label: p.published ? p.name : `${p.name} (${e.draft})` }))}
+          error={errors['svc-provider']}
+        />
+        <CheckboxGroup
+          id="svc-groups"
+          legend={e.targetGroups}
+          values={values.targetGroups}
+          onChange={set('targetGroups')}
+          options={TARGET_GROUPS.map((g) => ({ value: g, label: e.targetGroupNames[g] ?? g }))}
+          error={errors['svc-groups']}
+          className="columns"
+        />
+        <div className="two-col">
+          <SelectField id="svc-status" label={t.status} value={values.status} onChange={set('status')} options={STATUSES.map((s) => ({ value: s, label: t[s] }))} error={errors['svc-status']} />
+          <Checkbox id="svc-published" label={e.published} checked={values.published} onChange={set('published')} hint={e.publishedHint} />
+        </div>
+        <div className="two-col">
+          <TextField id="svc-capacity" label={t.capacity} value={values.capacity} onChange={set('capacity')} inputMode="decimal" error={errors['svc-capacity']} />
+          <SelectField
+            id="svc-unit"
+            label={e.capacityUnit}
+            value={values.capacityUnit}
+            onChange={set('capacityUnit')}
+            empty={e.noUnit}
+            options={UNITS.map((u) => ({ value: u, label: e.unitNames[u] ?? u }))}
+            error={errors['svc-unit']}
+          />
+        </div>
+        <TextArea id="svc-description" label={e.description} value={values.description} onChange={set('description')} error={errors['svc-description']} />
+
+        <fieldset>
+          <legend>{e.address}</legend>
+          {shared.length > 0 && <p className="hint">{e.sharedLocation(shared.map((s) => s.name).join(', '))}</p>}
+          <div className="address-grid">
+            <TextField id="svc-street" label={e.street} value={values.street} onChange={set('street')} autoComplete="off" error={errors['svc-street']} />
+            <TextField id="svc-house" label={e.houseNumber} value={values.houseNumber} onChange={set('houseNumber')} autoComplete="off" error={errors['svc-house']} />
+            <TextField id="svc-postal" label={e.postalCode} value={values.postalCode} onChange={set('postalCode')} inputMode="numeric" autoComplete="off" error={errors['svc-postal']} />
+            <TextField id="svc-city" label={e.city} value={values.city} onChange={set('city')} autoComplete="off" error={errors['svc-city']} />
+          </div>
+        </fieldset>
+        <LocationPicker idPrefix="svc" lon={values.lon} lat={values.lat} onChange={onPoint} savedAreaId={location?.area?.id ?? null} errors={errors} />
+        {location?.point && (
+          <p data-testid="derived-area">
+            {e.derivedArea}: <strong>{location.area?.name ?? e.noArea}</strong>
+          </p>
+        )}
+
+        <div className="button-row form-actions">
+          <button type="submit" className="primary" disabled={state.busy} data-testid="save">
+            {record ? e.save : e.create}
+          </button>
+          {record && record.status !== 'CLOSED' && (
+            <ConfirmButton label={e.retireService} confirmLabel={e.retireServiceConfirm} question={e.retireServiceQuestion} onConfirm={retire} testId="retire" />
+          )}
+        </div>
+      </form>
+      {record && <FundingSection key={record.id} serviceId={record.id} title={e.fundingOf(record.name)} />}
+    </div>
+  );
+}
