@@ -225,7 +225,7 @@ export class AreaImportResult {
 @ArgsType()
 export class ImportAreasArgs {
   @Field({ description: 'GeoJSON text: a FeatureCollection of Polygon/MultiPolygon features with the properties code, name, level and parent_code.' })
-  @MaxLength(190_000)
+  @MaxLength(10_000_000)
   geojson!: string;
 
   @Field({ defaultValue: true, description: 'Only check and report what would change (default). Pass false to write.' })
