@@ -5,8 +5,8 @@ import { callerFor } from '../auth/roles';
 import { formatAreaReport } from '../../scripts/import-areas';
 
 const admin = callerFor(['ADMIN'], { kind: 'USER', id: 3, label: 'gis@leipzig.de' });
-const IMPORT = `mutation($geojson: String!, $dryRun: Boolean!, $swapAxes: Boolean, $level: AreaLevel) {
-  importAreas(geojson: $geojson, dryRun: $dryRun, swapAxes: $swapAxes, level: $level) {
+const IMPORT = `mutation($geojson: String!, $dryRun: Boolean!, $swapAxes: Boolean, $level: AreaLevel, $sourceKey: String) {
+  importAreas(geojson: $geojson, dryRun: $dryRun, swapAxes: $swapAxes, level: $level, sourceKey: $sourceKey) {
     dryRun applied features srid created updated unchanged absentCount absentCodes locationsMoved derivedWritten derivedRemoved changesTruncated
     errors { feature code reason message }
     warnings { feature code reason message }
@@ -211,6 +211,17 @@ describe('importing areas from GeoJSON', () => {
     expect(projected.changes[0].areaKm2).toBeCloseTo(1.0, 3);
     const degrees = await run(collection([feature({ code: 'U2', name: 'Grad', level: 'PLANNING_AREA', parent_code: loc.code }, [square(12.4, 51.3)])], { crs }), true);
     expect(degrees.errors[0]).toMatchObject({ feature: 1, reason: 'CRS_MISMATCH', message: expect.stringMatching(/sehen nach Grad aus/) });
+  });
+
+  it('sets the source of the boundaries when asked, and refuses an unknown one', async () => {
+    const file = collection([feature({ code: 'PR-A', name: 'Planungsraum A', level: 'PLANNING_AREA' }, [square(loc.x - 0.015, loc.y - 0.005)])]);
+    const unknown = await run(file, false, { sourceKey: 'gibt-es-nicht' });
+    expect(unknown.errors).toEqual([expect.objectContaining({ feature: 0, reason: 'UNKNOWN_SOURCE', message: 'Datei: Die Quelle „gibt-es-nicht“ ist unbekannt.' })]);
+    const result = await run(file, false, { sourceKey: 'leipzig-gebietsgliederung' });
+    expect(result).toMatchObject({ applied: true, updated: 1, locationsMoved: 0 });
+    expect(result.changes).toEqual([expect.objectContaining({ code: 'PR-A', sourceChanged: true, geometryChanged: false, nameChanged: false, parentChanged: false })]);
+    const area = await db.prisma.area.findUniqueOrThrow({ where: { code: 'PR-A' }, include: { source: true, parent: true } });
+    expect(area).toMatchObject({ version: 3, source: { key: 'leipzig-gebietsgliederung' }, parent: { code: loc.code } });
   });
 
   it('never deletes areas missing from the file and says so', async () => {
