@@ -158,6 +158,7 @@ describe('importing areas from GeoJSON', () => {
       feature(pr('N14', { parent_code: undefined }), [square(12.4, 51.3)]),
       feature(pr('N15'), [[[12.4, 51.3], [12.41, 51.3], [12.41, 51.31], [12.4, 51.31]]]),
       feature(pr(5 as never), [square(12.4, 51.3)]),
+      feature(pr('N17'), [square(2.35, 48.85)]), // Paris
     ]);
     const result = await run(file, false);
     expect(result.applied).toBe(false);
@@ -176,12 +177,14 @@ describe('importing areas from GeoJSON', () => {
       [14, 'N14', 'MISSING_PARENT'],
       [15, 'N15', 'BAD_COORDINATES'],
       [16, null, 'BAD_CODE'],
+      [17, 'N17', 'OUTSIDE_REGION'],
     ]);
     const message = (n: number) => result.errors.find((e: any) => e.feature === n).message;
     expect(message(3)).toBe('Objekt 3 (Code „N1“): Der Code steht schon in Objekt 1.');
     expect(message(9)).toMatch(/^Objekt 9 \(Code „N9“\): Breite und Länge sind vertauscht/);
     expect(message(8)).toMatch(/Die Geometrie ist ungültig \(.+\) und lässt sich nicht reparieren/);
     expect(message(12)).toMatch(/als Ortsteil \(DISTRICT\) gespeichert/);
+    expect(message(17)).toBe('Objekt 17 (Code „N17“): Das Gebiet liegt nicht in Deutschland (Länge 5,8–15,1°, Breite 47,2–55,1°).');
     expect(result.warnings.map((w: any) => [w.feature, w.code, w.reason])).toEqual([[13, 'N13', 'REPAIRED_GEOMETRY']]);
     expect(result.warnings[0].message).toMatch(/Self-intersection.*wird mit ST_MakeValid repariert/);
     expect(await state()).toEqual(before);
