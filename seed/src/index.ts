@@ -55,7 +55,24 @@ export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
 }
 
 export { deriveAggregates, type DeriveResult } from './importers/aggregate';
-export { detectAxisOrder, importDistricts, BOROUGHS, CITY_CODE, GERMANY, type AxisOrder, type Region } from './importers/districts';
+export { importDistricts, BOROUGHS, CITY_CODE } from './importers/districts';
+export {
+  axisFit,
+  bbox,
+  checkGeometries,
+  detectAxisOrder,
+  GERMANY,
+  insideRegion,
+  PROJECTED_SRIDS,
+  shapeProblem,
+  storedAreaGeometry,
+  swapAxes,
+  type AxisOrder,
+  type GeometryCheck,
+  type PolygonGeometry,
+  type Region,
+  type ShapeProblem,
+} from './geometry';
 export { importStatistics, upsertIndicators, upsertValues } from './importers/statistics';
 export { FILES as STATISTICS_FILES, INDICATORS, type IndicatorDef, type FileMapping } from './importers/statistics.mapping';
 export { importKitas, ACCESSIBILITY } from './importers/kitas';

@@ -4,7 +4,8 @@ import type { Database } from '@sozialatlas/db';
 import { openMigratedDatabase } from '../../../server/test/db';
 import { leipzigDataDir } from '../paths';
 import { feature, fixtureDir, square, tinyDistricts } from '../test/fixtures';
-import { detectAxisOrder, importDistricts } from './districts';
+import { detectAxisOrder } from '../geometry';
+import { importDistricts } from './districts';
 
 describe('detectAxisOrder', () => {
   const real = JSON.parse(readFileSync(path.join(leipzigDataDir(), 'leipzig-districts.json'), 'utf8'));

@@ -7,8 +7,9 @@
 // repair leaves nothing. Areas are upserted by their official code, so a second run writes nothing.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PrismaClient } from '@sozialatlas/db';
+import { Prisma, type PrismaClient } from '@sozialatlas/db';
 import { inTransaction, type Tx } from '../db';
+import { checkGeometries, detectAxisOrder, storedAreaGeometry, toLonLat, type AxisOrder, type PolygonFeature, type Region } from '../geometry';
 import { leipzigDataDir } from '../paths';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';
@@ -29,79 +30,14 @@ export const BOROUGHS: Record<string, string> = {
   '9': 'Nord',
 };
 
-type Position = number[];
-interface Feature {
+interface Feature extends PolygonFeature {
   type: 'Feature';
   properties: { key?: string; title?: string } & Record<string, unknown>;
-  geometry: { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 }
 interface FeatureCollection {
   type: 'FeatureCollection';
   crs?: unknown;
   features: Feature[];
-}
-
-/** Longitude/latitude box a reading must fall into. Default: Germany (all cities this product serves). */
-export interface Region {
-  minLon: number;
-  maxLon: number;
-  minLat: number;
-  maxLat: number;
-}
-export const GERMANY: Region = { minLon: 5.8, maxLon: 15.1, minLat: 47.2, maxLat: 55.1 };
-
-export type AxisOrder = 'lon,lat' | 'lat,lon';
-export interface AxisDetection {
-  order: AxisOrder;
-  reason: string;
-}
-
-function* positions(features: Feature[]): Generator<Position> {
-  for (const f of features) {
-    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const poly of polys) for (const ring of poly) for (const p of ring) yield p;
-  }
-}
-
-/**
- * Detects the axis order of the coordinates. Rule: a reading is plausible when every vertex,
- * read as (lon, lat) in that order, is a valid WGS84 position (|lon| ≤ 180, |lat| ≤ 90) AND lies
- * inside `region` (by default Germany's bounding box, since the product serves German cities).
- * Exactly one plausible reading → that one. None or both (e.g. data near the lon = lat diagonal,
- * or a region so wide that both fit) → an error asking for an explicit `axisOrder`: we never guess.
- */
-export function detectAxisOrder(features: Feature[], region: Region = GERMANY): AxisDetection {
-  const fits = { 'lon,lat': true, 'lat,lon': true } as Record<AxisOrder, boolean>;
-  let n = 0;
-  const inside = (lon: number, lat: number) =>
-    Math.abs(lon) <= 180 && Math.abs(lat) <= 90 && lon >= region.minLon && lon <= region.maxLon && lat >= region.minLat && lat <= region.maxLat;
-  for (const [a, b] of positions(features)) {
-    n++;
-    if (typeof a !== 'number' || typeof b !== 'number' || !Number.isFinite(a) || !Number.isFinite(b)) {
-      throw new Error(`non-numeric coordinate [${a}, ${b}]`);
-    }
-    if (fits['lon,lat'] && !inside(a, b)) fits['lon,lat'] = false;
-    if (fits['lat,lon'] && !inside(b, a)) fits['lat,lon'] = false;
-  }
-  const box = `lon ${region.minLon}–${region.maxLon}, lat ${region.minLat}–${region.maxLat}`;
-  if (n === 0) throw new Error('no coordinates to detect the axis order from');
-  if (fits['lon,lat'] && !fits['lat,lon']) {
-    return { order: 'lon,lat', reason: `all ${n} vertices lie in the region (${box}) only when read as [lon, lat] (GeoJSON order)` };
-  }
-  if (fits['lat,lon'] && !fits['lon,lat']) {
-    return { order: 'lat,lon', reason: `all ${n} vertices lie in the region (${box}) only when read as [lat, lon]: axes swapped on import` };
-  }
-  throw new Error(
-    `cannot detect the axis order: ${fits['lon,lat'] ? 'both readings' : 'neither reading'} put all ${n} vertices in the region (${box}); pass axisOrder explicitly`,
-  );
-}
-
-function toLonLat(geometry: Feature['geometry'], order: AxisOrder): Feature['geometry'] {
-  if (order === 'lon,lat') return geometry;
-  const swap = (ring: Position[]) => ring.map(([a, b, ...rest]) => [b!, a!, ...rest]);
-  return geometry.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: geometry.coordinates.map(swap) }
-    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((p) => p.map(swap)) };
 }
 
 export interface DistrictsOptions {
@@ -118,15 +54,15 @@ interface CheckedGeometry {
   reason: string | null;
 }
 
-/** Validates one geometry in PostGIS; the stored geometry is always ST_Multi(polygonal part of ST_MakeValid). */
-async function checkGeometry(tx: Tx, geojson: string): Promise<CheckedGeometry> {
-  const [row] = await tx.$queryRaw<{ valid: boolean; reason: string; empty: boolean; fixedvalid: boolean }[]>`
-    WITH g AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326) AS g),
-         f AS (SELECT g, ST_Multi(ST_CollectionExtract(ST_MakeValid(g), 3)) AS f FROM g)
-    SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason, ST_IsEmpty(f) AS empty, ST_IsValid(f) AS fixedvalid FROM f`;
-  if (row!.valid) return { geojson, status: 'valid', reason: null };
-  if (row!.empty || !row!.fixedvalid) return { geojson, status: 'rejected', reason: `invalid geometry (${row!.reason}); ST_MakeValid leaves no valid polygon` };
-  return { geojson, status: 'repaired', reason: `invalid geometry (${row!.reason}) repaired with ST_MakeValid (polygonal part kept)` };
+/** Validates the geometries in PostGIS; the stored geometry is always ST_Multi(polygonal part of ST_MakeValid). */
+async function checkAll(tx: Tx, geojsons: string[]): Promise<CheckedGeometry[]> {
+  const checks = await checkGeometries(tx, geojsons.map((geojson) => ({ geojson, srid: 4326 })));
+  return checks.map((c, i) => {
+    const geojson = geojsons[i]!;
+    if (c.valid) return { geojson, status: 'valid', reason: null };
+    if (!c.repairable) return { geojson, status: 'rejected', reason: `invalid geometry (${c.reason}); ST_MakeValid leaves no valid polygon` };
+    return { geojson, status: 'repaired', reason: `invalid geometry (${c.reason}) repaired with ST_MakeValid (polygonal part kept)` };
+  });
 }
 
 /** Upserts one area; the geometry expression turns a GeoJSON text (or an array of them, unioned) into a valid MultiPolygon. */
@@ -137,7 +73,7 @@ async function upsertArea(
   return tx.$executeRaw`
     INSERT INTO area (level, code, name, parent_id, geom, source_id)
     SELECT ${a.level}::area_level, ${a.code}, ${a.name}, ${a.parentId}::int,
-           ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(t), 4326)))), 3)),
+           ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(${storedAreaGeometry(Prisma.sql`t`)})), 3)),
            ${a.sourceId}::int
       FROM unnest(${a.geojsons}::text[]) AS t
     ON CONFLICT (code) DO UPDATE SET level = EXCLUDED.level, name = EXCLUDED.name, parent_id = EXCLUDED.parent_id,
@@ -179,10 +115,11 @@ export async function importDistricts(prisma: PrismaClient, options: DistrictsOp
     let whole: CheckedGeometry | null = null;
     const districts: { code: string; name: string; geom: CheckedGeometry }[] = [];
     const seen = new Set<string>();
-    for (const f of usable) {
+    const checked = await checkAll(tx, usable.map((f) => JSON.stringify(toLonLat(f.geometry, detection.order))));
+    for (const [i, f] of usable.entries()) {
       const key = String(f.properties?.key ?? '').trim();
       const title = String(f.properties?.title ?? '').trim();
-      const geom = await checkGeometry(tx, JSON.stringify(toLonLat(f.geometry, detection.order)));
+      const geom = checked[i]!;
       const label = `feature ${key || '?'} ${title}`;
       if (geom.status === 'rejected') {
         report.skipped.push({ row: label, reason: geom.reason! });

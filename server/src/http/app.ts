@@ -15,6 +15,7 @@ import type { Logger } from '../logger';
 import { createMetrics } from '../metrics';
 import { exportRouter } from '../modules/exports/export.router';
 import { callerOf, httpExchange, rateLimits, resolveCaller } from '../modules/auth/http';
+import { hasAnyRole } from '../modules/auth/roles';
 import { ogcRouter } from '../modules/ogc/ogc.router';
 import { explorerRouter } from './explorer';
 import { createApollo } from './graphql';
@@ -113,13 +114,19 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  // Imports need big bodies; everyone else keeps the small limit (the caller is resolved first).
+  const smallBody = express.json({ limit: queryLimits.maxBodyBytes });
+  const importBody = express.json({ limit: queryLimits.maxImportBodyBytes });
+  const jsonBody: express.RequestHandler = (req, res, next) =>
+    (hasAnyRole(callerOf(req), ['STATISTICS']) ? importBody : smallBody)(req, res, next);
+
   app.use(
     '/graphql',
     cors(corsOptions),
     // Rate limits before anything costly; then who is calling (API key or session cookie).
     ...rateLimits(config.rateLimits),
     resolveCaller(db.prisma),
-    express.json({ limit: queryLimits.maxBodyBytes }),
+    jsonBody,
     // Anonymous callers only with the map's own operations when TRUSTED_DOCUMENTS=true.
     trustedDocumentsGuard(trusted, config.trustedDocuments.enforce, callerOf),
     expressMiddleware(apollo, { context: async ({ req, res }) => createContext(db.prisma, callerOf(req), httpExchange(req, res)) }),

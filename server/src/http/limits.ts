@@ -14,6 +14,11 @@ export const queryLimits = {
   maxCost: 50_000,
   /** Request body limit of the HTTP layer (express.json). */
   maxBodyBytes: '200kb',
+  /**
+   * Body limit for callers who may import (STATISTICS, ADMIN), known before the body is read: a
+   * city's district boundaries as GeoJSON or a CSV of all its indicator values are a few megabytes.
+   */
+  maxImportBodyBytes: '10mb',
 } as const;
 
 export function createArmor() {

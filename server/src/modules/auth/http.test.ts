@@ -61,6 +61,21 @@ describe('API keys, sessions and limits over HTTP', () => {
     expect(body.data).toBeUndefined();
   });
 
+  it('takes big import bodies from roles that import, and only from them', async () => {
+    // 400 kB: twice the limit for everyone else, a small city's boundaries for an admin.
+    const geojson = JSON.stringify({ type: 'FeatureCollection', features: [], note: 'x'.repeat(400_000) });
+    const query = 'mutation($geojson: String!) { importAreas(geojson: $geojson) { errors { reason } } }';
+    const admin = await http.graphql(query, { geojson }, { authorization: `Bearer ${keys.admin}` });
+    expect(admin.status).toBe(200);
+    expect(admin.body.data.importAreas.errors).toEqual([{ reason: 'EMPTY' }]);
+    const statistics = await http.graphql('mutation($csv: String!) { importIndicatorValues(csv: $csv) { rows } }', { csv: `area_code,indicator_key,year,value,status\n${'00,population,2020,1,REGULAR\n'.repeat(15_000)}` }, { authorization: `Bearer ${keys.statistics}` });
+    expect(statistics.status).toBe(200);
+    expect(statistics.body.data.importIndicatorValues.rows).toBe(15_000);
+    const anonymous = await http.graphql(query, { geojson });
+    expect(anonymous.status).toBe(413);
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
   it('refuses other authorization schemes rather than ignoring them', async () => {
     const { status } = await http.graphql(VIEWER, {}, { authorization: 'Basic YWRtaW46YWRtaW4=' });
     expect(status).toBe(401);

@@ -88,10 +88,10 @@ describe('every mutation is protected', () => {
 
   it('finds the mutations of every editable entity', () => {
     const names = mutations.map((m) => m.name);
-    for (const entity of ['Service', 'Provider', 'Location', 'Funding', 'Plan', 'Goal', 'Measure', 'ParticipationEvent', 'CoverageNorm']) {
+    for (const entity of ['Service', 'Provider', 'Location', 'Funding', 'Plan', 'Goal', 'Measure', 'ParticipationEvent', 'CoverageNorm', 'Indicator', 'Source']) {
       expect(names).toEqual(expect.arrayContaining([`create${entity}`, `update${entity}`, `retire${entity}`]));
     }
-    expect(names).toEqual(expect.arrayContaining(['importIndicatorValues', 'createApiKey', 'revokeApiKey', 'createUser', 'updateUser']));
+    expect(names).toEqual(expect.arrayContaining(['importIndicatorValues', 'importAreas', 'createApiKey', 'revokeApiKey', 'createUser', 'updateUser']));
   });
 
   it('declares the roles of every mutation except login and logout', () => {

@@ -22,18 +22,23 @@ export interface AuditEntry {
 
 export const actorOf = (caller: Caller): Actor => caller.actor ?? { kind: 'SYSTEM', id: null, label: 'anonymous' };
 
+const auditRow = (actor: Actor, entry: AuditEntry) => ({
+  actorKind: actor.kind,
+  actorId: actor.id,
+  actorLabel: actor.label,
+  action: entry.action,
+  entity: entry.entity,
+  entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+  before: snapshot(entry.before),
+  after: snapshot(entry.after),
+});
+
 /** One audit row; call it inside the transaction of the write so both commit or neither. */
 export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      actorKind: actor.kind,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-      before: snapshot(entry.before),
-      after: snapshot(entry.after),
-    },
-  });
+  await tx.auditLog.create({ data: auditRow(actor, entry) });
+}
+
+/** Many audit rows in one statement (imports: one row per record written). */
+export async function writeAudits(tx: Tx, actor: Actor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length) await tx.auditLog.createMany({ data: entries.map((entry) => auditRow(actor, entry)) });
 }

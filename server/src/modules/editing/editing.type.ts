@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import { ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root, type ClassType } from 'type-graphql';
 import type { Context } from '../../context';
+import { Area } from '../areas/area.type';
 import { Funding } from '../funding/funding.type';
+import { Indicator, Source } from '../indicators/indicator.type';
 import { Goal, Measure, ParticipationEvent, Plan } from '../plans/plan.type';
 import { Provider } from '../providers/provider.type';
 import { CoverageNorm, Location, Service } from '../services/service.type';
@@ -17,7 +19,7 @@ export class RetireResult {
 
   @Field({
     description:
-      'True when the record was deleted (locations, funding rows, goals, measures, participation events, norms); false when it was kept but closed or unpublished (services, providers, plans).',
+      'True when the record was deleted (locations, funding rows, goals, measures, participation events, norms, unused indicators and sources); false when it was kept but closed or unpublished (services, providers, plans).',
   })
   deleted!: boolean;
 
@@ -81,4 +83,7 @@ export const versionResolvers = [
   versionResolver(Measure, 'measure'),
   versionResolver(ParticipationEvent, 'participationEvent'),
   versionResolver(CoverageNorm, 'coverageNorm', 'categoryId'),
+  versionResolver(Indicator, 'indicator'),
+  versionResolver(Source, 'source'),
+  versionResolver(Area, 'area'),
 ];

@@ -3,11 +3,13 @@ import { AuditResolver } from './audit.resolver';
 import { versionResolvers } from './editing.type';
 import { LocationMutations } from './location.mutations';
 import { FundingMutations } from './funding.mutations';
+import { IndicatorMutations } from './indicator.mutations';
 import { NormMutations } from './norm.mutations';
 import { ParticipationMutations } from './participation.mutations';
 import { PlanMutations } from './plan.mutations';
 import { ProviderMutations } from './provider.mutations';
 import { ServiceMutations } from './service.mutations';
+import { SourceMutations } from './source.mutations';
 
 /** Every resolver of the editing module, for buildSchema. */
 export const editingResolvers = [
@@ -18,6 +20,8 @@ export const editingResolvers = [
   PlanMutations,
   ParticipationMutations,
   NormMutations,
+  IndicatorMutations,
+  SourceMutations,
   ImportResolver,
   AuditResolver,
   ...versionResolvers,

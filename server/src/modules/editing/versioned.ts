@@ -14,7 +14,10 @@ export type VersionedModel =
   | 'goal'
   | 'measure'
   | 'participationEvent'
-  | 'coverageNorm';
+  | 'coverageNorm'
+  | 'indicator'
+  | 'source'
+  | 'area';
 
 type Row = { id: number; version: number } & Record<string, unknown>;
 /** The part of a Prisma delegate the generic helpers use (the models differ only in their data). */

@@ -1,4 +1,4 @@
-import { ValueStatus } from '@sozialatlas/db';
+import { AreaLevel, ValueStatus } from '@sozialatlas/db';
 import { MaxLength } from 'class-validator';
 import { ArgsType, Field, Float, Int, ObjectType } from 'type-graphql';
 
@@ -88,4 +88,155 @@ export class ImportIndicatorValuesArgs {
 
   @Field({ defaultValue: true, description: 'Only check and report what would change (default). Pass false to write.' })
   dryRun!: boolean;
+}
+
+@ObjectType({ description: 'A problem with one feature of an area file (or with the whole file); errors stop the import, warnings do not.' })
+export class AreaImportProblem {
+  @Field(() => Int, { description: 'Number of the feature in the file, from 1 (Objekt 1 is the first); 0 for the file as a whole.' })
+  feature!: number;
+
+  @Field(() => String, { nullable: true, description: 'Area code of the feature, when it has one.' })
+  code!: string | null;
+
+  @Field({
+    description:
+      'Stable code. Errors: BAD_JSON, NOT_FEATURE_COLLECTION, UNSUPPORTED_CRS, EMPTY, TOO_MANY_FEATURES, UNKNOWN_SOURCE, NOT_A_FEATURE, MISSING_CODE, BAD_CODE, DUPLICATE_CODE, MISSING_NAME, BAD_NAME, UNKNOWN_LEVEL, LEVEL_CHANGED, UNKNOWN_PARENT, PARENT_LEVEL, MISSING_PARENT, NOT_POLYGON, BAD_COORDINATES, NOT_WGS84, CRS_MISMATCH, SWAPPED_COORDINATES, OUTSIDE_REGION, INVALID_GEOMETRY. Warnings: REPAIRED_GEOMETRY.',
+  })
+  reason!: string;
+
+  @Field({ description: 'What is wrong, in German, starting with the feature number and code.' })
+  message!: string;
+}
+
+@ObjectType({ description: 'An area the import creates or changes.' })
+export class AreaImportChange {
+  @Field(() => Int, { description: 'Number of the feature in the file, from 1.' })
+  feature!: number;
+
+  @Field({ description: 'Area code (Gebietsschlüssel).' })
+  code!: string;
+
+  @Field({ description: 'Name from the file.' })
+  name!: string;
+
+  @Field(() => AreaLevel, { description: 'Level (Ebene).' })
+  level!: AreaLevel;
+
+  @Field({ description: 'CREATE (new area) or UPDATE (changes a stored one).' })
+  kind!: string;
+
+  @Field(() => String, { nullable: true, description: 'Stored name before; null when new.' })
+  nameBefore!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Code of the parent area after the import; null for a city.' })
+  parentCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Code of the stored parent before; null when new or without parent.' })
+  parentCodeBefore!: string | null;
+
+  @Field({ description: 'The name changes.' })
+  nameChanged!: boolean;
+
+  @Field({ description: 'The parent area changes.' })
+  parentChanged!: boolean;
+
+  @Field({ description: 'The boundary changes (not the same point set as stored).' })
+  geometryChanged!: boolean;
+
+  @Field({ description: 'The source (Quelle) changes.' })
+  sourceChanged!: boolean;
+
+  @Field(() => Float, { nullable: true, description: 'Stored area in km² before; null when new.' })
+  areaKm2Before!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Area in km² of the boundary from the file, as it will be stored.' })
+  areaKm2!: number | null;
+}
+
+@ObjectType({ description: 'A service location that moves to another area because a boundary changes (its area is always derived from its point).' })
+export class LocationMove {
+  @Field(() => Int, { description: 'Id of the location.' })
+  locationId!: number;
+
+  @Field(() => String, { nullable: true, description: 'Name of the location.' })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Code of its area before; null when it lay in no area.' })
+  fromCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Code of its area after; null when it lies in no area any more.' })
+  toCode!: string | null;
+}
+
+@ObjectType({ description: 'Outcome of an area import (or of its dry run).' })
+export class AreaImportResult {
+  @Field({ description: 'True when only checked and nothing was written.' })
+  dryRun!: boolean;
+
+  @Field({ description: 'True when the areas were written (no errors, something to change, not a dry run).' })
+  applied!: boolean;
+
+  @Field(() => Int, { description: 'Features in the file.' })
+  features!: number;
+
+  @Field(() => Int, { description: 'EPSG code the coordinates were read in: 4326 (WGS84), or 25832/25833 when the file says so (then transformed).' })
+  srid!: number;
+
+  @Field(() => Int, { description: 'Areas that are (or would be) new.' })
+  created!: number;
+
+  @Field(() => Int, { description: 'Stored areas that are (or would be) changed.' })
+  updated!: number;
+
+  @Field(() => Int, { description: 'Features equal to what is stored.' })
+  unchanged!: number;
+
+  @Field(() => [AreaImportProblem], { description: 'Errors (up to 200); when any exist nothing is written.' })
+  errors!: AreaImportProblem[];
+
+  @Field(() => [AreaImportProblem], { description: 'Warnings, e.g. geometries repaired with ST_MakeValid; they do not stop the import.' })
+  warnings!: AreaImportProblem[];
+
+  @Field(() => [AreaImportChange], { description: 'What changes (up to 1,000 listed; the counts are complete).' })
+  changes!: AreaImportChange[];
+
+  @Field({ description: 'True when more changes exist than are listed.' })
+  changesTruncated!: boolean;
+
+  @Field(() => Int, { description: 'Stored areas of the imported levels that the file does not contain. They are kept: an import never deletes areas.' })
+  absentCount!: number;
+
+  @Field(() => [String], { description: 'Their codes (up to 1,000).' })
+  absentCodes!: string[];
+
+  @Field(() => Int, { description: 'Service locations that (would) move to another area because boundaries change.' })
+  locationsMoved!: number;
+
+  @Field(() => [LocationMove], { description: 'Those locations (up to 1,000).' })
+  locationMoves!: LocationMove[];
+
+  @Field(() => Int, { description: 'Derived Stadtbezirk/city values written again because the hierarchy changed (0 in a dry run).' })
+  derivedWritten!: number;
+
+  @Field(() => Int, { description: 'Derived values removed because their parts are no longer complete, e.g. a new Ortsteil without values (0 in a dry run).' })
+  derivedRemoved!: number;
+}
+
+@ArgsType()
+export class ImportAreasArgs {
+  @Field({ description: 'GeoJSON text: a FeatureCollection of Polygon/MultiPolygon features with the properties code, name, level and parent_code.' })
+  @MaxLength(10_000_000)
+  geojson!: string;
+
+  @Field({ defaultValue: true, description: 'Only check and report what would change (default). Pass false to write.' })
+  dryRun!: boolean;
+
+  @Field(() => AreaLevel, { nullable: true, description: 'Level of features without a level property.' })
+  level?: AreaLevel | null;
+
+  @Field({ defaultValue: false, description: 'Read every position as [latitude, longitude] (or [northing, easting]): for files that store the axes swapped.' })
+  swapAxes!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Key of the source (Quelle) of the boundaries, set on every area written.' })
+  sourceKey?: string | null;
 }

@@ -22,7 +22,7 @@ export function createIndicatorLoaders(prisma: PrismaClient, caller: Caller) {
       const rows = await prisma.source.findMany({ where: { id: { in: [...ids] } } });
       return byKey(
         ids,
-        rows.map((s) => ({ ...s, retrievedAt: s.retrievedAt ? s.retrievedAt.toISOString().slice(0, 10) : null })),
+        rows,
         (s) => s.id,
       );
     }),

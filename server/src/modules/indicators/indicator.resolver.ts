@@ -69,7 +69,7 @@ export class IndicatorResolver {
   @Query(() => [Source], { description: 'All data sources with licence and attribution (Quellen).' })
   async sources(@Ctx() ctx: Context) {
     const rows = await ctx.prisma.source.findMany({ orderBy: { key: 'asc' } });
-    return rows.map((s) => ({ ...s, retrievedAt: s.retrievedAt ? s.retrievedAt.toISOString().slice(0, 10) : null }));
+    return rows;
   }
 
   @Query(() => IndicatorValueConnection, {

@@ -85,7 +85,7 @@ export class Source {
   attribution!: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'Date the data was retrieved (Abrufdatum).' })
-  retrievedAt!: string | null;
+  retrievedAt!: Date | null;
 
   @Field({ description: 'True for synthetic demo data (Demo-Daten) that must be labelled as such.' })
   synthetic!: boolean;
