@@ -237,6 +237,43 @@ test('services show as clustered points by category, with the Demo-Daten label f
   await page.close();
 });
 
+test('service points filter by target group and provider, with the counts of the API, and the filters survive a reload', async () => {
+  // the number in "N Angebote", NaN while loading
+  const shownCount = (page) => page.evaluate(() => Number((document.querySelector('.services-panel [role=status]')?.textContent ?? '').match(/(\d+) Angebote/)?.[1] ?? NaN));
+  const changedFrom = (page, n) =>
+    page.waitForFunction((before) => {
+      const m = (document.querySelector('.services-panel [role=status]')?.textContent ?? '').match(/(\d+) Angebote/);
+      return m !== null && Number(m[1]) !== before;
+    }, n);
+  const count = async (page) => {
+    await changedFrom(page, -1);
+    return shownCount(page);
+  };
+  const page = await open('?angebote=all');
+  const all = await count(page);
+  await page.getByLabel('Zielgruppe').selectOption({ label: 'Seniorinnen und Senioren' });
+  await changedFrom(page, all);
+  const seniors = await count(page);
+  const api = await graphql(app.url, '{ services(filter: { targetGroups: [SENIORS], statuses: [ACTIVE] }, first: 1) { totalCount } }');
+  assert.ok(seniors > 0 && seniors < all, `${seniors} of ${all}`);
+  // one point per service in the count: services without a location are counted too
+  assert.equal(seniors, api.data.services.totalCount);
+
+  const provider = (await graphql(app.url, '{ services(filter: { targetGroups: [SENIORS], statuses: [ACTIVE] }, first: 1) { nodes { provider { id name } } } }')).data.services.nodes[0].provider;
+  await page.getByLabel('Träger').selectOption({ label: provider.name });
+  await changedFrom(page, seniors);
+  const both = await count(page);
+  const apiBoth = await graphql(app.url, `{ services(filter: { targetGroups: [SENIORS], providerIds: [${provider.id}], statuses: [ACTIVE] }, first: 1) { totalCount } }`);
+  assert.equal(both, apiBoth.data.services.totalCount);
+  assert.match(page.url(), new RegExp(`zielgruppe=SENIORS&traeger=${provider.id}`));
+
+  await page.reload({ waitUntil: 'networkidle' });
+  assert.equal(await count(page), both);
+  assert.equal(await page.getByLabel('Zielgruppe').inputValue(), 'SENIORS');
+  assert.equal(await page.getByLabel('Träger').inputValue(), String(provider.id));
+  await page.close();
+});
+
 test('downloads: CSV for Excel (BOM, semicolon) and GeoJSON of what is shown, with attribution', async () => {
   const page = await open('?indikator=sgb2_rate&jahr=2020');
   const [excel] = await Promise.all([page.waitForEvent('download'), page.click('[data-download=excel]')]);

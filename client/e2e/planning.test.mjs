@@ -231,9 +231,18 @@ test('a service selected from the profile shows its catchment zones on the map',
   await idle(page);
   const zones = await page.evaluate(() => new Set(window.__sozialatlasMap.queryRenderedFeatures({ layers: ['catchment-fill'] }).map((f) => f.properties.zone)).size);
   assert.equal(zones, 3, 'three zones drawn');
+  // the chosen service is part of the shared view: a reload shows the same catchment
+  const service = page.url().match(/angebot=(\d+)/)?.[1];
+  assert.ok(service, 'the service is in the address bar');
+  const title = await page.locator('#catchment-title').textContent();
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.waitForSelector('[data-testid=catchment-info]');
+  assert.equal(await page.locator('#catchment-title').textContent(), title);
+  await idle(page);
   await page.locator('[data-testid=catchment-info] button').click();
   await idle(page);
   assert.equal(await page.evaluate(() => window.__sozialatlasMap.getLayer('catchment-fill') ?? null), null);
+  assert.doesNotMatch(page.url(), /angebot=/);
   await page.close();
 });
 

@@ -12,7 +12,7 @@ import { Downloads } from '../features/downloads/Downloads';
 import { DemoBadge, ServicesPanel, useServices } from '../features/services/ServicesPanel';
 import { ScenarioPanel, ScenarioResultTable } from '../features/scenario/ScenarioPanel';
 import { useScenario } from '../features/scenario/use-scenario';
-import { CatchmentInfo } from '../features/services/CatchmentInfo';
+import { CatchmentInfo, useServicePick } from '../features/services/CatchmentInfo';
 import { ServicesLayer, SERVICE_LAYER_IDS } from '../map/layers/services/ServicesLayer';
 import { servicesPoints } from '../map/layers/services/style';
 import { CatchmentLayer, ScenarioPointsLayer } from '../map/layers/overlays/Overlays';
@@ -35,8 +35,9 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
   const { changes } = scenario;
   const scenarioFor = useCallback((year: number | null) => changes(view.gapCategory, year, view.level), [changes, view.gapCategory, view.level]);
   const layer = useMapLayer(view, scenarioFor);
-  const services = useServices(view.categories);
-  const [catchment, setCatchment] = useState<ServicePick | null>(null);
+  const services = useServices(view);
+  const catchment = useServicePick(view.service);
+  const showCatchment = useCallback((s: Pick<ServicePick, 'id'> | null) => update({ service: s?.id ?? null }), [update]);
   const { areas, geojson, meta, shown, ranks, year, compareYear, title, yearLabel } = layer;
 
   const selected = areas?.find((a) => a.id === view.area) ?? null;
@@ -55,14 +56,13 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
         return true;
       }
       const f = e.features?.find((x) => x.layer.id === servicesPoints.id);
-      if (f && f.geometry.type === 'Point') {
-        const c = f.geometry.coordinates;
-        setCatchment({ id: Number(f.properties?.id), name: String(f.properties?.name), categoryKey: String(f.properties?.categoryKey), point: [c[0], c[1]] });
+      if (f) {
+        showCatchment({ id: Number(f.properties?.id) });
         return true;
       }
       return false;
     },
-    [scenario],
+    [scenario, showCatchment],
   );
 
   return (
@@ -94,7 +94,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
             <button type="button" onClick={() => update({ layer: 'gap', year: null, compareYear: null })} data-testid="open-scenario">{t.scenarioStart}</button>
           </p>
         )}
-        <ServicesPanel state={services} categories={view.categories} onChange={(categories) => update({ categories })} />
+        <ServicesPanel state={services} filters={view} onChange={update} />
         {meta && areas && year !== null && !layer.loading && (
           <Downloads meta={meta} areas={areas} shown={shown} ranks={ranks} year={year} compareYear={compareYear} level={view.level} indicatorName={title} />
         )}
@@ -146,7 +146,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
           <p className="map-status" role="status">{layer.loadingText}</p>
         )}
         {scenario.picking && view.layer === 'gap' && <p className="map-status picking" role="status">{t.scenarioPicking}</p>}
-        {catchment && <CatchmentInfo service={catchment} norm={catchmentNorm} onClose={() => setCatchment(null)} />}
+        {catchment && <CatchmentInfo service={catchment} norm={catchmentNorm} onClose={() => showCatchment(null)} />}
         {selected && (
           <DistrictProfile
             key={selected.id}
@@ -155,7 +155,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
             current={{ meta, value: shown.get(selected.id), rank: ranks.get(selected.id) ?? null, total: ranks.size, year, compareYear }}
             needYear={lastNeedYear ?? layer.lastNeedYear}
             onClose={() => update({ area: null })}
-            onShowCatchment={setCatchment}
+            onShowCatchment={showCatchment}
           />
         )}
       </div>

@@ -13,7 +13,7 @@ import { parseEmbed, serializeView, type EmbedState } from '../lib/url-state';
 function EmbedMap({ embed }: { embed: EmbedState }) {
   const { t } = useI18n();
   const layer = useMapLayer(embed.view);
-  const services = useServices(embed.view.categories);
+  const services = useServices(embed.view);
   const { areas, meta, shown, title, yearLabel } = layer;
   const area = useMemo(() => (embed.areaCode ? (areas?.find((a) => a.code === embed.areaCode) ?? null) : null), [areas, embed.areaCode]);
   // the full atlas with the same view, for "open in Sozialatlas"

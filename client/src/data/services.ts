@@ -7,8 +7,8 @@ export const SERVICE_CATEGORIES = graphql(`
 `);
 
 export const SERVICES_FOR_MAP = graphql(`
-  query ServicesForMap($categories: [String!], $statuses: [ServiceStatus!], $after: String) {
-    services(filter: { categoryKeys: $categories, statuses: $statuses }, first: 500, after: $after) {
+  query ServicesForMap($categories: [String!], $statuses: [ServiceStatus!], $targetGroups: [TargetGroup!], $providerIds: [Int!], $after: String) {
+    services(filter: { categoryKeys: $categories, statuses: $statuses, targetGroups: $targetGroups, providerIds: $providerIds }, first: 500, after: $after) {
       pageInfo { hasNextPage endCursor }
       nodes {
         id
@@ -22,5 +22,19 @@ export const SERVICES_FOR_MAP = graphql(`
         locations { point }
       }
     }
+  }
+`);
+
+/** Providers for the filter of the service points, by name. */
+export const SERVICE_PROVIDERS = graphql(`
+  query ServiceProviders {
+    providers(first: 500) { nodes { id name } }
+  }
+`);
+
+/** The service whose catchment is shown (its id lives in the address bar). */
+export const SERVICE_PICK = graphql(`
+  query ServicePick($id: Int!) {
+    service(id: $id) { id name category { key } locations { point } }
   }
 `);

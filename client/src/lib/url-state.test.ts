@@ -11,8 +11,17 @@ test('manual breaks are kept', () => {
   assert.deepEqual(parseView(serializeView(view)).breaks, [5, 10.5]);
 });
 
+test('the service filters and the chosen service survive the round trip', () => {
+  const view = { ...DEFAULT_VIEW, categories: ['counselling'], serviceStatus: '' as const, targetGroup: 'SENIORS', provider: 12, service: 345 };
+  const search = serializeView(view);
+  assert.match(search, /angebote=counselling&status=alle&zielgruppe=SENIORS&traeger=12&angebot=345/);
+  assert.deepEqual(parseView(search), view);
+  assert.equal(parseView('?status=geplant').serviceStatus, 'PLANNED');
+  assert.doesNotMatch(serializeView(DEFAULT_VIEW), /status=/, 'the default (in Betrieb) stays out of the address');
+});
+
 test('broken parameters fall back to the defaults', () => {
-  const v = parseView('?indikator=<script>&jahr=abc&klassen=foo&anzahl=99&karte=500,1,2&gebiet=1.5');
+  const v = parseView('?indikator=<script>&jahr=abc&klassen=foo&anzahl=99&karte=500,1,2&gebiet=1.5&status=offen&zielgruppe=<b>&traeger=x&angebot=1e3');
   assert.deepEqual(v, DEFAULT_VIEW);
 });
 

@@ -20,8 +20,16 @@ export interface ViewState {
   /** longitude, latitude, zoom */
   camera: [number, number, number] | null;
   categories: string[];
+  /** filters of the service points: status ('' = every status), target group, provider id */
+  serviceStatus: ServiceStatusFilter;
+  targetGroup: string | null;
+  provider: number | null;
+  /** the service whose catchment is shown */
+  service: number | null;
   lang: 'de' | 'en';
 }
+
+export type ServiceStatusFilter = 'ACTIVE' | 'PLANNED' | 'CLOSED' | '';
 
 export const DEFAULT_VIEW: ViewState = {
   layer: 'indicator',
@@ -36,11 +44,17 @@ export const DEFAULT_VIEW: ViewState = {
   area: null,
   camera: null,
   categories: [],
+  serviceStatus: 'ACTIVE',
+  targetGroup: null,
+  provider: null,
+  service: null,
   lang: 'de',
 };
 
 const LAYER_PARAM: Record<LayerKind, string> = { indicator: 'indikator', need: 'bedarf', gap: 'luecke' };
 const KEY = /^[a-z0-9_]{1,64}$/;
+const ENUM = /^[A-Z][A-Z0-9_]{0,63}$/;
+const STATUS_PARAM: Record<Exclude<ServiceStatusFilter, 'ACTIVE'>, string> = { PLANNED: 'geplant', CLOSED: 'geschlossen', '': 'alle' };
 const METHODS: ClassMethod[] = ['quantile', 'equal', 'jenks', 'manual'];
 
 function int(text: string | null): number | null {
@@ -74,6 +88,12 @@ export function parseView(search: string): ViewState {
   }
   const cats = p.get('angebote');
   if (cats) v.categories = cats.split(',').filter((c) => KEY.test(c) || c === 'all');
+  const status = Object.entries(STATUS_PARAM).find(([, name]) => name === p.get('status'));
+  if (status) v.serviceStatus = status[0] as ServiceStatusFilter;
+  const group = p.get('zielgruppe');
+  if (group && ENUM.test(group)) v.targetGroup = group;
+  v.provider = int(p.get('traeger'));
+  v.service = int(p.get('angebot'));
   if (p.get('sprache') === 'en') v.lang = 'en';
   return v;
 }
@@ -92,6 +112,10 @@ export function serializeView(v: ViewState): string {
   if (v.area !== null) p.set('gebiet', String(v.area));
   if (v.camera) p.set('karte', `${v.camera[0].toFixed(5)},${v.camera[1].toFixed(5)},${v.camera[2].toFixed(2)}`);
   if (v.categories.length) p.set('angebote', v.categories.join(','));
+  if (v.serviceStatus !== 'ACTIVE') p.set('status', STATUS_PARAM[v.serviceStatus]);
+  if (v.targetGroup) p.set('zielgruppe', v.targetGroup);
+  if (v.provider !== null) p.set('traeger', String(v.provider));
+  if (v.service !== null) p.set('angebot', String(v.service));
   if (v.lang !== 'de') p.set('sprache', v.lang);
   return `?${p.toString().replace(/%2C/g, ',')}`;
 }

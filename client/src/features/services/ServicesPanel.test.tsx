@@ -1,8 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { mockClient, renderIn, renderWithClient } from '../../../test/render';
-import { ServicesPanel, useServices, type Category, type ServicesState } from './ServicesPanel';
+import { mockClient, renderWithClient } from '../../../test/render';
+import { DEFAULT_VIEW } from '../../lib/url-state';
+import { ServicesPanel, useServices, type Category, type ServiceFilters, type ServicesState } from './ServicesPanel';
 
 const categories: Category[] = [
   { __typename: 'ServiceCategory', key: 'kita', name: 'Kindertagesstätte', nameEn: 'Day care' },
@@ -18,59 +19,85 @@ const state = (extra: Partial<ServicesState> = {}): ServicesState => ({
   error: false,
   synthetic: false,
   count: 12,
-  status: 'ACTIVE',
-  setStatus: jest.fn(),
   ...extra,
 });
+const providers = [
+  { __typename: 'Provider', id: 7, name: 'Volkssolidarität Leipzig e. V.' },
+  { __typename: 'Provider', id: 3, name: 'AWO Leipzig' },
+];
+const filters = (categories: string[]): ServiceFilters => ({ categories, serviceStatus: 'ACTIVE', targetGroup: null, provider: null });
 
-function renderPanel(selected: string[], extra: Partial<ServicesState> = {}) {
+function renderPanel(selected: string[], extra: Partial<ServicesState> = {}, given: Partial<ServiceFilters> = {}) {
   const onChange = jest.fn();
-  const s = state(extra);
-  renderIn(<ServicesPanel state={s} categories={selected} onChange={onChange} />);
-  return { onChange, setStatus: s.setStatus as jest.Mock };
+  const { client, requests } = mockClient({ ServiceProviders: { data: { providers: { __typename: 'ProviderConnection', nodes: providers } } } });
+  renderWithClient(<ServicesPanel state={state(extra)} filters={{ ...filters(selected), ...given }} onChange={onChange} />, client);
+  // the category checkboxes report only the categories
+  const categoriesChanged = () => onChange.mock.calls.map(([patch]) => patch.categories);
+  return { onChange, requests, lastCategories: () => categoriesChanged().at(-1) };
 }
 
 describe('ServicesPanel filters', () => {
   it('adds and removes categories', async () => {
     const user = userEvent.setup();
-    const { onChange } = renderPanel(['kita']);
+    const { lastCategories } = renderPanel(['kita']);
     expect(screen.getByRole('checkbox', { name: 'Kindertagesstätte' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Jugendtreff' })).not.toBeChecked();
     await user.click(screen.getByRole('checkbox', { name: 'Jugendtreff' }));
-    expect(onChange).toHaveBeenLastCalledWith(['kita', 'youth_club']);
+    expect(lastCategories()).toEqual(['kita', 'youth_club']);
     await user.click(screen.getByRole('checkbox', { name: 'Kindertagesstätte' }));
-    expect(onChange).toHaveBeenLastCalledWith([]);
+    expect(lastCategories()).toEqual([]);
   });
 
   it('"alle" selects every category; removing one from "alle" keeps the others', async () => {
     const user = userEvent.setup();
     const first = renderPanel([]);
     await user.click(screen.getByRole('checkbox', { name: 'alle' }));
-    expect(first.onChange).toHaveBeenLastCalledWith(['all']);
+    expect(first.lastCategories()).toEqual(['all']);
     document.body.innerHTML = '';
 
     const second = renderPanel(['all']);
     expect(screen.getAllByRole('checkbox').every((c) => (c as HTMLInputElement).checked)).toBe(true);
     await user.click(screen.getByRole('checkbox', { name: 'Beratungsstelle' }));
-    expect(second.onChange).toHaveBeenLastCalledWith(['kita', 'youth_club']);
+    expect(second.lastCategories()).toEqual(['kita', 'youth_club']);
   });
 
   it('choosing the last missing category is "alle" again', async () => {
     const user = userEvent.setup();
-    const { onChange } = renderPanel(['kita', 'youth_club']);
+    const { lastCategories } = renderPanel(['kita', 'youth_club']);
     await user.click(screen.getByRole('checkbox', { name: 'Beratungsstelle' }));
-    expect(onChange).toHaveBeenLastCalledWith(['all']);
+    expect(lastCategories()).toEqual(['all']);
   });
 
   it('filters by status', async () => {
     const user = userEvent.setup();
-    const { setStatus } = renderPanel(['kita']);
+    const { onChange } = renderPanel(['kita']);
     const select = screen.getByRole('combobox', { name: 'Status' });
     expect(select).toHaveValue('ACTIVE');
     await user.selectOptions(select, 'geplant');
-    expect(setStatus).toHaveBeenCalledWith('PLANNED');
+    expect(onChange).toHaveBeenCalledWith({ serviceStatus: 'PLANNED' });
     await user.selectOptions(select, 'alle');
-    expect(setStatus).toHaveBeenLastCalledWith('');
+    expect(onChange).toHaveBeenLastCalledWith({ serviceStatus: '' });
+  });
+
+  it('filters by target group and by provider (sorted by name), and clears both with "alle"', async () => {
+    const user = userEvent.setup();
+    const { onChange } = renderPanel(['kita'], {}, { targetGroup: 'SENIORS', provider: 7 });
+    const group = screen.getByRole('combobox', { name: 'Zielgruppe' });
+    expect(group).toHaveValue('SENIORS');
+    expect(screen.getByRole('option', { name: 'Seniorinnen und Senioren' })).toBeInTheDocument();
+    await user.selectOptions(group, 'Alleinerziehende');
+    expect(onChange).toHaveBeenLastCalledWith({ targetGroup: 'SINGLE_PARENTS' });
+    await user.selectOptions(group, 'alle');
+    expect(onChange).toHaveBeenLastCalledWith({ targetGroup: null });
+
+    const provider = screen.getByRole('combobox', { name: 'Träger' });
+    await waitFor(() => expect(provider).toHaveValue('7'));
+    const names = [...(provider as HTMLSelectElement).options].map((o) => o.textContent);
+    expect(names).toEqual(['alle', 'AWO Leipzig', 'Volkssolidarität Leipzig e. V.']);
+    await user.selectOptions(provider, 'AWO Leipzig');
+    expect(onChange).toHaveBeenLastCalledWith({ provider: 3 });
+    await user.selectOptions(provider, 'alle');
+    expect(onChange).toHaveBeenLastCalledWith({ provider: null });
   });
 
   it('announces the count, loading and errors in words, and labels demo data', () => {
@@ -106,11 +133,11 @@ describe('useServices', () => {
   });
 
   function Harness() {
-    const [selected, setSelected] = useState<string[]>(['kita']);
-    const s = useServices(selected);
+    const [f, setFilters] = useState<ServiceFilters>({ ...DEFAULT_VIEW, categories: ['kita'] });
+    const s = useServices(f);
     return (
       <>
-        <ServicesPanel state={s} categories={selected} onChange={setSelected} />
+        <ServicesPanel state={s} filters={f} onChange={(patch) => setFilters((old) => ({ ...old, ...patch }))} />
         <span data-testid="points">{s.geojson?.features.map((f) => f.properties?.id).join(',')}</span>
       </>
     );
@@ -120,6 +147,7 @@ describe('useServices', () => {
     const user = userEvent.setup();
     const { client, requests } = mockClient({
       ServiceCategories: { data: { serviceCategories: categories } },
+      ServiceProviders: { data: { providers: { __typename: 'ProviderConnection', nodes: providers } } },
       ServicesForMap: (variables) =>
         variables.after === null
           ? { data: { services: { pageInfo: { hasNextPage: true, endCursor: 'c1' }, nodes: [service(1, [12.3, 51.3]), service(2, null)] } } }
@@ -132,12 +160,14 @@ describe('useServices', () => {
     expect(screen.getByText('Demo-Daten')).toBeInTheDocument();
     const pages = requests.filter((r) => r.name === 'ServicesForMap');
     expect(pages.map((r) => r.variables)).toEqual([
-      { categories: ['kita'], statuses: ['ACTIVE'], after: null },
-      { categories: ['kita'], statuses: ['ACTIVE'], after: 'c1' },
+      { categories: ['kita'], statuses: ['ACTIVE'], targetGroups: null, providerIds: null, after: null },
+      { categories: ['kita'], statuses: ['ACTIVE'], targetGroups: null, providerIds: null, after: 'c1' },
     ]);
 
     await user.click(screen.getByRole('checkbox', { name: 'alle' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'alle');
-    await waitFor(() => expect(requests.at(-1)?.variables).toEqual({ categories: null, statuses: null, after: 'c1' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Zielgruppe' }), 'Familien');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Träger' }), 'AWO Leipzig');
+    await waitFor(() => expect(requests.at(-1)?.variables).toEqual({ categories: null, statuses: null, targetGroups: ['FAMILIES'], providerIds: [3], after: 'c1' }));
   });
 });

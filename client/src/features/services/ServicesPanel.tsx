@@ -2,8 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { useI18n } from '../../app/i18n';
-import { SERVICE_CATEGORIES, SERVICES_FOR_MAP } from '../../data/services';
-import type { ServiceCategoriesQuery, ServicesForMapQuery, ServiceStatus } from '../../generated/graphql';
+import { SERVICE_CATEGORIES, SERVICE_PROVIDERS, SERVICES_FOR_MAP } from '../../data/services';
+import type { ServiceCategoriesQuery, ServicesForMapQuery, TargetGroup } from '../../generated/graphql';
+import type { ServiceStatusFilter, ViewState } from '../../lib/url-state';
 import { pointCoordinates } from '../../lib/geojson';
 import { categoryColor } from '../../map/layers/services/style';
 
@@ -17,20 +18,24 @@ export interface ServicesState {
   geojson: FeatureCollection<Point> | null;
   loading: boolean;
   error: boolean;
+  /** some but not all of the shown services are demo data */
   synthetic: boolean;
   count: number;
-  status: ServiceStatus | '';
-  setStatus: (s: ServiceStatus | '') => void;
 }
 
-/** Services of the chosen categories as points (one per location), following the pages. */
-export function useServices(selected: string[]): ServicesState {
+/** What the service points are filtered by; all of it lives in the address bar. */
+export type ServiceFilters = Pick<ViewState, 'categories' | 'serviceStatus' | 'targetGroup' | 'provider'>;
+
+/** The target groups of the filter, in the order planners think of them. */
+export const TARGET_GROUPS: TargetGroup[] = ['CHILDREN', 'YOUNG_PEOPLE', 'FAMILIES', 'SINGLE_PARENTS', 'SENIORS', 'PEOPLE_WITH_DISABILITIES', 'MIGRANTS', 'LONG_TERM_UNEMPLOYED', 'HOMELESS_PEOPLE', 'PEOPLE_WITH_ADDICTION'];
+
+/** Services of the chosen categories matching all filters as points (one per location), following the pages. */
+export function useServices({ categories: selected, serviceStatus: status, targetGroup, provider }: ServiceFilters): ServicesState {
   const client = useClient();
   const [{ data, error: catError }] = useQuery({ query: SERVICE_CATEGORIES });
   const categories = data?.serviceCategories ?? [];
-  const [status, setStatus] = useState<ServiceStatus | ''>('ACTIVE');
   const [result, setResult] = useState<{ key: string; nodes: ServiceNode[] | null; error: boolean }>({ key: '', nodes: null, error: false });
-  const key = `${selected.join(',')}|${status}`;
+  const key = `${selected.join(',')}|${status}|${targetGroup ?? ''}|${provider ?? ''}`;
   const enabled = selected.length > 0 && categories.length > 0;
 
   useEffect(() => {
@@ -41,7 +46,13 @@ export function useServices(selected: string[]): ServicesState {
       let after: string | null = null;
       for (let page = 0; page < 20; page++) {
         const res = await client
-          .query(SERVICES_FOR_MAP, { categories: selected.includes('all') ? null : selected, statuses: status ? [status] : null, after })
+          .query(SERVICES_FOR_MAP, {
+            categories: selected.includes('all') ? null : selected,
+            statuses: status ? [status] : null,
+            targetGroups: targetGroup ? [targetGroup as TargetGroup] : null,
+            providerIds: provider !== null ? [provider] : null,
+            after,
+          })
           .toPromise();
         if (res.error || !res.data) throw res.error;
         nodes.push(...res.data.services.nodes);
@@ -87,8 +98,6 @@ export function useServices(selected: string[]): ServicesState {
     error: result.key === key && result.error,
     synthetic: !!nodes?.some((n) => n.source?.synthetic),
     count: nodes?.length ?? 0,
-    status,
-    setStatus,
   };
 }
 
@@ -101,15 +110,19 @@ export function DemoBadge() {
   );
 }
 
-export function ServicesPanel({ state, categories: selected, onChange }: { state: ServicesState; categories: string[]; onChange: (c: string[]) => void }) {
+export function ServicesPanel({ state, filters, onChange }: { state: ServicesState; filters: ServiceFilters; onChange: (patch: Partial<ServiceFilters>) => void }) {
   const { t, locale } = useI18n();
+  // Providers are only needed once someone looks at the filters.
+  const [{ data: providerData }] = useQuery({ query: SERVICE_PROVIDERS, pause: !state.enabled });
   if (!state.available) return null;
+  const selected = filters.categories;
   const all = selected.includes('all');
   const toggle = (key: string, on: boolean) => {
     const current = all ? state.categories.map((c) => c.key) : selected;
     const next = on ? [...new Set([...current, key])] : current.filter((k) => k !== key);
-    onChange(next.length === state.categories.length ? ['all'] : next);
+    onChange({ categories: next.length === state.categories.length ? ['all'] : next });
   };
+  const providers = [...(providerData?.providers.nodes ?? [])].sort((a, b) => a.name.localeCompare(b.name, locale));
   return (
     <section className="services-panel" aria-labelledby="services-title">
       <h2 id="services-title">
@@ -118,7 +131,7 @@ export function ServicesPanel({ state, categories: selected, onChange }: { state
       <fieldset>
         <legend className="sr-only">{t.category}</legend>
         <label className="inline">
-          <input type="checkbox" checked={all} onChange={(e) => onChange(e.target.checked ? ['all'] : [])} /> {t.all}
+          <input type="checkbox" checked={all} onChange={(e) => onChange({ categories: e.target.checked ? ['all'] : [] })} /> {t.all}
         </label>
         {state.categories.map((c, i) => (
           <label key={c.key} className="inline category">
@@ -128,11 +141,27 @@ export function ServicesPanel({ state, categories: selected, onChange }: { state
         ))}
       </fieldset>
       <label htmlFor="service-status">{t.status}</label>
-      <select id="service-status" value={state.status} onChange={(e) => state.setStatus(e.target.value as ServiceStatus | '')}>
+      <select id="service-status" value={filters.serviceStatus} onChange={(e) => onChange({ serviceStatus: e.target.value as ServiceStatusFilter })}>
         <option value="ACTIVE">{t.ACTIVE}</option>
         <option value="PLANNED">{t.PLANNED}</option>
         <option value="CLOSED">{t.CLOSED}</option>
         <option value="">{t.all}</option>
+      </select>
+      <label htmlFor="service-target-group">{t.targetGroup}</label>
+      <select id="service-target-group" value={filters.targetGroup ?? ''} onChange={(e) => onChange({ targetGroup: e.target.value || null })}>
+        <option value="">{t.all}</option>
+        {TARGET_GROUPS.map((g) => (
+          <option key={g} value={g}>{t.targetGroups[g]}</option>
+        ))}
+      </select>
+      <label htmlFor="service-provider">{t.provider}</label>
+      <select id="service-provider" value={filters.provider ?? ''} onChange={(e) => onChange({ provider: e.target.value ? Number(e.target.value) : null })}>
+        <option value="">{t.all}</option>
+        {/* a provider from the address bar stays selectable while the list loads */}
+        {filters.provider !== null && !providers.some((p) => p.id === filters.provider) && <option value={filters.provider}>{t.loading}</option>}
+        {providers.map((p) => (
+          <option key={p.id} value={p.id}>{p.name}</option>
+        ))}
       </select>
       {state.enabled && (
         <p className="small muted" role="status">
