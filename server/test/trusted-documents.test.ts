@@ -1,6 +1,7 @@
 // TRUSTED_DOCUMENTS=true over real HTTP: anonymous callers get the map's operations (by text or
 // by hash) and nothing else; callers with a key or session keep the whole API; off by default.
-// The map's own urql client sends every generated document and gets answers, not refusals.
+// The map's own urql client sends every generated document and gets answers, not refusals:
+// anonymously up to Login (a trusted document), then with the planner's session.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -123,16 +124,32 @@ describe('trusted documents over HTTP', () => {
     }
   });
 
-  it('serves every document of the map to the map’s own urql client', async () => {
+  it('serves every document of the map to the map’s own urql client, and a planner signs in with it', async () => {
     // what the client would ask: real ids, keys and years from the seeded data
     const district = await db.prisma.area.findFirstOrThrow({ where: { level: 'DISTRICT' }, orderBy: { id: 'asc' } });
     const norm = await db.prisma.coverageNorm.findFirstOrThrow({ include: { category: true } });
     const category = norm.category.key;
+    const service = await db.prisma.service.findFirstOrThrow({ where: { published: true }, orderBy: { id: 'asc' } });
+    const provider = await db.prisma.provider.findFirstOrThrow({ where: { published: true }, orderBy: { id: 'asc' } });
+    const goal = await db.prisma.goal.findFirstOrThrow({ orderBy: { id: 'asc' } });
     const year = 2022;
     const years = Object.fromEntries(
       ['population', 'sgb2Rate', 'sgb2ChildShare', 'unemploymentRate', 'householdIncomeMedian', 'meanAge', 'oldAgeRatio', 'migrantShare'].map((k) => [`${k}Year`, year]),
     );
-    const variables: Record<string, Record<string, unknown>> = {
+    const planner = { email: 'planerin@leipzig.de', password: 'ein-langes-passwort' };
+    await createUser(db.prisma, { ...planner, displayName: 'Planerin', role: 'PLANNER' }, systemActor('test'));
+
+    // The editing mutations change only records they create themselves (the seeded ones stay as
+    // the other tests expect), so they run in this order, each taking ids and versions from the
+    // answers before it; an entry that is a function is read when its turn comes.
+    const answers: Record<string, Record<string, unknown>> = {};
+    const record = (operation: string, field: string) => answers[operation]![field] as { id: number; version: number; locations?: { id: number; version: number }[] };
+    /** id and version of the record an earlier mutation answered with */
+    const saved = (operation: string, field: string) => {
+      const { id, version } = record(operation, field);
+      return { id, version };
+    };
+    const variables: Record<string, Record<string, unknown> | (() => Record<string, unknown>)> = {
       NeedYears: {},
       NeedIndexLayer: { level: 'DISTRICT', year },
       GapLayer: { category, year, needYear: year, level: 'DISTRICT' },
@@ -150,27 +167,85 @@ describe('trusted documents over HTTP', () => {
       ProfileServices: { id: district.id },
       ProfileFunding: { id: district.id, level: 'DISTRICT' },
       ProfileMeasures: { id: district.id },
+      // sign-in and the editing screens' lists, still anonymous
+      Viewer: {},
+      EditLookups: {},
+      EditServices: { categoryKeys: [category] },
+      EditService: { id: service.id },
+      EditProviders: {},
+      EditProvider: { id: provider.id },
+      EditFundings: { serviceId: service.id, providerId: null },
+      EditPlans: {},
+      EditMeasures: { planId: goal.planId },
+      // from here on with the session the login sets
+      Login: planner,
+      CreateService: {
+        input: { name: 'Testangebot Trusted Documents', categoryId: norm.categoryId, status: 'PLANNED', published: false, newLocation: { street: 'Eisenbahnstraße', houseNumber: '1', lon: 12.4, lat: 51.345 } },
+      },
+      UpdateService: () => ({ input: { ...saved('CreateService', 'createService'), capacity: 20, capacityUnit: 'PLACES' } }),
+      UpdateLocation: () => {
+        const location = record('UpdateService', 'updateService').locations![0]!;
+        return { input: { id: location.id, version: location.version, houseNumber: '3' } };
+      },
+      CreateFunding: () => ({
+        input: { serviceId: saved('CreateService', 'createService').id, year: 2025, amount: '1000.00', funder: 'Jugendamt', kind: 'GRANT', status: 'APPLIED' },
+      }),
+      UpdateFunding: () => ({ input: { ...saved('CreateFunding', 'createFunding'), status: 'GRANTED' } }),
+      RetireFunding: () => saved('UpdateFunding', 'updateFunding'),
+      RetireService: () => saved('UpdateService', 'updateService'),
+      CreateProvider: { input: { name: 'Testträger Trusted Documents e. V.', kind: 'NON_PROFIT', published: false } },
+      UpdateProvider: () => ({ input: { ...saved('CreateProvider', 'createProvider'), website: 'https://example.org' } }),
+      RetireProvider: () => saved('UpdateProvider', 'updateProvider'),
+      CreateMeasure: { input: { goalId: goal.id, code: 'TD-1', title: 'Testmaßnahme', horizon: 'SHORT', responsibleOffice: 'Sozialamt', areaIds: [district.id] } },
+      UpdateMeasure: () => ({ input: { ...saved('CreateMeasure', 'createMeasure'), status: 'IN_PROGRESS' } }),
+      RetireMeasure: () => saved('UpdateMeasure', 'updateMeasure'),
+      Logout: {},
     };
 
     // The documents exactly as the map imports them, sent by the map's client configuration.
     const generated = (await import('../../client/src/generated/graphql')) as Record<string, unknown>;
     const { createGraphQLClient } = await import('../../client/src/app/client');
-    const documents = Object.entries(generated)
-      .filter(([name]) => name.endsWith('Document'))
-      .map(([, document]) => document as DocumentNode);
-    const names = documents.map((d) => getOperationAST(d)?.name?.value as string);
+    const documents = new Map(
+      Object.entries(generated)
+        .filter(([name]) => name.endsWith('Document'))
+        .map(([, document]) => [getOperationAST(document as DocumentNode)?.name?.value as string, document as DocumentNode]),
+    );
     // the list shipped with the build holds exactly these documents
-    expect(documents).toHaveLength(Object.keys(list).length);
-    const missing = names.filter((name) => !(name in variables));
+    expect(documents.size).toBe(Object.keys(list).length);
+    const missing = [...documents.keys()].filter((name) => !(name in variables));
     if (missing.length) throw new Error(`add example variables for the new client operation(s) ${missing.join(', ')} to this test`);
+    expect(Object.keys(variables).filter((name) => !documents.has(name))).toEqual([]);
+
+    // The browser keeps the session cookie that Login sets and sends it along; node's fetch does
+    // not, so this one does it for the client.
+    let cookie = '';
+    const browserFetch: typeof fetch = async (input, init) => {
+      const headers = new Headers(init?.headers);
+      if (cookie) headers.set('cookie', cookie);
+      const response = await fetch(input, { ...init, headers });
+      const set = response.headers.get('set-cookie');
+      if (set) cookie = set.split(';')[0]!;
+      return response;
+    };
 
     const client = createGraphQLClient(`${on.url}/graphql`);
     const problems: string[] = [];
-    for (const [i, document] of documents.entries()) {
-      const result = await client.query(document, variables[names[i]!]!, { requestPolicy: 'network-only' }).toPromise();
-      if (result.error) problems.push(`${names[i]}: ${result.error.message}`);
-      else if (!result.data) problems.push(`${names[i]}: no data`);
+    for (const [name, example] of Object.entries(variables)) {
+      if (problems.length) break; // later mutations build on the answers of earlier ones
+      const document = documents.get(name)!;
+      const args = [document, typeof example === 'function' ? example() : example, { requestPolicy: 'network-only', fetch: browserFetch }] as const;
+      const result = await (getOperationAST(document)?.operation === 'mutation' ? client.mutation(...args) : client.query(...args)).toPromise();
+      if (result.error) problems.push(`${name}: ${result.error.message}`);
+      else if (!result.data) problems.push(`${name}: no data`);
+      else answers[name] = result.data as Record<string, unknown>;
     }
     expect(problems).toEqual([]);
+
+    // the anonymous Login (a trusted document) opened a session that the editing mutations used
+    expect(answers.Viewer).toMatchObject({ viewer: { role: 'ANONYMOUS' } });
+    expect(answers.Login).toMatchObject({ login: { user: { email: planner.email, role: 'PLANNER' } } });
+    expect(answers.RetireService).toMatchObject({ retireService: { deleted: false } });
+    expect(answers.RetireMeasure).toMatchObject({ retireMeasure: { deleted: true } });
+    expect(answers.Logout).toMatchObject({ logout: true });
   });
 });

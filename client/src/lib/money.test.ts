@@ -1,5 +1,3 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
 import { formatMoney, moneyInput, parseMoney } from './money';
 
 const value = (text: string, locale: 'de' | 'en' = 'de') => {
@@ -7,37 +5,47 @@ const value = (text: string, locale: 'de' | 'en' = 'de') => {
   return r.ok ? r.value : r.reason;
 };
 
-test('German amounts: thousands dot, decimal comma, euro sign, spaces', () => {
-  assert.equal(value('12.500,50'), '12500.50');
-  assert.equal(value('12500,5'), '12500.50');
-  assert.equal(value('1.234.567,89 €'), '1234567.89');
-  assert.equal(value('12 500'), '12500.00');
-  assert.equal(value('12.500'), '12500.00', 'a point before three digits groups thousands');
-  assert.equal(value('12.50'), '12.50', 'a lone point before cents is a decimal point');
-  assert.equal(value(',5'), '0.50');
-  assert.equal(value('007'), '7.00');
+describe('parseMoney', () => {
+  it('reads German amounts: thousands dot, decimal comma, euro sign, spaces', () => {
+    expect(value('12.500,50')).toBe('12500.50');
+    expect(value('12500,5')).toBe('12500.50');
+    expect(value('1.234.567,89 €')).toBe('1234567.89');
+    expect(value('12 500')).toBe('12500.00');
+    expect(value(',5')).toBe('0.50');
+    expect(value('007')).toBe('7.00');
+  });
+
+  it('takes a point before three digits as thousands, a lone point before cents as decimal point', () => {
+    expect(value('12.500')).toBe('12500.00');
+    expect(value('12.50')).toBe('12.50');
+  });
+
+  it('reads English amounts: thousands comma, decimal point', () => {
+    expect(value('12,500.50', 'en')).toBe('12500.50');
+    expect(value('€12,500', 'en')).toBe('12500.00');
+    expect(value('12,50', 'en')).toBe('12.50');
+  });
+
+  it('refuses more than two decimals, negative, malformed and empty amounts', () => {
+    expect(value('12,505')).toBe('CENTS');
+    expect(value('-5')).toBe('NEGATIVE');
+    expect(value('12.50,3')).toBe('FORMAT');
+    expect(value('1.2.3')).toBe('FORMAT');
+    expect(value('zwölf')).toBe('FORMAT');
+    expect(value('12,')).toBe('FORMAT');
+    expect(value('  ')).toBe('EMPTY');
+  });
 });
 
-test('English amounts: thousands comma, decimal point', () => {
-  assert.equal(value('12,500.50', 'en'), '12500.50');
-  assert.equal(value('€12,500', 'en'), '12500.00');
-  assert.equal(value('12,50', 'en'), '12.50');
-});
+describe('formatMoney and moneyInput', () => {
+  it('format exactly, without floats', () => {
+    expect(formatMoney('12500.5')).toBe('12.500,50 €');
+    expect(formatMoney('999999999999.99')).toBe('999.999.999.999,99 €');
+    expect(formatMoney('12500.50', 'en')).toBe('€12,500.50');
+    expect(moneyInput('12500.50')).toBe('12.500,50');
+  });
 
-test('refused: more than two decimals, negative, malformed, empty', () => {
-  assert.equal(value('12,505'), 'CENTS');
-  assert.equal(value('-5'), 'NEGATIVE');
-  assert.equal(value('12.50,3'), 'FORMAT');
-  assert.equal(value('1.2.3'), 'FORMAT');
-  assert.equal(value('zwölf'), 'FORMAT');
-  assert.equal(value('12,'), 'FORMAT');
-  assert.equal(value('  '), 'EMPTY');
-});
-
-test('formatting is exact, without floats', () => {
-  assert.equal(formatMoney('12500.5'), '12.500,50 €');
-  assert.equal(formatMoney('999999999999.99'), '999.999.999.999,99 €');
-  assert.equal(formatMoney('12500.50', 'en'), '€12,500.50');
-  assert.equal(moneyInput('12500.50'), '12.500,50');
-  assert.equal(value(moneyInput('356500.00')), '356500.00', 'what the form shows reads back unchanged');
+  it('gives what the form shows, which reads back unchanged', () => {
+    expect(value(moneyInput('356500.00'))).toBe('356500.00');
+  });
 });

@@ -1,13 +1,8 @@
 import { useQuery } from 'urql';
+import type { Role, ViewerQuery } from '../../generated/graphql';
 import { VIEWER } from './queries';
 
-export type Role = 'ANALYST' | 'PLANNER' | 'STATISTICS' | 'ADMIN';
-export interface Viewer {
-  role: Role | 'ANONYMOUS';
-  roles: Role[];
-  kind: 'USER' | 'API_KEY' | 'SYSTEM' | null;
-  label: string | null;
-}
+export type Viewer = ViewerQuery['viewer'];
 
 /** Roles that may edit services, providers, funding and measures (the server checks again). */
 export const EDITOR_ROLES: readonly Role[] = ['PLANNER', 'ADMIN'];
@@ -15,6 +10,6 @@ export const canEdit = (viewer: Viewer | null) => !!viewer && viewer.roles.some(
 
 /** Who the browser's session stands for; null while loading or when the API is unreachable. */
 export function useViewer() {
-  const [{ data, fetching, error }] = useQuery<{ viewer: Viewer }>({ query: VIEWER });
+  const [{ data, fetching, error }] = useQuery({ query: VIEWER });
   return { viewer: data?.viewer ?? null, fetching, error: !!error };
 }

@@ -7,7 +7,7 @@ import { I18nProvider, useI18n } from '../../app/i18n';
 import { useEditTexts } from './texts';
 import { LoginPage } from '../auth/LoginPage';
 import { canEdit, useViewer, type Viewer } from '../auth/use-viewer';
-import { MeasureForm, type MeasureRecord } from './MeasureEditor';
+import { MeasureForm } from './MeasureEditor';
 import { ProviderEditor } from './ProviderEditor';
 import { ServiceEditor } from './ServiceEditor';
 import { SECTIONS, navSearch, parseNav, type EditNav, type LinkTo, type Section } from './nav';
@@ -120,11 +120,7 @@ function EditingArea({ lang }: { lang: 'de' | 'en' }) {
   );
   const created = useCallback((id: number) => go({ ...nav, id }, { reopen: false, replace: true }), [nav, go]);
 
-  const [{ data, error }] = useQuery<{
-    serviceCategories: Lookups['categories'];
-    providers: { nodes: Lookups['providers'] };
-    areas: { nodes: Lookups['districts'] };
-  }>({ query: EDIT_LOOKUPS });
+  const [{ data, error }] = useQuery({ query: EDIT_LOOKUPS });
   const lookups = useMemo<Lookups | null>(
     () => (data ? { categories: data.serviceCategories, providers: data.providers.nodes, districts: [...data.areas.nodes].sort((a, b) => a.name.localeCompare(b.name, 'de')) } : null),
     [data],
@@ -176,7 +172,7 @@ function ServicesPane({ nav, lookups, linkTo, opened, onCreated }: PaneProps & {
   const categories = useMemo(() => [...lookups.categories].sort((a, b) => a.name.localeCompare(b.name, 'de')), [lookups]);
   const [category, setCategory] = useState(categories[0]?.key ?? '');
   const [filter, setFilter] = useState('');
-  const [{ data, error }] = useQuery<{ services: { totalCount: number; nodes: { id: number; name: string; status: string; published: boolean; locations: { area: { name: string } | null }[] }[] } }>({
+  const [{ data, error }] = useQuery({
     query: EDIT_SERVICES,
     variables: { categoryKeys: category ? [category] : null },
     context: useMemo(() => LIST_CONTEXT, []),
@@ -210,7 +206,7 @@ function ServicesPane({ nav, lookups, linkTo, opened, onCreated }: PaneProps & {
             <li key={s.id}>
               <a {...linkTo({ id: s.id })} aria-current={nav.id === s.id ? 'true' : undefined}>{s.name}</a>
               <span className="small muted">
-                {' '}{t[s.status as 'ACTIVE']}{s.published ? '' : `, ${e.draft}`}{s.locations[0]?.area ? ` · ${s.locations[0].area.name}` : ''}
+                {' '}{t[s.status]}{s.published ? '' : `, ${e.draft}`}{s.locations[0]?.area ? ` · ${s.locations[0].area.name}` : ''}
               </span>
             </li>
           ))}
@@ -240,7 +236,7 @@ function ProvidersPane({ nav, linkTo, opened, onCreated }: PaneProps) {
   const { t } = useI18n();
   const e = useEditTexts();
   const [filter, setFilter] = useState('');
-  const [{ data, error }] = useQuery<{ providers: { totalCount: number; nodes: { id: number; name: string; kind: string; published: boolean }[] } }>({
+  const [{ data, error }] = useQuery({
     query: EDIT_PROVIDERS,
     context: useMemo(() => LIST_CONTEXT, []),
   });
@@ -275,15 +271,13 @@ function ProvidersPane({ nav, linkTo, opened, onCreated }: PaneProps) {
   );
 }
 
-interface PlanOption { id: number; title: string; periodStart: number; periodEnd: number; published: boolean; goals: { id: number; code: string; title: string }[] }
-
 function MeasuresPane({ nav, lookups, linkTo, opened, onCreated, go }: PaneProps & { lookups: Lookups; go: (n: EditNav, o?: { reopen?: boolean; replace?: boolean }) => void }) {
   const { t } = useI18n();
   const e = useEditTexts();
-  const [{ data: plansData, error: plansError }] = useQuery<{ plans: PlanOption[] }>({ query: EDIT_PLANS });
+  const [{ data: plansData, error: plansError }] = useQuery({ query: EDIT_PLANS });
   const plans = plansData?.plans ?? [];
   const plan = plans.find((p) => p.id === nav.plan) ?? plans[0] ?? null;
-  const [{ data, error }] = useQuery<{ measures: MeasureRecord[] }>({
+  const [{ data, error }] = useQuery({
     query: EDIT_MEASURES,
     variables: { planId: plan?.id ?? 0 },
     pause: !plan,
@@ -321,7 +315,7 @@ function MeasuresPane({ nav, lookups, linkTo, opened, onCreated, go }: PaneProps
               {(measures ?? []).filter((m) => m.goal?.id === g.id).map((m) => (
                 <li key={m.id}>
                   <a {...linkTo({ plan: plan.id, id: m.id })} aria-current={nav.id === m.id ? 'true' : undefined}>{m.code} {m.title}</a>
-                  <span className="small muted"> {t.measureStatus[m.status as 'NOT_STARTED'] ?? m.status}</span>
+                  <span className="small muted"> {t.measureStatus[m.status]}</span>
                 </li>
               ))}
             </ul>

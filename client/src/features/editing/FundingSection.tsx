@@ -6,32 +6,22 @@ import { useI18n } from '../../app/i18n';
 import { useEditTexts } from './texts';
 import { formatMoney, moneyInput, parseMoney } from '../../lib/money';
 import { ConfirmButton, ErrorSummary, SavedStatus, SelectField, TextField, fieldErrors, inputError, toSaveError, useSaveState, type Problem } from './form';
+import type { EditFundingFieldsFragment, FundingKind, FundingStatus } from '../../generated/graphql';
 import { CREATE_FUNDING, EDIT_FUNDINGS, RETIRE_FUNDING, UPDATE_FUNDING } from './queries';
 
-interface FundingRow {
-  id: number;
-  version: number;
-  year: number;
-  amount: string;
-  funder: string;
-  kind: string;
-  status: string;
-  published: boolean;
-  service: { id: number; name: string } | null;
-  provider: { id: number; name: string } | null;
-}
+type FundingRow = EditFundingFieldsFragment;
 
-const KINDS = ['GRANT', 'SERVICE_FEE', 'PROJECT_GRANT'];
-const STATUSES = ['APPLIED', 'GRANTED', 'PAID'];
+const KINDS: FundingKind[] = ['GRANT', 'SERVICE_FEE', 'PROJECT_GRANT'];
+const STATUSES: FundingStatus[] = ['APPLIED', 'GRANTED', 'PAID'];
 const FIELD_IDS: Record<string, string> = { year: 'fund-year', amount: 'fund-amount', funder: 'fund-funder', kind: 'fund-kind', status: 'fund-status' };
 
-type Values = { year: string; amount: string; funder: string; kind: string; status: string };
+type Values = { year: string; amount: string; funder: string; kind: FundingKind; status: FundingStatus };
 const EMPTY: Values = { year: String(new Date().getFullYear()), amount: '', funder: '', kind: 'GRANT', status: 'GRANTED' };
 
 export function FundingSection({ serviceId, providerId, title }: { serviceId?: number; providerId?: number; title: string }) {
   const { t, locale } = useI18n();
   const e = useEditTexts();
-  const [{ data, error, fetching }, refetch] = useQuery<{ fundings: { totalCount: number; nodes: FundingRow[] } }>({
+  const [{ data, error, fetching }, refetch] = useQuery({
     query: EDIT_FUNDINGS,
     variables: { serviceId: serviceId ?? null, providerId: providerId ?? null },
     requestPolicy: 'cache-and-network',
@@ -76,8 +66,8 @@ export function FundingSection({ serviceId, providerId, title }: { serviceId?: n
       const res = editing
         ? await updateFunding({ input: { ...fields, id: editing.id, version: editing.version } })
         : await createFunding({ input: { ...fields, serviceId: serviceId ?? null, providerId: providerId ?? null } });
-      if (res.error) return state.fail(toSaveError(res.error));
-      const row = (editing ? res.data.updateFunding : res.data.createFunding) as FundingRow;
+      if (res.error || !res.data) return state.fail(toSaveError(res.error));
+      const row = 'updateFunding' in res.data ? res.data.updateFunding : res.data.createFunding;
       stopEdit();
       state.succeed(e.fundingSaved(row.year, formatMoney(row.amount, locale)));
     } finally {

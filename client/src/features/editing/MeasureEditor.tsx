@@ -5,25 +5,15 @@ import { useClient, useMutation } from 'urql';
 import { useI18n } from '../../app/i18n';
 import { useEditTexts } from './texts';
 import { CheckboxGroup, ConfirmButton, ErrorSummary, SavedStatus, SelectField, TextArea, TextField, fieldErrors, toSaveError, useSaveState } from './form';
+import type { EditMeasureFieldsFragment, EditPlansQuery, MeasureHorizon, MeasureStatus } from '../../generated/graphql';
+import type { Lookups } from './types';
 import { CREATE_MEASURE, EDIT_MEASURES, RETIRE_MEASURE, UPDATE_MEASURE } from './queries';
 
-export interface MeasureRecord {
-  id: number;
-  version: number;
-  code: string;
-  title: string;
-  description: string | null;
-  horizon: string;
-  responsibleOffice: string;
-  status: string;
-  goal: { id: number; code: string; title: string } | null;
-  areas: { id: number; name: string; level: string }[];
-}
+export type MeasureRecord = EditMeasureFieldsFragment;
+export type GoalOption = EditPlansQuery['plans'][number]['goals'][number];
 
-export interface GoalOption { id: number; code: string; title: string }
-
-const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', 'SUSPENDED'] as const;
-const HORIZONS = ['SHORT', 'MEDIUM', 'LONG'];
+const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', 'SUSPENDED'] as const satisfies readonly MeasureStatus[];
+const HORIZONS: MeasureHorizon[] = ['SHORT', 'MEDIUM', 'LONG'];
 const FIELD_IDS: Record<string, string> = {
   goalId: 'msr-goal',
   code: 'msr-code',
@@ -35,7 +25,7 @@ const FIELD_IDS: Record<string, string> = {
   areaIds: 'msr-areas',
 };
 
-type Values = { goalId: string; code: string; title: string; description: string; horizon: string; responsibleOffice: string; status: string; areaIds: string[] };
+type Values = { goalId: string; code: string; title: string; description: string; horizon: MeasureHorizon | ''; responsibleOffice: string; status: MeasureStatus; areaIds: string[] };
 const toValues = (m: MeasureRecord | null, goalId: number | null): Values => ({
   goalId: m?.goal ? String(m.goal.id) : goalId !== null ? String(goalId) : '',
   code: m?.code ?? '',
@@ -51,7 +41,7 @@ interface Props {
   planId: number;
   initial: MeasureRecord | null;
   goals: GoalOption[];
-  districts: { id: number; name: string }[];
+  districts: Lookups['districts'];
   onCreated: (id: number) => void;
   onDeleted: () => void;
 }
@@ -96,8 +86,8 @@ export function MeasureForm({ planId, initial, goals, districts, onCreated, onDe
     state.setBusy(true);
     try {
       const res = record ? await updateMeasure({ input: { ...fields, id: record.id, version: record.version } }) : await createMeasure({ input: fields });
-      if (res.error) return state.fail(toSaveError(res.error));
-      const saved = (record ? res.data.updateMeasure : res.data.createMeasure) as MeasureRecord;
+      if (res.error || !res.data) return state.fail(toSaveError(res.error));
+      const saved = 'updateMeasure' in res.data ? res.data.updateMeasure : res.data.createMeasure;
       setRecord(saved);
       setValues(toValues(saved, null));
       state.succeed(e.measureSaved);
@@ -109,7 +99,7 @@ export function MeasureForm({ planId, initial, goals, districts, onCreated, onDe
 
   const reload = async () => {
     if (!record) return;
-    const res = await client.query<{ measures: MeasureRecord[] }>(EDIT_MEASURES, { planId }, { requestPolicy: 'network-only' }).toPromise();
+    const res = await client.query(EDIT_MEASURES, { planId }, { requestPolicy: 'network-only' }).toPromise();
     const fresh = res.data?.measures.find((m) => m.id === record.id);
     if (res.error || !fresh) return state.fail({ kind: 'notFound', message: '', problems: [] });
     setRecord(fresh);

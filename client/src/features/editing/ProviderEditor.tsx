@@ -6,25 +6,17 @@ import { useI18n } from '../../app/i18n';
 import { useEditTexts } from './texts';
 import { FundingSection } from './FundingSection';
 import { Checkbox, ConfirmButton, ErrorSummary, SavedStatus, SelectField, TextField, fieldErrors, toSaveError, useSaveState } from './form';
+import type { EditProviderFieldsFragment, ProviderKind, UmbrellaAssociation } from '../../generated/graphql';
 import type { LinkTo } from './nav';
 import { CREATE_PROVIDER, EDIT_PROVIDER, RETIRE_PROVIDER, UPDATE_PROVIDER } from './queries';
 
-interface ProviderRecord {
-  id: number;
-  version: number;
-  name: string;
-  kind: string;
-  umbrella: string | null;
-  website: string | null;
-  published: boolean;
-  services: { id: number; name: string; status: string }[];
-}
+type ProviderRecord = EditProviderFieldsFragment;
 
-const KINDS = ['MUNICIPAL', 'NON_PROFIT', 'COMMERCIAL'];
-const UMBRELLAS = ['AWO', 'CARITAS', 'DIAKONIE', 'DRK', 'PARITAETISCHER', 'ZWST'];
+const KINDS: ProviderKind[] = ['MUNICIPAL', 'NON_PROFIT', 'COMMERCIAL'];
+const UMBRELLAS: UmbrellaAssociation[] = ['AWO', 'CARITAS', 'DIAKONIE', 'DRK', 'PARITAETISCHER', 'ZWST'];
 const FIELD_IDS: Record<string, string> = { name: 'prov-name', kind: 'prov-kind', umbrella: 'prov-umbrella', website: 'prov-website' };
 
-type Values = { name: string; kind: string; umbrella: string; website: string; published: boolean };
+type Values = { name: string; kind: ProviderKind | ''; umbrella: UmbrellaAssociation | ''; website: string; published: boolean };
 const toValues = (p: ProviderRecord | null): Values => ({
   name: p?.name ?? '',
   kind: p?.kind ?? '',
@@ -39,7 +31,8 @@ export function ProviderEditor({ id, onCreated, linkTo }: { id: number | null; o
   // the id it was opened with: after "anlegen" the parent learns the new id, the form stays
   const [startId] = useState(id);
   const [initial, setInitial] = useState<ProviderRecord | null | undefined>(startId === null ? null : undefined);
-  const [{ data, error }] = useQuery<{ provider: ProviderRecord | null }>({ query: EDIT_PROVIDER, variables: { id: startId }, requestPolicy: 'network-only', pause: initial !== undefined });
+  // paused when opened for a new provider (startId null)
+  const [{ data, error }] = useQuery({ query: EDIT_PROVIDER, variables: { id: startId ?? 0 }, requestPolicy: 'network-only', pause: initial !== undefined });
   useEffect(() => {
     if (initial === undefined && data) setInitial(data.provider ?? null);
   }, [data, initial]);
@@ -75,8 +68,8 @@ function ProviderForm({ initial, onCreated, linkTo }: { initial: ProviderRecord 
     state.setBusy(true);
     try {
       const res = record ? await updateProvider({ input: { ...fields, id: record.id, version: record.version } }) : await createProvider({ input: fields });
-      if (res.error) return state.fail(toSaveError(res.error));
-      const saved = (record ? res.data.updateProvider : res.data.createProvider) as ProviderRecord;
+      if (res.error || !res.data) return state.fail(toSaveError(res.error));
+      const saved = 'updateProvider' in res.data ? res.data.updateProvider : res.data.createProvider;
       setRecord(saved);
       state.succeed(e.providerSaved);
       if (!record) onCreated(saved.id);
@@ -87,7 +80,7 @@ function ProviderForm({ initial, onCreated, linkTo }: { initial: ProviderRecord 
 
   const reload = async () => {
     if (!record) return;
-    const res = await client.query<{ provider: ProviderRecord | null }>(EDIT_PROVIDER, { id: record.id }, { requestPolicy: 'network-only' }).toPromise();
+    const res = await client.query(EDIT_PROVIDER, { id: record.id }, { requestPolicy: 'network-only' }).toPromise();
     if (res.error || !res.data?.provider) return state.fail({ kind: 'other', message: '', problems: [] });
     setRecord(res.data.provider);
     setValues(toValues(res.data.provider));
@@ -98,8 +91,9 @@ function ProviderForm({ initial, onCreated, linkTo }: { initial: ProviderRecord 
   const retire = async () => {
     if (!record) return;
     const res = await retireProvider({ id: record.id, version: record.version });
-    if (res.error) return state.fail(toSaveError(res.error));
-    setRecord({ ...record, published: false, version: res.data.retireProvider.version });
+    if (res.error || !res.data) return state.fail(toSaveError(res.error));
+    // a retired provider is kept (unpublished), so the answer has its new version
+    setRecord({ ...record, published: false, version: res.data.retireProvider.version ?? record.version });
     setValues((v) => ({ ...v, published: false }));
     state.succeed(e.providerRetired);
   };
@@ -139,7 +133,7 @@ function ProviderForm({ initial, onCreated, linkTo }: { initial: ProviderRecord 
             {record.services.map((s) => (
               <li key={s.id}>
                 <a {...linkTo({ section: 'angebote', id: s.id, plan: null })}>{s.name}</a>{' '}
-                <span className="muted small">{t[s.status as 'ACTIVE']}</span>
+                <span className="muted small">{t[s.status]}</span>
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@
 // once saved, its funding rows. An update sends the versions it read of the service and of its
 // location; a conflict offers to load the current state.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Geometry } from 'geojson';
 import { useClient, useMutation, useQuery } from 'urql';
 import { useI18n } from '../../app/i18n';
 import { useEditTexts } from './texts';
@@ -11,40 +12,18 @@ import { LocationPicker } from './LocationPicker';
 import {
   Checkbox, CheckboxGroup, ConfirmButton, ErrorSummary, SavedStatus, SelectField, TextArea, TextField, fieldErrors, inputError, toSaveError, useSaveState, type Problem,
 } from './form';
+import type { CapacityUnit, EditServiceFieldsFragment, ServiceStatus, TargetGroup } from '../../generated/graphql';
 import { CREATE_SERVICE, EDIT_SERVICE, RETIRE_SERVICE, UPDATE_LOCATION, UPDATE_SERVICE } from './queries';
 import type { Lookups } from './types';
 
-export interface LocationRecord {
-  id: number;
-  version: number;
-  name: string | null;
-  street: string | null;
-  houseNumber: string | null;
-  postalCode: string | null;
-  city: string | null;
-  point: { type: 'Point'; coordinates: [number, number] } | null;
-  area: { id: number; name: string } | null;
-  services?: { id: number; name: string }[];
-}
+type ServiceRecord = EditServiceFieldsFragment;
 
-export interface ServiceRecord {
-  id: number;
-  version: number;
-  name: string;
-  description: string | null;
-  status: 'ACTIVE' | 'PLANNED' | 'CLOSED';
-  capacity: number | null;
-  capacityUnit: string | null;
-  targetGroups: string[];
-  published: boolean;
-  category: { id: number; key: string; name: string };
-  provider: { id: number; name: string } | null;
-  locations: LocationRecord[];
-}
+const TARGET_GROUPS: TargetGroup[] = ['CHILDREN', 'YOUNG_PEOPLE', 'FAMILIES', 'SINGLE_PARENTS', 'SENIORS', 'PEOPLE_WITH_DISABILITIES', 'MIGRANTS', 'LONG_TERM_UNEMPLOYED', 'HOMELESS_PEOPLE', 'PEOPLE_WITH_ADDICTION'];
+const STATUSES = ['ACTIVE', 'PLANNED', 'CLOSED'] as const satisfies readonly ServiceStatus[];
+const UNITS: CapacityUnit[] = ['PLACES', 'CONTACTS_PER_YEAR', 'HOURS_PER_WEEK'];
 
-const TARGET_GROUPS = ['CHILDREN', 'YOUNG_PEOPLE', 'FAMILIES', 'SINGLE_PARENTS', 'SENIORS', 'PEOPLE_WITH_DISABILITIES', 'MIGRANTS', 'LONG_TERM_UNEMPLOYED', 'HOMELESS_PEOPLE', 'PEOPLE_WITH_ADDICTION'];
-const STATUSES = ['ACTIVE', 'PLANNED', 'CLOSED'] as const;
-const UNITS = ['PLACES', 'CONTACTS_PER_YEAR', 'HOURS_PER_WEEK'];
+/** Longitude and latitude of a saved location (the API answers GeoJSON; a location is a Point). */
+const coordinatesOf = (point: Geometry | null | undefined) => (point?.type === 'Point' ? point.coordinates : null);
 
 /** Server field paths (service, new location, location update) → the ids of this form's fields. */
 const FIELD_IDS: Record<string, string> = {
@@ -75,10 +54,10 @@ type Values = {
   name: string;
   categoryId: string;
   providerId: string;
-  status: string;
+  status: ServiceStatus;
   capacity: string;
-  capacityUnit: string;
-  targetGroups: string[];
+  capacityUnit: CapacityUnit | '';
+  targetGroups: TargetGroup[];
   description: string;
   published: boolean;
   street: string;
@@ -91,7 +70,7 @@ type Values = {
 
 function toValues(s: ServiceRecord | null, locale: 'de' | 'en'): Values {
   const loc = s?.locations[0];
-  const c = loc?.point?.coordinates;
+  const c = coordinatesOf(loc?.point);
   return {
     name: s?.name ?? '',
     categoryId: s ? String(s.category.id) : '',
@@ -120,7 +99,8 @@ export function ServiceEditor({ id, lookups, onCreated }: { id: number | null; l
   // the id it was opened with: after "anlegen" the parent learns the new id, the form stays
   const [startId] = useState(id);
   const [initial, setInitial] = useState<ServiceRecord | null | undefined>(startId === null ? null : undefined);
-  const [{ data, error }] = useQuery<{ service: ServiceRecord | null }>({ query: EDIT_SERVICE, variables: { id: startId }, requestPolicy: 'network-only', pause: initial !== undefined });
+  // paused when opened for a new service (startId null)
+  const [{ data, error }] = useQuery({ query: EDIT_SERVICE, variables: { id: startId ?? 0 }, requestPolicy: 'network-only', pause: initial !== undefined });
   useEffect(() => {
     if (initial === undefined && data) setInitial(data.service ?? null);
   }, [data, initial]);
@@ -188,8 +168,8 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
     try {
       if (!record) {
         const res = await createService({ input: fields });
-        if (res.error) return state.fail(toSaveError(res.error));
-        const created = res.data.createService as ServiceRecord;
+        if (res.error || !res.data) return state.fail(toSaveError(res.error));
+        const created = res.data.createService;
         setRecord(created);
         setValues(toValues(created, locale));
         state.succeed(savedMessage(created));
@@ -197,18 +177,19 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
         return;
       }
       const res = await updateService({ input: { ...fields, id: record.id, version: record.version } });
-      if (res.error) return state.fail(toSaveError(res.error));
-      let saved = res.data.updateService as ServiceRecord;
+      if (res.error || !res.data) return state.fail(toSaveError(res.error));
+      let saved = res.data.updateService;
       const old = location;
-      const moved = old && hasPoint && (!old.point || old.point.coordinates[0].toFixed(6) !== lon!.toFixed(6) || old.point.coordinates[1].toFixed(6) !== lat!.toFixed(6));
+      const was = coordinatesOf(old?.point);
+      const moved = old && hasPoint && (!was || was[0].toFixed(6) !== lon.toFixed(6) || was[1].toFixed(6) !== lat.toFixed(6));
       const readdressed = old && (['street', 'houseNumber', 'postalCode', 'city'] as const).some((k) => (old[k] ?? null) !== address[k]);
       if (old && (moved || readdressed)) {
         const loc = await updateLocation({ input: { id: old.id, version: old.version, ...address, ...(hasPoint ? { lon, lat } : {}) } });
-        if (loc.error) {
+        if (loc.error || !loc.data) {
           setRecord(saved);
           return state.fail(toSaveError(loc.error));
         }
-        const updated = loc.data.updateLocation as LocationRecord;
+        const updated = loc.data.updateLocation;
         saved = { ...saved, locations: saved.locations.map((l) => (l.id === updated.id ? { ...l, ...updated } : l)) };
       }
       setRecord(saved);
@@ -220,7 +201,7 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
 
   const reload = async () => {
     if (!record) return;
-    const res = await client.query<{ service: ServiceRecord | null }>(EDIT_SERVICE, { id: record.id }, { requestPolicy: 'network-only' }).toPromise();
+    const res = await client.query(EDIT_SERVICE, { id: record.id }, { requestPolicy: 'network-only' }).toPromise();
     if (res.error || !res.data?.service) return state.fail({ kind: 'other', message: '', problems: [] });
     setRecord(res.data.service);
     setValues(toValues(res.data.service, locale));
@@ -231,8 +212,9 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
   const retire = async () => {
     if (!record) return;
     const res = await retireService({ id: record.id, version: record.version });
-    if (res.error) return state.fail(toSaveError(res.error));
-    setRecord({ ...record, status: 'CLOSED', version: res.data.retireService.version });
+    if (res.error || !res.data) return state.fail(toSaveError(res.error));
+    // a retired service is kept (closed), so the answer has its new version
+    setRecord({ ...record, status: 'CLOSED', version: res.data.retireService.version ?? record.version });
     setValues((v) => ({ ...v, status: 'CLOSED' }));
     state.succeed(e.serviceRetired);
   };

@@ -22,9 +22,9 @@ export interface SaveError {
 /** The server writes German with an English gloss in brackets at the end: keep the German. */
 export const germanOnly = (message: string) => message.replace(/\s*\([a-z][^()]*\)\s*$/, '').trim();
 
-/** Reads the first GraphQL error of a failed mutation into what the form shows. */
-export function toSaveError(error: CombinedError): SaveError {
-  const first = error.graphQLErrors[0];
+/** Reads the first GraphQL error of a failed mutation (or an answer without data) into what the form shows. */
+export function toSaveError(error: CombinedError | undefined): SaveError {
+  const first = error?.graphQLErrors[0];
   const ext = (first?.extensions ?? {}) as { code?: string; problems?: Problem[]; argument?: string };
   const message = first ? germanOnly(first.message) : '';
   switch (ext.code) {
@@ -210,13 +210,15 @@ export function TextArea({ id, label, error, hint, value, onChange }: FieldBase 
   );
 }
 
-export function SelectField({
+/** A choice of `options`, V being e.g. an enum of the schema; with `empty`, V must include "" (none chosen). */
+export function SelectField<V extends string>({
   id, label, error, hint, required, value, onChange, options, empty,
-}: FieldBase & { value: string; onChange: (v: string) => void; options: { value: string; label: string }[]; empty?: string }) {
+}: FieldBase & { value: V; onChange: (v: V) => void; options: { value: V; label: string }[]; empty?: string }) {
   return (
     <div className="field">
       <Label id={id} label={label} required={required} />
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} aria-required={required || undefined}>
+      {/* the select offers only these options (and "" with `empty`) */}
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} aria-required={required || undefined}>
         {empty !== undefined && <option value="">{empty}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -230,10 +232,10 @@ export function SelectField({
 }
 
 /** Several choices (target groups, target areas): a fieldset of checkboxes; the id goes on the first one. */
-export function CheckboxGroup({
+export function CheckboxGroup<V extends string>({
   id, legend, error, hint, values, onChange, options, className,
-}: { id: string; legend: string; error?: string; hint?: ReactNode; values: string[]; onChange: (v: string[]) => void; options: { value: string; label: string }[]; className?: string }) {
-  const toggle = (v: string, on: boolean) => onChange(on ? [...values, v] : values.filter((x) => x !== v));
+}: { id: string; legend: string; error?: string; hint?: ReactNode; values: V[]; onChange: (v: V[]) => void; options: { value: V; label: string }[]; className?: string }) {
+  const toggle = (v: V, on: boolean) => onChange(on ? [...values, v] : values.filter((x) => x !== v));
   return (
     <fieldset className={className} aria-describedby={describedBy(id, error, hint)} aria-invalid={error ? true : undefined}>
       <legend>{legend}</legend>

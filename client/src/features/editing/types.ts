@@ -1,6 +1,8 @@
-/** Lists every editing form needs: categories, providers (for the provider choice), districts. */
+import type { EditLookupsQuery } from '../../generated/graphql';
+
+/** Lists every editing form needs: categories, providers (for the provider choice), districts (sorted by name). */
 export interface Lookups {
-  categories: { id: number; key: string; name: string; nameEn: string | null }[];
-  providers: { id: number; name: string; published: boolean }[];
-  districts: { id: number; name: string }[];
+  categories: EditLookupsQuery['serviceCategories'];
+  providers: EditLookupsQuery['providers']['nodes'];
+  districts: EditLookupsQuery['areas']['nodes'];
 }
