@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Geometry } from 'geojson';
 import { useClient, useMutation, useQuery } from 'urql';
 import { useI18n } from '../../app/i18n';
+import { TARGET_GROUPS } from '../services/ServicesPanel';
 import { useEditTexts } from './texts';
 import { parseDecimal } from '../../lib/format';
 import { FundingSection } from './FundingSection';
@@ -18,7 +19,6 @@ import type { Lookups } from './types';
 
 type ServiceRecord = EditServiceFieldsFragment;
 
-const TARGET_GROUPS: TargetGroup[] = ['CHILDREN', 'YOUNG_PEOPLE', 'FAMILIES', 'SINGLE_PARENTS', 'SENIORS', 'PEOPLE_WITH_DISABILITIES', 'MIGRANTS', 'LONG_TERM_UNEMPLOYED', 'HOMELESS_PEOPLE', 'PEOPLE_WITH_ADDICTION'];
 const STATUSES = ['ACTIVE', 'PLANNED', 'CLOSED'] as const satisfies readonly ServiceStatus[];
 const UNITS: CapacityUnit[] = ['PLACES', 'CONTACTS_PER_YEAR', 'HOURS_PER_WEEK'];
 
@@ -259,7 +259,7 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
           legend={e.targetGroups}
           values={values.targetGroups}
           onChange={set('targetGroups')}
-          options={TARGET_GROUPS.map((g) => ({ value: g, label: e.targetGroupNames[g] ?? g }))}
+          options={TARGET_GROUPS.map((g) => ({ value: g, label: t.targetGroups[g] ?? g }))}
           error={errors['svc-groups']}
           className="columns"
         />

@@ -53,11 +53,6 @@ const de = {
   editService: 'Angebot bearbeiten',
   noProvider: '– kein Träger –',
   targetGroups: 'Zielgruppen',
-  targetGroupNames: {
-    CHILDREN: 'Kinder', YOUNG_PEOPLE: 'Jugendliche, junge Erwachsene', FAMILIES: 'Familien', SINGLE_PARENTS: 'Alleinerziehende', SENIORS: 'Seniorinnen und Senioren',
-    PEOPLE_WITH_DISABILITIES: 'Menschen mit Behinderungen', MIGRANTS: 'Menschen mit Migrationsgeschichte', LONG_TERM_UNEMPLOYED: 'Langzeitarbeitslose',
-    HOMELESS_PEOPLE: 'wohnungslose Menschen', PEOPLE_WITH_ADDICTION: 'suchtkranke Menschen',
-  } as Record<string, string>,
   capacityUnit: 'Einheit der Kapazität',
   noUnit: '– keine –',
   unitNames: { PLACES: 'Plätze', CONTACTS_PER_YEAR: 'Beratungskontakte je Jahr', HOURS_PER_WEEK: 'Fachleistungsstunden je Woche' } as Record<string, string>,
@@ -206,11 +201,6 @@ const en: EditTexts = {
   editService: 'Edit service',
   noProvider: '– no provider –',
   targetGroups: 'Target groups',
-  targetGroupNames: {
-    CHILDREN: 'Children', YOUNG_PEOPLE: 'Young people', FAMILIES: 'Families', SINGLE_PARENTS: 'Single parents', SENIORS: 'Older people',
-    PEOPLE_WITH_DISABILITIES: 'People with disabilities', MIGRANTS: 'Migrants', LONG_TERM_UNEMPLOYED: 'Long-term unemployed people',
-    HOMELESS_PEOPLE: 'Homeless people', PEOPLE_WITH_ADDICTION: 'People with addiction problems',
-  },
   capacityUnit: 'Unit of capacity',
   noUnit: '– none –',
   unitNames: { PLACES: 'Places', CONTACTS_PER_YEAR: 'Counselling contacts per year', HOURS_PER_WEEK: 'Specialist hours per week' },
