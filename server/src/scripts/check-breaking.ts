@@ -17,9 +17,10 @@ function previousSdl(): { ref: string; sdl: string } | null {
     const current = readFileSync(sdlPath, 'utf8');
     const committed = git('show', `HEAD:${relative}`);
     // Uncommitted edits are compared with HEAD; otherwise the last commit that changed the file
-    // is compared with the one before it.
+    // is compared with the one before it, along the main line (--first-parent): a merged
+    // branch's intermediate versions were never the contract.
     if (committed !== current.trim()) return { ref: 'HEAD', sdl: committed };
-    const [, before] = git('log', '-n', '2', '--format=%H', '--', relative).split('\n');
+    const [, before] = git('log', '--first-parent', '-n', '2', '--format=%H', '--', relative).split('\n');
     return before ? { ref: before.slice(0, 10), sdl: git('show', `${before}:${relative}`) } : null;
   } catch {
     return null; // not a git checkout, or the file is new
