@@ -26,6 +26,8 @@ const config: CodegenConfig = {
         onlyOperationTypes: true,
         skipTypename: true,
         scalars: {
+          // calendar dates as "YYYY-MM-DD", the value of an <input type="date">
+          Date: 'string',
           DateTimeISO: 'string',
           // money travels as a decimal string (cents exact)
           Decimal: 'string',

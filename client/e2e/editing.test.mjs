@@ -1,9 +1,10 @@
 // Editing as a planner meets it: sign in (a wrong password is refused in German), create a
 // service by clicking a district on the map (the database derives that district), edit it, run
-// into a colleague's change (conflict, reload), record funding with a German amount, edit a
-// measure's status and target areas, create a provider. Anonymous visitors and analysts reach no
-// form; the forms pass axe; nothing loads from another origin; the map's first load does not
-// fetch the editing code. Every change is checked through the API.
+// into a colleague's change (conflict, reload), give it dates (an end before the start is
+// refused), accessibility, a legal basis, a fee and opening hours, record funding with a German
+// amount, edit a measure's status and target areas, create a provider. Anonymous visitors and
+// analysts reach no form; the forms pass axe; nothing loads from another origin; the map's first
+// load does not fetch the editing code. Every change is checked through the API.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -220,6 +221,70 @@ test('editing the service moves it by typed coordinates (keyboard alternative); 
   assert.equal(service.capacity, 35);
   assert.equal(service.name, renamed, "the colleague's name stays");
   assert.equal(service.version, 4);
+});
+
+test('dates, accessibility, legal basis, fee and opening hours: an end before the start is refused at the field; then saved, shown after reload, and only changed ones sent', async () => {
+  const api = await apiSession(PLANNER);
+  const DETAILS = 'version startDate endDate accessibility legalBases fee openingHours';
+  const read = async () => (await api(`query($id: Int!) { service(id: $id) { ${DETAILS} } }`, { id: serviceId })).service;
+  const before = await read();
+
+  await planner.locator('#svc-start').fill('2026-09-01');
+  await planner.locator('#svc-end').fill('2026-08-31');
+  await planner.getByTestId('save').click();
+  const summary = planner.getByTestId('error-summary');
+  await summary.waitFor();
+  assert.equal(await summary.getAttribute('data-kind'), 'input');
+  assert.equal(await activeTestId(planner), 'error-summary');
+  const end = planner.locator('#svc-end');
+  assert.equal(await end.getAttribute('aria-invalid'), 'true');
+  assert.ok((await end.getAttribute('aria-describedby')).split(' ').includes('svc-end-error'));
+  assert.match(await planner.locator('#svc-end-error').textContent(), /Das Ende darf nicht vor dem Beginn liegen\./);
+  assert.deepEqual(await read(), before, 'nothing saved');
+  assert.deepEqual(await axeSerious(planner), [], 'axe with the end-date error');
+
+  await end.fill('2027-07-31');
+  await planner.locator('#svc-access').selectOption({ label: 'teilweise barrierefrei' });
+  await planner.getByLabel('SGB VIII – Kinder- und Jugendhilfe').check();
+  await planner.locator('#svc-fee').fill('kostenfrei');
+  const monday = planner.getByRole('group', { name: 'Montag' });
+  await monday.getByLabel('öffnet').fill('09:00');
+  await monday.getByLabel('schließt').fill('16:00');
+  await planner.getByTestId('save').click();
+  await planner.waitForFunction(() => /Angebot gespeichert/.test(document.querySelector('[data-testid=saved]')?.textContent ?? ''));
+  const saved = await read();
+  assert.deepEqual(
+    { ...saved, version: undefined },
+    { version: undefined, startDate: '2026-09-01', endDate: '2027-07-31', accessibility: 'PARTIAL', legalBases: ['SGB_VIII'], fee: 'kostenfrei', openingHours: [{ day: 'MONDAY', opens: '09:00', closes: '16:00' }] },
+  );
+  assert.equal(saved.version, before.version + 1);
+
+  // a fresh page shows what was stored
+  await planner.reload({ waitUntil: 'networkidle' });
+  await planner.waitForFunction((v) => document.querySelector('#svc-start')?.value === v, '2026-09-01', { timeout: 30_000 });
+  assert.equal(await planner.locator('#svc-end').inputValue(), '2027-07-31');
+  assert.equal(await planner.locator('#svc-access').inputValue(), 'PARTIAL');
+  assert.ok(await planner.getByLabel('SGB VIII – Kinder- und Jugendhilfe').isChecked());
+  assert.ok(!(await planner.getByLabel('SGB II – Grundsicherung für Arbeitsuchende').isChecked()));
+  assert.equal(await planner.locator('#svc-fee').inputValue(), 'kostenfrei');
+  assert.equal(await planner.getByRole('group', { name: 'Montag' }).getByLabel('öffnet').inputValue(), '09:00');
+  assert.equal(await planner.getByRole('group', { name: 'Montag' }).getByLabel('schließt').inputValue(), '16:00');
+  assert.equal(await planner.getByRole('group', { name: 'Dienstag' }).getByLabel('öffnet').inputValue(), '');
+  await screenshot(planner, 'editing-service-details.png');
+
+  // hours the rows cannot show (a lunch break) stay when only the fee is changed
+  const split = [{ day: 'MONDAY', opens: '09:00', closes: '12:00' }, { day: 'MONDAY', opens: '13:00', closes: '16:00' }];
+  await api('mutation($input: UpdateServiceInput!) { updateService(input: $input) { version } }', { input: { id: serviceId, version: saved.version, openingHours: split } });
+  await planner.reload({ waitUntil: 'networkidle' });
+  await planner.waitForFunction(() => document.querySelector('#svc-fee')?.value === 'kostenfrei', undefined, { timeout: 30_000 });
+  assert.match(await planner.locator('#svc-hours-note').textContent(), /Gespeichert sind mehr Zeiten/);
+  await planner.locator('#svc-fee').fill('kostenfrei, Spende erbeten');
+  await planner.getByTestId('save').click();
+  await planner.waitForFunction(() => /Angebot gespeichert/.test(document.querySelector('[data-testid=saved]')?.textContent ?? ''));
+  const after = await read();
+  assert.equal(after.fee, 'kostenfrei, Spende erbeten');
+  assert.deepEqual(after.openingHours, split);
+  assert.equal(after.startDate, '2026-09-01');
 });
 
 test('funding per year: a German amount is checked, then stored exactly', async () => {

@@ -1,6 +1,8 @@
 // A service (Angebot): its fields, its location (address and the point picked on the map) and,
 // once saved, its funding rows. An update sends the versions it read of the service and of its
-// location; a conflict offers to load the current state.
+// location; a conflict offers to load the current state. Dates, accessibility, fee, legal bases
+// and opening hours are sent only when changed, so stored opening hours the weekday rows cannot
+// show (two spans on a day) survive an edit of other fields.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Geometry } from 'geojson';
 import { useClient, useMutation, useQuery } from 'urql';
@@ -10,10 +12,11 @@ import { useEditTexts } from './texts';
 import { parseDecimal } from '../../lib/format';
 import { FundingSection } from './FundingSection';
 import { LocationPicker } from './LocationPicker';
+import { OpeningHoursEditor, WEEKDAYS, hoursFieldId, sameWeek, weekFromApi, weekProblems, weekToApi, type WeekHours } from './OpeningHours';
 import {
   Checkbox, CheckboxGroup, ConfirmButton, ErrorSummary, SavedStatus, SelectField, TextArea, TextField, fieldErrors, inputError, toSaveError, useSaveState, type Problem,
 } from './form';
-import type { CapacityUnit, EditServiceFieldsFragment, ServiceStatus, TargetGroup } from '../../generated/graphql';
+import type { Accessibility, CapacityUnit, EditServiceFieldsFragment, LegalBasis, ServiceStatus, TargetGroup } from '../../generated/graphql';
 import { CREATE_SERVICE, EDIT_SERVICE, RETIRE_SERVICE, UPDATE_LOCATION, UPDATE_SERVICE } from './queries';
 import type { Lookups } from './types';
 
@@ -21,6 +24,8 @@ type ServiceRecord = EditServiceFieldsFragment;
 
 const STATUSES = ['ACTIVE', 'PLANNED', 'CLOSED'] as const satisfies readonly ServiceStatus[];
 const UNITS: CapacityUnit[] = ['PLACES', 'CONTACTS_PER_YEAR', 'HOURS_PER_WEEK'];
+const ACCESSIBILITIES: Accessibility[] = ['UNKNOWN', 'FULL', 'PARTIAL', 'NONE'];
+const LEGAL_BASES: LegalBasis[] = ['SGB_II', 'SGB_VIII', 'SGB_IX', 'SGB_XII', 'OTHER'];
 
 /** Longitude and latitude of a saved location (the API answers GeoJSON; a location is a Point). */
 const coordinatesOf = (point: Geometry | null | undefined) => (point?.type === 'Point' ? point.coordinates : null);
@@ -35,6 +40,14 @@ const FIELD_IDS: Record<string, string> = {
   capacityUnit: 'svc-unit',
   targetGroups: 'svc-groups',
   description: 'svc-description',
+  startDate: 'svc-start',
+  endDate: 'svc-end',
+  accessibility: 'svc-access',
+  fee: 'svc-fee',
+  legalBases: 'svc-legal',
+  openingHours: 'svc-hours',
+  // the form's own checks of a weekday's times
+  ...Object.fromEntries(WEEKDAYS.flatMap((d) => (['opens', 'closes'] as const).map((w) => [hoursFieldId('svc-hours', d, w), hoursFieldId('svc-hours', d, w)]))),
   street: 'svc-street',
   houseNumber: 'svc-house',
   postalCode: 'svc-postal',
@@ -59,6 +72,12 @@ type Values = {
   capacityUnit: CapacityUnit | '';
   targetGroups: TargetGroup[];
   description: string;
+  startDate: string;
+  endDate: string;
+  accessibility: Accessibility;
+  fee: string;
+  legalBases: LegalBasis[];
+  hours: WeekHours;
   published: boolean;
   street: string;
   houseNumber: string;
@@ -80,6 +99,12 @@ function toValues(s: ServiceRecord | null, locale: 'de' | 'en'): Values {
     capacityUnit: s?.capacityUnit ?? '',
     targetGroups: s?.targetGroups ?? [],
     description: s?.description ?? '',
+    startDate: s?.startDate ?? '',
+    endDate: s?.endDate ?? '',
+    accessibility: s?.accessibility ?? 'UNKNOWN',
+    fee: s?.fee ?? '',
+    legalBases: s?.legalBases ?? [],
+    hours: weekFromApi(s?.openingHours).week,
     published: s?.published ?? true,
     street: loc?.street ?? '',
     houseNumber: loc?.houseNumber ?? '',
@@ -91,6 +116,21 @@ function toValues(s: ServiceRecord | null, locale: 'de' | 'en'): Values {
 }
 
 const orNull = (text: string) => (text.trim() ? text.trim() : null);
+const sameSet = <T,>(a: T[], b: T[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/** The dates, accessibility, fee, legal bases and opening hours that differ from `base` (the record as read); the rest undefined, i.e. not sent. */
+function changedDetails(v: Values, base: Values) {
+  return {
+    startDate: v.startDate !== base.startDate ? v.startDate || null : undefined,
+    endDate: v.endDate !== base.endDate ? v.endDate || null : undefined,
+    accessibility: v.accessibility !== base.accessibility ? v.accessibility : undefined,
+    fee: orNull(v.fee) !== orNull(base.fee) ? orNull(v.fee) : undefined,
+    legalBases: sameSet(v.legalBases, base.legalBases) ? undefined : v.legalBases,
+    openingHours: sameWeek(v.hours, base.hours) ? undefined : weekToApi(v.hours),
+  };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Loads the service once (fresh from the server), then hands it to the form. */
 export function ServiceEditor({ id, lookups, onCreated }: { id: number | null; lookups: Lookups; onCreated: (id: number, categoryKey: string) => void }) {
@@ -145,6 +185,10 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
     if (typedPoint && (lon === null || Math.abs(lon) > 180)) problems.push({ field: 'svc-lon', message: e.lonFormat });
     if (typedPoint && (lat === null || Math.abs(lat) > 90)) problems.push({ field: 'svc-lat', message: e.latFormat });
     if (v.postalCode.trim() && !/^\d{5}$/.test(v.postalCode.trim())) problems.push({ field: 'svc-postal', message: e.postalFormat });
+    // an end before the start is the server's check (its message lands at the end date)
+    if (v.startDate && !ISO_DATE.test(v.startDate)) problems.push({ field: 'svc-start', message: e.dateFormat });
+    if (v.endDate && !ISO_DATE.test(v.endDate)) problems.push({ field: 'svc-end', message: e.dateFormat });
+    problems.push(...weekProblems(v.hours, 'svc-hours', e));
     const address = { street: orNull(v.street), houseNumber: orNull(v.houseNumber), postalCode: orNull(v.postalCode), city: orNull(v.city) };
     const hasPoint = lon !== null && lat !== null;
     // the city is prefilled with "Leipzig": alone it is no address that needs a point
@@ -162,6 +206,7 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
       capacityUnit: v.capacityUnit || null,
       targetGroups: v.targetGroups,
       published: v.published,
+      ...changedDetails(v, toValues(record, locale)),
       newLocation: !location && hasPoint ? { ...address, lon, lat } : undefined,
     };
     state.setBusy(true);
@@ -213,9 +258,11 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
     if (!record) return;
     const res = await retireService({ id: record.id, version: record.version });
     if (res.error || !res.data) return state.fail(toSaveError(res.error));
-    // a retired service is kept (closed), so the answer has its new version
-    setRecord({ ...record, status: 'CLOSED', version: res.data.retireService.version ?? record.version });
-    setValues((v) => ({ ...v, status: 'CLOSED' }));
+    // a retired service is kept (closed), so the answer has its new version; the server also set
+    // its end date, which the form shows when it can read the service again
+    const fresh = (await client.query(EDIT_SERVICE, { id: record.id }, { requestPolicy: 'network-only' }).toPromise()).data?.service;
+    setRecord(fresh ?? { ...record, status: 'CLOSED', version: res.data.retireService.version ?? record.version });
+    setValues((v) => ({ ...v, status: 'CLOSED', endDate: fresh?.endDate ?? v.endDate }));
     state.succeed(e.serviceRetired);
   };
 
@@ -263,6 +310,14 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
           error={errors['svc-groups']}
           className="columns"
         />
+        <CheckboxGroup
+          id="svc-legal"
+          legend={e.legalBases}
+          values={values.legalBases}
+          onChange={set('legalBases')}
+          options={LEGAL_BASES.map((b) => ({ value: b, label: e.legalBasisNames[b] ?? b }))}
+          error={errors['svc-legal']}
+        />
         <div className="two-col">
           <SelectField id="svc-status" label={t.status} value={values.status} onChange={set('status')} options={STATUSES.map((s) => ({ value: s, label: t[s] }))} error={errors['svc-status']} />
           <Checkbox id="svc-published" label={e.published} checked={values.published} onChange={set('published')} hint={e.publishedHint} />
@@ -279,7 +334,30 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
             error={errors['svc-unit']}
           />
         </div>
+        <div className="two-col">
+          <TextField id="svc-start" label={e.startDate} type="date" value={values.startDate} onChange={set('startDate')} error={errors['svc-start']} />
+          <TextField id="svc-end" label={e.endDate} type="date" value={values.endDate} onChange={set('endDate')} hint={e.endDateHint} error={errors['svc-end']} />
+        </div>
+        <div className="two-col">
+          <SelectField
+            id="svc-access"
+            label={e.accessibility}
+            value={values.accessibility}
+            onChange={set('accessibility')}
+            options={ACCESSIBILITIES.map((a) => ({ value: a, label: e.accessibilities[a] ?? a }))}
+            error={errors['svc-access']}
+          />
+          <TextField id="svc-fee" label={e.fee} value={values.fee} onChange={set('fee')} hint={e.feeHint} error={errors['svc-fee']} />
+        </div>
         <TextArea id="svc-description" label={e.description} value={values.description} onChange={set('description')} error={errors['svc-description']} />
+        <OpeningHoursEditor
+          id="svc-hours"
+          value={values.hours}
+          onChange={set('hours')}
+          errors={errors}
+          error={errors['svc-hours']}
+          note={record && weekFromApi(record.openingHours).dropped ? e.openingHoursDropped : undefined}
+        />
 
         <fieldset>
           <legend>{e.address}</legend>

@@ -180,7 +180,7 @@ function Label({ id, label, required }: { id: string; label: string; required?: 
 
 export function TextField({
   id, label, error, hint, required, value, onChange, type = 'text', inputMode, autoComplete,
-}: FieldBase & { value: string; onChange: (v: string) => void; type?: 'text' | 'email' | 'password' | 'url'; inputMode?: 'decimal' | 'numeric' | 'text'; autoComplete?: string }) {
+}: FieldBase & { value: string; onChange: (v: string) => void; type?: 'text' | 'email' | 'password' | 'url' | 'date' | 'time'; inputMode?: 'decimal' | 'numeric' | 'text'; autoComplete?: string }) {
   return (
     <div className="field">
       <Label id={id} label={label} required={required} />

@@ -23,6 +23,7 @@ graphql(`
 graphql(`
   fragment EditServiceFields on Service {
     id version name description status capacity capacityUnit targetGroups published
+    startDate endDate accessibility fee legalBases openingHours
     category { id key name }
     provider { id name }
     locations { ...EditLocationFields services { id name } }

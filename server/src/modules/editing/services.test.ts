@@ -39,6 +39,12 @@ describe('editing services', () => {
     expect(service.locations[0].area).not.toBeNull();
   });
 
+  it('reads a service created without target groups or legal bases back with empty lists', async () => {
+    const { createService: service } = await createService('Kita Kleeblatt');
+    const { service: read } = await gql.data('query($id: Int!) { service(id: $id) { targetGroups legalBases } }', { id: service.id }, planner);
+    expect(read).toEqual({ targetGroups: [], legalBases: [] });
+  });
+
   it('updates with the version read and increments it', async () => {
     const { createService: service } = await createService('Kita Regenbogen');
     const { updateService } = await gql.data(UPDATE, { input: { id: service.id, version: 1, capacity: 75 } }, planner);

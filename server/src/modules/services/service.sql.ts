@@ -6,8 +6,9 @@ import type { CategoryStat, CoverageNorm, Location, Service, ServiceCategory } f
 // SQL of the services module. Spatial filters test a service's locations (a service may have
 // several); everything is a tagged template, values are parameters.
 
+// The list columns are NULL when a service was created without them (the API's lists are never null).
 export const serviceColumns = Prisma.sql`s.id, s.name, s.description, s.category_id AS "categoryId", s.provider_id AS "providerId",
-  s.target_groups::text[] AS "targetGroups", s.legal_bases::text[] AS "legalBases", s.capacity,
+  COALESCE(s.target_groups::text[], '{}') AS "targetGroups", COALESCE(s.legal_bases::text[], '{}') AS "legalBases", s.capacity,
   s.capacity_unit::text AS "capacityUnit", s.status::text AS status,
   to_char(s.start_date, 'YYYY-MM-DD') AS "startDate", to_char(s.end_date, 'YYYY-MM-DD') AS "endDate",
   s.accessibility::text AS accessibility, s.fee, s.opening_hours AS "openingHours", s.published, s.source_id AS "sourceId"`;
