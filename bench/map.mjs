@@ -2,7 +2,7 @@
 // Map benchmark: size of the built client (gzip), geometry payload for Leipzig, and the time from
 // navigation to the first drawn choropleth in Debian's Chromium on the built app.
 //   npm run build && node bench/map.mjs [--runs 5]
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
@@ -10,20 +10,39 @@ import os from 'node:os';
 import { createDataPlace, launchBrowser, startServer } from '../client/e2e/harness.mjs';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
-const dist = path.resolve(import.meta.dirname, '..', 'client', 'dist', 'assets');
-const files = readdirSync(dist).filter((f) => /\.(m?js|css)$/.test(f));
-let total = 0;
-let maplibre = 0;
+const distRoot = path.resolve(import.meta.dirname, '..', 'client', 'dist');
+const dist = path.join(distRoot, 'assets');
+// Only what the built page really references counts (a dist folder may hold older builds): the
+// files named in index.html are the first load; files those name in turn (MapLibre's worker, the
+// lazily loaded editing screens) come later, on demand.
+const referenced = (text) => [...new Set([...text.matchAll(/([\w.-]+\.(?:m?js|css))(?=["'`?])/g)].map((m) => m[1]))].filter((f) => existsSync(path.join(dist, f)));
+const firstLoad = referenced(readFileSync(path.join(distRoot, 'index.html'), 'utf8'));
+const onDemand = [];
+const queue = [...firstLoad];
+for (let i = 0; i < queue.length; i++) {
+  if (!/\.m?js$/.test(queue[i])) continue;
+  for (const next of referenced(readFileSync(path.join(dist, queue[i]), 'utf8'))) {
+    if (!queue.includes(next)) {
+      onDemand.push(next);
+      queue.push(next);
+    }
+  }
+}
+const sums = { first: 0, firstMaplibre: 0, later: 0 };
 console.log(`# Map client benchmark\n\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model}, Chromium (Debian) headless with SwiftShader WebGL\n`);
-console.log('| file | bytes | gzip bytes |\n|---|---:|---:|');
-for (const file of files) {
+console.log('| file | loaded | bytes | gzip bytes |\n|---|---|---:|---:|');
+for (const file of [...firstLoad, ...onDemand]) {
   const content = readFileSync(path.join(dist, file));
   const gz = gzipSync(content, { level: 9 }).length;
-  total += gz;
-  if (/maplibre/i.test(file)) maplibre += gz; // the maplibre chunk and its worker
-  console.log(`| ${file} | ${statSync(path.join(dist, file)).size} | ${gz} |`);
+  const first = firstLoad.includes(file);
+  if (first) sums.first += gz;
+  else sums.later += gz;
+  if (first && /maplibre/i.test(file)) sums.firstMaplibre += gz;
+  console.log(`| ${file} | ${first ? 'first load' : 'on demand'} | ${statSync(path.join(dist, file)).size} | ${gz} |`);
 }
-console.log(`\ntotal gzip (JS + CSS): ${total} bytes${maplibre ? `; of which maplibre (chunk and worker) ${maplibre} bytes, without it ${total - maplibre} bytes` : ''}\n`);
+console.log(
+  `\nfirst load, gzip (JS + CSS): ${sums.first} bytes; of which maplibre ${sums.firstMaplibre} bytes, without it ${sums.first - sums.firstMaplibre} bytes; on demand (map worker, editing screens) ${sums.later} bytes\n`,
+);
 
 const place = await createDataPlace();
 const server = startServer(place);
