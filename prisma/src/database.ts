@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
+import { lockDataDir } from './data-dir-lock';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -57,11 +58,14 @@ function clientOptions(onQuery?: (sql: string) => void) {
 }
 
 async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
-  const pglite = await PGlite.create({
-    dataDir: options.dataDir,
-    loadDataDir: options.loadDataDir,
-    extensions: { postgis },
-  });
+  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions: { postgis } });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const prisma = withQueryEvents(
     new PrismaClient({ adapter: new PrismaPGlite(pglite), ...clientOptions(options.onQuery) }),
     options.onQuery,
@@ -87,7 +91,11 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
       closed = true;
       await prisma.$disconnect();
       // Closing PGlite flushes and checkpoints its files: the data folder stays consistent.
-      await pglite.close();
+      try {
+        await pglite.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

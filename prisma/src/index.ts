@@ -1,4 +1,5 @@
 export { openDatabase } from './database';
+export { DataDirInUseError } from './data-dir-lock';
 export type { Database, DatabaseKind, OpenDatabaseOptions, ScriptSession } from './database';
 export { migrate, migrationStatus, readMigrations } from './migrate';
 export type { Migration, MigrationStatus } from './migrate';
