@@ -8,10 +8,9 @@ import type { ProfileRanksQueryVariables } from '../../generated/graphql';
 export const KEY_INDICATORS = ['population', 'sgb2_rate', 'sgb2_child_share', 'unemployment_rate', 'household_income_median', 'mean_age', 'old_age_ratio', 'migrant_share'] as const;
 export type KeyIndicator = (typeof KEY_INDICATORS)[number];
 
-export const PROFILE = graphql(`
-  query Profile($id: Int!) {
-    area(id: $id) {
-      id name code areaKm2 level parent { name }
+/** The key figures' time series of one area, for the area and for the city beside it. */
+export const PROFILE_SERIES = graphql(`
+  fragment ProfileSeries on Area {
       population: series(indicator: "population") { year value status }
       sgb2_rate: series(indicator: "sgb2_rate") { year value status }
       sgb2_child_share: series(indicator: "sgb2_child_share") { year value status }
@@ -20,20 +19,13 @@ export const PROFILE = graphql(`
       mean_age: series(indicator: "mean_age") { year value status }
       old_age_ratio: series(indicator: "old_age_ratio") { year value status }
       migrant_share: series(indicator: "migrant_share") { year value status }
-    }
-    city: areas(filter: { level: CITY }, first: 1) {
-      nodes {
-        id name
-        population: series(indicator: "population") { year value status }
-        sgb2_rate: series(indicator: "sgb2_rate") { year value status }
-        sgb2_child_share: series(indicator: "sgb2_child_share") { year value status }
-        unemployment_rate: series(indicator: "unemployment_rate") { year value status }
-        household_income_median: series(indicator: "household_income_median") { year value status }
-        mean_age: series(indicator: "mean_age") { year value status }
-        old_age_ratio: series(indicator: "old_age_ratio") { year value status }
-        migrant_share: series(indicator: "migrant_share") { year value status }
-      }
-    }
+  }
+`);
+
+export const PROFILE = graphql(`
+  query Profile($id: Int!) {
+    area(id: $id) { id name code areaKm2 level parent { name } ...ProfileSeries }
+    city: areas(filter: { level: CITY }, first: 1) { nodes { id name ...ProfileSeries } }
   }
 `);
 
