@@ -12,10 +12,9 @@ import { createAudited, deleteAudited, edit, given, updateAudited } from './vers
 const required = (input: object, fields: [string, string][]) =>
   fields.filter(([f]) => (input as Record<string, unknown>)[f] === undefined || (input as Record<string, unknown>)[f] === null).map(([f, what]) => problem(f, 'REQUIRED', `Bitte ${what} angeben.`));
 
-// ---- Plan (Sozialplan)
-
-@InputType({ description: 'Fields of a plan (Sozialplan, Teilplan).' })
-class PlanFields {
+/** Title and description: the same rules for plans, goals and measures (inherited; never used as an input itself). */
+@InputType()
+abstract class TitledFields {
   @Field(() => String, { nullable: true, description: 'Title (Titel).' })
   @IsOptional()
   @IsNotEmpty({ message: 'Bitte einen Titel angeben.' })
@@ -26,7 +25,12 @@ class PlanFields {
   @IsOptional()
   @MaxLength(10000, { message: 'Die Beschreibung darf höchstens 10.000 Zeichen lang sein.' })
   description?: string | null;
+}
 
+// ---- Plan (Sozialplan)
+
+@InputType({ description: 'Fields of a plan (Sozialplan, Teilplan).' })
+class PlanFields extends TitledFields {
   @Field(() => Int, { nullable: true, description: 'First year of the planning period (Planungszeitraum von).' })
   @IsOptional()
   @Min(1990, { message: 'Das Jahr muss zwischen 1990 und 2100 liegen.' })
@@ -71,7 +75,7 @@ async function planData(input: PlanFields, current?: { periodStart: number; peri
 // ---- Goal (Ziel)
 
 @InputType({ description: 'Fields of a goal of a plan (Ziel).' })
-class GoalFields {
+class GoalFields extends TitledFields {
   @Field(() => Int, { nullable: true, description: 'The plan the goal belongs to.' })
   planId?: number;
 
@@ -81,16 +85,6 @@ class GoalFields {
   @MaxLength(20, { message: 'Die Kennung darf höchstens 20 Zeichen lang sein.' })
   code?: string;
 
-  @Field(() => String, { nullable: true, description: 'Title (Titel).' })
-  @IsOptional()
-  @IsNotEmpty({ message: 'Bitte einen Titel angeben.' })
-  @MaxLength(300, { message: 'Der Titel darf höchstens 300 Zeichen lang sein.' })
-  title?: string;
-
-  @Field(() => String, { nullable: true, description: 'Description (Beschreibung).' })
-  @IsOptional()
-  @MaxLength(10000, { message: 'Die Beschreibung darf höchstens 10.000 Zeichen lang sein.' })
-  description?: string | null;
 }
 
 @InputType({ description: 'A new goal; plan, code and title are required.' })
@@ -121,7 +115,7 @@ async function goalData(tx: Tx, input: GoalFields, current?: { id: number; planI
 // ---- Measure (Maßnahme)
 
 @InputType({ description: 'Fields of a measure (Maßnahme).' })
-class MeasureFields {
+class MeasureFields extends TitledFields {
   @Field(() => Int, { nullable: true, description: 'The goal the measure serves.' })
   goalId?: number;
 
@@ -131,16 +125,6 @@ class MeasureFields {
   @MaxLength(20, { message: 'Die Kennung darf höchstens 20 Zeichen lang sein.' })
   code?: string;
 
-  @Field(() => String, { nullable: true, description: 'Title (Titel).' })
-  @IsOptional()
-  @IsNotEmpty({ message: 'Bitte einen Titel angeben.' })
-  @MaxLength(300, { message: 'Der Titel darf höchstens 300 Zeichen lang sein.' })
-  title?: string;
-
-  @Field(() => String, { nullable: true, description: 'Description (Beschreibung).' })
-  @IsOptional()
-  @MaxLength(10000, { message: 'Die Beschreibung darf höchstens 10.000 Zeichen lang sein.' })
-  description?: string | null;
 
   @Field(() => MeasureHorizon, { nullable: true, description: 'Short, medium or long term (Zeithorizont).' })
   horizon?: MeasureHorizon;
