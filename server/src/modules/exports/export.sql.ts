@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
 import { simplifiedAreaGeometry } from '../common/spatial.sql';
+import { serviceAtLocationColumns, type ServiceAtLocationRow } from '../services/service.sql';
 
 export interface AreaRow {
   id: number;
@@ -37,26 +38,10 @@ export function valuesForExport(prisma: PrismaClient, level: string, indicatorKe
      WHERE i.key = ANY(${indicatorKeys}::text[]) AND v.year = ANY(${years}::int[])`;
 }
 
-export interface ServiceExportRow {
+export interface ServiceExportRow extends ServiceAtLocationRow {
   id: number;
-  name: string;
-  category: string;
-  categoryName: string;
-  provider: string | null;
-  providerKind: string | null;
-  capacity: number | null;
-  capacityUnit: string | null;
-  status: string;
-  street: string | null;
-  houseNumber: string | null;
-  postalCode: string | null;
-  city: string | null;
-  areaCode: string | null;
-  areaName: string | null;
   lon: number | null;
   lat: number | null;
-  sourceKey: string | null;
-  synthetic: boolean;
 }
 
 /** One row per service and location (a service at two addresses gives two rows). */
@@ -66,11 +51,7 @@ export function servicesForExport(prisma: PrismaClient, filter: { categoryKeys?:
   if (filter.statuses?.length) conditions.push(Prisma.sql`s.status::text = ANY(${filter.statuses}::text[])`);
   if (!filter.includeUnpublished) conditions.push(Prisma.sql`s.published`);
   return prisma.$queryRaw<ServiceExportRow[]>`
-    SELECT s.id, s.name, c.key AS category, c.name AS "categoryName", p.name AS provider, p.kind::text AS "providerKind",
-           s.capacity, s.capacity_unit::text AS "capacityUnit", s.status::text AS status,
-           l.street, l.house_number AS "houseNumber", l.postal_code AS "postalCode", l.city,
-           a.code AS "areaCode", a.name AS "areaName",
-           ST_X(l.geom) AS lon, ST_Y(l.geom) AS lat, src.key AS "sourceKey", COALESCE(src.synthetic, false) AS synthetic
+    SELECT s.id, ${serviceAtLocationColumns}, ST_X(l.geom) AS lon, ST_Y(l.geom) AS lat
       FROM service s
       JOIN service_category c ON c.id = s.category_id
       LEFT JOIN provider p ON p.id = s.provider_id

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
 import type { Caller } from '../../context';
 import { present } from '../indicators/indicator.sql';
+import { serviceAtLocationColumns, type ServiceAtLocationRow } from '../services/service.sql';
 
 // SQL of the OGC API – Features endpoint. Tagged templates only; every value is a parameter.
 // Spatial filters use ST_Intersects with an envelope so the GiST indexes on area.geom and
@@ -166,40 +167,20 @@ const serviceFrom = Prisma.sql`
       JOIN service_location sl ON sl.service_id = s.id
       JOIN location l ON l.id = sl.location_id`;
 
-export interface OgcServiceRow {
+export interface OgcServiceRow extends ServiceAtLocationRow {
   serviceId: number;
   locationId: number;
-  name: string;
-  category: string;
-  categoryName: string;
-  provider: string | null;
-  providerKind: string | null;
-  capacity: number | null;
-  capacityUnit: string | null;
-  status: string;
   startDate: string | null;
   endDate: string | null;
-  street: string | null;
-  houseNumber: string | null;
-  postalCode: string | null;
-  city: string | null;
-  areaCode: string | null;
-  areaName: string | null;
   lon: number | null;
   lat: number | null;
-  sourceKey: string | null;
-  synthetic: boolean;
 }
 
 export function findServices(prisma: PrismaClient, filter: ServiceFilter, caller: Caller, limit: number, offset: number) {
   return prisma.$queryRaw<OgcServiceRow[]>`
-    SELECT s.id AS "serviceId", l.id AS "locationId", s.name, c.key AS category, c.name AS "categoryName",
-           p.name AS provider, p.kind::text AS "providerKind", s.capacity, s.capacity_unit::text AS "capacityUnit",
-           s.status::text AS status, to_char(s.start_date, 'YYYY-MM-DD') AS "startDate", to_char(s.end_date, 'YYYY-MM-DD') AS "endDate",
-           l.street, l.house_number AS "houseNumber", l.postal_code AS "postalCode", l.city,
-           a.code AS "areaCode", a.name AS "areaName",
-           round(ST_X(l.geom)::numeric, 7)::float8 AS lon, round(ST_Y(l.geom)::numeric, 7)::float8 AS lat,
-           src.key AS "sourceKey", COALESCE(src.synthetic, false) AS synthetic
+    SELECT s.id AS "serviceId", l.id AS "locationId", ${serviceAtLocationColumns},
+           to_char(s.start_date, 'YYYY-MM-DD') AS "startDate", to_char(s.end_date, 'YYYY-MM-DD') AS "endDate",
+           round(ST_X(l.geom)::numeric, 7)::float8 AS lon, round(ST_Y(l.geom)::numeric, 7)::float8 AS lat
       ${serviceFrom}
       LEFT JOIN provider p ON p.id = s.provider_id
       LEFT JOIN area a ON a.id = l.area_id

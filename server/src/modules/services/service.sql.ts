@@ -155,3 +155,33 @@ export function categoryStats(
      GROUP BY h.area_id, c.id
      ORDER BY c.key`;
 }
+
+/**
+ * A service at one of its locations, as exports and OGC API Features give it out (flat, with the
+ * address, the location's area and the source). `s` service, `c` category, `p` provider,
+ * `l` location, `a` area, `src` source; the caller adds id and coordinate columns.
+ */
+export interface ServiceAtLocationRow {
+  name: string;
+  category: string;
+  categoryName: string;
+  provider: string | null;
+  providerKind: string | null;
+  capacity: number | null;
+  capacityUnit: string | null;
+  status: string;
+  street: string | null;
+  houseNumber: string | null;
+  postalCode: string | null;
+  city: string | null;
+  areaCode: string | null;
+  areaName: string | null;
+  sourceKey: string | null;
+  synthetic: boolean;
+}
+
+export const serviceAtLocationColumns = Prisma.sql`
+  s.name, c.key AS category, c.name AS "categoryName", p.name AS provider, p.kind::text AS "providerKind",
+  s.capacity, s.capacity_unit::text AS "capacityUnit", s.status::text AS status,
+  l.street, l.house_number AS "houseNumber", l.postal_code AS "postalCode", l.city,
+  a.code AS "areaCode", a.name AS "areaName", src.key AS "sourceKey", COALESCE(src.synthetic, false) AS synthetic`;
