@@ -5,13 +5,19 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { lockDataDir } from './data-dir-lock';
+import { formatLsn, parseLsn, ReplicaSet, routeReads, type ReplicaStatus, type ReplicaTarget } from './replicas';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
 /** An open database: the Prisma client for all queries, plus what migrations and tests need. */
 export interface Database {
   readonly kind: DatabaseKind;
+  /** Routes reads to a replica inside a replica read scope (replicas.ts); else the primary. */
   readonly prisma: PrismaClient;
+  /** The read replicas (PostgreSQL server with DATABASE_REPLICA_URL only). */
+  readonly replicas?: ReplicaSet;
+  /** The primary's WAL insert position now, as text: the read-your-writes token after a write. */
+  primaryPosition?(): Promise<string>;
   /**
    * Runs `fn` on one dedicated connection that accepts trusted multi-statement scripts from the
    * repository (migrations, test set-up). Never pass user input to `exec`; `query` is parameterised.
@@ -38,6 +44,14 @@ export interface OpenDatabaseOptions {
   onQuery?: (sql: string) => void;
   /** Called when the server terminates an idle pooled connection (PostgreSQL server only). */
   onConnectionError?: (error: Error) => void;
+  /** postgres://… of streaming replicas of `databaseUrl`, for reads (docs/operations.md). */
+  replicaUrls?: string[];
+  /** A replica further behind than this is not read from (default 5 s). */
+  replicaMaxLagSeconds?: number;
+  /** How often replicas are checked (default 1000 ms). */
+  replicaCheckIntervalMs?: number;
+  /** Called when a replica is taken out or put back. */
+  onReplicaChange?: (status: ReplicaStatus) => void;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
@@ -100,19 +114,65 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   };
 }
 
-async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+/** Where a postgres:// URL points, without credentials (for logs and /readyz). */
+function describeUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+}
+
+function connectionPool(url: string, options: OpenDatabaseOptions, max: number, connectionTimeoutMillis?: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis });
   // An idle connection can be terminated by the server (restart, failover, admin command). Without
   // a listener that error would crash the process; the pool replaces the connection on next use.
   pool.on('error', (error) => options.onConnectionError?.(error));
-  const prisma = withQueryEvents(
+  return pool;
+}
+
+async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): Promise<Database> {
+  const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  const pool = connectionPool(databaseUrl, options, poolSize);
+  const primary = withQueryEvents(
     new PrismaClient({ adapter: new PrismaPg(pool), ...clientOptions(options.onQuery) }),
     options.onQuery,
   );
+  const replicaPools = (options.replicaUrls ?? []).map((url) => ({
+    url,
+    // A replica that is gone must fail a read fast (the primary then answers it), not hang it.
+    pool: connectionPool(url, options, poolSize, 2_000),
+  }));
+  const targets: ReplicaTarget[] = replicaPools.map(({ url, pool: replicaPool }) => ({
+    name: describeUrl(url),
+    prisma: withQueryEvents(new PrismaClient({ adapter: new PrismaPg(replicaPool), ...clientOptions(options.onQuery) }), options.onQuery),
+    async probe() {
+      const { rows } = await replicaPool.query<{ recovery: boolean; lsn: string | null }>(
+        'SELECT pg_is_in_recovery() AS recovery, pg_last_wal_replay_lsn()::text AS lsn',
+      );
+      return { inRecovery: rows[0]!.recovery, replayLsn: rows[0]!.lsn ? parseLsn(rows[0]!.lsn) : null };
+    },
+  }));
+  const primaryLsn = async (fn: 'pg_current_wal_flush_lsn' | 'pg_current_wal_insert_lsn') => {
+    const { rows } = await pool.query<{ lsn: string }>(`SELECT ${fn}()::text AS lsn`);
+    return parseLsn(rows[0]!.lsn);
+  };
+  const replicas = targets.length
+    ? new ReplicaSet(targets, {
+        primaryLsn: () => primaryLsn('pg_current_wal_flush_lsn'),
+        maxLagSeconds: options.replicaMaxLagSeconds ?? 5,
+        checkIntervalMs: options.replicaCheckIntervalMs ?? 1000,
+        onChange: options.onReplicaChange,
+      })
+    : undefined;
+  const prisma = replicas ? routeReads(primary, replicas) : primary;
+  if (replicas) {
+    await replicas.check();
+    replicas.start();
+  }
   let closed = false;
   return {
     kind: 'postgres',
     prisma,
+    replicas,
+    primaryPosition: async () => formatLsn(await primaryLsn('pg_current_wal_insert_lsn')),
     async withSession(fn) {
       // A dedicated pooled client keeps BEGIN … COMMIT on one connection; the simple query
       // protocol (no parameters) runs multi-statement scripts.
@@ -135,8 +195,11 @@ async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): 
     async close() {
       if (closed) return;
       closed = true;
-      await prisma.$disconnect();
+      await replicas?.stop();
+      await primary.$disconnect();
       await pool.end();
+      for (const target of targets) await target.prisma.$disconnect();
+      for (const { pool: replicaPool } of replicaPools) await replicaPool.end();
     },
   };
 }

@@ -1,4 +1,6 @@
 export { openDatabase } from './database';
+export { currentReadScope, formatLsn, parseLsn, ReplicaSet, routeReads, runInReadScope, stalenessSeconds } from './replicas';
+export type { ReadScope, ReplicaProbe, ReplicaStatus, ReplicaTarget } from './replicas';
 export { DataDirInUseError } from './data-dir-lock';
 export type { Database, DatabaseKind, OpenDatabaseOptions, ScriptSession } from './database';
 export { migrate, migrationStatus, readMigrations } from './migrate';

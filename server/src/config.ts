@@ -7,6 +7,8 @@ export interface Config {
   /** postgres://… of a PostGIS server; absent → embedded PGlite in `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
+  /** Streaming replicas of `databaseUrl` for reads (DATABASE_REPLICA_URL, comma-separated). */
+  replicas: { urls: string[]; maxLagSeconds: number; checkIntervalMs: number };
   /** Import the Leipzig data into an empty database on start. */
   seedOnStart: boolean;
   /** Folder of the built map client served at `/`; absent if not built. */
@@ -49,6 +51,14 @@ function list(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
+function replicaConfig(env: NodeJS.ProcessEnv): Config['replicas'] {
+  const urls = list(env.DATABASE_REPLICA_URL);
+  if (urls.length && !env.DATABASE_URL) throw new Error('DATABASE_REPLICA_URL needs DATABASE_URL (the primary): the embedded database has no replicas');
+  const maxLag = Number(env.DATABASE_REPLICA_MAX_LAG_SECONDS || 5);
+  if (!(maxLag > 0)) throw new Error(`DATABASE_REPLICA_MAX_LAG_SECONDS must be a positive number, got "${env.DATABASE_REPLICA_MAX_LAG_SECONDS}"`);
+  return { urls, maxLagSeconds: maxLag, checkIntervalMs: positiveInt(env, 'DATABASE_REPLICA_CHECK_INTERVAL_MS', 1000) };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
@@ -57,6 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    replicas: replicaConfig(env),
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data', 'pglite')),
     seedOnStart: env.SEED_ON_START !== 'false',
     clientDir,

@@ -16,10 +16,18 @@ async function main() {
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
   const db: Database = await openDatabase(
     config.databaseUrl
-      ? { databaseUrl: config.databaseUrl, onConnectionError: (err) => logger.warn({ err }, 'database connection lost; it will be replaced') }
+      ? {
+          databaseUrl: config.databaseUrl,
+          onConnectionError: (err) => logger.warn({ err }, 'database connection lost; it will be replaced'),
+          replicaUrls: config.replicas.urls,
+          replicaMaxLagSeconds: config.replicas.maxLagSeconds,
+          replicaCheckIntervalMs: config.replicas.checkIntervalMs,
+          onReplicaChange: (replica) =>
+            replica.healthy ? logger.info({ replica }, 'read replica back in use') : logger.warn({ replica }, 'read replica taken out; its reads go to the primary'),
+        }
       : { dataDir: config.dataDir },
   );
-  logger.info({ database: db.kind, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'database open');
+  logger.info({ database: db.kind, dataDir: config.databaseUrl ? undefined : config.dataDir, replicas: db.replicas?.status() }, 'database open');
 
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');

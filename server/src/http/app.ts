@@ -20,6 +20,7 @@ import { ogcRouter } from '../modules/ogc/ogc.router';
 import { explorerRouter } from './explorer';
 import { createApollo } from './graphql';
 import { queryLimits } from './limits';
+import { readScope, readScopePlugin } from './read-scope';
 import { loadTrustedDocuments, trustedDocumentsGuard } from './trusted-documents';
 
 export interface AppDependencies {
@@ -37,7 +38,11 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
     development: config.development,
     logger,
     metrics,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // a caller's position stays needed until every replica within the lag bound has it
+      readScopePlugin(db, Math.ceil(config.replicas.maxLagSeconds + (2 * config.replicas.checkIntervalMs) / 1000)),
+    ],
   });
 
   const trusted = loadTrustedDocuments(config.trustedDocuments);
@@ -103,7 +108,8 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
         res.status(503).json({ status: 'unavailable', reason: 'migrations pending', pending: status.pending });
         return;
       }
-      res.json({ status: 'ready', database: db.kind, migrations: status.applied.length });
+      // Replicas that are out do not make the instance unready: the primary serves their reads.
+      res.json({ status: 'ready', database: db.kind, migrations: status.applied.length, ...(db.replicas ? { replicas: db.replicas.status() } : {}) });
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
@@ -129,6 +135,7 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
     jsonBody,
     // Anonymous callers only with the map's own operations when TRUSTED_DOCUMENTS=true.
     trustedDocumentsGuard(trusted, config.trustedDocuments.enforce, callerOf),
+    readScope(db, 'primary'),
     expressMiddleware(apollo, { context: async ({ req, res }) => createContext(db.prisma, callerOf(req), httpExchange(req, res)) }),
   );
 
@@ -140,8 +147,8 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
   });
 
   app.use('/graphiql', explorerRouter());
-  app.use('/export', cors(corsOptions), resolveCaller(db.prisma), exportRouter(db.prisma, callerOf));
-  app.use('/ogc', cors(corsOptions), resolveCaller(db.prisma), ogcRouter(db.prisma, callerOf));
+  app.use('/export', cors(corsOptions), resolveCaller(db.prisma), readScope(db, 'replica'), exportRouter(db.prisma, callerOf));
+  app.use('/ogc', cors(corsOptions), resolveCaller(db.prisma), readScope(db, 'replica'), ogcRouter(db.prisma, callerOf));
 
   // The built map client (npm run build); absent in API-only deployments.
   if (existsSync(path.join(config.clientDir, 'index.html'))) {
