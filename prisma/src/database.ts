@@ -150,13 +150,15 @@ async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): 
       return { inRecovery: rows[0]!.recovery, replayLsn: rows[0]!.lsn ? parseLsn(rows[0]!.lsn) : null };
     },
   }));
-  const primaryLsn = async (fn: 'pg_current_wal_flush_lsn' | 'pg_current_wal_insert_lsn') => {
-    const { rows } = await pool.query<{ lsn: string }>(`SELECT ${fn}()::text AS lsn`);
+  const primaryLsn = async (which: 'flush' | 'insert') => {
+    const { rows } = await pool.query<{ lsn: string }>(
+      which === 'flush' ? 'SELECT pg_current_wal_flush_lsn()::text AS lsn' : 'SELECT pg_current_wal_insert_lsn()::text AS lsn',
+    );
     return parseLsn(rows[0]!.lsn);
   };
   const replicas = targets.length
     ? new ReplicaSet(targets, {
-        primaryLsn: () => primaryLsn('pg_current_wal_flush_lsn'),
+        primaryLsn: () => primaryLsn('flush'),
         maxLagSeconds: options.replicaMaxLagSeconds ?? 5,
         checkIntervalMs: options.replicaCheckIntervalMs ?? 1000,
         onChange: options.onReplicaChange,
@@ -172,7 +174,7 @@ async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): 
     kind: 'postgres',
     prisma,
     replicas,
-    primaryPosition: async () => formatLsn(await primaryLsn('pg_current_wal_insert_lsn')),
+    primaryPosition: async () => formatLsn(await primaryLsn('insert')),
     async withSession(fn) {
       // A dedicated pooled client keeps BEGIN … COMMIT on one connection; the simple query
       // protocol (no parameters) runs multi-statement scripts.

@@ -226,7 +226,6 @@ const READ_OPERATIONS = new Set([
   'aggregate',
   'count',
   '$queryRaw',
-  '$queryRawUnsafe',
   '$queryRawTyped',
 ]);
 
@@ -235,8 +234,7 @@ type AnyClient = Record<string, any>; // eslint-disable-line @typescript-eslint/
 async function onReplica(target: ReplicaTarget, model: string | undefined, operation: string, args: unknown): Promise<unknown> {
   const client = target.prisma as unknown as AnyClient;
   if (model) return client[model.charAt(0).toLowerCase() + model.slice(1)][operation](args);
-  // raw reads: args is the Sql object of a tagged template, or [text, ...values]
-  if (operation === '$queryRawUnsafe') return client.$queryRawUnsafe(...(args as unknown[]));
+  // raw reads: args is the Sql object of the tagged template (or the TypedSQL query)
   return client[operation](args);
 }
 
