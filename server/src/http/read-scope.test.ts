@@ -41,6 +41,11 @@ describe('read replicas over HTTP', () => {
     expect(await providersRead()).toBe(5);
   });
 
+  it('answers exports from the replica', async () => {
+    const geojson = await (await fetch(`${http.url}/export/services.geojson`)).json();
+    expect(geojson.features.length).toBeGreaterThan(0);
+  });
+
   it('runs mutations on the primary and hands out the position of the write', async () => {
     const response = await fetch(`${http.url}/graphql`, {
       method: 'POST',
