@@ -1,7 +1,8 @@
-import { Registry, collectDefaultMetrics, Histogram, Counter } from 'prom-client';
+import type { ReplicaStatus } from '@sozialatlas/db';
+import { Registry, collectDefaultMetrics, Histogram, Counter, Gauge } from 'prom-client';
 
 /** Prometheus metrics at /metrics: process defaults, HTTP latency, GraphQL operations and errors. */
-export function createMetrics() {
+export function createMetrics(replicas?: { status(): ReplicaStatus[] }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'sozialatlas_' });
   const httpDuration = new Histogram({
@@ -17,6 +18,27 @@ export function createMetrics() {
     labelNames: ['operation', 'outcome'] as const,
     registers: [registry],
   });
+  if (replicas) {
+    new Gauge({
+      name: 'sozialatlas_db_replica_healthy',
+      help: 'Read replica in use (1) or taken out (0), by replica',
+      labelNames: ['replica'] as const,
+      registers: [registry],
+      collect() {
+        for (const r of replicas.status()) this.set({ replica: r.name }, r.healthy ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'sozialatlas_db_replica_lag_seconds',
+      help: 'How far a read replica is behind the primary at most (last check), by replica',
+      labelNames: ['replica'] as const,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const r of replicas.status()) if (r.lagSeconds !== null) this.set({ replica: r.name }, r.lagSeconds);
+      },
+    });
+  }
   return { registry, httpDuration, graphqlOperations };
 }
 

@@ -33,7 +33,7 @@ export interface AppDependencies {
 
 /** The whole HTTP surface on one port: GraphQL, health, metrics, and the built map. */
 export async function createApp({ db, config, logger, httpServer }: AppDependencies) {
-  const metrics = createMetrics();
+  const metrics = createMetrics(db.replicas);
   const apollo = await createApollo({
     development: config.development,
     logger,

@@ -74,8 +74,11 @@ describe('read replicas over HTTP', () => {
     expect(response.headers.get('x-sozialatlas-wrote-lsn')).toBeNull();
   });
 
-  it('lists the replicas in /readyz', async () => {
+  it('lists the replicas in /readyz and /metrics', async () => {
     const ready = await (await fetch(`${http.url}/readyz`)).json();
     expect(ready.replicas).toEqual([{ name: 'replica', healthy: true, lagSeconds: expect.any(Number) }]);
+    const metrics = await (await fetch(`${http.url}/metrics`)).text();
+    expect(metrics).toMatch(/^sozialatlas_db_replica_healthy\{replica="replica"\} 1$/m);
+    expect(metrics).toMatch(/^sozialatlas_db_replica_lag_seconds\{replica="replica"\} [0-9.e-]+$/m);
   });
 });
