@@ -2,7 +2,7 @@
 // PostgreSQL primary and a streaming replica (initdb + pg_basebackup on free ports, never the
 // machine's own cluster), API instances of the built server, and HAProxy in front.
 import { spawn, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -188,4 +188,3 @@ export function cleanup(dir) {
   if (dir && existsSync(dir)) rmSync(dir, { recursive: true, force: true });
 }
 
-export { readFileSync };
