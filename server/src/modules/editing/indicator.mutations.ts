@@ -1,5 +1,4 @@
-import { AggregationRule, IndicatorTopic, IndicatorUnit, Polarity } from '@sozialatlas/db';
-import { deriveAggregates } from '@sozialatlas/seed';
+import { AggregationRule, deriveAggregates, IndicatorTopic, IndicatorUnit, Polarity } from '@sozialatlas/db';
 import { IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';

@@ -1,5 +1,4 @@
-import { ProviderKind, UmbrellaAssociation } from '@sozialatlas/db';
-import { normalizeProviderName } from '@sozialatlas/seed';
+import { normalizeProviderName, ProviderKind, UmbrellaAssociation } from '@sozialatlas/db';
 import { IsNotEmpty, IsOptional, IsUrl, MaxLength } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';

@@ -1,5 +1,7 @@
-import { Prisma, type AreaLevel, type PrismaClient } from '@sozialatlas/db';
 import {
+  Prisma,
+  type AreaLevel,
+  type PrismaClient,
   axisFit,
   bbox,
   checkGeometries,
@@ -11,7 +13,7 @@ import {
   storedAreaGeometry,
   swapAxes,
   type PolygonGeometry,
-} from '@sozialatlas/seed';
+} from '@sozialatlas/db';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Actor } from '../../context';
 import { writeAudits, type AuditEntry, type Tx } from '../editing/audit';

@@ -1,5 +1,4 @@
-import type { PrismaClient } from '@sozialatlas/db';
-import { deriveAggregates, upsertValues } from '@sozialatlas/seed';
+import { deriveAggregates, upsertValues, type PrismaClient } from '@sozialatlas/db';
 import { parse } from 'csv-parse/sync';
 import type { Actor } from '../../context';
 import { writeAudit } from '../editing/audit';
