@@ -1,7 +1,8 @@
 import type { Database } from '@sozialatlas/db';
 import type { ApolloServer } from '@apollo/server';
 import { createApollo } from '../src/http/graphql';
-import { anonymousCaller, createContext, type Caller, type Context } from '../src/context';
+import { createContext, type Context } from '../src/context';
+import { anonymousCaller, type Caller } from '../src/modules/auth/caller';
 import { createLogger } from '../src/logger';
 import { createMetrics } from '../src/metrics';
 

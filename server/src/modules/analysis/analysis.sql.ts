@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
-import type { Caller } from '../../context';
+import type { Caller } from '../auth/caller';
 import { present } from '../indicators/indicator.sql';
 
 // SQL of the analysis module. Set-based: one query per input kind (areas, indicator values,

@@ -14,7 +14,7 @@ import {
 import { getMetadataStorage } from 'type-graphql';
 import { openSeededDatabase } from '../../../test/db';
 import { createGraphQL } from '../../../test/graphql';
-import { anonymousCaller, type Role } from '../../context';
+import { anonymousCaller, type Role } from './caller';
 import { getSchema } from '../../schema';
 import { callerFor, ROLES } from './roles';
 

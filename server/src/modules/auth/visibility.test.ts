@@ -1,7 +1,7 @@
 import type { Database } from '@sozialatlas/db';
 import { openSeededDatabase } from '../../../test/db';
 import { createGraphQL } from '../../../test/graphql';
-import { anonymousCaller, type Role } from '../../context';
+import { anonymousCaller, type Role } from './caller';
 import { callerFor } from './roles';
 
 const as = (role: Role) => callerFor([role], { kind: 'USER', id: 1, label: role.toLowerCase() });

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@sozialatlas/db';
 import { stringify } from 'csv-stringify/sync';
 import express, { type Request, type Response, type Router } from 'express';
-import { anonymousCaller, type Caller } from '../../context';
+import { anonymousCaller, type Caller } from '../auth/caller';
 import { present } from '../indicators/indicator.sql';
 import { MAX_YEAR, MIN_YEAR } from '../indicators/indicator.args';
 import { areasForExport, attributionsFor, indicatorSources, servicesForExport, valuesForExport } from './export.sql';

@@ -4,11 +4,11 @@ import { IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { DecimalScalar } from '../../scalars/decimal';
-import { Funding } from '../funding/funding.type';
-import type { Tx } from './audit';
-import { RetireArgs, RetireResult } from './editing.type';
-import { checkInput, problem, type FieldProblem } from './validation';
-import { createAudited, deleteAudited, edit, given, updateAudited } from './versioned';
+import { Funding } from './funding.type';
+import type { Tx } from '../common/writes/audit';
+import { RetireArgs, RetireResult } from '../common/writes/writes.type';
+import { checkInput, problem, type FieldProblem } from '../common/writes/validation';
+import { createAudited, deleteAudited, edit, given, updateAudited } from '../common/writes/versioned';
 
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
-import type { Caller } from '../../context';
+import type { Caller } from '../auth/caller';
 import type { FundingFilter } from './funding.args';
 import type { Funding, PriceIndexYear } from './funding.type';
 

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Database } from '@sozialatlas/db';
-import { anonymousCaller, type Caller } from '../../context';
+import { anonymousCaller, type Caller } from '../auth/caller';
 import { openSeededDatabase } from '../../../test/db';
 import { createGraphQL } from '../../../test/graphql';
 

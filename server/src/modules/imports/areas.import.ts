@@ -15,8 +15,8 @@ import {
   type PolygonGeometry,
 } from '@sozialatlas/db';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import type { Actor } from '../../context';
-import { writeAudits, type AuditEntry, type Tx } from '../editing/audit';
+import type { Actor } from '../auth/caller';
+import { writeAudits, type AuditEntry, type Tx } from '../common/writes/audit';
 
 // Import of areas (Gebiete) from a GeoJSON FeatureCollection of Polygon/MultiPolygon features with
 // the properties code, name, level (or the `level` argument) and parent_code — the same properties

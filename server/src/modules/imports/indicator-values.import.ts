@@ -1,7 +1,7 @@
 import { deriveAggregates, upsertValues, type PrismaClient } from '@sozialatlas/db';
 import { parse } from 'csv-parse/sync';
-import type { Actor } from '../../context';
-import { writeAudit } from '../editing/audit';
+import type { Actor } from '../auth/caller';
+import { writeAudit } from '../common/writes/audit';
 
 // Import of indicator values from CSV in long form — one value per line:
 //   area_code,indicator_key,year,value,status

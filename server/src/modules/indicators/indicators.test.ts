@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Database } from '@sozialatlas/db';
 import { openSeededDatabase } from '../../../test/db';
 import { createGraphQL } from '../../../test/graphql';
-import type { Caller } from '../../context';
+import type { Caller } from '../auth/caller';
 
 type KdValues = { data: Record<string, Record<string, { value: number; district: string }[]>> };
 const leipzigFile = (name: string) =>

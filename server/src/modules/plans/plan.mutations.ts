@@ -3,11 +3,11 @@ import { ArrayMaxSize, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class
 import { Arg, Args, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { DateScalar } from '../../scalars/date';
-import { Goal, Measure, Plan } from '../plans/plan.type';
-import { actorOf, writeAudit, type Tx } from './audit';
-import { RetireArgs, RetireResult } from './editing.type';
-import { checkInput, problem, type FieldProblem } from './validation';
-import { createAudited, deleteAudited, edit, given, updateAudited } from './versioned';
+import { Goal, Measure, Plan } from './plan.type';
+import { actorOf, writeAudit, type Tx } from '../common/writes/audit';
+import { RetireArgs, RetireResult } from '../common/writes/writes.type';
+import { checkInput, problem, type FieldProblem } from '../common/writes/validation';
+import { createAudited, deleteAudited, edit, given, updateAudited } from '../common/writes/versioned';
 
 const required = (input: object, fields: [string, string][]) =>
   fields.filter(([f]) => (input as Record<string, unknown>)[f] === undefined || (input as Record<string, unknown>)[f] === null).map(([f, what]) => problem(f, 'REQUIRED', `Bitte ${what} angeben.`));

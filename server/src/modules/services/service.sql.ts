@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
-import type { Caller } from '../../context';
+import type { Caller } from '../auth/caller';
 import type { ServiceFilter } from './service.args';
 import type { CategoryStat, CoverageNorm, Location, Service, ServiceCategory } from './service.type';
 

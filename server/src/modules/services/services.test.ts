@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '@sozialatlas/db';
-import { anonymousCaller, type Caller } from '../../context';
+import { anonymousCaller, type Caller } from '../auth/caller';
 import { openSeededDatabase } from '../../../test/db';
 import { createGraphQL } from '../../../test/graphql';
 
