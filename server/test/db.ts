@@ -1,6 +1,6 @@
 // Test databases. global-setup builds, once per run, a migrated empty database and a migrated one
-// with the Leipzig data; each test file gets private copies (PGlite: loaded from a gzip dump in
-// ~2 s; PostGIS server: CREATE DATABASE … TEMPLATE). With DATABASE_URL set, the whole suite runs
+// with the Leipzig data; each test file gets private copies (PGlite: loaded from an uncompressed
+// dump; PostGIS server: CREATE DATABASE … TEMPLATE). With DATABASE_URL set, the whole suite runs
 // against that server.
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -42,6 +42,17 @@ export const openSeededDatabase = (options: Pick<OpenDatabaseOptions, 'onQuery'>
 
 /** A private copy of the migrated, empty database: for importer tests. */
 export const openMigratedDatabase = (options: Pick<OpenDatabaseOptions, 'onQuery'> = {}) => openCopy('empty', options);
+
+/**
+ * An embedded database in a new folder `dataDir` (tests of the data folder itself): written from
+ * the migrated template when this run built embedded templates, so no initdb is needed; with
+ * DATABASE_URL (the templates are server databases) a fresh embedded one.
+ */
+export function openEmbeddedInFolder(dataDir: string): Promise<Database> {
+  const location = process.env[templateEnv('empty')];
+  const template = !process.env.DATABASE_URL && location ? new Blob([readFileSync(location)]) : undefined;
+  return openDatabase({ dataDir, loadDataDir: template });
+}
 
 /** Runs one statement on the server's maintenance database (create/drop test databases). */
 export async function adminQuery(serverUrl: string, sql: string): Promise<void> {

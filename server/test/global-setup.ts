@@ -34,12 +34,16 @@ export default async function globalSetup(): Promise<void> {
 
   const dir = mkdtempSync(path.join(tmpdir(), 'sozialatlas-test-'));
   process.env.SOZIALATLAS_TEST_DIR = dir;
+  // The seeded template starts from the migrated one: one initdb and one CREATE EXTENSION per run.
+  let previous: Blob | undefined;
   for (const template of ['empty', 'seeded'] as const) {
-    const db = await openDatabase();
+    const db = await openDatabase({ loadDataDir: previous });
     try {
-      await build(template, db);
-      const file = path.join(dir, `${template}.tar.gz`);
-      writeFileSync(file, Buffer.from(await (await db.dump()).arrayBuffer()));
+      if (template === 'empty') await migrate(db);
+      else await seedLeipzig(db.prisma, { quiet: true });
+      previous = await db.dump();
+      const file = path.join(dir, `${template}.tar`);
+      writeFileSync(file, Buffer.from(await previous.arrayBuffer()));
       process.env[templateEnv(template)] = file;
     } finally {
       await db.close();
