@@ -43,15 +43,18 @@ export const openSeededDatabase = (options: Pick<OpenDatabaseOptions, 'onQuery'>
 /** A private copy of the migrated, empty database: for importer tests. */
 export const openMigratedDatabase = (options: Pick<OpenDatabaseOptions, 'onQuery'> = {}) => openCopy('empty', options);
 
+/** Where global-setup leaves an embedded database dump in both modes (migrated when embedded). */
+export const EMBEDDED_TEMPLATE_ENV = 'SOZIALATLAS_TEST_EMBEDDED_TEMPLATE';
+
 /**
- * An embedded database in a new folder `dataDir` (tests of the data folder itself): written from
- * the migrated template when this run built embedded templates, so no initdb is needed; with
- * DATABASE_URL (the templates are server databases) a fresh embedded one.
+ * An embedded database in a new folder `dataDir` (tests of the data folder itself), written from
+ * the dump global-setup made, so no test waits for an initdb: the migrated template when the run
+ * is on the embedded database, an initialised empty one when it is on a server (DATABASE_URL).
  */
 export function openEmbeddedInFolder(dataDir: string): Promise<Database> {
-  const location = process.env[templateEnv('empty')];
-  const template = !process.env.DATABASE_URL && location ? new Blob([readFileSync(location)]) : undefined;
-  return openDatabase({ dataDir, loadDataDir: template });
+  const location = process.env[EMBEDDED_TEMPLATE_ENV];
+  if (!location) throw new Error('global-setup did not build the embedded test database');
+  return openDatabase({ dataDir, loadDataDir: new Blob([readFileSync(location)]) });
 }
 
 /** Runs one statement on the server's maintenance database (create/drop test databases). */
