@@ -1,3 +1,4 @@
+import './production-default';
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { mkdirSync } from 'node:fs';

@@ -126,6 +126,11 @@ describe('importing areas from GeoJSON', () => {
 
     const applied = await run(file, false);
     expect(applied.locationMoves).toEqual(preview.locationMoves);
+    // the stored zoom levels follow the new boundaries (written by the database in the import)
+    const [levels] = await db.prisma.$queryRaw<{ n: number; stale: number }[]>`
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE NOT ST_Equals(gl.geom, area_simplify(a.geom, a.label_point, gl.tolerance_m)))::int AS stale
+        FROM area a JOIN area_geometry_level gl ON gl.area_id = a.id WHERE a.code IN ('PR-A', 'PR-B')`;
+    expect(levels).toEqual({ n: 10, stale: 0 });
     const moved = await db.prisma.location.findUniqueOrThrow({ where: { id: loc.id } });
     expect(moved.areaId).toBe(areaB.id);
     const stored = await db.prisma.area.findUniqueOrThrow({ where: { code: 'PR-B' } });
