@@ -22,6 +22,7 @@ import {
 import { ProviderResolver } from './modules/providers/provider.resolver';
 import { editingResolvers } from './modules/editing';
 import { authChecker } from './modules/auth/auth-checker';
+import { inputGuard } from './http/input-guard';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import {
   AreaServiceResolver,
@@ -65,7 +66,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema, built once per process from the decorated classes. */
 export function getSchema(): Promise<GraphQLSchema> {
-  schema ??= buildSchema({ resolvers: [...resolvers], validate: false, authChecker, authMode: 'error' }).then((built) => {
+  schema ??= buildSchema({ resolvers: [...resolvers], validate: false, authChecker, authMode: 'error', globalMiddlewares: [inputGuard] }).then((built) => {
     const query = built.getQueryType();
     if (query) {
       query.description =
