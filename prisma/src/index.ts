@@ -1,4 +1,4 @@
-export { openDatabase } from './database';
+export { DatabaseBusyError, openDatabase, withDatabaseBudget } from './database';
 export { DataDirInUseError } from './data-dir-lock';
 export type { Database, DatabaseKind, OpenDatabaseOptions, ScriptSession } from './database';
 export { migrate, migrationStatus, readMigrations } from './migrate';

@@ -16,7 +16,11 @@ async function main() {
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
   const db: Database = await openDatabase(
     config.databaseUrl
-      ? { databaseUrl: config.databaseUrl, onConnectionError: (err) => logger.warn({ err }, 'database connection lost; it will be replaced') }
+      ? {
+          databaseUrl: config.databaseUrl,
+          statementTimeoutMs: config.statementTimeoutMs,
+          onConnectionError: (err) => logger.warn({ err }, 'database connection lost; it will be replaced'),
+        }
       : { dataDir: config.dataDir },
   );
   logger.info({ database: db.kind, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'database open');
