@@ -67,6 +67,7 @@ describe('query cost multiplies list sizes', () => {
       expect(body.data).toBeUndefined();
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: MAX_COST });
       expect(body.errors?.[0]?.message).toMatch(/zu aufwendig.*höchstens 200000.*limit of 200000/);
+      process.stdout.write(`neighbours nested ${levels} deep: cost ${body.errors?.[0]?.extensions?.cost}, refused\n`);
     }
     // neighbours of neighbours is an ordinary question
     const two = await http.graphql(nestedNeighbours(2));

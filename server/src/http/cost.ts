@@ -49,7 +49,7 @@ export const DEFAULT_LIST_ESTIMATE = 100;
 
 /**
  * The most a query may cost. The costliest operation of the map client (62,007 with default page
- * sizes) stays below half of it; `neighbours` nested three deep under 100 areas (361,300) does not
+ * sizes) stays below half of it; `neighbours` nested three deep under 100 areas (361,400) does not
  * (cost.test.ts measures every client document and documented example against this limit).
  */
 export const MAX_COST = 200_000;
