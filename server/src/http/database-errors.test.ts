@@ -1,4 +1,6 @@
 import { openDatabase, withDatabaseBudget, type Database } from '@sozialatlas/db';
+import { openMigratedDatabase } from '../../test/db';
+import { startHttp } from '../../test/http';
 import { databaseFailure } from './database-errors';
 
 describe('database failures become clear answers', () => {
@@ -20,12 +22,34 @@ describe('database failures become clear answers', () => {
     });
 
     it('serves statements within the budget and refuses the next one once it is used up', async () => {
-      expect(await withDatabaseBudget(60_000, () => db.prisma.$queryRaw<{ n: number }[]>`SELECT 1::int AS n`)).toEqual([{ n: 1 }]);
-      const spent = withDatabaseBudget(-1, () => db.prisma.$queryRaw`SELECT 1`);
-      await expect(spent).rejects.toThrow(/Zeitbudget/);
-      expect(databaseFailure(await spent.catch((e: unknown) => e))).toBe('DATABASE_BUSY');
+      // Prisma's promises are lazy: the statement runs when awaited, so await inside the budget
+      expect(await withDatabaseBudget(60_000, async () => await db.prisma.$queryRaw<{ n: number }[]>`SELECT 1::int AS n`)).toEqual([{ n: 1 }]);
+      const error = await withDatabaseBudget(-1, async () => await db.prisma.$queryRaw`SELECT 1`).catch((e: unknown) => e);
+      expect(String(error)).toMatch(/Zeitbudget/);
+      expect(databaseFailure(error)).toBe('DATABASE_BUSY');
       // outside a request nothing is limited (migrations, CLIs)
       expect(await db.prisma.$queryRaw<{ n: number }[]>`SELECT 2::int AS n`).toEqual([{ n: 2 }]);
     });
+  });
+
+  it('answers a request that used up its embedded-database budget with 503 DATABASE_BUSY, while /healthz answers', async () => {
+    const db = await openMigratedDatabase();
+    // 1 ms: used up before the request's second statement at the latest
+    const http = await startHttp(db, { DATABASE_REQUEST_BUDGET_MS: '1' });
+    try {
+      const { status, body } = await http.graphql('{ areas { totalCount nodes { id name } } indicators { key } sources { key } }');
+      if (db.kind === 'postgres') {
+        // a PostgreSQL server bounds each statement with statement_timeout instead (postgres-restart.test.ts)
+        expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
+        return;
+      }
+      expect(status).toBe(503);
+      expect(body.errors?.[0]?.extensions?.code).toBe('DATABASE_BUSY');
+      expect(body.errors?.[0]?.message).toMatch(/Zeitbudget/);
+      expect((await fetch(`${http.url}/healthz`)).status).toBe(200);
+    } finally {
+      await http.close();
+      await db.close();
+    }
   });
 });
