@@ -1,8 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { Database } from '@sozialatlas/db';
-import { openSeededDatabase } from '../../../test/db';
-import { startHttp } from '../../../test/http';
+import { useSeededHttp } from '../../../test/http';
 
 const run = promisify(execFile);
 const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
@@ -11,17 +9,8 @@ const WEST = { minLon: 12.25, minLat: 51.29, maxLon: 12.33, maxLat: 51.34 };
 const westBbox = `${WEST.minLon},${WEST.minLat},${WEST.maxLon},${WEST.maxLat}`;
 
 describe('OGC API – Features at /ogc', () => {
-  let db: Database;
-  let http: Awaited<ReturnType<typeof startHttp>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase();
-    // GDAL pages through whole collections several times within a minute: a generous download budget
-    http = await startHttp(db, { RATE_LIMIT_DOWNLOADS: '10000' });
-  });
-  afterAll(async () => {
-    await http?.close();
-    await db?.close();
-  });
+  // GDAL pages through whole collections several times within a minute: a generous download budget
+  const { db, http } = useSeededHttp({}, { RATE_LIMIT_DOWNLOADS: '10000' });
 
   const get = async (path: string) => {
     const response = await fetch(`${http.url}${path}`);
