@@ -75,18 +75,19 @@ describe('a PostgreSQL restart under write load', () => {
     await db!.prisma.apiKey.create({ data: { name: 'Last', prefix, secretHash, roles: ['PLANNER'] } });
     const create = 'mutation($name: String!) { createProvider(input: { name: $name, kind: NON_PROFIT }) { id name } }';
 
-    type Outcome = { status: number; code?: string; id?: number; at: number };
+    type Outcome = { status: number; code?: string; id?: number; sent: number; at: number };
     const outcomes: Outcome[] = [];
     let phase: 'before' | 'away' | 'back' = 'before';
     let stopAt = Infinity;
     const writer = async (w: number) => {
       for (let i = 0; Date.now() < stopAt; i++) {
+        const sent = Date.now();
         try {
           const { status, body } = await http!.graphql(create, { name: `Träger ${w}-${i}` }, { 'x-api-key': key });
-          outcomes.push({ status, code: body.errors?.[0]?.extensions?.code, id: body.data?.createProvider?.id, at: Date.now() });
+          outcomes.push({ status, code: body.errors?.[0]?.extensions?.code, id: body.data?.createProvider?.id, sent, at: Date.now() });
         } catch (error) {
           // the HTTP server itself did not answer
-          outcomes.push({ status: 0, code: String(error), at: Date.now() });
+          outcomes.push({ status: 0, code: String(error), sent, at: Date.now() });
         }
         if (phase === 'away') await sleep(50);
       }
@@ -108,9 +109,11 @@ describe('a PostgreSQL restart under write load', () => {
     stopAt = Date.now() + 1000;
     await Promise.all(writers);
 
-    const away = outcomes.filter((o) => o.at > stoppedAt && o.at < startedAt);
+    // sent after the stop and answered before the start (pg_ctl blocks this thread, so answers
+    // that arrived meanwhile are only read afterwards: the send time tells them apart)
+    const away = outcomes.filter((o) => o.sent > stoppedAt && o.at < startedAt);
     const firstBack = outcomes.find((o) => o.at > startedAt && o.status === 200);
-    const after = outcomes.filter((o) => firstBack && o.at > firstBack.at + 1000);
+    const after = outcomes.filter((o) => firstBack && o.sent > firstBack.at + 1000);
     process.stdout.write(
       `restart under ${WRITERS} writers: ${outcomes.length} requests, ${outcomes.filter((o) => o.status === 200).length} written, ` +
         `${outcomes.filter((o) => o.status === 503).length} answered 503, others ${outcomes.filter((o) => o.status !== 200 && o.status !== 503).length}; ` +
