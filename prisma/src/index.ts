@@ -1,4 +1,4 @@
-export { openDatabase } from './database';
+export { DatabaseBusyError, openDatabase, withDatabaseBudget } from './database';
 export { currentReadScope, formatLsn, parseLsn, ReplicaSet, routeReads, runInReadScope, stalenessSeconds } from './replicas';
 export type { ReadScope, ReplicaProbe, ReplicaStatus, ReplicaTarget } from './replicas';
 export { DataDirInUseError } from './data-dir-lock';

@@ -19,6 +19,7 @@ async function main() {
     config.databaseUrl
       ? {
           databaseUrl: config.databaseUrl,
+          statementTimeoutMs: config.statementTimeoutMs,
           onConnectionError: (err) => logger.warn({ err }, 'database connection lost; it will be replaced'),
           replicaUrls: config.replicas.urls,
           replicaMaxLagSeconds: config.replicas.maxLagSeconds,

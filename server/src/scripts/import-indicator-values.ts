@@ -11,11 +11,11 @@ import { fail, openServerDatabase, options } from './cli';
 async function main() {
   const args = process.argv.slice(2);
   const file = args.find((a) => !a.startsWith('--'));
-  if (!file) fail('Usage: import-indicator-values <file.csv> [--commit]');
+  if (!file) fail('Usage: import-indicator-values <file.csv> [--commit] [--allow-derived-levels]');
   const commit = options(args).get('commit') === true;
   const db = await openServerDatabase();
   try {
-    const result = await importIndicatorValues(db.prisma, readFileSync(file, 'utf8'), { dryRun: !commit, actor: systemActor(`import-indicator-values ${file}`) });
+    const result = await importIndicatorValues(db.prisma, readFileSync(file, 'utf8'), { dryRun: !commit, allowDerivedLevels: options(args).get('allow-derived-levels') === true, actor: systemActor(`import-indicator-values ${file}`) });
     for (const error of result.errors) process.stderr.write(`${error.message} [${error.reason}]\n`);
     if (result.errors.length) fail(`${result.errors.length} error(s): nothing written.`);
     for (const c of result.changes) {

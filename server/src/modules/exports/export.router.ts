@@ -1,5 +1,7 @@
 import type { PrismaClient } from '@sozialatlas/db';
+import { databaseErrorHandler, databaseFailure } from '../../http/database-errors';
 import { stringify } from 'csv-stringify/sync';
+import { neutralizeCell } from './csv-safety';
 import express, { type Request, type Response, type Router } from 'express';
 import { anonymousCaller, type Caller } from '../auth/caller';
 import { present } from '../indicators/indicator.sql';
@@ -46,7 +48,8 @@ function formatNumber(value: number | null, excel: boolean): string {
 }
 
 function sendCsv(res: Response, filename: string, header: string[], rows: (string | number | null)[][], excel: boolean) {
-  const csv = stringify([header, ...rows], { delimiter: excel ? ';' : ',', record_delimiter: excel ? 'windows' : 'unix' });
+  const safe = [header, ...rows].map((row) => row.map((cell) => (typeof cell === 'string' ? neutralizeCell(cell) : cell)));
+  const csv = stringify(safe, { delimiter: excel ? ';' : ',', record_delimiter: excel ? 'windows' : 'unix' });
   res.type('text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
   res.send(excel ? `\uFEFF${csv}` : csv);
@@ -167,6 +170,7 @@ export function exportRouter(prisma: PrismaClient, callerOf: (req: Request) => C
         res.status(400).json({ error: error.message, parameter: error.parameter });
         return;
       }
+      if (databaseFailure(error)) return databaseErrorHandler(error, req, res, () => {});
       req.log?.error({ err: error }, 'export failed');
       res.status(500).json({ error: 'Export failed' });
     }

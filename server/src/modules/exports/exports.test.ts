@@ -72,4 +72,20 @@ describe('downloads for analysts and GIS', () => {
     const years = await fetch(`${http.url}/export/areas.csv?indicators=population&years=abc`);
     expect(await years.json()).toMatchObject({ parameter: 'years' });
   });
+
+  it('neutralises cells a spreadsheet would run as formulas, in both CSV variants (OWASP CSV injection)', async () => {
+    const service = await db.prisma.service.findFirstOrThrow({ where: { published: true, providerId: { not: null } }, orderBy: { id: 'asc' } });
+    const hostile = { provider: '=HYPERLINK("http://evil.example","Klick")', name: '@SUM(1+1)' };
+    await db.prisma.provider.update({ where: { id: service.providerId! }, data: { name: hostile.provider } });
+    await db.prisma.service.update({ where: { id: service.id }, data: { name: hostile.name } });
+    for (const variant of ['', '&variant=excel']) {
+      const text = (await (await fetch(`${http.url}/export/services.csv?status=ACTIVE,PLANNED,CLOSED${variant}`)).text()).replace(/^\uFEFF/, '');
+      const rows = parse(text, { columns: true, delimiter: variant ? ';' : ',' }) as Record<string, string>[];
+      const row = rows.find((r) => r.id === String(service.id))!;
+      expect(row.provider).toBe(`'${hostile.provider}`);
+      expect(row.name).toBe(`'${hostile.name}`);
+      // no cell of the file starts a formula; negative numbers are still numbers
+      expect(rows.flatMap((r) => Object.values(r)).filter((cell) => /^[=+@\t\r]|^-(?!\d+([.,]\d+)?$)/.test(cell))).toEqual([]);
+    }
+  });
 });

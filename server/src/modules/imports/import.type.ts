@@ -86,6 +86,12 @@ export class ImportIndicatorValuesArgs {
 
   @Field({ defaultValue: true, description: 'Only check and report what would change (default). Pass false to write.' })
   dryRun!: boolean;
+
+  @Field({
+    defaultValue: false,
+    description: 'Accept rows for Stadtbezirke and the city (levels whose values are otherwise derived from the Ortsteile): the imported value then replaces the derived one. Without it such rows are errors (DERIVED_LEVEL).',
+  })
+  allowDerivedLevels!: boolean;
 }
 
 @ObjectType({ description: 'A problem with one feature of an area file (or with the whole file); errors stop the import, warnings do not.' })

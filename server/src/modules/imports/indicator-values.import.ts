@@ -78,6 +78,9 @@ export interface ImportOutcome {
   changesTruncated: boolean;
 }
 
+/** Levels whose values `deriveAggregates` computes from their parts. */
+const DERIVED_LEVELS: Partial<Record<string, true>> = { BOROUGH: true, CITY: true };
+
 interface ParsedRow {
   line: number;
   areaCode: string;
@@ -94,7 +97,7 @@ function parseNumber(text: string, decimalComma: boolean): number | null {
 }
 
 /** Reads and checks every line; unknown areas and indicators are looked up in one query each. */
-async function readRows(prisma: PrismaClient, csv: string, now: Date) {
+async function readRows(prisma: PrismaClient, csv: string, now: Date, allowDerivedLevels = false) {
   const errors: ImportProblem[] = [];
   const add = (p: ImportProblem) => errors.length < MAX_ERRORS && errors.push(p);
   const text = csv.replace(/^\uFEFF/, '');
@@ -122,10 +125,11 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date) {
   const areaCodes = [...new Set(body.map((r) => r[0] ?? ''))];
   const indicatorKeys = [...new Set(body.map((r) => r[1] ?? ''))];
   const [areaRows, indicatorRows] = await Promise.all([
-    prisma.area.findMany({ where: { code: { in: areaCodes } }, select: { id: true, code: true } }),
+    prisma.area.findMany({ where: { code: { in: areaCodes } }, select: { id: true, code: true, level: true, name: true } }),
     prisma.indicator.findMany({ where: { key: { in: indicatorKeys } }, select: { id: true, key: true, unit: true, aggregation: true } }),
   ]);
   const areas = new Map(areaRows.map((a) => [a.code, a.id]));
+  const areaInfo = new Map(areaRows.map((a) => [a.code, a]));
   const indicators = new Map(indicatorRows.map((i) => [i.key, i]));
   const maxYear = now.getUTCFullYear();
 
@@ -141,6 +145,11 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date) {
     };
     if (record.length !== IMPORT_COLUMNS.length) fail('', 'COLUMN_COUNT', `Erwartet werden ${IMPORT_COLUMNS.length} Spalten, gefunden ${record.length}.`);
     if (!areas.has(areaCode)) fail('area_code', 'UNKNOWN_AREA', `Gebietsschlüssel „${areaCode}“ ist unbekannt.`);
+    const area = areaInfo.get(areaCode);
+    // Stadtbezirk and city values are derived from the Ortsteile; an imported one would replace that
+    if (area && DERIVED_LEVELS[area.level] && !allowDerivedLevels) {
+      fail('area_code', 'DERIVED_LEVEL', `${area.name} (${areaCode}) ist ein${area.level === 'CITY' ? 'e Stadt' : ' Stadtbezirk'}; deren Werte werden aus den Ortsteilen abgeleitet. Nur mit allowDerivedLevels (CLI: --allow-derived-levels) wird ein amtlicher Wert statt des abgeleiteten gespeichert.`);
+    }
     const indicator = indicators.get(indicatorKey);
     if (!indicator) fail('indicator_key', 'UNKNOWN_INDICATOR', `Indikator „${indicatorKey}“ ist unbekannt.`);
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
@@ -176,9 +185,9 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date) {
 export async function importIndicatorValues(
   prisma: PrismaClient,
   csv: string,
-  options: { dryRun: boolean; actor: Actor; now?: Date },
+  options: { dryRun: boolean; actor: Actor; now?: Date; allowDerivedLevels?: boolean },
 ): Promise<ImportOutcome> {
-  const { rows, lineCount, errors, areas, indicators } = await readRows(prisma, csv, options.now ?? new Date());
+  const { rows, lineCount, errors, areas, indicators } = await readRows(prisma, csv, options.now ?? new Date(), options.allowDerivedLevels);
   const outcome: ImportOutcome = {
     dryRun: options.dryRun,
     applied: false,

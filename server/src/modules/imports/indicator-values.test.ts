@@ -95,4 +95,24 @@ describe('importing indicator values from CSV', () => {
     const result = await run('gebiet,indikator,jahr,wert\n00,population,2020,1', true);
     expect(result.errors[0]).toMatchObject({ line: 1, reason: 'BAD_HEADER' });
   });
+
+  it('refuses rows for Stadtbezirke and the city unless allowDerivedLevels is given, naming the row', async () => {
+    const borough = await db.prisma.area.findFirstOrThrow({ where: { level: 'BOROUGH' }, orderBy: { code: 'asc' } });
+    const city = await db.prisma.area.findFirstOrThrow({ where: { level: 'CITY' } });
+    const csv = ['area_code,indicator_key,year,value,status', `${districts[a]!.code},population,${lastYear},1234,REGULAR`,
+      `${borough.code},population,${lastYear},99999,REGULAR`, `${city.code},population,${lastYear},600000,REGULAR`].join('\n');
+    const refused = await run(csv, false);
+    expect(refused.applied).toBe(false);
+    expect(refused.errors.map((e: any) => [e.line, e.column, e.reason])).toEqual([[3, 'area_code', 'DERIVED_LEVEL'], [4, 'area_code', 'DERIVED_LEVEL']]);
+    expect(refused.errors[0].message).toMatch(new RegExp(`^Zeile 3: ${borough.name} \\(${borough.code}\\) ist ein Stadtbezirk; .*allowDerivedLevels`));
+    const allowed = await gql.data(`mutation($csv: String!) { importIndicatorValues(csv: $csv, dryRun: true, allowDerivedLevels: true) { errors { reason } rows } }`, { csv }, statistics);
+    expect(allowed.importIndicatorValues).toEqual({ errors: [], rows: 3 });
+  });
+
+  it('answers a NUL byte in a cell with BAD_USER_INPUT naming the line, not an internal error', async () => {
+    const csv = `area_code,indicator_key,year,value,status\n${districts[a]!.code},population,${lastYear},12\u000034,REGULAR`;
+    const result = await gql.run(IMPORT, { csv, dryRun: true }, statistics);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'csv' });
+    expect(result.errors?.[0]?.message).toMatch(/NUL-Zeichen \(Zeile 2\)/);
+  });
 });

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@sozialatlas/db';
+import { databaseErrorHandler, databaseFailure } from '../../http/database-errors';
 import express, { type Request, type Response, type Router } from 'express';
 import { anonymousCaller, type Caller } from '../auth/caller';
 import { openApi } from './ogc.openapi';
@@ -81,8 +82,9 @@ class NotFound extends Error {}
 // ---------------------------------------------------------------------------------------------
 // Links
 
+/** Links start with the configured public address (PUBLIC_URL), never the Host header the caller chose. */
 function baseUrl(req: Request): string {
-  return `${req.protocol}://${req.get('host')}${req.baseUrl}`;
+  return `${req.res?.locals.publicUrl as string}${req.baseUrl}`;
 }
 
 function queryOf(req: Request): URLSearchParams {
@@ -356,8 +358,13 @@ async function featureSchema(prisma: PrismaClient, req: Request, c: Collection) 
   };
 }
 
-export function ogcRouter(prisma: PrismaClient, callerOf: (req: Request) => Caller = () => anonymousCaller): Router {
+export function ogcRouter(prisma: PrismaClient, callerOf: (req: Request) => Caller = () => anonymousCaller, options: { publicUrl?: string } = {}): Router {
+  const publicUrl = (options.publicUrl ?? 'http://localhost:4000').replace(/\/+$/, '');
   const router = express.Router();
+  router.use((_req, res, next) => {
+    res.locals.publicUrl = publicUrl;
+    next();
+  });
   const handle = (fn: (req: Request, res: Response, caller: Caller) => Promise<void> | void) => async (req: Request, res: Response) => {
     try {
       await fn(req, res, callerOf(req));
@@ -370,6 +377,7 @@ export function ogcRouter(prisma: PrismaClient, callerOf: (req: Request) => Call
         res.status(404).json({ code: 'NotFound', description: error.message });
         return;
       }
+      if (databaseFailure(error)) return databaseErrorHandler(error, req, res, () => {});
       req.log?.error({ err: error }, 'OGC API request failed');
       res.status(500).json({ code: 'ServerError', description: 'The request failed; details are in the server log.' });
     }

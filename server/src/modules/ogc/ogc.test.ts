@@ -9,7 +9,8 @@ const WEST = { minLon: 12.25, minLat: 51.29, maxLon: 12.33, maxLat: 51.34 };
 const westBbox = `${WEST.minLon},${WEST.minLat},${WEST.maxLon},${WEST.maxLat}`;
 
 describe('OGC API – Features at /ogc', () => {
-  const { db, http } = useSeededHttp();
+  // GDAL pages through whole collections several times within a minute: a generous download budget
+  const { db, http } = useSeededHttp({}, { RATE_LIMIT_DOWNLOADS: '10000' });
 
   const get = async (path: string) => {
     const response = await fetch(`${http.url}${path}`);
