@@ -83,3 +83,6 @@ export { CATEGORIES, type CategoryKey } from './categories';
 export { classifyProvider, normalizeProviderName } from './providers';
 export { SOURCES, LEIPZIG_ATTRIBUTION } from './sources';
 export { formatReport, newReport, type ImportReport, type ReportEntry } from './report';
+export { Geocoder, metres, type AddressRow, type GeocodeResult, type KnownAddress, type MatchKind, type ReverseResult } from './geocoding/geocoder';
+export { leipzigGeocoder, readAddressTable, OSM_ATTRIBUTION, LEIPZIG_ADDRESS_FILE } from './geocoding/leipzig';
+export { parseAddress, parseHouseNumber, streetKey, type AddressParts, type HouseNumber } from './geocoding/normalize';

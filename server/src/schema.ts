@@ -19,6 +19,7 @@ import {
   PlanReferenceResolver,
   PlanResolver,
 } from './modules/plans/plan.resolver';
+import { GeocodingResolver } from './modules/geocoding/geocoding.resolver';
 import { ProviderResolver } from './modules/providers/provider.resolver';
 import { editingResolvers } from './modules/editing';
 import { authChecker } from './modules/auth/auth-checker';
@@ -55,6 +56,7 @@ export const resolvers = [
   AnalysisResolver,
   ...analysisAreaResolvers,
   AuthResolver,
+  GeocodingResolver,
   ...editingResolvers,
 ] as const;
 

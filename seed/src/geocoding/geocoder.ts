@@ -195,7 +195,7 @@ export class Geocoder {
   /** The nearest known address to a point, within maxMeters (default 250 m); null when none. */
   reverse(lon: number, lat: number, maxMeters = 250): ReverseResult | null {
     if (this.all.length === 0) return null;
-    const [id] = around<number>(this.index, lon, lat, 1, maxMeters / 1000);
+    const [id] = around(this.index, lon, lat, 1, maxMeters / 1000);
     if (id === undefined) return null;
     const address = this.all[id]!;
     return { address, distanceMeters: metres(lon, lat, address.lon, address.lat) };
