@@ -20,6 +20,7 @@ import {
   PlanResolver,
 } from './modules/plans/plan.resolver';
 import { GeocodingResolver } from './modules/geocoding/geocoding.resolver';
+import { PlacesResolver, SocialBuildingResolver, TransitStopResolver } from './modules/places/places.resolver';
 import { ProviderResolver } from './modules/providers/provider.resolver';
 import { editingResolvers } from './modules/editing';
 import { authChecker } from './modules/auth/auth-checker';
@@ -57,6 +58,9 @@ export const resolvers = [
   ...analysisAreaResolvers,
   AuthResolver,
   GeocodingResolver,
+  PlacesResolver,
+  TransitStopResolver,
+  SocialBuildingResolver,
   ...editingResolvers,
 ] as const;
 

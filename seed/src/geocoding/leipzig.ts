@@ -11,13 +11,19 @@ export const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL 1.0)';
 
 /** Reads the address table (columns street, housenumber, postcode, lon, lat). */
 export function readAddressTable(file = path.join(leipzigDataDir(), 'osm', LEIPZIG_ADDRESS_FILE)): AddressRow[] {
-  const records = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const [header, ...records] = parse(readFileSync(file, 'utf8'), { skip_empty_lines: true }) as string[][];
+  const col = (name: string) => {
+    const i = header!.indexOf(name);
+    if (i < 0) throw new Error(`${file}: no column ${name}`);
+    return i;
+  };
+  const [street, no, zip, lonI, latI] = ['street', 'housenumber', 'postcode', 'lon', 'lat'].map(col) as [number, number, number, number, number];
   const rows: AddressRow[] = [];
   for (const r of records) {
-    const lon = Number(r.lon);
-    const lat = Number(r.lat);
-    if (!r.street || !r.housenumber || !Number.isFinite(lon) || !Number.isFinite(lat)) continue;
-    rows.push({ street: r.street, houseNumber: r.housenumber, postalCode: r.postcode || null, lon, lat });
+    const lon = Number(r[lonI]);
+    const lat = Number(r[latI]);
+    if (!r[street] || !r[no] || !Number.isFinite(lon) || !Number.isFinite(lat)) continue;
+    rows.push({ street: r[street]!, houseNumber: r[no]!, postalCode: r[zip] || null, lon, lat });
   }
   return rows;
 }
