@@ -20,6 +20,7 @@ import {
   PlanResolver,
 } from './modules/plans/plan.resolver';
 import { GeocodingResolver } from './modules/geocoding/geocoding.resolver';
+import { AccessibilityPointStopResolver } from './modules/places/nearest-stop';
 import { PlacesResolver, SocialBuildingResolver, TransitStopResolver } from './modules/places/places.resolver';
 import { ProviderResolver } from './modules/providers/provider.resolver';
 import { editingResolvers } from './modules/editing';
@@ -61,6 +62,7 @@ export const resolvers = [
   PlacesResolver,
   TransitStopResolver,
   SocialBuildingResolver,
+  AccessibilityPointStopResolver,
   ...editingResolvers,
 ] as const;
 

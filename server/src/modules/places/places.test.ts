@@ -46,4 +46,22 @@ describe('orientation layers: transit stops and OSM social buildings', () => {
     expect(socialBuildings.length).toBeGreaterThan(10);
     expect(socialBuildings.every((b: { amenity: string }) => b.amenity === 'social_facility')).toBe(true);
   });
+
+  it('gives each accessibility demand point the distance to its nearest stop, as PostGIS measures it', async () => {
+    const { accessibility } = await gql.data(`{
+      accessibility(category: "day_care", year: 2023, demand: LABEL_POINTS, points: true) {
+        points { lon lat nearestStopMeters(modes: [TRAM]) all: nearestStopMeters }
+      }
+    }`);
+    const points = accessibility.points as { lon: number; lat: number; nearestStopMeters: number; all: number }[];
+    expect(points.length).toBeGreaterThan(50);
+    for (const p of points.slice(0, 5)) {
+      const [{ m }] = await db.prisma.$queryRaw<{ m: number }[]>`
+        SELECT min(ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint(${p.lon}::float8, ${p.lat}::float8), 4326)::geography)) AS m
+          FROM transit_stop WHERE mode = 'TRAM'`;
+      expect(Math.abs(p.nearestStopMeters - m)).toBeLessThanOrEqual(Math.max(2, m * 0.01));
+      expect(p.all).toBeLessThanOrEqual(p.nearestStopMeters);
+    }
+  });
 });
+
