@@ -23,6 +23,7 @@ import { GeocodingResolver } from './modules/geocoding/geocoding.resolver';
 import { AccessibilityPointStopResolver } from './modules/places/nearest-stop';
 import { PlacesResolver, SocialBuildingResolver, TransitStopResolver } from './modules/places/places.resolver';
 import { ProviderResolver } from './modules/providers/provider.resolver';
+import { CategoryDataBasisResolver } from './modules/services/category-data-basis';
 import { editingResolvers } from './modules/editing';
 import { authChecker } from './modules/auth/auth-checker';
 import { AuthResolver } from './modules/auth/auth.resolver';
@@ -63,6 +64,7 @@ export const resolvers = [
   TransitStopResolver,
   SocialBuildingResolver,
   AccessibilityPointStopResolver,
+  CategoryDataBasisResolver,
   ...editingResolvers,
 ] as const;
 
