@@ -15,16 +15,31 @@ import {
   AreaPlanResolver,
   GoalResolver,
   MeasureResolver,
-  ParticipationEventResolver,
   PlanReferenceResolver,
   PlanResolver,
 } from './modules/plans/plan.resolver';
 import { GeocodingResolver } from './modules/geocoding/geocoding.resolver';
 import { AccessibilityPointStopResolver } from './modules/places/nearest-stop';
 import { PlacesResolver, SocialBuildingResolver, TransitStopResolver } from './modules/places/places.resolver';
-import { ProviderResolver } from './modules/providers/provider.resolver';
 import { CategoryDataBasisResolver } from './modules/services/category-data-basis';
-import { editingResolvers } from './modules/editing';
+import {
+  AreaParticipationResolver,
+  ParticipationEventResolver,
+  PlanParticipationResolver,
+} from './modules/participation/participation.resolver';
+import { ProviderResolver } from './modules/providers/provider.resolver';
+import { ProviderMutations } from './modules/providers/provider.mutations';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { versionResolvers } from './modules/common/writes/writes.type';
+import { FundingMutations } from './modules/funding/funding.mutations';
+import { ImportResolver } from './modules/imports/import.resolver';
+import { IndicatorMutations } from './modules/indicators/indicator.mutations';
+import { SourceMutations } from './modules/indicators/source.mutations';
+import { ParticipationMutations } from './modules/participation/participation.mutations';
+import { PlanMutations } from './modules/plans/plan.mutations';
+import { LocationMutations } from './modules/services/location.mutations';
+import { NormMutations } from './modules/services/norm.mutations';
+import { ServiceMutations } from './modules/services/service.mutations';
 import { authChecker } from './modules/auth/auth-checker';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import {
@@ -54,8 +69,10 @@ export const resolvers = [
   PlanReferenceResolver,
   GoalResolver,
   MeasureResolver,
-  ParticipationEventResolver,
   AreaPlanResolver,
+  ParticipationEventResolver,
+  PlanParticipationResolver,
+  AreaParticipationResolver,
   AnalysisResolver,
   ...analysisAreaResolvers,
   AuthResolver,
@@ -65,7 +82,18 @@ export const resolvers = [
   SocialBuildingResolver,
   AccessibilityPointStopResolver,
   CategoryDataBasisResolver,
-  ...editingResolvers,
+  ServiceMutations,
+  LocationMutations,
+  ProviderMutations,
+  FundingMutations,
+  PlanMutations,
+  ParticipationMutations,
+  NormMutations,
+  IndicatorMutations,
+  SourceMutations,
+  ImportResolver,
+  AuditResolver,
+  ...versionResolvers,
 ] as const;
 
 /** The committed SDL: schema/schema.graphql at the repository root. */

@@ -6,14 +6,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser, type Quad } from 'n3';
-import type { PrismaClient, ProviderKind, TargetGroup, UmbrellaAssociation } from '@sozialatlas/db';
+import { classifyProvider, cleanName, normalizeProviderName, type PrismaClient, type ProviderKind, type TargetGroup, type UmbrellaAssociation } from '@sozialatlas/db';
 import { upsertCategories, type CategoryKey } from '../categories';
 import { inTransaction, type Tx } from '../db';
 import type { Geocoder, GeocodeResult } from '../geocoding/geocoder';
 import { leipzigGeocoder } from '../geocoding/leipzig';
 import { parseAddress } from '../geocoding/normalize';
 import { leipzigDataDir } from '../paths';
-import { classifyProvider, cleanName, normalizeProviderName } from '../providers';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';
 import { mapOfficeUnit, mapVereinCategories, SOCIAL_UNITS, splitCategories } from './service-mapping';

@@ -3,7 +3,7 @@
 // map wins and clears that record.
 import type { GeocodeMatch } from '@sozialatlas/db';
 import { leipzigGeocoder } from '@sozialatlas/seed';
-import { problem, type FieldProblem } from '../editing/validation';
+import { problem, type FieldProblem } from '../common/writes/validation';
 
 export interface PointOrigin {
   match: GeocodeMatch;

@@ -2,6 +2,7 @@
 // for the profile and the legend. One query per request for all categories.
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { visibleService } from '../common/visible.sql';
 import { Source } from '../indicators/indicator.type';
 import { ServiceCategory } from './service.type';
 
@@ -25,11 +26,10 @@ const perRequest = new WeakMap<Context, Promise<Map<number, { real: number; demo
 function counts(ctx: Context) {
   let found = perRequest.get(ctx);
   if (!found) {
-    // published services only unless the caller may see drafts, as everywhere
     found = ctx.prisma.$queryRaw<{ category_id: number; source_id: number | null; synthetic: boolean | null; n: number }[]>`
       SELECT s.category_id, s.source_id, o.synthetic, count(*)::int AS n
         FROM service s LEFT JOIN source o ON o.id = s.source_id
-       WHERE ${ctx.caller.canSeeUnpublished} OR s.published
+       WHERE ${visibleService(ctx.caller)}
        GROUP BY s.category_id, s.source_id, o.synthetic`.then((rows) => {
       const byCategory = new Map<number, { real: number; demo: number; sourceIds: number[] }>();
       for (const r of rows) {
