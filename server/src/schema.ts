@@ -18,6 +18,10 @@ import {
   PlanReferenceResolver,
   PlanResolver,
 } from './modules/plans/plan.resolver';
+import { GeocodingResolver } from './modules/geocoding/geocoding.resolver';
+import { AccessibilityPointStopResolver } from './modules/places/nearest-stop';
+import { PlacesResolver, SocialBuildingResolver, TransitStopResolver } from './modules/places/places.resolver';
+import { CategoryDataBasisResolver } from './modules/services/category-data-basis';
 import {
   AreaParticipationResolver,
   ParticipationEventResolver,
@@ -73,6 +77,12 @@ export const resolvers = [
   AnalysisResolver,
   ...analysisAreaResolvers,
   AuthResolver,
+  GeocodingResolver,
+  PlacesResolver,
+  TransitStopResolver,
+  SocialBuildingResolver,
+  AccessibilityPointStopResolver,
+  CategoryDataBasisResolver,
   ServiceMutations,
   LocationMutations,
   ProviderMutations,

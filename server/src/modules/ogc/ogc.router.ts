@@ -2,6 +2,7 @@ import type { PrismaClient } from '@sozialatlas/db';
 import { databaseErrorHandler, databaseFailure } from '../../http/database-errors';
 import express, { type Request, type Response, type Router } from 'express';
 import { anonymousCaller, type Caller } from '../auth/caller';
+import { findPlaces, PLACE_SCHEMA, placeExtent, type PlaceCollectionId } from '../places/places.ogc';
 import { openApi } from './ogc.openapi';
 import {
   bboxOf, checkCrs, checkFormat, CRS84, dateRangeOf, indicatorKeysOf, limitOf, list, offsetOf, OgcInputError, yearsOf,
@@ -51,7 +52,15 @@ interface ServiceCollection {
   title: string;
   description: string;
 }
-type Collection = AreaCollection | ServiceCollection;
+interface PlaceCollection {
+  kind: 'place';
+  id: PlaceCollectionId;
+  title: string;
+  description: string;
+}
+type Collection = AreaCollection | ServiceCollection | PlaceCollection;
+
+const OSM_LICENCE = { attribution: '© OpenStreetMap contributors (ODbL 1.0)', licence: 'ODbL 1.0' };
 
 const AREA_PARAMS = ['indicators', 'datetime', 'year'];
 const SERVICE_PARAMS = ['category', 'status', 'datetime', 'year'];
@@ -72,6 +81,14 @@ export const COLLECTIONS: Collection[] = [
   {
     kind: 'service', id: 'services', title: 'Angebote',
     description: 'Social services (Angebote), one point per service and location, with category, provider, capacity and status. Filters: category=day_care,counselling, status=ACTIVE, datetime (services running then).',
+  },
+  {
+    kind: 'place', id: 'transit-stops', title: 'Haltestellen',
+    description: 'Tram, bus and train stops (OpenStreetMap, 2021–2024), an orientation layer; © OpenStreetMap contributors (ODbL 1.0).',
+  },
+  {
+    kind: 'place', id: 'social-buildings', title: 'Soziale Einrichtungen (OSM-Gebäude)',
+    description: 'OSM buildings tagged as social places (social_facility, community_centre, nursing_home, kindergarten, …; mostly 2020), an orientation layer, not services; © OpenStreetMap contributors (ODbL 1.0).',
   },
 ];
 
@@ -169,6 +186,10 @@ async function collectionMetadata(prisma: PrismaClient, caller: Caller, req: Req
       indicators: catalogue,
       links: collectionLinks(req, c),
     };
+  }
+  if (c.kind === 'place') {
+    const extent = await placeExtent(prisma, c.id);
+    return { ...common, extent: { spatial: { bbox: [bboxArray(extent)], crs: CRS84 } }, ...OSM_LICENCE, links: collectionLinks(req, c) };
   }
   const [extent, sourceKeys] = await Promise.all([serviceExtent(prisma, caller), serviceSourceKeys(prisma, caller)]);
   const sources = await sourcesByKey(prisma, sourceKeys.map((s) => s.key));
@@ -294,6 +315,20 @@ async function serviceFeatures(prisma: PrismaClient, caller: Caller, req: Reques
 }
 
 // ---------------------------------------------------------------------------------------------
+// Orientation layers (stops, OSM social buildings)
+
+async function placeFeatures(prisma: PrismaClient, req: Request, c: PlaceCollection, featureId?: string) {
+  checkCrs(req, 'crs');
+  if (featureId !== undefined && !/^\d{1,9}$/.test(featureId)) throw new NotFound(`no feature "${featureId}" in ${c.id}`);
+  const limit = featureId === undefined ? limitOf(req) : 1;
+  const offset = featureId === undefined ? offsetOf(req) : 0;
+  const bbox = featureId === undefined ? bboxOf(req) : undefined;
+  const { rows, matched } = await findPlaces(prisma, c.id, { bbox: bbox ? [bbox.minLon, bbox.minLat, bbox.maxLon, bbox.maxLat] : undefined, featureId: featureId === undefined ? undefined : Number(featureId) }, limit, offset);
+  const features = rows.map((r) => ({ type: 'Feature', id: String(r.id), geometry: { type: 'Point', coordinates: [r.lon, r.lat] }, properties: r.properties }));
+  return { features, matched, limit, offset, meta: OSM_LICENCE };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Responses
 
 function pageLinks(req: Request, c: Collection, matched: number, returned: number, limit: number, offset: number) {
@@ -332,6 +367,8 @@ async function featureSchema(prisma: PrismaClient, req: Request, c: Collection) 
       properties[`${i.key}_status`] = { type: 'string', enum: ['REGULAR', 'PROVISIONAL', 'ESTIMATED', 'SUPPRESSED', 'MISSING'], description: `status of ${i.key}` };
       properties[`${i.key}_year`] = int(`year of ${i.key}`);
     }
+  } else if (c.kind === 'place') {
+    properties = Object.fromEntries(Object.entries(PLACE_SCHEMA[c.id]).map(([k, d]) => [k, str(d)]));
   } else {
     properties = {
       service_id: int('service id'), location_id: int('location id'), name: str('name of the service'),
@@ -419,7 +456,7 @@ export function ogcRouter(prisma: PrismaClient, callerOf: (req: Request) => Call
   router.get('/collections/:collectionId/items', handle(async (req, res, caller) => {
     const c = collectionOf(String(req.params.collectionId));
     checkFormat(req, ['json', 'geojson']);
-    const page = c.kind === 'area' ? await areaFeatures(prisma, caller, req, c) : await serviceFeatures(prisma, caller, req);
+    const page = c.kind === 'area' ? await areaFeatures(prisma, caller, req, c) : c.kind === 'place' ? await placeFeatures(prisma, req, c) : await serviceFeatures(prisma, caller, req);
     res.setHeader('Content-Crs', `<${CRS84}>`);
     sendJson(res, {
       type: 'FeatureCollection',
@@ -436,7 +473,9 @@ export function ogcRouter(prisma: PrismaClient, callerOf: (req: Request) => Call
     const c = collectionOf(String(req.params.collectionId));
     checkFormat(req, ['json', 'geojson']);
     const featureId = String(req.params.featureId);
-    const page = c.kind === 'area' ? await areaFeatures(prisma, caller, req, c, featureId) : await serviceFeatures(prisma, caller, req, featureId);
+    const page = c.kind === 'area'
+      ? await areaFeatures(prisma, caller, req, c, featureId)
+      : c.kind === 'place' ? await placeFeatures(prisma, req, c, featureId) : await serviceFeatures(prisma, caller, req, featureId);
     const feature = page.features[0];
     if (!feature) throw new NotFound(`no feature "${featureId}" in ${c.id}`);
     const base = `${baseUrl(req)}/collections/${c.id}`;

@@ -1,6 +1,7 @@
 import { IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, Float, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
+import { pointFromAddress, type PointOrigin } from '../geocoding/location-point';
 import { Location } from './service.type';
 import type { Tx } from '../common/writes/audit';
 import { RetireArgs, RetireResult } from '../common/writes/writes.type';
@@ -47,6 +48,9 @@ export class LocationFields {
   @Min(-90, { message: 'Der Breitengrad muss zwischen −90 und 90 liegen.' })
   @Max(90, { message: 'Der Breitengrad muss zwischen −90 und 90 liegen.' })
   lat?: number | null;
+
+  /** set when lon/lat came from the geocoder (not part of the API) */
+  pointOrigin?: PointOrigin | null;
 }
 
 @InputType({ description: 'Changes to a location; only the fields given are changed.' })
@@ -58,8 +62,14 @@ export class UpdateLocationInput extends LocationFields {
   version!: number;
 }
 
-/** Both coordinates or neither; a new location needs both. */
+/**
+ * Both coordinates or neither; a new location needs both. Without a point but with a street, the
+ * address is geocoded first (lon/lat filled in); an address that cannot be placed is the problem.
+ */
 export function pointProblems(input: LocationFields, field: string, required: boolean) {
+  const geocoded = pointFromAddress(input, field);
+  input.pointOrigin = geocoded.origin;
+  if (geocoded.problems.length) return geocoded.problems;
   const hasLon = input.lon !== undefined && input.lon !== null;
   const hasLat = input.lat !== undefined && input.lat !== null;
   if (hasLon !== hasLat || (required && !hasLon)) {
@@ -68,16 +78,22 @@ export function pointProblems(input: LocationFields, field: string, required: bo
   return [];
 }
 
-/** The point is a PostGIS column; the trigger `location_derive_area` then sets the area. */
-export async function setPoint(tx: Tx, id: number, lon: number, lat: number): Promise<void> {
-  await tx.$executeRaw`UPDATE location SET geom = ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326) WHERE id = ${id}::int`;
+/**
+ * The point is a PostGIS column; the trigger `location_derive_area` then sets the area. `origin`
+ * records how the geocoder found it; a point from the map has none.
+ */
+export async function setPoint(tx: Tx, id: number, lon: number, lat: number, origin: PointOrigin | null = null): Promise<void> {
+  await tx.$executeRaw`UPDATE location SET geom = ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326),
+    geocode_match = ${origin?.match ?? null}::geocode_match, geocode_distance_m = ${origin?.distanceMeters ?? null}::float8,
+    geocode_note = ${origin?.note ?? null} WHERE id = ${id}::int`;
 }
 
 /** The row with its point, for the audit log and the response. */
 export async function locationWithPoint(tx: Tx, id: number) {
   const [row] = await tx.$queryRaw<(Location & { version: number; lon: number | null; lat: number | null })[]>`
     SELECT l.id, l.name, l.street, l.house_number AS "houseNumber", l.postal_code AS "postalCode", l.city,
-           l.area_id AS "areaId", l.source_id AS "sourceId", l.version, ST_X(l.geom) AS lon, ST_Y(l.geom) AS lat
+           l.area_id AS "areaId", l.source_id AS "sourceId", l.geocode_match::text AS "geocodeMatch",
+           l.geocode_distance_m AS "geocodeDistanceM", l.geocode_note AS "geocodeNote", l.version, ST_X(l.geom) AS lon, ST_Y(l.geom) AS lat
       FROM location l WHERE l.id = ${id}::int`;
   return row as NonNullable<typeof row>;
 }
@@ -87,14 +103,17 @@ export const addressData = (input: LocationFields) =>
 
 export async function createLocation(ctx: Context, tx: Tx, input: LocationFields) {
   const row = await createAudited(ctx, tx, 'location', 'location', addressData(input));
-  await setPoint(tx, row.id, input.lon as number, input.lat as number);
+  await setPoint(tx, row.id, input.lon as number, input.lat as number, input.pointOrigin ?? null);
   return locationWithPoint(tx, row.id);
 }
 
 @Resolver()
 export class LocationMutations {
   @Authorized(...EDITORS)
-  @Mutation(() => Location, { description: 'Creates a location from an address and a point picked on the map; the area is derived (Standort anlegen). Role: PLANNER.' })
+  @Mutation(() => Location, {
+    description:
+      'Creates a location from an address and a point picked on the map; without a point the address is geocoded offline (geocodeMatch says how) and an address that cannot be placed is refused at `street`; the area is derived (Standort anlegen). Role: PLANNER.',
+  })
   async createLocation(@Ctx() ctx: Context, @Arg('input', () => LocationFields, { description: 'The new location.' }) input: LocationFields) {
     await checkInput(input, pointProblems(input, 'input', true));
     return edit(ctx, async (tx) => {
@@ -104,13 +123,16 @@ export class LocationMutations {
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Location, { description: 'Changes address or point of a location (Standort ändern). Role: PLANNER.' })
+  @Mutation(() => Location, {
+    description:
+      'Changes address or point of a location (Standort ändern); a new street without a point is geocoded like in createLocation, a point from the map clears geocodeMatch. Use `reverseGeocode` to offer the address of a moved point. Role: PLANNER.',
+  })
   async updateLocation(@Ctx() ctx: Context, @Arg('input', () => UpdateLocationInput, { description: 'Id, version read and the changes.' }) input: UpdateLocationInput) {
     await checkInput(input, pointProblems(input, 'input', false));
     return edit(ctx, async (tx) => {
       const hasPoint = input.lon !== undefined && input.lon !== null;
       await updateAudited(ctx, tx, 'location', 'location', input.id, input.version, addressData(input), {
-        after: hasPoint ? () => setPoint(tx, input.id, input.lon as number, input.lat as number) : undefined,
+        after: hasPoint ? () => setPoint(tx, input.id, input.lon as number, input.lat as number, input.pointOrigin ?? null) : undefined,
         snapshot: (row) => locationWithPoint(tx, row.id),
       });
       return locationWithPoint(tx, input.id);

@@ -15,7 +15,8 @@ export const serviceColumns = Prisma.sql`s.id, s.name, s.description, s.category
   s.accessibility::text AS accessibility, s.fee, s.opening_hours AS "openingHours", s.published, s.source_id AS "sourceId"`;
 
 const locationColumns = Prisma.sql`l.id, l.name, l.street, l.house_number AS "houseNumber", l.postal_code AS "postalCode",
-  l.city, l.area_id AS "areaId", l.source_id AS "sourceId"`;
+  l.city, l.area_id AS "areaId", l.source_id AS "sourceId", l.geocode_match::text AS "geocodeMatch",
+  l.geocode_distance_m AS "geocodeDistanceM", l.geocode_note AS "geocodeNote"`;
 
 const point = (lon: number, lat: number) => Prisma.sql`ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326)`;
 
