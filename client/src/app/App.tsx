@@ -38,12 +38,12 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
   const services = useServices(view);
   const catchment = useServicePick(view.service);
   const showCatchment = useCallback((s: Pick<ServicePick, 'id'> | null) => update({ service: s?.id ?? null }), [update]);
-  const { areas, geojson, meta, shown, ranks, year, compareYear, title, yearLabel } = layer;
+  const { areas, geojson, meta, shown, ranks, year, compareYear, period, title, yearLabel } = layer;
 
   const selected = areas?.find((a) => a.id === view.area) ?? null;
   const onSelect = useCallback((id: number) => update({ area: id }), [update]);
   const onCamera = useCallback((camera: [number, number, number]) => update({ camera }), [update]);
-  const fmt = (v: number | null | undefined) => (compareYear !== null ? formatChange(v, meta?.unit, locale) : formatValue(v, meta?.unit, locale));
+  const fmt = (v: number | null | undefined) => (compareYear !== null ? formatChange(v, meta?.unit, locale, true) : formatValue(v, meta?.unit, locale));
   const category = layer.categories?.find((c) => c.key === view.gapCategory);
   const catchmentNorm = layer.categories?.find((c) => c.key === catchment?.categoryKey)?.norm ?? null;
   const lastNeedYear = view.layer === 'indicator' ? null : year;
@@ -96,7 +96,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
         )}
         <ServicesPanel state={services} filters={view} onChange={update} />
         {meta && areas && year !== null && !layer.loading && (
-          <Downloads meta={meta} areas={areas} shown={shown} ranks={ranks} year={year} compareYear={compareYear} level={view.level} indicatorName={title} />
+          <Downloads meta={meta} areas={areas} shown={shown} ranks={ranks} year={period?.to ?? year} compareYear={period?.from ?? null} level={view.level} indicatorName={title} />
         )}
       </aside>
 
@@ -152,7 +152,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
             key={selected.id}
             area={selected}
             level={view.level}
-            current={{ meta, value: shown.get(selected.id), rank: ranks.get(selected.id) ?? null, total: ranks.size, year, compareYear }}
+            current={{ meta, value: shown.get(selected.id), rank: ranks.get(selected.id) ?? null, total: ranks.size, year: period?.to ?? year, compareYear: period?.from ?? null }}
             needYear={lastNeedYear ?? layer.lastNeedYear}
             onClose={() => update({ area: null })}
             onShowCatchment={showCatchment}
@@ -169,7 +169,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
             ranks={ranks}
             meta={meta}
             caption={t.tableCaption(title, yearLabel)}
-            compare={compareYear !== null ? { from: compareYear, to: year } : null}
+            compare={period}
             selectedId={view.area}
             onSelect={onSelect}
             showParent={view.level === 'DISTRICT'}

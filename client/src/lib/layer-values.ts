@@ -93,6 +93,15 @@ export function ranks(values: Map<number, number | null>, polarity: Polarity): M
   return out;
 }
 
+/**
+ * The period of a year comparison, always from the earlier to the later year, whichever of the
+ * two the planner picked first: 2010 against 2015 is the change 2010–2015 (later minus earlier).
+ */
+export function comparePeriod(year: number | null, compareYear: number | null): { from: number; to: number } | null {
+  if (year === null || compareYear === null || year === compareYear) return null;
+  return { from: Math.min(year, compareYear), to: Math.max(year, compareYear) };
+}
+
 /** Years for which at least one value exists, ascending. */
 export function yearsOf(rows: AreaValue[]): number[] {
   return [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);

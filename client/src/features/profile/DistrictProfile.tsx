@@ -38,6 +38,14 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
   const { t, locale } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // Escape closes the profile, as it closes any panel laid over the map
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
   const article = useRef<HTMLElement>(null);
   usePrintOpensDetails(article);
   const { indicators } = useIndicators();
@@ -93,7 +101,7 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
           <span data-testid="profile-current-value">
             {curValue.value === null
               ? curValue.status === 'SUPPRESSED' ? t.suppressed : t.noData
-              : current.compareYear !== null ? formatChange(curValue.value, cur.unit, locale) : formatValue(curValue.value, cur.unit, locale)}
+              : current.compareYear !== null ? formatChange(curValue.value, cur.unit, locale, true) : formatValue(curValue.value, cur.unit, locale)}
           </span>
           {current.rank !== null && <span className="muted"> · {t.rank} {current.rank} {t.of} {current.total}</span>}
         </p>
