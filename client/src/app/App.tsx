@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { MapLayerMouseEvent } from '@vis.gl/react-maplibre';
 import { Header } from './Header';
 import { I18nProvider, useI18n } from './i18n';
@@ -17,16 +17,13 @@ import { ServicesLayer, SERVICE_LAYER_IDS } from '../map/layers/services/Service
 import { servicesPoints } from '../map/layers/services/style';
 import { CatchmentLayer, ScenarioPointsLayer } from '../map/layers/overlays/Overlays';
 import { formatChange, formatValue } from '../lib/format';
-import { parseView, serializeView, type ViewState } from '../lib/url-state';
+import type { ViewState } from '../lib/url-state';
+import { useViewState } from './use-view-state';
 
-function useViewState() {
-  const [view, setView] = useState<ViewState>(() => parseView(window.location.search));
-  useEffect(() => {
-    const search = serializeView(view);
-    if (search !== window.location.search) window.history.replaceState(null, '', search + window.location.hash);
-  }, [view]);
-  const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
-  return [view, update] as const;
+/** The area of the address: by its official key; an old link's internal id when no key matches. */
+function areaByKey<A extends { id: number; code: string | null }>(areas: A[] | null | undefined, key: string | null): A | null {
+  if (!areas || key === null) return null;
+  return areas.find((a) => a.code === key) ?? (/^\d+$/.test(key) ? areas.find((a) => a.id === Number(key)) : undefined) ?? null;
 }
 
 function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewState>) => void }) {
@@ -40,8 +37,8 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
   const showCatchment = useCallback((s: Pick<ServicePick, 'id'> | null) => update({ service: s?.id ?? null }), [update]);
   const { areas, geojson, meta, shown, ranks, year, compareYear, period, title, yearLabel } = layer;
 
-  const selected = areas?.find((a) => a.id === view.area) ?? null;
-  const onSelect = useCallback((id: number) => update({ area: id }), [update]);
+  const selected = areaByKey(areas, view.area);
+  const onSelect = useCallback((id: number) => update({ area: areas?.find((a) => a.id === id)?.code ?? null }), [update, areas]);
   const onCamera = useCallback((camera: [number, number, number]) => update({ camera }), [update]);
   const fmt = (v: number | null | undefined) => (compareYear !== null ? formatChange(v, meta?.unit, locale, true) : formatValue(v, meta?.unit, locale));
   const category = layer.categories?.find((c) => c.key === view.gapCategory);
@@ -104,7 +101,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
         <MapView
           geojson={geojson}
           paint={layer.paint}
-          selectedId={view.area}
+          selectedId={selected?.id ?? null}
           camera={view.camera}
           attribution={
             meta && (
@@ -170,7 +167,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
             meta={meta}
             caption={t.tableCaption(title, yearLabel)}
             compare={period}
-            selectedId={view.area}
+            selectedId={selected?.id ?? null}
             onSelect={onSelect}
             showParent={view.level === 'DISTRICT'}
             classLabels={layer.classLabels}

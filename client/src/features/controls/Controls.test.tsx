@@ -37,7 +37,7 @@ function renderControls(view: Partial<ViewState> = {}, locale: 'de' | 'en' = 'de
 describe('Controls', () => {
   it('offers the indicators grouped by topic (alphabetically) and reports the chosen one, keeping year, comparison and area', async () => {
     const user = userEvent.setup();
-    const onChange = renderControls({ area: 7 });
+    const onChange = renderControls({ area: '07' });
     const select = screen.getByRole('combobox', { name: 'Indikator' });
     expect(within(select).getAllByRole('group').map((g) => g.getAttribute('label'))).toEqual(['Arbeit', 'Armut / Transferbezug', 'Demografie']);
     expect(select).toHaveValue('sgb2_rate');
@@ -74,7 +74,7 @@ describe('Controls', () => {
 
   it('changes the area level and clears the selection', async () => {
     const user = userEvent.setup();
-    const onChange = renderControls({ area: 7 });
+    const onChange = renderControls({ area: '07' });
     await user.click(screen.getByRole('radio', { name: 'Stadtbezirke' }));
     expect(onChange).toHaveBeenCalledWith({ level: 'BOROUGH', area: null });
   });
