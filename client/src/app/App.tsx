@@ -119,6 +119,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
           label={t.mapLabel(title, yearLabel)}
           onSelect={onSelect}
           onCameraChange={onCamera}
+          overlaySelector=".profile"
           interactiveLayerIds={services.enabled ? SERVICE_LAYER_IDS : []}
           onPointClick={onPointClick}
           cursor={scenario.picking ? 'crosshair' : undefined}
