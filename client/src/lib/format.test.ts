@@ -50,3 +50,10 @@ test('a change of a percentage is in percentage points, singular for exactly one
   assert.equal(changeUnitLabel('PERCENT', 'de'), 'Prozentpunkte');
   assert.equal(changeUnitLabel('PER_KM2', 'de'), 'je km²');
 });
+
+test('a source line does not say "Quelle: Datenquelle: …"', async () => {
+  const { sourceLine } = await import('./format');
+  assert.equal(sourceLine('Datenquelle: Stadt Leipzig', 'Quelle'), 'Datenquelle: Stadt Leipzig');
+  assert.equal(sourceLine('Demo-Daten (synthetisch) — erfunden', 'Quelle'), 'Demo-Daten (synthetisch) — erfunden');
+  assert.equal(sourceLine('Stadt Leipzig', 'Quelle'), 'Quelle: Stadt Leipzig');
+});

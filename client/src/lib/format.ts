@@ -74,3 +74,8 @@ export function parseDecimal(text: string, locale: Locale = 'de'): number | null
   const n = Number(normalised);
   return Number.isFinite(n) ? n : null;
 }
+
+/** "Quelle: …" unless the attribution names itself a source already ("Datenquelle: …", "Demo-Daten …"). */
+export function sourceLine(attribution: string, label: string): string {
+  return /^(Datenquelle|Quelle|Source|Demo-Daten)\b/i.test(attribution.trim()) ? attribution : `${label}: ${attribution}`;
+}

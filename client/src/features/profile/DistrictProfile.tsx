@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { useI18n, type Dict } from '../../app/i18n';
 import type { AreaInfo } from '../../data/use-areas';
 import { useIndicators } from '../../data/use-layer-values';
-import { formatChange, formatEuro, formatNumber, formatValue } from '../../lib/format';
+import { formatChange, formatEuro, formatNumber, formatValue, sourceLine } from '../../lib/format';
 import { ranks, type LayerMeta, type ShownValue } from '../../lib/layer-values';
 import type { Level } from '../../lib/url-state';
 import { DemoBadge } from '../services/ServicesPanel';
@@ -160,7 +160,7 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
       {needYear !== null && <ProfileCoverage id={area.id} level={level} year={needYear} />}
       <ProfileFunding id={area.id} level={level} />
       <ProfileMeasures id={area.id} />
-      {cur && <p className="muted small attribution">{t.source}: {cur.attribution}</p>}
+      {cur && <p className="muted small attribution">{sourceLine(cur.attribution, t.source)}</p>}
       <p className="print-only small">{t.printedFrom(new Date().toLocaleDateString(locale === 'en' ? 'en-GB' : 'de-DE'), window.location.href)}</p>
     </article>
   );
