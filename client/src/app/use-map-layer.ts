@@ -23,7 +23,7 @@ export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null)
   const { areas, geojson, error: areasError, retry: retryAreas } = useAreas(view.level);
   const kind = view.layer;
   const source: LayerSource = useMemo(
-    () => (kind === 'indicator' ? { kind: 'indicator', indicator: view.indicator } : kind === 'need' ? { kind: 'needIndex', preset: 'default' } : { kind: 'gap', category: view.gapCategory }),
+    () => (kind === 'indicator' ? { kind: 'indicator', indicator: view.indicator } : kind === 'need' ? { kind: 'needIndex' } : { kind: 'gap', category: view.gapCategory }),
     [kind, view.indicator, view.gapCategory],
   );
   // values are fetched for indicator sources only; need index and gaps come classified below

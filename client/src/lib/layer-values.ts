@@ -1,12 +1,12 @@
-// A "layer source" is whatever colours the areas: an indicator today; the need index (Bedarfsindex)
-// and coverage gaps once the analysis API has them. Every source reduces to the same shape, so
-// map, legend, table and downloads do not care where the numbers come from.
+// A "layer source" is whatever colours the areas: an indicator (values classified here), the need
+// index (Bedarfsindex) or a category's coverage gaps (classified by the analysis API). Every source
+// reduces to the same shape, so map, legend, table and downloads do not care where it comes from.
 import type { Polarity } from './colors';
 import type { Unit } from './format';
 
 export type LayerSource =
   | { kind: 'indicator'; indicator: string }
-  | { kind: 'needIndex'; preset: string }
+  | { kind: 'needIndex' }
   | { kind: 'gap'; category: string };
 
 export type ValueStatus = 'REGULAR' | 'PROVISIONAL' | 'ESTIMATED' | 'SUPPRESSED';
