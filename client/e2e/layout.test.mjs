@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { artifactsDir, axeSerious, graphql, idle, useAppServer } from './harness.mjs';
+import { artifactsDir, axeSerious, blended, coloursAt, graphql, idle, useAppServer } from './harness.mjs';
 
 const app = useAppServer();
 const DESKTOP = { width: 1440, height: 900 };
@@ -15,7 +15,7 @@ const PHONE = { width: 390, height: 844 };
 let districts;
 async function district(name) {
   districts ??= (await graphql(app.url, '{ areas(filter: { level: DISTRICT }, first: 100) { nodes { id code name labelPoint(precision: 6) } } }')).data.areas.nodes;
-  return districts.find((d) => d.name === name);
+  return name ? districts.find((d) => d.name === name) : districts;
 }
 
 async function open(search, viewport) {
@@ -121,5 +121,29 @@ test('the map controls speak the page language; Escape closes the profile; Back 
   await page.goBack();
   await page.waitForSelector('.profile', { state: 'detached' });
   assert.match(page.url(), new RegExp(`^${app.url}/`), 'still in the atlas');
+  await page.close();
+});
+
+test('while the gap layer is computed the map shows progress and neutral areas, never the old indicator colours', async () => {
+  const points = (await district()).slice(0, 30).map((d) => d.labelPoint.coordinates);
+  const page = await open('?indikator=sgb2_rate', DESKTOP);
+  // hold the gap answer until the waiting state is checked (no timing involved)
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/graphql', async (route) => {
+    if ((route.request().postData() ?? '').includes('GapLayer')) await held;
+    await route.continue();
+  });
+  const before = new Set(await coloursAt(page, points));
+  await page.getByRole('radio', { name: 'Versorgungslücke' }).check();
+  await page.locator('.map-status', { hasText: 'Versorgungslücken werden berechnet' }).waitFor();
+  await idle(page);
+  const waiting = await coloursAt(page, points);
+  const neutral = blended('#d9d9d9').join(',');
+  assert.deepEqual(waiting.filter((c) => before.has(c) && c !== neutral), [], 'no colour of the indicator layer is left');
+  await page.screenshot({ path: path.join(artifactsDir, 'layout-gap-computing.png') });
+  release();
+  // the first gap computation on a fresh server takes a while (its speed is the performance issue's)
+  await page.locator('[data-legend=classes]').waitFor({ timeout: 180_000 });
   await page.close();
 });
