@@ -147,3 +147,42 @@ test('while the gap layer is computed the map shows progress and neutral areas, 
   await page.locator('[data-legend=classes]').waitFor({ timeout: 180_000 });
   await page.close();
 });
+
+test('service points: hovering a point names the service; clicking a cluster zooms in instead of opening a district', async () => {
+  const page = await open('?angebote=all', DESKTOP);
+  await page.waitForFunction(() => /\d+ Angebote/.test(document.querySelector('.services-panel [role=status]')?.textContent ?? ''));
+  await idle(page);
+  const map = await rect(page, '.map');
+  const at = (layer) =>
+    page.evaluate((layer) => {
+      const m = window.__sozialatlasMap;
+      const f = m.queryRenderedFeatures({ layers: [layer] }).find((x) => {
+        const p = m.project(x.geometry.coordinates);
+        return p.x > 40 && p.y > 40 && p.x < m.getCanvas().clientWidth - 60 && p.y < m.getCanvas().clientHeight - 40;
+      });
+      return f ? { ...m.project(f.geometry.coordinates), name: f.properties.name ?? null } : null;
+    }, layer);
+
+  const cluster = await at('services-clusters');
+  assert.ok(cluster, 'a cluster is drawn');
+  const zoom = await page.evaluate(() => window.__sozialatlasMap.getZoom());
+  // inside the circle (radius ≥ 9 px), just below its count marker
+  await page.mouse.click(map.left + cluster.x, map.top + cluster.y + 8);
+  await page.waitForFunction((z) => !window.__sozialatlasMap.isMoving() && window.__sozialatlasMap.getZoom() > z + 0.1, zoom);
+  assert.equal(await page.locator('.profile').count(), 0, 'no district profile opened');
+  await idle(page);
+
+  // zoom in until single points appear, then hover one
+  let point = await at('services-points');
+  for (let i = 0; !point && i < 4; i++) {
+    await page.evaluate(() => window.__sozialatlasMap.jumpTo({ zoom: window.__sozialatlasMap.getZoom() + 1.5 }));
+    await idle(page);
+    point = await at('services-points');
+  }
+  assert.ok(point, 'a single service point is drawn');
+  await page.mouse.move(map.left + point.x, map.top + point.y);
+  await page.waitForSelector('.tooltip');
+  assert.match(await page.locator('.tooltip').textContent(), new RegExp(point.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await page.screenshot({ path: path.join(artifactsDir, 'layout-service-hover.png') });
+  await page.close();
+});

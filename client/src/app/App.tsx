@@ -14,7 +14,8 @@ import { ScenarioPanel, ScenarioResultTable } from '../features/scenario/Scenari
 import { useScenario } from '../features/scenario/use-scenario';
 import { CatchmentInfo, useServicePick } from '../features/services/CatchmentInfo';
 import { ServicesLayer, SERVICE_LAYER_IDS } from '../map/layers/services/ServicesLayer';
-import { servicesPoints } from '../map/layers/services/style';
+import { SERVICES_SOURCE, servicesClusters, servicesPoints } from '../map/layers/services/style';
+import type { GeoJSONSource } from 'maplibre-gl';
 import { CatchmentLayer, ScenarioPointsLayer } from '../map/layers/overlays/Overlays';
 import { formatChange, formatValue } from '../lib/format';
 import type { ViewState } from '../lib/url-state';
@@ -50,6 +51,14 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
       if (scenario.picking) {
         scenario.setPicked([e.lngLat.lng, e.lngLat.lat]);
         scenario.setPicking(false);
+        return true;
+      }
+      // a click on a cluster zooms into it, as on its count, instead of opening the district below
+      const cluster = e.features?.find((x) => x.layer.id === servicesClusters.id);
+      if (cluster) {
+        const map = e.target;
+        const source = map.getSource(SERVICES_SOURCE) as GeoJSONSource | undefined;
+        void source?.getClusterExpansionZoom(Number(cluster.properties?.cluster_id)).then((zoom) => map.easeTo({ center: e.lngLat, zoom }));
         return true;
       }
       const f = e.features?.find((x) => x.layer.id === servicesPoints.id);

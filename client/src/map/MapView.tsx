@@ -52,7 +52,7 @@ interface Props {
 
 export function MapView({ geojson, paint, selectedId, camera, attribution, label, onSelect, onCameraChange, renderTooltip, interactiveLayerIds = [], onPointClick, cursor, readOnly = false, overlaySelector, children }: Props) {
   const { t, locale } = useI18n();
-  const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
+  const [hover, setHover] = useState<{ id: number; x: number; y: number; point?: { name: string; detail: string } } | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const initialViewState = useMemo(
@@ -88,8 +88,15 @@ export function MapView({ geojson, paint, selectedId, camera, attribution, label
   const onMouseMove = useCallback((e: MapLayerMouseEvent) => {
     const f = e.features?.find((x) => x.layer.id === areasFill.id);
     const id = f ? Number(f.properties?.id) : null;
-    setHover(id !== null ? { id, x: e.point.x, y: e.point.y } : null);
-  }, []);
+    // a service point (or cluster) above the area: the tooltip names the service, not the district
+    const p = e.features?.find((x) => x.layer.id !== areasFill.id);
+    const point = p
+      ? p.properties?.cluster
+        ? { name: t.servicesCount(Number(p.properties.point_count)), detail: t.clusterHint }
+        : { name: String(p.properties?.name ?? ''), detail: [locale === 'en' && p.properties?.categoryEn ? p.properties.categoryEn : p.properties?.category, p.properties?.provider].filter(Boolean).join(' · ') }
+      : undefined;
+    setHover(id !== null ? { id, x: e.point.x, y: e.point.y, point } : null);
+  }, [t, locale]);
 
   const onClick = useCallback(
     (e: MapLayerMouseEvent) => {
@@ -134,7 +141,19 @@ export function MapView({ geojson, paint, selectedId, camera, attribution, label
       {attribution && <p className="map-attribution small">{attribution}</p>}
       {hover && (
         <div className="tooltip" role="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
-          {renderTooltip(hover.id)}
+          {hover.point ? (
+            <>
+              <strong>{hover.point.name}</strong>
+              {hover.point.detail && (
+                <>
+                  <br />
+                  {hover.point.detail}
+                </>
+              )}
+            </>
+          ) : (
+            renderTooltip(hover.id)
+          )}
         </div>
       )}
     </div>
