@@ -130,7 +130,8 @@ async function exportServices(prisma: PrismaClient, caller: Caller, req: Request
   const excel = req.query.variant === 'excel';
   const rows = await servicesForExport(prisma, { categoryKeys: list(req, 'categories'), statuses }, caller);
   const sources = await attributionsFor(prisma, [...new Set(rows.map((r) => r.sourceKey).filter((k): k is string => k !== null))]);
-  const attributionOf = new Map(sources.map((s) => [s.key, s.synthetic ? `Demo-Daten (synthetisch): ${s.attribution}` : s.attribution]));
+  // synthetic sources whose attribution already says so are not labelled twice
+  const attributionOf = new Map(sources.map((s) => [s.key, s.synthetic && !s.attribution.startsWith('Demo-Daten') ? `Demo-Daten (synthetisch): ${s.attribution}` : s.attribution]));
 
   if (format === 'geojson') {
     sendGeoJson(res, 'sozialatlas-angebote.geojson', {

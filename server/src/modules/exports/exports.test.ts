@@ -63,6 +63,8 @@ describe('downloads for analysts and GIS', () => {
     expect(located.every((f: any) => f.properties.demo_data === false && f.properties.area_code)).toBe(true);
     const csv = parse(await (await fetch(`${http.url}/export/services.csv`)).text(), { columns: true }) as Record<string, string>[];
     expect(csv.some((r) => r.demo_data === 'ja' && r.quelle.startsWith('Demo-Daten'))).toBe(true);
+    // the label stands once, not "Demo-Daten (synthetisch): Demo-Daten (synthetisch) — …"
+    expect(csv.filter((r) => /Demo-Daten.*Demo-Daten/.test(r.quelle))).toEqual([]);
   });
 
   it('answers bad parameters with 400 and the parameter name', async () => {
