@@ -54,7 +54,7 @@ export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
   return (rows[0]?.city ?? 0) > 0 && (rows[0]?.districts ?? 0) > 0;
 }
 
-export { deriveAggregates, type DeriveResult } from './importers/aggregate';
+export { deriveAggregates, dependentIndicators, hiddenCells, type Cell, type DeriveResult, type SuppressionModel } from './importers/aggregate';
 export { importDistricts, BOROUGHS, CITY_CODE } from './importers/districts';
 export {
   axisFit,
@@ -73,8 +73,8 @@ export {
   type Region,
   type ShapeProblem,
 } from './geometry';
-export { importStatistics, upsertIndicators, upsertValues } from './importers/statistics';
-export { FILES as STATISTICS_FILES, INDICATORS, type IndicatorDef, type FileMapping } from './importers/statistics.mapping';
+export { importStatistics, upsertIndicators, upsertRelations, upsertValues, type Provenance, type ValueConflict } from './importers/statistics';
+export { FILES as STATISTICS_FILES, INDICATORS, RELATIONS, type IndicatorDef, type FileMapping, type RelationDef } from './importers/statistics.mapping';
 export { importKitas, ACCESSIBILITY } from './importers/kitas';
 export { importPriceIndex } from './importers/price-index';
 export { importDemo } from './importers/demo';

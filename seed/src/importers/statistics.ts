@@ -4,19 +4,20 @@
 // Stadtbezirk and city values are derived set-based (aggregate.ts). All-or-nothing, idempotent.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PrismaClient } from '@sozialatlas/db';
+import { Prisma, type PrismaClient } from '@sozialatlas/db';
 import { batches, inTransaction, type Tx } from '../db';
 import { leipzigDataDir } from '../paths';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';
 import { deriveAggregates } from './aggregate';
-import { FILES, INDICATORS, type FileMapping, type IndicatorDef } from './statistics.mapping';
+import { FILES, INDICATORS, RELATIONS, type FileMapping, type IndicatorDef, type RelationDef } from './statistics.mapping';
 
 export interface StatisticsOptions {
   /** folder with the leipzig-*.json files; default: the shipped data */
   dir?: string;
   mapping?: FileMapping[];
   indicators?: IndicatorDef[];
+  relations?: RelationDef[];
   /** values per INSERT statement */
   batchSize?: number;
 }
@@ -36,10 +37,11 @@ export async function upsertIndicators(tx: Tx, defs: IndicatorDef[], sourceId: n
   const visit = (d: IndicatorDef, trail: string[]) => {
     if (ordered.includes(d)) return;
     if (trail.includes(d.key)) throw new Error(`indicator denominator cycle: ${[...trail, d.key].join(' → ')}`);
-    if (d.denominator) {
-      const den = byKey.get(d.denominator);
-      if (!den) throw new Error(`indicator ${d.key}: denominator ${d.denominator} is not defined`);
-      visit(den, [...trail, d.key]);
+    for (const [role, ref] of [['denominator', d.denominator], ['numerator', d.numerator]] as const) {
+      if (!ref) continue;
+      const dep = byKey.get(ref);
+      if (!dep) throw new Error(`indicator ${d.key}: ${role} ${ref} is not defined`);
+      visit(dep, [...trail, d.key]);
     }
     ordered.push(d);
   };
@@ -47,20 +49,42 @@ export async function upsertIndicators(tx: Tx, defs: IndicatorDef[], sourceId: n
   let written = 0;
   for (const d of ordered) {
     written += await tx.$executeRaw`
-      INSERT INTO indicator (key, name, name_en, description, unit, topic, polarity, aggregation, denominator_id, source_id)
+      INSERT INTO indicator (key, name, name_en, description, unit, topic, polarity, aggregation, denominator_id, numerator_id, denominator_proxy, source_id)
       VALUES (${d.key}, ${d.name}, ${d.nameEn}, ${d.description}, ${d.unit}::indicator_unit, ${d.topic}::indicator_topic,
               ${d.polarity}::polarity, ${d.aggregation}::aggregation_rule,
-              (SELECT id FROM indicator WHERE key = ${d.denominator ?? null}::text), ${sourceId}::int)
+              (SELECT id FROM indicator WHERE key = ${d.denominator ?? null}::text), (SELECT id FROM indicator WHERE key = ${d.numerator ?? null}::text),
+              ${d.denominatorProxy ?? false}, ${sourceId}::int)
       ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, description = EXCLUDED.description,
         unit = EXCLUDED.unit, topic = EXCLUDED.topic, polarity = EXCLUDED.polarity, aggregation = EXCLUDED.aggregation,
-        denominator_id = EXCLUDED.denominator_id, source_id = EXCLUDED.source_id, updated_at = now(), version = indicator.version + 1
+        denominator_id = EXCLUDED.denominator_id, numerator_id = EXCLUDED.numerator_id, denominator_proxy = EXCLUDED.denominator_proxy,
+        source_id = EXCLUDED.source_id, updated_at = now(), version = indicator.version + 1
       WHERE (indicator.name, indicator.name_en, indicator.description, indicator.unit, indicator.topic, indicator.polarity,
-             indicator.aggregation, indicator.denominator_id, indicator.source_id)
+             indicator.aggregation, indicator.denominator_id, indicator.numerator_id, indicator.denominator_proxy, indicator.source_id)
         IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.name_en, EXCLUDED.description, EXCLUDED.unit, EXCLUDED.topic, EXCLUDED.polarity,
-             EXCLUDED.aggregation, EXCLUDED.denominator_id, EXCLUDED.source_id)`;
+             EXCLUDED.aggregation, EXCLUDED.denominator_id, EXCLUDED.numerator_id, EXCLUDED.denominator_proxy, EXCLUDED.source_id)`;
   }
   const rows = await tx.$queryRaw<{ id: number; key: string }[]>`SELECT id, key FROM indicator WHERE key = ANY(${ordered.map((d) => d.key)}::text[])`;
   return { ids: new Map(rows.map((r) => [r.key, r.id])), written };
+}
+
+/** Declares the additive relations whose indicators are all present; returns relations inserted. */
+export async function upsertRelations(tx: Tx, relations: RelationDef[], ids: Map<string, number>): Promise<number> {
+  let written = 0;
+  for (const r of relations) {
+    const total = ids.get(r.total);
+    const parts = r.parts.map((p) => ids.get(p));
+    if (total === undefined || parts.some((p) => p === undefined)) continue;
+    const sorted = (parts as number[]).sort((a, b) => a - b);
+    const [existing] = await tx.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM indicator_relation r
+       WHERE r.total_id = ${total}
+         AND (SELECT array_agg(p.part_id ORDER BY p.part_id) FROM indicator_relation_part p WHERE p.relation_id = r.id) = ${sorted}::int[]`;
+    if (existing!.n > 0) continue;
+    const [row] = await tx.$queryRaw<{ id: number }[]>`INSERT INTO indicator_relation (total_id) VALUES (${total}) RETURNING id`;
+    await tx.$executeRaw`INSERT INTO indicator_relation_part (relation_id, part_id) SELECT ${row!.id}, unnest(${sorted}::int[])`;
+    written++;
+  }
+  return written;
 }
 
 export interface ValueRow {
@@ -71,22 +95,68 @@ export interface ValueRow {
   status: 'REGULAR' | 'PROVISIONAL' | 'ESTIMATED' | 'SUPPRESSED';
 }
 
-/** Batch upsert of non-derived values; returns rows inserted or changed. */
-export async function upsertValues(tx: Tx, rows: ValueRow[], batchSize = 10_000): Promise<number> {
+/** Who writes stored values: the seed, or an import (CSV through the API or the CLI) by someone. */
+export interface Provenance {
+  origin: 'SEED' | 'IMPORT';
+  /** e.g. the source title, or the e-mail / key name of whoever imported */
+  label: string;
+}
+
+/** A stored value the seed did not overwrite because it was imported (corrected or suppressed) later. */
+export interface ValueConflict {
+  indicatorId: number;
+  areaId: number;
+  year: number;
+  storedValue: number | null;
+  storedStatus: string;
+  storedBy: string | null;
+  storedAt: Date;
+  incomingValue: number | null;
+  incomingStatus: string;
+}
+
+/**
+ * Batch upsert of non-derived values with provenance. The seed never overwrites a value whose
+ * origin is IMPORT (a later correction or suppression): such rows are returned as conflicts when
+ * they differ. An import writes what it is given (the import decides its own conflicts first).
+ * Secondary suppression stays as it is: deriveAggregates recomputes it in the same transaction.
+ */
+export async function upsertValues(
+  tx: Tx,
+  rows: ValueRow[],
+  provenance: Provenance,
+  batchSize = 10_000,
+): Promise<{ written: number; conflicts: ValueConflict[] }> {
   let written = 0;
+  const conflicts: ValueConflict[] = [];
   for (const [from, to] of batches(rows.length, batchSize)) {
     const b = rows.slice(from, to);
+    const input = Prisma.sql`unnest(${b.map((r) => r.indicatorId)}::int[], ${b.map((r) => r.areaId)}::int[], ${b.map((r) => r.year)}::int[],
+                    ${b.map((r) => r.value)}::float8[], ${b.map((r) => r.status)}::text[]) AS t(i, a, y, v, s)`;
+    if (provenance.origin === 'SEED') {
+      conflicts.push(
+        ...(await tx.$queryRaw<ValueConflict[]>`
+          SELECT v.indicator_id AS "indicatorId", v.area_id AS "areaId", v.year, v.value AS "storedValue", v.base_status::text AS "storedStatus",
+                 v.origin_label AS "storedBy", v.origin_at AS "storedAt", t.v AS "incomingValue", t.s AS "incomingStatus"
+            FROM ${input} JOIN indicator_value v ON v.indicator_id = t.i AND v.area_id = t.a AND v.year = t.y
+           WHERE v.origin = 'IMPORT' AND (v.value, v.base_status) IS DISTINCT FROM (t.v, t.s::value_status)
+           ORDER BY v.indicator_id, v.area_id, v.year`),
+      );
+    }
     written += await tx.$executeRaw`
-      INSERT INTO indicator_value (indicator_id, area_id, year, value, status, derived)
-      SELECT t.i, t.a, t.y, t.v, t.s::value_status, false
-        FROM unnest(${b.map((r) => r.indicatorId)}::int[], ${b.map((r) => r.areaId)}::int[], ${b.map((r) => r.year)}::int[],
-                    ${b.map((r) => r.value)}::float8[], ${b.map((r) => r.status)}::text[]) AS t(i, a, y, v, s)
+      INSERT INTO indicator_value (indicator_id, area_id, year, value, status, base_status, derived, origin, origin_label)
+      SELECT t.i, t.a, t.y, t.v, t.s::value_status, t.s::value_status, false, ${provenance.origin}::value_origin, ${provenance.label}
+        FROM ${input}
       ON CONFLICT (indicator_id, area_id, year) DO UPDATE
-         SET value = EXCLUDED.value, status = EXCLUDED.status, derived = false, updated_at = now(), version = indicator_value.version + 1
-       WHERE (indicator_value.value, indicator_value.status, indicator_value.derived)
-             IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.status, false)`;
+         SET value = EXCLUDED.value, base_status = EXCLUDED.base_status,
+             status = CASE WHEN indicator_value.secondary_suppression THEN 'SUPPRESSED'::value_status ELSE EXCLUDED.base_status END,
+             derived = false, origin = EXCLUDED.origin, origin_label = EXCLUDED.origin_label, origin_at = now(),
+             updated_at = now(), version = indicator_value.version + 1
+       WHERE (EXCLUDED.origin = 'IMPORT' OR indicator_value.origin <> 'IMPORT')
+         AND (indicator_value.value, indicator_value.base_status, indicator_value.derived)
+             IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.base_status, false)`;
   }
-  return written;
+  return { written, conflicts };
 }
 
 export async function importStatistics(prisma: PrismaClient, options: StatisticsOptions = {}): Promise<ImportReport> {
@@ -130,8 +200,9 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
   const need = (key: string) => {
     if (needed.has(key)) return;
     needed.add(key);
-    const den = defByKey.get(key)!.denominator;
-    if (den) need(den);
+    const def = defByKey.get(key)!;
+    if (def.denominator) need(def.denominator);
+    if (def.numerator) need(def.numerator);
   };
   [...winner.keys()].forEach(need);
 
@@ -141,6 +212,7 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
     const indicators = await upsertIndicators(tx, defs.filter((d) => needed.has(d.key)), source.id);
     report.written += indicators.written;
     report.details.indicators = indicators.ids.size;
+    report.written += await upsertRelations(tx, options.relations ?? RELATIONS, indicators.ids);
 
     const areaRows = await tx.$queryRaw<{ id: number; name: string }[]>`SELECT id, name FROM area WHERE level = 'DISTRICT'`;
     if (areaRows.length === 0) throw new Error('no Ortsteile in the database: import the districts first');
@@ -239,10 +311,23 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
       if (differ) report.warnings.push(`${l.file} › ${l.sub}: ${differ} values differ from ${winner.get(l.key)!.file}`);
     }
 
-    const written = await upsertValues(tx, values, options.batchSize);
+    const { written, conflicts } = await upsertValues(tx, values, { origin: 'SEED', label: SOURCES.statistics.title }, options.batchSize);
     report.written += written;
-    report.unchanged += values.length - written;
+    report.unchanged += values.length - written - conflicts.length;
     report.details.ortsteilValues = values.length;
+    if (conflicts.length) {
+      // Later imports (corrections, suppressions) win over the shipped files; every one is listed.
+      const keyById = new Map([...indicators.ids].map(([k, id]) => [id, k]));
+      const nameById = new Map(areaRows.map((a) => [a.id, a.name]));
+      report.details.conflicts = conflicts.map((c) => ({
+        indicator: keyById.get(c.indicatorId),
+        area: nameById.get(c.areaId),
+        year: c.year,
+        kept: { value: c.storedValue, status: c.storedStatus, by: c.storedBy, at: c.storedAt },
+        notWritten: { value: c.incomingValue, status: c.incomingStatus },
+      }));
+      report.warnings.push(`${conflicts.length} values were imported later (corrected or suppressed) and differ from the shipped files: kept, not overwritten (details.conflicts)`);
+    }
 
     const derived = await deriveAggregates(tx, { indicatorIds: [...indicators.ids.values()] });
     report.written += derived.written;

@@ -2,6 +2,27 @@ import { AreaLevel, ValueStatus } from '@sozialatlas/db';
 import { MaxLength } from 'class-validator';
 import { ArgsType, Field, Float, Int, ObjectType } from 'type-graphql';
 
+@ObjectType({ description: 'A line that was not written because it conflicts with a later decision (Konflikt).' })
+export class ImportConflict {
+  @Field(() => Int, { description: 'Line in the file.' })
+  line!: number;
+
+  @Field({ description: 'Area code (Gebietsschlüssel).' })
+  areaCode!: string;
+
+  @Field({ description: 'Indicator key.' })
+  indicatorKey!: string;
+
+  @Field(() => Int, { description: 'Year.' })
+  year!: number;
+
+  @Field({ description: 'Stable code: LIFTS_SUPPRESSION (the stored value is suppressed; the line would publish it).' })
+  reason!: string;
+
+  @Field({ description: 'What the conflict is, in German, with the line number.' })
+  message!: string;
+}
+
 @ObjectType({ description: 'An error in one line of an import file; nothing is written while any exist.' })
 export class ImportError {
   @Field(() => Int, { description: 'Line in the file (the header is line 1).' })
@@ -78,6 +99,9 @@ export class ImportResult {
 
   @Field({ description: 'True when more changes exist than are listed.' })
   changesTruncated!: boolean;
+
+  @Field(() => [ImportConflict], { description: 'Lines not written because they would lift a suppression (Geheimhaltung); write them with overrideConflicts: true.' })
+  conflicts!: ImportConflict[];
 }
 
 @ArgsType()
@@ -88,6 +112,9 @@ export class ImportIndicatorValuesArgs {
 
   @Field({ defaultValue: true, description: 'Only check and report what would change (default). Pass false to write.' })
   dryRun!: boolean;
+
+  @Field({ defaultValue: false, description: 'Also write lines that lift a suppression (a deliberate decision; recorded in the audit log).' })
+  overrideConflicts!: boolean;
 }
 
 @ObjectType({ description: 'A problem with one feature of an area file (or with the whole file); errors stop the import, warnings do not.' })

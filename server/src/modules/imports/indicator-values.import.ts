@@ -9,7 +9,12 @@ import { writeAudit } from '../editing/audit';
 //   00,population,2023,12345,REGULAR
 // Comma-separated with a decimal point, or (German Excel) semicolon-separated with a decimal comma.
 // All or nothing: every line is checked first; any error → nothing is written. A dry run reports
-// what would change. After a real import the Stadtbezirk and city values are derived again.
+// what would change. After a real import every derived value that depends on the values written
+// (also through weights and denominators) is derived again and secondary suppression recomputed,
+// in the same transaction (deriveAggregates follows the catalogue's dependency graph).
+// Provenance: every written value records IMPORT, who and when. A line that would lift a
+// suppression (a stored SUPPRESSED value published again) is a conflict: reported, not written,
+// unless the caller confirms with overrideConflicts.
 
 export const IMPORT_COLUMNS = ['area_code', 'indicator_key', 'year', 'value', 'status'] as const;
 export const MIN_IMPORT_YEAR = 1990;
@@ -44,6 +49,7 @@ const UNIT_RANGES: Record<string, [number, number, string]> = {
   EUR_PER_MONTH: [0, Number.MAX_SAFE_INTEGER, 'Euro je Monat (nicht negativ)'],
   YEARS: [0, 150, 'Jahre (0–150)'],
   PER_KM2: [0, Number.MAX_SAFE_INTEGER, 'je km² (nicht negativ)'],
+  SQUARE_METRE: [0, Number.MAX_SAFE_INTEGER, 'm² (nicht negativ)'],
 };
 
 export interface ImportProblem {
@@ -66,6 +72,15 @@ export interface ImportChange {
   status: Status;
 }
 
+export interface ImportConflict {
+  line: number;
+  areaCode: string;
+  indicatorKey: string;
+  year: number;
+  reason: 'LIFTS_SUPPRESSION';
+  message: string;
+}
+
 export interface ImportOutcome {
   dryRun: boolean;
   applied: boolean;
@@ -77,6 +92,8 @@ export interface ImportOutcome {
   errors: ImportProblem[];
   changes: ImportChange[];
   changesTruncated: boolean;
+  /** lines not written because they would undo a suppression (unless overridden) */
+  conflicts: ImportConflict[];
 }
 
 interface ParsedRow {
@@ -177,7 +194,7 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date) {
 export async function importIndicatorValues(
   prisma: PrismaClient,
   csv: string,
-  options: { dryRun: boolean; actor: Actor; now?: Date },
+  options: { dryRun: boolean; actor: Actor; now?: Date; overrideConflicts?: boolean },
 ): Promise<ImportOutcome> {
   const { rows, lineCount, errors, areas, indicators } = await readRows(prisma, csv, options.now ?? new Date());
   const outcome: ImportOutcome = {
@@ -191,12 +208,14 @@ export async function importIndicatorValues(
     errors,
     changes: [],
     changesTruncated: false,
+    conflicts: [],
   };
   if (errors.length) return outcome;
 
   const resolved = rows.map((r) => ({ ...r, areaId: areas.get(r.areaCode) as number, indicatorId: indicators.get(r.indicatorKey)!.id }));
+  // base_status: a value hidden only by secondary suppression keeps its own status there.
   const existing = await prisma.$queryRaw<{ a: number; i: number; y: number; value: number | null; status: Status; derived: boolean }[]>`
-    SELECT v.area_id AS a, v.indicator_id AS i, v.year AS y, v.value, v.status::text AS status, v.derived
+    SELECT v.area_id AS a, v.indicator_id AS i, v.year AS y, v.value, v.base_status::text AS status, v.derived
       FROM indicator_value v
       JOIN unnest(${resolved.map((r) => r.areaId)}::int[], ${resolved.map((r) => r.indicatorId)}::int[], ${resolved.map((r) => r.year)}::int[]) AS t(a, i, y)
         ON v.area_id = t.a AND v.indicator_id = t.i AND v.year = t.y`;
@@ -206,6 +225,17 @@ export async function importIndicatorValues(
     const before = current.get(`${r.areaId}:${r.indicatorId}:${r.year}`);
     if (before && before.value === r.value && before.status === r.status && !before.derived) {
       outcome.unchanged += 1;
+      continue;
+    }
+    if (before && !before.derived && before.status === 'SUPPRESSED' && r.status !== 'SUPPRESSED' && !options.overrideConflicts) {
+      outcome.conflicts.push({
+        line: r.line,
+        areaCode: r.areaCode,
+        indicatorKey: r.indicatorKey,
+        year: r.year,
+        reason: 'LIFTS_SUPPRESSION',
+        message: `Zeile ${r.line}: Gebiet ${r.areaCode}, Indikator ${r.indicatorKey}, Jahr ${r.year} ist geheimgehalten; die Zeile würde den Wert veröffentlichen und wird nicht geschrieben (bestätigen mit overrideConflicts).`,
+      });
       continue;
     }
     changes.push({
@@ -229,17 +259,22 @@ export async function importIndicatorValues(
   const changedKeys = new Set(changes.map((c) => c.line));
   const toWrite = resolved.filter((r) => changedKeys.has(r.line));
   const indicatorIds = [...new Set(toWrite.map((r) => r.indicatorId))];
+  const years = [...new Set(toWrite.map((r) => r.year))];
   outcome.derived = await prisma.$transaction(
     async (tx) => {
-      await upsertValues(tx, toWrite.map(({ indicatorId, areaId, year, value, status }) => ({ indicatorId, areaId, year, value, status })));
-      const derived = await deriveAggregates(tx, { indicatorIds });
+      await upsertValues(
+        tx,
+        toWrite.map(({ indicatorId, areaId, year, value, status }) => ({ indicatorId, areaId, year, value, status })),
+        { origin: 'IMPORT', label: options.actor.label },
+      );
+      const derived = await deriveAggregates(tx, { indicatorIds, years });
       await writeAudit(tx, options.actor, {
         action: 'import',
         entity: 'indicator_value',
         before: changes.filter((c) => c.kind === 'UPDATE').map((c) => ({ area: c.areaCode, indicator: c.indicatorKey, year: c.year, value: c.beforeValue, status: c.beforeStatus })),
         after: changes.map((c) => ({ area: c.areaCode, indicator: c.indicatorKey, year: c.year, value: c.value, status: c.status })),
       });
-      return derived.written;
+      return derived.written + derived.suppressionChanged;
     },
     { timeout: 600_000, maxWait: 60_000 },
   );

@@ -91,6 +91,27 @@ describe('importing indicator values from CSV', () => {
     expect(result.changes[0]).toMatchObject({ value: 1200, status: 'PROVISIONAL', kind: 'UPDATE' });
   });
 
+  it('a corrected population re-derives the borough and city rates weighted by it (not only the population)', async () => {
+    const year = 2022;
+    const [district] = await db.prisma.$queryRaw<{ code: string; parent: number; population: number }[]>`
+      SELECT a.code, a.parent_id AS parent, v.value AS population FROM area a
+        JOIN indicator_value v ON v.area_id = a.id AND v.indicator_id = ${populationId} AND v.year = ${year}
+       WHERE a.level = 'DISTRICT' ORDER BY a.code LIMIT 1`;
+    const result = await run(`area_code,indicator_key,year,value,status\n${district!.code},population,${year},${district!.population * 3},REGULAR`, false);
+    expect(result).toMatchObject({ applied: true, updated: 1 });
+    // Σ rate·population / Σ population over the borough's Ortsteile, straight from the stored values
+    const [expected] = await db.prisma.$queryRaw<{ rate: number }[]>`
+      SELECT sum(r.value * p.value) / sum(p.value) AS rate
+        FROM area c
+        JOIN indicator_value r ON r.area_id = c.id AND r.year = ${year} AND r.indicator_id = (SELECT id FROM indicator WHERE key = 'sgb2_rate')
+        JOIN indicator_value p ON p.area_id = c.id AND p.year = ${year} AND p.indicator_id = ${populationId}
+       WHERE c.parent_id = ${district!.parent}`;
+    const [stored] = await db.prisma.$queryRaw<{ value: number }[]>`
+      SELECT value FROM indicator_value WHERE area_id = ${district!.parent} AND year = ${year}
+         AND indicator_id = (SELECT id FROM indicator WHERE key = 'sgb2_rate')`;
+    expect(stored!.value).toBeCloseTo(expected!.rate, 9);
+  });
+
   it('refuses a wrong header', async () => {
     const result = await run('gebiet,indikator,jahr,wert\n00,population,2020,1', true);
     expect(result.errors[0]).toMatchObject({ line: 1, reason: 'BAD_HEADER' });
