@@ -76,6 +76,7 @@ export {
 export { importStatistics, upsertIndicators, upsertRelations, upsertValues, type Provenance, type ValueConflict } from './importers/statistics';
 export { FILES as STATISTICS_FILES, INDICATORS, RELATIONS, type IndicatorDef, type FileMapping, type RelationDef } from './importers/statistics.mapping';
 export { importKitas, ACCESSIBILITY } from './importers/kitas';
+export { plausibilityWarnings, unitProblem, UNIT_RANGES, type CheckedValue, type PlausibilityOptions } from './importers/value-checks';
 export { importPriceIndex } from './importers/price-index';
 export { importDemo } from './importers/demo';
 export { generateSynthetic, type SyntheticOptions } from './synthetic';

@@ -109,3 +109,44 @@ describe('secondary suppression (hiddenCells)', () => {
     expect(singletons(hidden)).toEqual([]);
   });
 });
+
+describe('secondary suppression of a ratio of two counts', () => {
+  // Ortsteile 11, 12 of borough 10: foreigners (6) ÷ population (1) × 100 = share (7).
+  const FOREIGNERS = 6;
+  const SHARE = 7;
+  const ratioModel: SuppressionModel = {
+    areas: [{ id: 10, parentId: null }, { id: 11, parentId: 10 }, { id: 12, parentId: 10 }, { id: 13, parentId: 10 }],
+    indicators: [
+      { id: POP, aggregation: 'SUM', denominatorId: null, numeratorId: null },
+      { id: FOREIGNERS, aggregation: 'SUM', denominatorId: null, numeratorId: null },
+      { id: SHARE, aggregation: 'RATIO_OF_COUNTS', denominatorId: POP, numeratorId: FOREIGNERS },
+    ],
+    relations: [],
+  };
+  const pop: Record<number, number> = { 11: 1000, 12: 2000, 13: 4000, 10: 7000 };
+  const fo: Record<number, number> = { 11: 100, 12: 300, 13: 200, 10: 600 };
+  const ratioCells = (suppressed: string[]): Cell[] =>
+    [10, 11, 12, 13].flatMap((a, n) => [
+      { id: 3 * n + 1, indicatorId: POP, areaId: a, value: pop[a]!, derived: a === 10, secondary: false, status: suppressed.includes(`${POP}:${a}`) ? 'SUPPRESSED' : 'REGULAR' },
+      { id: 3 * n + 2, indicatorId: FOREIGNERS, areaId: a, value: fo[a]!, derived: a === 10, secondary: false, status: suppressed.includes(`${FOREIGNERS}:${a}`) ? 'SUPPRESSED' : 'REGULAR' },
+      { id: 3 * n + 3, indicatorId: SHARE, areaId: a, value: (100 * fo[a]!) / pop[a]!, derived: a === 10, secondary: false, status: suppressed.includes(`${SHARE}:${a}`) ? 'SUPPRESSED' : 'REGULAR' },
+    ]);
+
+  it('hides the share of an Ortsteil whose population is hidden, but not the borough share (its counts stay published)', () => {
+    const hidden = hiddenCells(ratioCells([`${POP}:11`]), ratioModel);
+    expect(hidden.has(`${SHARE}:11`)).toBe(true);
+    expect(hidden.has(`${POP}:12`)).toBe(true); // the smaller other Ortsteil: 12 (2,000) before 13 (4,000)
+    expect(hidden.has(`${SHARE}:12`)).toBe(true);
+    expect(hidden.has(`${SHARE}:10`)).toBe(false);
+    expect(hidden.has(`${POP}:10`)).toBe(false);
+    expect(hidden.has(`${FOREIGNERS}:11`)).toBe(false);
+  });
+
+  it('hides one count when only the share is suppressed (the counts would give it back)', () => {
+    const hidden = hiddenCells(ratioCells([`${SHARE}:13`]), ratioModel);
+    // foreigners (200) is smaller than the population (4,000); then the borough's foreigners need a second cell
+    expect(hidden.has(`${FOREIGNERS}:13`)).toBe(true);
+    expect(hidden.has(`${FOREIGNERS}:11`)).toBe(true);
+    expect(hidden.has(`${POP}:13`)).toBe(false);
+  });
+});

@@ -21,8 +21,9 @@
 // Secondary suppression (rule and reasons in docs/methods.md, "Geheimhaltung"): a cell is hidden
 // when it is suppressed itself (primary), its value is unknown, or it must be hidden so that no
 // hidden cell can be computed back:
-//   (a) a weighted mean or ratio of counts derived from a hidden part, weight, numerator or
-//       denominator is hidden (it gives the hidden value back through its formula);
+//   (a) a weighted mean derived from a hidden part or weight is hidden (it gives the hidden value
+//       back through its formula), and so is a ratio of counts whose numerator or denominator in
+//       the same area is hidden;
 //   (b) every linear relation — a SUM parent with its parts, a declared additive relation
 //       (total = Σ parts, same area), a ratio with its numerator and denominator (same area) —
 //       has either no hidden cell or at least two: where exactly one is hidden, one more is
@@ -221,15 +222,19 @@ export function hiddenCells(cells: Cell[], model: SuppressionModel): Set<string>
         if (parts.every((p) => byKey.has(p))) groups.push({ cells: [keyOf(i.id, parent), ...parts], first: new Set(parts) });
       } else if (i.aggregation === 'WEIGHTED_MEAN' && i.denominatorId !== null) {
         formulas.push({ cell: keyOf(i.id, parent), inputs: kids.flatMap((c) => [keyOf(i.id, c), keyOf(i.denominatorId!, c)]) });
-      } else if (i.aggregation === 'RATIO_OF_COUNTS' && i.numeratorId !== null && i.denominatorId !== null) {
-        formulas.push({ cell: keyOf(i.id, parent), inputs: kids.flatMap((c) => [keyOf(i.numeratorId!, c), keyOf(i.denominatorId!, c)]) });
       }
+      // A derived ratio of counts depends only on the parent's own numerator and denominator
+      // (Σ over the parts): it is handled by the same-area rule below, not by the parts.
     }
-    // a ratio with its numerator and denominator in the same area: any two give the third
+    // A ratio with its numerator and denominator in one area: any two give the third. The ratio
+    // is hidden when either count is (with a further relation the two hidden counts could be
+    // solved from the ratio), and a hidden ratio needs one hidden count.
     if (i.aggregation === 'RATIO_OF_COUNTS' && i.numeratorId !== null && i.denominatorId !== null) {
       for (const a of areaIds) {
         const triple = [keyOf(i.id, a), keyOf(i.numeratorId, a), keyOf(i.denominatorId, a)];
-        if (triple.every((k) => byKey.has(k))) groups.push({ cells: triple, first: new Set([triple[0]!]) });
+        if (!triple.every((k) => byKey.has(k))) continue;
+        formulas.push({ cell: triple[0]!, inputs: [triple[1]!, triple[2]!] });
+        groups.push({ cells: triple, first: new Set([triple[0]!]) });
       }
     }
   }

@@ -10,6 +10,7 @@ import { leipzigDataDir } from '../paths';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';
 import { deriveAggregates } from './aggregate';
+import { plausibilityWarnings, unitProblem, type CheckedValue, type PlausibilityOptions } from './value-checks';
 import { FILES, INDICATORS, RELATIONS, type FileMapping, type IndicatorDef, type RelationDef } from './statistics.mapping';
 
 export interface StatisticsOptions {
@@ -18,6 +19,7 @@ export interface StatisticsOptions {
   mapping?: FileMapping[];
   indicators?: IndicatorDef[];
   relations?: RelationDef[];
+  plausibility?: PlausibilityOptions;
   /** values per INSERT statement */
   batchSize?: number;
 }
@@ -220,6 +222,8 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
 
     const values: ValueRow[] = [];
     const valueIndex = new Map<string, number | null>(); // key|area|year → value, for the overlap comparison
+    const checked: CheckedValue[] = [];
+    const unmapped: string[] = [];
     const losers = new Map<string, { file: string; sub: string; key: string; rows: { year: number; district: string; value: unknown }[] }>();
 
     for (const { name, json } of files) {
@@ -270,12 +274,18 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
               status = 'SUPPRESSED'; // the API publishes suppressed cells as null
             } else if (typeof r.value === 'number' && Number.isFinite(r.value)) {
               value = r.value;
+              const problem = unitProblem(defByKey.get(key)!.unit, value, key);
+              if (problem) {
+                report.skipped.push({ row: where, reason: problem });
+                continue;
+              }
             } else {
               report.skipped.push({ row: where, reason: `value ${JSON.stringify(r.value)} is not a number` });
               continue;
             }
             values.push({ indicatorId, areaId, year, value, status });
             valueIndex.set(`${key}|${r.district}|${year}`, value);
+            checked.push({ indicatorKey: key, unit: defByKey.get(key)!.unit, areaLabel: r.district, year, value });
           }
         }
       }
@@ -289,8 +299,17 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
           });
         } else if (!key) {
           report.skipped.push({ row: `${name} › ${sub}`, reason: `sub-indicator not in statistics.mapping.ts: ${stat.rows} rows (${years}) not imported` });
+          unmapped.push(`${name} › ${sub} (${stat.rows} rows, ${years})`);
         }
       }
+    }
+
+    // Every unmapped sub-indicator, in full (the printed report shortens long lists).
+    if (unmapped.length) report.details.unmapped = unmapped;
+    const plausibility = plausibilityWarnings(checked, (row, key, year) => valueIndex.get(`${key}|${row.areaLabel}|${year}`), options.plausibility);
+    if (plausibility.length) {
+      report.details.plausibility = plausibility;
+      report.warnings.push(`${plausibility.length} plausibility warnings (details.plausibility): 0 in a populous Ortsteil, 0 % after a high share, jumps`);
     }
 
     // Overlapping files: the losing file's rows are not imported; compare them with the winner.

@@ -22,6 +22,7 @@ async function main() {
     for (const error of result.errors) process.stderr.write(`${error.message} [${error.reason}]\n`);
     if (result.errors.length) fail(`${result.errors.length} error(s): nothing written.`);
     for (const c of result.conflicts) process.stderr.write(`${c.message} [${c.reason}]\n`);
+    for (const w of result.warnings) process.stderr.write(`Hinweis: ${w}\n`);
     for (const c of result.changes) {
       process.stdout.write(`line ${c.line}: ${c.kind} ${c.areaCode} ${c.indicatorKey} ${c.year}: ${c.beforeValue ?? '–'} ${c.beforeStatus ?? ''} → ${c.value ?? '–'} ${c.status}\n`);
     }

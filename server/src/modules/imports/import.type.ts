@@ -102,6 +102,12 @@ export class ImportResult {
 
   @Field(() => [ImportConflict], { description: 'Lines not written because they would lift a suppression (Geheimhaltung); write them with overrideConflicts: true.' })
   conflicts!: ImportConflict[];
+
+  @Field(() => [String], {
+    description:
+      'Plausibility warnings, the same as the seed gives (written anyway): a count of 0 where more than 1,000 people live, 0 % after at least 40 % the year before, a jump beyond factor 3 from the previous year.',
+  })
+  warnings!: string[];
 }
 
 @ArgsType()

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@sozialatlas/db';
-import { deriveAggregates, upsertValues } from '@sozialatlas/seed';
+import { deriveAggregates, plausibilityWarnings, unitProblem, upsertValues } from '@sozialatlas/seed';
 import { parse } from 'csv-parse/sync';
 import type { Actor } from '../../context';
 import { writeAudit } from '../editing/audit';
@@ -39,18 +39,6 @@ const STATUSES: Record<string, Status> = {
   geheimgehalten: 'SUPPRESSED',
 };
 
-/** Plausible ranges per unit: a value outside is almost always a unit mix-up (e.g. share vs percent). */
-const UNIT_RANGES: Record<string, [number, number, string]> = {
-  COUNT: [0, Number.MAX_SAFE_INTEGER, 'eine Anzahl (nicht negativ)'],
-  PERCENT: [0, 100, 'Prozent (0–100)'],
-  PER_THOUSAND: [0, 1000, 'je 1.000 (0–1.000)'],
-  RATIO: [0, Number.MAX_SAFE_INTEGER, 'eine Verhältniszahl (nicht negativ)'],
-  EUR: [-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 'Euro'],
-  EUR_PER_MONTH: [0, Number.MAX_SAFE_INTEGER, 'Euro je Monat (nicht negativ)'],
-  YEARS: [0, 150, 'Jahre (0–150)'],
-  PER_KM2: [0, Number.MAX_SAFE_INTEGER, 'je km² (nicht negativ)'],
-  SQUARE_METRE: [0, Number.MAX_SAFE_INTEGER, 'm² (nicht negativ)'],
-};
 
 export interface ImportProblem {
   /** line in the file, counting the header as line 1 */
@@ -94,6 +82,8 @@ export interface ImportOutcome {
   changesTruncated: boolean;
   /** lines not written because they would undo a suppression (unless overridden) */
   conflicts: ImportConflict[];
+  /** plausibility warnings (written anyway): 0 in a populous area, 0 % after a high share, jumps */
+  warnings: string[];
 }
 
 interface ParsedRow {
@@ -173,9 +163,8 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date) {
       if (value === null) {
         fail('value', 'NUMBER_FORMAT', `„${valueText}“ ist keine Zahl${decimalComma ? ' (mit Semikolon getrennte Dateien: Dezimalkomma, z. B. 12,5)' : ' (mit Komma getrennte Dateien: Dezimalpunkt, z. B. 12.5)'}.`);
       } else if (indicator) {
-        const [min, max, label] = UNIT_RANGES[indicator.unit] ?? [-Infinity, Infinity, ''];
-        if (value < min || value > max) fail('value', 'WRONG_UNIT', `${valueText} passt nicht zur Einheit des Indikators „${indicatorKey}“: ${label}.`);
-        else if (indicator.unit === 'COUNT' && !Number.isInteger(value)) fail('value', 'WRONG_UNIT', `${valueText} passt nicht zur Einheit des Indikators „${indicatorKey}“: eine ganze Anzahl.`);
+        const problem = unitProblem(indicator.unit, value, indicatorKey);
+        if (problem) fail('value', 'WRONG_UNIT', problem);
       }
     }
     const key = `${areaCode}\u0000${indicatorKey}\u0000${yearText}`;
@@ -185,6 +174,22 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date) {
     if (ok) rows.push({ line, areaCode, indicatorKey, year, value, status: status as Status });
   });
   return { rows, lineCount: body.length, errors, areas, indicators };
+}
+
+/** The seed's plausibility warnings for the lines, against the file and the stored values. */
+async function plausibility(prisma: PrismaClient, rows: (ParsedRow & { areaId: number; unit: string })[]): Promise<string[]> {
+  const stored = await prisma.$queryRaw<{ a: number; k: string; y: number; value: number | null }[]>`
+    SELECT v.area_id AS a, i.key AS k, v.year AS y, v.value
+      FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
+     WHERE v.area_id = ANY(${[...new Set(rows.map((r) => r.areaId))]}::int[])
+       AND v.year = ANY(${[...new Set(rows.flatMap((r) => [r.year, r.year - 1]))]}::int[])
+       AND i.key = ANY(${[...new Set([...rows.map((r) => r.indicatorKey), 'population'])]}::text[])`;
+  const known = new Map(stored.map((v) => [`${v.a}|${v.k}|${v.y}`, v.value]));
+  for (const r of rows) known.set(`${r.areaId}|${r.indicatorKey}|${r.year}`, r.value);
+  return plausibilityWarnings(
+    rows.map((r) => ({ ...r, areaLabel: `Zeile ${r.line}: Gebiet ${r.areaCode}` })),
+    (row, key, year) => known.get(`${row.areaId}|${key}|${year}`),
+  );
 }
 
 /**
@@ -209,6 +214,7 @@ export async function importIndicatorValues(
     changes: [],
     changesTruncated: false,
     conflicts: [],
+    warnings: [],
   };
   if (errors.length) return outcome;
 
@@ -220,6 +226,7 @@ export async function importIndicatorValues(
       JOIN unnest(${resolved.map((r) => r.areaId)}::int[], ${resolved.map((r) => r.indicatorId)}::int[], ${resolved.map((r) => r.year)}::int[]) AS t(a, i, y)
         ON v.area_id = t.a AND v.indicator_id = t.i AND v.year = t.y`;
   const current = new Map(existing.map((e) => [`${e.a}:${e.i}:${e.y}`, e]));
+  outcome.warnings = await plausibility(prisma, resolved.map((r) => ({ ...r, unit: indicators.get(r.indicatorKey)!.unit })));
   const changes: ImportChange[] = [];
   for (const r of resolved) {
     const before = current.get(`${r.areaId}:${r.indicatorId}:${r.year}`);
