@@ -50,10 +50,13 @@ describe('ratio of two counts and flagged proxy denominators', () => {
     expect(proxies).toEqual(['old_age_ratio', 'sgb2_child_share', 'sgb2_employable_rate', 'sgb2_rate', 'unemployment_rate', 'youth_ratio']);
 
     const geo = await (await fetch(`${http.url}/export/areas.geojson?level=CITY&indicators=sgb2_rate,foreigner_share&years=2022`)).json();
-    expect(geo.indicators).toEqual([
-      expect.objectContaining({ key: 'sgb2_rate', denominator_proxy: true }),
-      expect.objectContaining({ key: 'foreigner_share', denominator_proxy: false, aggregation: 'RATIO_OF_COUNTS' }),
-    ]);
+    expect(geo.indicators).toHaveLength(2);
+    expect(geo.indicators).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'sgb2_rate', denominator_proxy: true }),
+        expect.objectContaining({ key: 'foreigner_share', denominator_proxy: false, aggregation: 'RATIO_OF_COUNTS' }),
+      ]),
+    );
     const csv: Record<string, string>[] = parse(await (await fetch(`${http.url}/export/areas.csv?level=BOROUGH&indicators=sgb2_rate,foreigner_share&years=2022`)).text(), { columns: true });
     expect(csv.length).toBeGreaterThan(0);
     for (const row of csv) expect(row.hinweis).toBe('Näherung (Nenner ersatzweise Einwohner insgesamt): sgb2_rate');
