@@ -54,33 +54,13 @@ export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
   return (rows[0]?.city ?? 0) > 0 && (rows[0]?.districts ?? 0) > 0;
 }
 
-export { deriveAggregates, dependentIndicators, hiddenCells, type Cell, type DeriveResult, type SuppressionModel } from './importers/aggregate';
 export { importDistricts, BOROUGHS, CITY_CODE } from './importers/districts';
-export {
-  axisFit,
-  bbox,
-  checkGeometries,
-  detectAxisOrder,
-  GERMANY,
-  insideRegion,
-  PROJECTED_SRIDS,
-  shapeProblem,
-  storedAreaGeometry,
-  swapAxes,
-  type AxisOrder,
-  type GeometryCheck,
-  type PolygonGeometry,
-  type Region,
-  type ShapeProblem,
-} from './geometry';
-export { importStatistics, upsertIndicators, upsertRelations, upsertValues, type Provenance, type ValueConflict } from './importers/statistics';
+export { importStatistics, upsertIndicators, upsertRelations } from './importers/statistics';
 export { FILES as STATISTICS_FILES, INDICATORS, RELATIONS, type IndicatorDef, type FileMapping, type RelationDef } from './importers/statistics.mapping';
 export { importKitas, ACCESSIBILITY } from './importers/kitas';
-export { plausibilityWarnings, unitProblem, UNIT_RANGES, type CheckedValue, type PlausibilityOptions } from './importers/value-checks';
 export { importPriceIndex } from './importers/price-index';
 export { importDemo } from './importers/demo';
 export { generateSynthetic, type SyntheticOptions } from './synthetic';
 export { CATEGORIES, type CategoryKey } from './categories';
-export { classifyProvider, normalizeProviderName } from './providers';
 export { SOURCES, LEIPZIG_ATTRIBUTION } from './sources';
 export { formatReport, newReport, type ImportReport, type ReportEntry } from './report';

@@ -32,8 +32,8 @@
 // in τ-ARGUS). Cells hidden only by this are stored with status SUPPRESSED and
 // secondary_suppression = true; their own status stays in base_status and comes back when the
 // reason goes away.
-import { Prisma, type PrismaClient } from '@sozialatlas/db';
-import type { Tx } from '../db';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import type { Tx } from './transaction';
 
 export interface DeriveResult {
   /** derived rows inserted or changed */
