@@ -130,7 +130,7 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
                       {name} <span className="muted small">({l.year})</span>
                     </th>
                     <td className="num" data-testid={`kf-${k}`}>
-                      {l.value === null ? t.missingReason(l.missingReason) : formatValue(l.value, def.unit, locale)}
+                      {l.value === null ? t.missingReason(l.missingReason ?? (l.status === 'SUPPRESSED' ? 'SUPPRESSED' : null)) : formatValue(l.value, def.unit, locale)}
                     </td>
                     <td className="num">
                       {cityValue === null ? t.missingReason(city?.[k]?.find((c) => c.year === l.year)?.missingReason) : formatValue(cityValue, def.unit, locale)}
