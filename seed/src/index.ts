@@ -89,8 +89,8 @@ export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
 }
 
 export { importDistricts, BOROUGHS, CITY_CODE } from './importers/districts';
-export { importStatistics, upsertIndicators } from './importers/statistics';
-export { FILES as STATISTICS_FILES, INDICATORS, type IndicatorDef, type FileMapping } from './importers/statistics.mapping';
+export { importStatistics, upsertIndicators, upsertRelations } from './importers/statistics';
+export { FILES as STATISTICS_FILES, INDICATORS, RELATIONS, type IndicatorDef, type FileMapping, type RelationDef } from './importers/statistics.mapping';
 export { importKitas, ACCESSIBILITY } from './importers/kitas';
 export { importPriceIndex } from './importers/price-index';
 export { importDemo } from './importers/demo';

@@ -24,6 +24,10 @@ const de = {
   legend: 'Legende',
   noData: 'keine Daten',
   suppressed: 'geheimgehalten',
+  proxyDenominator: 'Näherung: Stadtwert mit allen Einwohnern gewichtet, weil der eigentliche Nenner je Ortsteil nicht veröffentlicht ist',
+  /** why a value is missing (API field missingReason) */
+  missingReason: (reason: string | null | undefined): string =>
+    reason === 'SECONDARY_SUPPRESSION' ? 'geheimgehalten (sekundär, schützt einen anderen Wert)' : reason === 'SUPPRESSED' ? 'geheimgehalten' : 'keine Daten',
   change: 'Veränderung',
   upTo: 'bis',
   over: 'über',
@@ -208,6 +212,9 @@ const en: Dict = {
   legend: 'Legend',
   noData: 'no data',
   suppressed: 'suppressed (confidential)',
+  proxyDenominator: 'Approximation: the city value is weighted by all residents because the true denominator is not published per district',
+  missingReason: (reason: string | null | undefined): string =>
+    reason === 'SECONDARY_SUPPRESSION' ? 'suppressed (secondary, protects another value)' : reason === 'SUPPRESSED' ? 'suppressed (confidential)' : 'no data',
   change: 'Change',
   upTo: 'up to',
   over: 'over',

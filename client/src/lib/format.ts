@@ -1,12 +1,12 @@
 // Number formatting for German (default) and English, with the unit of the indicator.
 export type Locale = 'de' | 'en';
-export type Unit = 'COUNT' | 'EUR' | 'EUR_PER_MONTH' | 'PERCENT' | 'PER_KM2' | 'PER_THOUSAND' | 'RATIO' | 'YEARS';
+export type Unit = 'COUNT' | 'EUR' | 'EUR_PER_MONTH' | 'PERCENT' | 'PER_KM2' | 'PER_THOUSAND' | 'RATIO' | 'SQUARE_METRE' | 'YEARS';
 
 const TAG: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
 
 const UNIT_LABEL: Record<Locale, Record<Unit, string>> = {
-  de: { COUNT: 'Anzahl', EUR: '€', EUR_PER_MONTH: '€ je Monat', PERCENT: '%', PER_KM2: 'je km²', PER_THOUSAND: 'je 1.000', RATIO: 'Verhältnis', YEARS: 'Jahre' },
-  en: { COUNT: 'count', EUR: '€', EUR_PER_MONTH: '€ per month', PERCENT: '%', PER_KM2: 'per km²', PER_THOUSAND: 'per 1,000', RATIO: 'ratio', YEARS: 'years' },
+  de: { COUNT: 'Anzahl', EUR: '€', EUR_PER_MONTH: '€ je Monat', PERCENT: '%', PER_KM2: 'je km²', PER_THOUSAND: 'je 1.000', RATIO: 'Verhältnis', SQUARE_METRE: 'm²', YEARS: 'Jahre' },
+  en: { COUNT: 'count', EUR: '€', EUR_PER_MONTH: '€ per month', PERCENT: '%', PER_KM2: 'per km²', PER_THOUSAND: 'per 1,000', RATIO: 'ratio', SQUARE_METRE: 'm²', YEARS: 'years' },
 };
 
 export function unitLabel(unit: Unit, locale: Locale = 'de'): string {
@@ -15,7 +15,7 @@ export function unitLabel(unit: Unit, locale: Locale = 'de'): string {
 
 /** Decimal places that suit the unit (counts whole, rates with one decimal). */
 export function digitsFor(unit: Unit | undefined, value?: number): number {
-  if (unit === 'COUNT' || unit === 'EUR' || unit === 'EUR_PER_MONTH' || unit === 'PER_KM2') return 0;
+  if (unit === 'COUNT' || unit === 'EUR' || unit === 'EUR_PER_MONTH' || unit === 'PER_KM2' || unit === 'SQUARE_METRE') return 0;
   if (value !== undefined && Math.abs(value) >= 1000) return 0;
   return 1;
 }

@@ -138,9 +138,12 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
                       {name} <span className="muted small">({l.year})</span>
                     </th>
                     <td className="num" data-testid={`kf-${k}`}>
-                      {l.value === null ? (l.status === 'SUPPRESSED' ? t.suppressed : t.noData) : formatValue(l.value, def.unit, locale)}
+                      {l.value === null ? t.missingReason(l.missingReason ?? (l.status === 'SUPPRESSED' ? 'SUPPRESSED' : null)) : formatValue(l.value, def.unit, locale)}
                     </td>
-                    <td className="num">{formatValue(cityValue, def.unit, locale)}</td>
+                    <td className="num">
+                      {cityValue === null ? t.missingReason(city?.[k]?.find((c) => c.year === l.year)?.missingReason) : formatValue(cityValue, def.unit, locale)}
+                      {cityValue !== null && def.denominatorProxy && <abbr title={t.proxyDenominator} data-testid={`kf-proxy-${k}`}> ≈</abbr>}
+                    </td>
                     <td className="num">{r?.rank ? `${r.rank}/${r.total}` : '–'}</td>
                     <td>
                       <Sparkline area={(s ?? []) as Point[]} city={(city?.[k] ?? []) as Point[]} label={`${t.trend} ${name}: ${s?.[0]?.year}–${l.year}`} />

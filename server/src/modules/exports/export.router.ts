@@ -12,7 +12,8 @@ import { areasForExport, attributionsFor, indicatorSources, servicesForExport, v
  * Downloads for analysts and GIS (documented in docs/api.md):
  *   /export/areas.geojson|csv?level=DISTRICT&indicators=sgb2_rate,population&years=2021,2022[&simplify=20][&variant=excel]
  *   /export/services.geojson|csv?categories=day_care,counselling[&status=ACTIVE][&variant=excel]
- * Suppressed values are empty (status column says SUPPRESSED), as in the API. Every file names its
+ * Suppressed values are empty (status column says SUPPRESSED; the _missing_reason column says
+ * whether primary or secondary suppression), as in the API. Every file names its
  * sources: GeoJSON in top-level `attribution`/`licence` members, CSV in a `quelle` column.
  * `variant=excel` writes for German Excel: `;` separator, decimal comma, UTF-8 BOM.
  */
@@ -79,10 +80,10 @@ async function exportAreas(prisma: PrismaClient, caller: Caller, req: Request, r
 
   const areas = await areasForExport(prisma, level, format === 'geojson' ? simplify : 0);
   const values = present(await valuesForExport(prisma, level, indicatorKeys, yearList), caller);
-  const byArea = new Map<number, Map<string, { value: number | null; status: string }>>();
+  const byArea = new Map<number, Map<string, { value: number | null; status: string; missingReason: string | null }>>();
   for (const v of values) {
     const map = byArea.get(v.areaId) ?? new Map();
-    map.set(`${v.indicatorKey}_${v.year}`, { value: v.value, status: v.status });
+    map.set(`${v.indicatorKey}_${v.year}`, { value: v.value, status: v.status, missingReason: v.missingReason });
     byArea.set(v.areaId, map);
   }
   const sources = await attributionsFor(prisma, [...new Set(indicators.map((i) => i.sourceKey))]);
@@ -95,20 +96,24 @@ async function exportAreas(prisma: PrismaClient, caller: Caller, req: Request, r
       type: 'FeatureCollection',
       attribution,
       licence: [...new Set(sources.map((s) => s.licence))].join(' | '),
-      indicators: indicators.map((i) => ({ key: i.key, name: i.name, unit: i.unit })),
+      indicators: indicators.map((i) => ({ key: i.key, name: i.name, unit: i.unit, aggregation: i.aggregation, denominator_proxy: i.denominatorProxy })),
       features: areas.map((area) => {
         const values = byArea.get(area.id);
         const properties: Record<string, unknown> = { code: area.code, name: area.name, level: area.level, parent_code: area.parentCode, area_km2: area.areaKm2 };
         for (const column of columns) {
           properties[column] = values?.get(column)?.value ?? null;
           properties[`${column}_status`] = values?.get(column)?.status ?? 'MISSING';
+          properties[`${column}_missing_reason`] = values?.get(column)?.missingReason ?? (values?.get(column) ? null : 'NOT_PUBLISHED');
         }
         return { type: 'Feature', id: area.code, geometry: area.geojson ? JSON.parse(area.geojson) : null, properties };
       }),
     });
     return;
   }
-  const header = ['code', 'name', 'level', 'parent_code', ...columns.flatMap((c) => [c, `${c}_status`]), 'quelle'];
+  // Derived values weighted by a stand-in denominator are approximations: said in every such row.
+  const proxies = level === 'DISTRICT' ? [] : indicators.filter((i) => i.denominatorProxy).map((i) => i.key);
+  const note = proxies.length ? `Näherung (Nenner ersatzweise Einwohner insgesamt): ${proxies.join(', ')}` : '';
+  const header = ['code', 'name', 'level', 'parent_code', ...columns.flatMap((c) => [c, `${c}_status`, `${c}_missing_reason`]), 'hinweis', 'quelle'];
   const rows = areas.map((area) => {
     const values = byArea.get(area.id);
     return [
@@ -116,7 +121,12 @@ async function exportAreas(prisma: PrismaClient, caller: Caller, req: Request, r
       area.name,
       area.level,
       area.parentCode,
-      ...columns.flatMap((c) => [formatNumber(values?.get(c)?.value ?? null, excel), values?.get(c)?.status ?? 'MISSING']),
+      ...columns.flatMap((c) => [
+        formatNumber(values?.get(c)?.value ?? null, excel),
+        values?.get(c)?.status ?? 'MISSING',
+        values?.get(c) ? values.get(c)!.missingReason ?? '' : 'NOT_PUBLISHED',
+      ]),
+      note,
       attribution,
     ];
   });

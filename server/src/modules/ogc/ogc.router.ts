@@ -240,10 +240,10 @@ async function areaFeatures(prisma: PrismaClient, caller: Caller, req: Request, 
   const [areas, matched] = await Promise.all([findAreas(prisma, filter, limit, offset), code === undefined ? countAreas(prisma, filter) : 0]);
   const pairs = indicators.filter((i) => i.year !== null).map((i) => ({ indicatorId: i.id, year: i.year! }));
   const values = await valuesFor(prisma, areas.map((a) => a.id), pairs, caller);
-  const byArea = new Map<number, Map<number, { value: number | null; status: string }>>();
+  const byArea = new Map<number, Map<number, { value: number | null; status: string; missingReason: string | null }>>();
   for (const v of values) {
     const m = byArea.get(v.areaId) ?? new Map();
-    m.set(v.indicatorId, { value: v.value, status: v.status });
+    m.set(v.indicatorId, { value: v.value, status: v.status, missingReason: v.missingReason });
     byArea.set(v.areaId, m);
   }
   const features = areas.map((area) => {
@@ -254,6 +254,7 @@ async function areaFeatures(prisma: PrismaClient, caller: Caller, req: Request, 
       const v = byArea.get(area.id)?.get(i.id);
       properties[i.key] = v?.value ?? null;
       properties[`${i.key}_status`] = v?.status ?? 'MISSING';
+      properties[`${i.key}_missing_reason`] = v ? v.missingReason : 'NOT_PUBLISHED';
       properties[`${i.key}_year`] = i.year;
     }
     return { type: 'Feature', id: area.code, geometry: area.geojson ? JSON.parse(area.geojson) : null, properties };
@@ -365,6 +366,10 @@ async function featureSchema(prisma: PrismaClient, req: Request, c: Collection) 
     for (const i of indicators) {
       properties[i.key] = num(`${i.name} (${i.unit}), year ${i.year ?? '–'}; null when missing or suppressed`);
       properties[`${i.key}_status`] = { type: 'string', enum: ['REGULAR', 'PROVISIONAL', 'ESTIMATED', 'SUPPRESSED', 'MISSING'], description: `status of ${i.key}` };
+      properties[`${i.key}_missing_reason`] = {
+        type: ['string', 'null'], enum: ['SUPPRESSED', 'SECONDARY_SUPPRESSION', 'NOT_PUBLISHED', null],
+        description: `why ${i.key} is not shown: primary or secondary suppression (Geheimhaltung), or not published; null when shown`,
+      };
       properties[`${i.key}_year`] = int(`year of ${i.key}`);
     }
   } else if (c.kind === 'place') {

@@ -239,7 +239,7 @@ describe('OGC API – Features at /ogc', () => {
 
   it('keeps suppressed values out', async () => {
     const [row] = await db.prisma.$queryRaw<{ value: number }[]>`
-      UPDATE indicator_value SET status = 'SUPPRESSED'
+      UPDATE indicator_value SET status = 'SUPPRESSED', base_status = 'SUPPRESSED'
        WHERE area_id = (SELECT id FROM area WHERE code = '35')
          AND indicator_id = (SELECT id FROM indicator WHERE key = 'unemployed') AND year = 2020
       RETURNING value`;
