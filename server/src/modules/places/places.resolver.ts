@@ -29,7 +29,7 @@ export class PlacesResolver {
   transitStops(
     @Ctx() ctx: Context,
     @Arg('modes', () => [TransitMode], { nullable: true, description: 'Only these modes (default: all).' }) modes?: TransitMode[] | null,
-    @Arg('filter', () => PlaceFilter, { nullable: true }) filter?: PlaceFilter,
+    @Arg('filter', () => PlaceFilter, { nullable: true, description: 'Only places in this area or bounding box.' }) filter?: PlaceFilter,
   ): Promise<TransitStop[]> {
     const modeCondition = modes?.length ? Prisma.sql`t.mode::text = ANY(${modes}::text[])` : Prisma.sql`TRUE`;
     return ctx.prisma.$queryRaw<TransitStop[]>`
@@ -41,7 +41,7 @@ export class PlacesResolver {
   socialBuildings(
     @Ctx() ctx: Context,
     @Arg('amenities', () => [String], { nullable: true, description: 'Only these OSM amenity values, e.g. ["social_facility", "community_centre"].' }) amenities?: string[] | null,
-    @Arg('filter', () => PlaceFilter, { nullable: true }) filter?: PlaceFilter,
+    @Arg('filter', () => PlaceFilter, { nullable: true, description: 'Only places in this area or bounding box.' }) filter?: PlaceFilter,
   ): Promise<SocialBuilding[]> {
     const amenityCondition = amenities?.length ? Prisma.sql`b.amenity = ANY(${amenities}::text[])` : Prisma.sql`TRUE`;
     return ctx.prisma.$queryRaw<SocialBuilding[]>`

@@ -86,7 +86,8 @@ describe('editing funding, plans, measures, providers, participation and norms',
   });
 
   it('stores 20 concurrent identical createFunding calls once and answers the others with CONFLICT', async () => {
-    const service = await db.prisma.service.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    // a service without funding rows, so the first of the 20 calls is not itself a duplicate
+    const service = await db.prisma.service.findFirstOrThrow({ where: { fundings: { none: {} } }, orderBy: { id: 'desc' } });
     const create = `mutation { createFunding(input: { serviceId: ${service.id}, funder: "ESF Plus", year: 2023, amount: "5000.00", kind: PROJECT_GRANT, status: APPLIED }) { id } }`;
     const results = await Promise.all(Array.from({ length: 20 }, () => gql.run(create, {}, planner)));
     const stored = await db.prisma.funding.findMany({ where: { serviceId: service.id, funder: 'ESF Plus', year: 2023 } });

@@ -22,7 +22,12 @@ describe('providers API on the Leipzig data', () => {
   });
 
   it('returns a provider with its services and all funding of those services', async () => {
-    const provider = await db.prisma.provider.findFirstOrThrow({ where: { name: 'Caritas Suchthilfe Leipzig gGmbH (Demo)' } });
+    // the demo provider with the most funding lines in 2024 (which one depends on the demo data)
+    const [busiest] = await db.prisma.$queryRaw<{ id: number }[]>`
+      SELECT s.provider_id AS id FROM funding f JOIN service s ON s.id = f.service_id JOIN provider p ON p.id = s.provider_id
+       JOIN source src ON src.id = p.source_id
+       WHERE f.year = 2024 AND src.key = 'demo' GROUP BY s.provider_id ORDER BY count(*) DESC, s.provider_id LIMIT 1`;
+    const provider = await db.prisma.provider.findUniqueOrThrow({ where: { id: busiest!.id } });
     const data = await gql.data(`query($id: Int!) { provider(id: $id) { name source { key }
       services { id category { key } } fundings(fromYear: 2024, toYear: 2024) { amount year service { id } } } }`, { id: provider.id });
     const services = await db.prisma.service.findMany({ where: { providerId: provider.id } });
