@@ -1,5 +1,5 @@
 import { AnalysisInputError } from './errors';
-import { classifyGap, computeGaps, GAP_CUTOFFS, plannerTerms, roundForText, type GapClass } from './gaps';
+import { classifyGap, computeGaps, GAP_CUTOFFS, plannerTerms, roundCount, roundForText, type GapClass } from './gaps';
 
 describe('gaps (need against supply)', () => {
   // need N = 2, 1, 0, −1 (e.g. S*); supply V = 10, 20, 30, 40 (e.g. places per 1,000); e: need unknown
@@ -76,6 +76,11 @@ describe('gaps (need against supply)', () => {
     expect(met.statement?.de).toBe('Der Richtwert von 3 Plätze je 1.000 Personen der Zielgruppe ist erreicht (vorhanden 3).');
     expect(plannerTerms({ norm: null, supplyPer1000: 2, targetPopulation: 10 }).statement).toBeNull();
     expect([4.44, 45.4, 123, 1234].map(roundForText)).toEqual([4.4, 45, 120, 1230]);
+    expect([0, 0.3, 9.9, 123].map(roundCount)).toEqual([0, 1, 10, 120]);
+    // a catchment in road metres estimated from the straight line says so
+    expect(plannerTerms({ norm: 3, supplyPer1000: 0, targetPopulation: 10000, withoutServiceInReach: 9996, catchmentMetres: 3000, detourFactor: 1.2, targetDe: 'Einwohner' }).statement?.de).toBe(
+      'Es fehlen rund 3 Plätze je 1.000 Einwohner (Richtwert 3, vorhanden 0), zusammen rund 30 Plätze. Rund 10.000 Einwohner haben kein Angebot im Umkreis von 3.000 m Weg (geschätzt als Luftlinie × 1,2).',
+    );
   });
 
   it('passes planner terms through the rows', () => {

@@ -51,6 +51,8 @@ export interface GapPlannerInput {
   withoutServiceInReach?: number | null;
   /** catchment in metres, for the text */
   catchmentMetres?: number | null;
+  /** the catchment is network metres estimated as straight line × this factor (text only); absent or 1 = straight line */
+  detourFactor?: number | null;
   /** e.g. "Plätze"; default "Plätze" / "places" */
   unitDe?: string;
   unitEn?: string;
@@ -164,6 +166,12 @@ export function roundForText(x: number): number {
   return Math.round(x * 10) / 10;
 }
 
+/** Whole places or persons for a sentence: tens from 100, else whole numbers, at least 1 when > 0. */
+export function roundCount(x: number): number {
+  if (x >= 100) return Math.round(x / 10) * 10;
+  return x > 0 ? Math.max(1, Math.round(x)) : 0;
+}
+
 const de = (x: number) => x.toLocaleString('de-DE', { maximumFractionDigits: 1 });
 const en = (x: number) => x.toLocaleString('en-GB', { maximumFractionDigits: 1 });
 
@@ -183,8 +191,8 @@ export function plannerTerms(p: GapPlannerInput): GapPlanner {
   const partsEn: string[] = [];
   if (missingPer1000 !== null && norm !== null && supplyPer1000 !== null) {
     if (missingPer1000 > 0) {
-      const total = missing === null ? '' : `, zusammen rund ${de(roundForText(missing))} ${uDe}`;
-      const totalEn = missing === null ? '' : `, about ${en(roundForText(missing))} ${uEn} in all`;
+      const total = missing === null ? '' : `, zusammen rund ${de(roundCount(missing))} ${uDe}`;
+      const totalEn = missing === null ? '' : `, about ${en(roundCount(missing))} ${uEn} in all`;
       partsDe.push(`Es fehlen rund ${de(roundForText(missingPer1000))} ${uDe} je 1.000 ${tDe} (Richtwert ${de(norm)}, ${sDe} ${de(roundForText(supplyPer1000))})${total}.`);
       partsEn.push(`About ${en(roundForText(missingPer1000))} ${uEn} per 1,000 ${tEn} are missing (norm ${en(norm)}, ${sEn} ${en(roundForText(supplyPer1000))})${totalEn}.`);
     } else {
@@ -193,10 +201,19 @@ export function plannerTerms(p: GapPlannerInput): GapPlanner {
     }
   }
   if (without !== null && without > 0) {
-    const reach = p.catchmentMetres ? ` im Umkreis von ${de(p.catchmentMetres)} m Luftlinie` : ' in Reichweite';
-    const reachEn = p.catchmentMetres ? ` within ${en(p.catchmentMetres)} m straight line` : ' within reach';
-    partsDe.push(`Rund ${de(roundForText(without))} ${tDe} haben kein Angebot${reach}.`);
-    partsEn.push(`About ${en(roundForText(without))} ${tEn} have no service${reachEn}.`);
+    const f = p.detourFactor && p.detourFactor !== 1 ? p.detourFactor : null;
+    const reach = !p.catchmentMetres
+      ? ' in Reichweite'
+      : f
+        ? ` im Umkreis von ${de(p.catchmentMetres)} m Weg (geschätzt als Luftlinie × ${de(f)})`
+        : ` im Umkreis von ${de(p.catchmentMetres)} m Luftlinie`;
+    const reachEn = !p.catchmentMetres
+      ? ' within reach'
+      : f
+        ? ` within ${en(p.catchmentMetres)} m by road (estimated as straight line × ${en(f)})`
+        : ` within ${en(p.catchmentMetres)} m straight line`;
+    partsDe.push(`Rund ${de(roundCount(without))} ${tDe} haben kein Angebot${reach}.`);
+    partsEn.push(`About ${en(roundCount(without))} ${tEn} have no service${reachEn}.`);
   }
   return {
     norm,

@@ -99,7 +99,7 @@ describe('scenario gap scores', () => {
     expect(y.before.gap.planner).toMatchObject({ missingPer1000: 150, missing: 60, withoutServiceInReach: 400 });
     expect(y.after.gap.planner).toMatchObject({ missingPer1000: expect.closeTo(50, 10), missing: expect.closeTo(20, 10), withoutServiceInReach: 0 });
     expect(y.before.gap.planner?.statement?.de).toBe(
-      'Es fehlen rund 150 Plätze je 1.000 Kinder (Richtwert 150, erreichbar 0), zusammen rund 60 Plätze. Rund 400 Kinder haben kein Angebot im Umkreis von 3.000 m Luftlinie.',
+      'Es fehlen rund 150 Plätze je 1.000 Kinder (Richtwert 150, erreichbar 0), zusammen rund 60 Plätze. Rund 400 Kinder haben kein Angebot im Umkreis von 3.000 m Weg (geschätzt als Luftlinie × 1,2).',
     );
     expect(y.summary?.de).toBe('Lückenklasse kritisch → hoch (Lückenwert 2,52 → 1,30); fehlende Plätze gegenüber dem Richtwert rund 60 → 20.');
     expect(y.summary?.en).toBe('Gap class critical → high (gap score 2.52 → 1.30); places missing against the norm about 60 → 20.');

@@ -138,6 +138,7 @@ function evaluate(input: ScenarioInput, services: readonly ScenarioService[], re
           supplyPer1000: useCoverage ? c.ratioPer1000 : (a?.accessibilityPer1000 ?? null),
           withoutServiceInReach: a?.populationWithoutSupply ?? null,
           catchmentMetres: W.catchment,
+          detourFactor: input.distance ? null : (input.detourFactor ?? DEFAULT_DETOUR_FACTOR),
           supplyDe: useCoverage ? 'vorhanden' : 'erreichbar',
           supplyEn: useCoverage ? 'available' : 'within reach',
           ...(input.targetDe ? { targetDe: input.targetDe } : {}),
