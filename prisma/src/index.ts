@@ -4,5 +4,28 @@ export type { Database, DatabaseKind, OpenDatabaseOptions, ScriptSession } from 
 export { migrate, migrationStatus, readMigrations } from './migrate';
 export type { Migration, MigrationStatus } from './migrate';
 export { migrationsDir, schemaPath } from './paths';
+export { deriveAggregates, type DeriveResult } from './domain/aggregate';
+export {
+  axisFit,
+  bbox,
+  checkGeometries,
+  detectAxisOrder,
+  GERMANY,
+  insideRegion,
+  PROJECTED_SRIDS,
+  shapeProblem,
+  storedAreaGeometry,
+  swapAxes,
+  toLonLat,
+  type AxisOrder,
+  type GeometryCheck,
+  type PolygonFeature,
+  type PolygonGeometry,
+  type Region,
+  type ShapeProblem,
+} from './domain/geometry';
+export { classifyProvider, cleanName, normalizeProviderName, upsertProviders, type ProviderRow } from './domain/providers';
+export { batches, type Tx } from './domain/transaction';
+export { upsertValues, type ValueRow } from './domain/values';
 export { Prisma, PrismaClient } from '../generated/prisma/client';
 export * from '../generated/prisma/enums';

@@ -1,6 +1,6 @@
-import type { Prisma, PrismaClient } from '@sozialatlas/db';
+import type { PrismaClient, Tx } from '@sozialatlas/db';
 
-export type Tx = Prisma.TransactionClient;
+export type { Tx };
 
 /**
  * Runs an importer all-or-nothing. PGlite is a single connection, so nothing inside runs in
@@ -8,9 +8,4 @@ export type Tx = Prisma.TransactionClient;
  */
 export function inTransaction<T>(prisma: PrismaClient, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return prisma.$transaction(fn, { timeout: 600_000, maxWait: 60_000 });
-}
-
-/** Splits `n` items into batches of `size`. */
-export function* batches(n: number, size: number): Generator<[number, number]> {
-  for (let start = 0; start < n; start += size) yield [start, Math.min(n, start + size)];
 }

@@ -54,32 +54,13 @@ export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
   return (rows[0]?.city ?? 0) > 0 && (rows[0]?.districts ?? 0) > 0;
 }
 
-export { deriveAggregates, type DeriveResult } from './importers/aggregate';
 export { importDistricts, BOROUGHS, CITY_CODE } from './importers/districts';
-export {
-  axisFit,
-  bbox,
-  checkGeometries,
-  detectAxisOrder,
-  GERMANY,
-  insideRegion,
-  PROJECTED_SRIDS,
-  shapeProblem,
-  storedAreaGeometry,
-  swapAxes,
-  type AxisOrder,
-  type GeometryCheck,
-  type PolygonGeometry,
-  type Region,
-  type ShapeProblem,
-} from './geometry';
-export { importStatistics, upsertIndicators, upsertValues } from './importers/statistics';
+export { importStatistics, upsertIndicators } from './importers/statistics';
 export { FILES as STATISTICS_FILES, INDICATORS, type IndicatorDef, type FileMapping } from './importers/statistics.mapping';
 export { importKitas, ACCESSIBILITY } from './importers/kitas';
 export { importPriceIndex } from './importers/price-index';
 export { importDemo } from './importers/demo';
 export { generateSynthetic, type SyntheticOptions } from './synthetic';
 export { CATEGORIES, type CategoryKey } from './categories';
-export { classifyProvider, normalizeProviderName } from './providers';
 export { SOURCES, LEIPZIG_ATTRIBUTION } from './sources';
 export { formatReport, newReport, type ImportReport, type ReportEntry } from './report';

@@ -3,11 +3,10 @@
 // Leipzig's core indicators, providers, services with locations inside their Ortsteil, and funding.
 // Deterministic: every random number is a hash of (seed, what, index), computed in SQL, so the
 // bulk rows never travel through JavaScript. Refuses to touch a database that is not empty.
-import type { PrismaClient } from '@sozialatlas/db';
+import { deriveAggregates, type PrismaClient } from '@sozialatlas/db';
 import { CATEGORIES } from './categories';
 import { inTransaction } from './db';
 import { upsertCategories } from './categories';
-import { deriveAggregates } from './importers/aggregate';
 import { upsertNorms } from './importers/demo';
 import { importPriceIndex } from './importers/price-index';
 import { upsertIndicators } from './importers/statistics';

@@ -1,8 +1,9 @@
 import type { PrismaClient } from '@sozialatlas/db';
-import type { Caller } from './context';
+import type { Caller } from './modules/auth/caller';
 import { createAreaLoaders } from './modules/areas/area.loaders';
 import { createIndicatorLoaders } from './modules/indicators/indicator.loaders';
 import { createFundingLoaders } from './modules/funding/funding.loaders';
+import { createParticipationLoaders } from './modules/participation/participation.loaders';
 import { createPlanLoaders } from './modules/plans/plan.loaders';
 import { createProviderLoaders } from './modules/providers/provider.loaders';
 import { createServiceLoaders } from './modules/services/service.loaders';
@@ -16,6 +17,7 @@ export function createLoaders(prisma: PrismaClient, caller: Caller) {
     ...createProviderLoaders(prisma, caller),
     ...createFundingLoaders(prisma, caller),
     ...createPlanLoaders(prisma, caller),
+    ...createParticipationLoaders(prisma),
   };
 }
 

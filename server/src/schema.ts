@@ -15,12 +15,27 @@ import {
   AreaPlanResolver,
   GoalResolver,
   MeasureResolver,
-  ParticipationEventResolver,
   PlanReferenceResolver,
   PlanResolver,
 } from './modules/plans/plan.resolver';
+import {
+  AreaParticipationResolver,
+  ParticipationEventResolver,
+  PlanParticipationResolver,
+} from './modules/participation/participation.resolver';
 import { ProviderResolver } from './modules/providers/provider.resolver';
-import { editingResolvers } from './modules/editing';
+import { ProviderMutations } from './modules/providers/provider.mutations';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { versionResolvers } from './modules/common/writes/writes.type';
+import { FundingMutations } from './modules/funding/funding.mutations';
+import { ImportResolver } from './modules/imports/import.resolver';
+import { IndicatorMutations } from './modules/indicators/indicator.mutations';
+import { SourceMutations } from './modules/indicators/source.mutations';
+import { ParticipationMutations } from './modules/participation/participation.mutations';
+import { PlanMutations } from './modules/plans/plan.mutations';
+import { LocationMutations } from './modules/services/location.mutations';
+import { NormMutations } from './modules/services/norm.mutations';
+import { ServiceMutations } from './modules/services/service.mutations';
 import { authChecker } from './modules/auth/auth-checker';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import {
@@ -50,12 +65,25 @@ export const resolvers = [
   PlanReferenceResolver,
   GoalResolver,
   MeasureResolver,
-  ParticipationEventResolver,
   AreaPlanResolver,
+  ParticipationEventResolver,
+  PlanParticipationResolver,
+  AreaParticipationResolver,
   AnalysisResolver,
   ...analysisAreaResolvers,
   AuthResolver,
-  ...editingResolvers,
+  ServiceMutations,
+  LocationMutations,
+  ProviderMutations,
+  FundingMutations,
+  PlanMutations,
+  ParticipationMutations,
+  NormMutations,
+  IndicatorMutations,
+  SourceMutations,
+  ImportResolver,
+  AuditResolver,
+  ...versionResolvers,
 ] as const;
 
 /** The committed SDL: schema/schema.graphql at the repository root. */

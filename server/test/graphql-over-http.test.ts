@@ -1,20 +1,9 @@
 // GraphQL-over-HTTP compliance: the audit suite of graphql-http against the real HTTP server.
 import { serverAudits } from 'graphql-http';
-import type { Database } from '@sozialatlas/db';
-import { openSeededDatabase } from './db';
-import { startHttp } from './http';
+import { useSeededHttp } from './http';
 
 describe('GraphQL over HTTP audit (graphql-http)', () => {
-  let db: Database;
-  let http: Awaited<ReturnType<typeof startHttp>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase();
-    http = await startHttp(db);
-  });
-  afterAll(async () => {
-    await http?.close();
-    await db?.close();
-  });
+  const { db, http } = useSeededHttp();
 
   it('fails no MUST requirement', async () => {
     const results = [];

@@ -1,9 +1,11 @@
-import type { Database } from '@sozialatlas/db';
+import type { Database, OpenDatabaseOptions } from '@sozialatlas/db';
 import type { ApolloServer } from '@apollo/server';
 import { createApollo } from '../src/http/graphql';
-import { anonymousCaller, createContext, type Caller, type Context } from '../src/context';
+import { createContext, type Context } from '../src/context';
+import { anonymousCaller, type Caller } from '../src/modules/auth/caller';
 import { createLogger } from '../src/logger';
 import { createMetrics } from '../src/metrics';
+import { openSeededDatabase } from './db';
 
 /** Executes GraphQL operations in-process against a test database, as the HTTP server would. */
 export async function createGraphQL(db: Database) {
@@ -20,4 +22,39 @@ export async function createGraphQL(db: Database) {
     return result.data as T;
   }
   return { run, data, stop: () => apollo.stop() };
+}
+
+export type GraphQL = Awaited<ReturnType<typeof createGraphQL>>;
+
+/**
+ * Stands for an object that exists only once `beforeAll` has run: every property read goes to it,
+ * so a test file can destructure the handles at the top and use them in its tests.
+ */
+export function late<T extends object>(get: () => T | undefined): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = get();
+      if (!target) throw new Error('used before beforeAll ran');
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * The usual set-up of a test file: a private copy of the seeded database and an in-process GraphQL
+ * executor on it, opened before all tests (of the enclosing describe) and closed after them.
+ */
+export function useSeededGraphQL(options: Pick<OpenDatabaseOptions, 'onQuery'> = {}): { db: Database; gql: GraphQL } {
+  let db: Database | undefined;
+  let gql: GraphQL | undefined;
+  beforeAll(async () => {
+    db = await openSeededDatabase(options);
+    gql = await createGraphQL(db);
+  });
+  afterAll(async () => {
+    await gql?.stop();
+    await db?.close();
+  });
+  return { db: late(() => db), gql: late(() => gql) };
 }

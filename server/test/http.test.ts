@@ -1,19 +1,9 @@
 // The HTTP surface: health, readiness, metrics, the bundled explorer, security headers, limits.
 import { readMigrations, type Database } from '@sozialatlas/db';
-import { openSeededDatabase } from './db';
-import { startHttp } from './http';
+import { useSeededHttp } from './http';
 
 describe('HTTP surface', () => {
-  let db: Database;
-  let http: Awaited<ReturnType<typeof startHttp>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase();
-    http = await startHttp(db);
-  });
-  afterAll(async () => {
-    await http?.close();
-    await db?.close();
-  });
+  const { db, http } = useSeededHttp();
 
   it('reports liveness and readiness with the database migrated', async () => {
     expect(await (await fetch(`${http.url}/healthz`)).json()).toEqual({ status: 'ok' });

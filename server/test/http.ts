@@ -1,9 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Database } from '@sozialatlas/db';
+import type { Database, OpenDatabaseOptions } from '@sozialatlas/db';
 import { readConfig } from '../src/config';
 import { createApp } from '../src/http/app';
 import { createLogger } from '../src/logger';
+import { openSeededDatabase } from './db';
+import { late } from './graphql';
 
 /** The real HTTP app on a free port over a test database. */
 export async function startHttp(db: Database, env: NodeJS.ProcessEnv = {}) {
@@ -25,4 +27,21 @@ export async function startHttp(db: Database, env: NodeJS.ProcessEnv = {}) {
     },
     close: () => apollo.stop(),
   };
+}
+
+export type TestHttp = Awaited<ReturnType<typeof startHttp>>;
+
+/** Like useSeededGraphQL, with the real HTTP app (`env` as its environment) in place of the in-process executor. */
+export function useSeededHttp(options: Pick<OpenDatabaseOptions, 'onQuery'> = {}, env: NodeJS.ProcessEnv = {}): { db: Database; http: TestHttp } {
+  let db: Database | undefined;
+  let http: TestHttp | undefined;
+  beforeAll(async () => {
+    db = await openSeededDatabase(options);
+    http = await startHttp(db, env);
+  });
+  afterAll(async () => {
+    await http?.close();
+    await db?.close();
+  });
+  return { db: late(() => db), http: late(() => http) };
 }

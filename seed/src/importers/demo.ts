@@ -3,10 +3,9 @@
 // goals and measures, plan references and participation events. Everything is linked to the
 // synthetic Source "demo" and every name carries "(Demo)". Idempotent: natural keys
 // (external ids, normalized names, titles, codes) are upserted, so a second run writes nothing.
-import type { CapacityUnit, FundingKind, LegalBasis, PrismaClient, TargetGroup } from '@sozialatlas/db';
+import { classifyProvider, normalizeProviderName, upsertProviders, type CapacityUnit, type FundingKind, type LegalBasis, type PrismaClient, type TargetGroup } from '@sozialatlas/db';
 import { upsertCategories, type CategoryKey } from '../categories';
 import { inTransaction, type Tx } from '../db';
-import { classifyProvider, normalizeProviderName, upsertProviders } from '../providers';
 import { rng } from '../random';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Database } from '@sozialatlas/db';
+import { detectAxisOrder, type Database } from '@sozialatlas/db';
 import { openMigratedDatabase } from '../../../server/test/db';
 import { leipzigDataDir } from '../paths';
 import { feature, fixtureDir, square, tinyDistricts } from '../test/fixtures';
-import { detectAxisOrder } from '../geometry';
 import { importDistricts } from './districts';
 
 describe('detectAxisOrder', () => {

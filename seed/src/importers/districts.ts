@@ -7,9 +7,8 @@
 // repair leaves nothing. Areas are upserted by their official code, so a second run writes nothing.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Prisma, type PrismaClient } from '@sozialatlas/db';
+import { checkGeometries, detectAxisOrder, Prisma, storedAreaGeometry, toLonLat, type AxisOrder, type PolygonFeature, type PrismaClient, type Region } from '@sozialatlas/db';
 import { inTransaction, type Tx } from '../db';
-import { checkGeometries, detectAxisOrder, storedAreaGeometry, toLonLat, type AxisOrder, type PolygonFeature, type Region } from '../geometry';
 import { leipzigDataDir } from '../paths';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';

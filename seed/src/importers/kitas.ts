@@ -6,11 +6,10 @@
 // location is set by the database trigger from the point and compared with `regionaldatumName`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Accessibility, PrismaClient } from '@sozialatlas/db';
+import { classifyProvider, cleanName, normalizeProviderName, upsertProviders, type Accessibility, type PrismaClient, type ProviderRow } from '@sozialatlas/db';
 import { upsertCategories } from '../categories';
 import { inTransaction } from '../db';
 import { leipzigDataDir } from '../paths';
-import { classifyProvider, cleanName, normalizeProviderName, upsertProviders, type ProviderRow } from '../providers';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';
 import { CITY_CODE } from './districts';

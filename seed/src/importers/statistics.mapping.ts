@@ -2,7 +2,7 @@
 // a sub-indicator that is not listed here is reported and skipped. Keys are English snake case and
 // are what the API, the need index and the analyses refer to.
 //
-// Aggregation (Ortsteil → Stadtbezirk → city), see importers/aggregate.ts:
+// Aggregation (Ortsteil → Stadtbezirk → city), see prisma/src/domain/aggregate.ts:
 //   SUM            counts add up;
 //   WEIGHTED_MEAN  Σ(value·weight)/Σweight with the `denominator` indicator as weight, same year;
 //   NOT_DERIVABLE  medians, densities: no Stadtbezirk/city values are derived.

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import type { Database } from '@sozialatlas/db';
+import { deriveAggregates, type Database } from '@sozialatlas/db';
 import { openMigratedDatabase } from '../../../server/test/db';
 import { fixtureDir, kd, tinyDistricts } from '../test/fixtures';
-import { deriveAggregates } from './aggregate';
 import { importDistricts } from './districts';
 import { importStatistics } from './statistics';
 

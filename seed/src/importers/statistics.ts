@@ -4,12 +4,11 @@
 // Stadtbezirk and city values are derived set-based (aggregate.ts). All-or-nothing, idempotent.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PrismaClient } from '@sozialatlas/db';
-import { batches, inTransaction, type Tx } from '../db';
+import { deriveAggregates, upsertValues, type PrismaClient, type ValueRow } from '@sozialatlas/db';
+import { inTransaction, type Tx } from '../db';
 import { leipzigDataDir } from '../paths';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';
-import { deriveAggregates } from './aggregate';
 import { FILES, INDICATORS, type FileMapping, type IndicatorDef } from './statistics.mapping';
 
 export interface StatisticsOptions {
@@ -61,32 +60,6 @@ export async function upsertIndicators(tx: Tx, defs: IndicatorDef[], sourceId: n
   }
   const rows = await tx.$queryRaw<{ id: number; key: string }[]>`SELECT id, key FROM indicator WHERE key = ANY(${ordered.map((d) => d.key)}::text[])`;
   return { ids: new Map(rows.map((r) => [r.key, r.id])), written };
-}
-
-export interface ValueRow {
-  indicatorId: number;
-  areaId: number;
-  year: number;
-  value: number | null;
-  status: 'REGULAR' | 'PROVISIONAL' | 'ESTIMATED' | 'SUPPRESSED';
-}
-
-/** Batch upsert of non-derived values; returns rows inserted or changed. */
-export async function upsertValues(tx: Tx, rows: ValueRow[], batchSize = 10_000): Promise<number> {
-  let written = 0;
-  for (const [from, to] of batches(rows.length, batchSize)) {
-    const b = rows.slice(from, to);
-    written += await tx.$executeRaw`
-      INSERT INTO indicator_value (indicator_id, area_id, year, value, status, derived)
-      SELECT t.i, t.a, t.y, t.v, t.s::value_status, false
-        FROM unnest(${b.map((r) => r.indicatorId)}::int[], ${b.map((r) => r.areaId)}::int[], ${b.map((r) => r.year)}::int[],
-                    ${b.map((r) => r.value)}::float8[], ${b.map((r) => r.status)}::text[]) AS t(i, a, y, v, s)
-      ON CONFLICT (indicator_id, area_id, year) DO UPDATE
-         SET value = EXCLUDED.value, status = EXCLUDED.status, derived = false, updated_at = now(), version = indicator_value.version + 1
-       WHERE (indicator_value.value, indicator_value.status, indicator_value.derived)
-             IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.status, false)`;
-  }
-  return written;
 }
 
 export async function importStatistics(prisma: PrismaClient, options: StatisticsOptions = {}): Promise<ImportReport> {

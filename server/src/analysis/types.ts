@@ -45,9 +45,6 @@ export interface LonLat {
   lat: number;
 }
 
-/** A value that may be missing, with the reason. */
-export type Maybe<T> = { value: T; reason: null } | { value: null; reason: MissingReason };
-
 export const key2 = (a: Id, b: Id | number): string => `${String(a)}\u0000${String(b)}`;
 export const key3 = (a: Id, b: Id | number, c: Id | number): string =>
   `${String(a)}\u0000${String(b)}\u0000${String(c)}`;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
 import { parse } from 'graphql';
-import type { Caller } from '../context';
+import type { Caller } from '../modules/auth/caller';
 import { queryLimits } from './limits';
 
 /**

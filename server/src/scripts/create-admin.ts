@@ -4,7 +4,7 @@
 //   SOZIALATLAS_ADMIN_PASSWORD=… npm run create-admin -w @sozialatlas/server -- --email it@stadt.de
 import 'reflect-metadata';
 import type { UserRole } from '@sozialatlas/db';
-import { InputValidationError } from '../modules/editing/validation';
+import { InputValidationError } from '../modules/common/writes/validation';
 import { MIN_PASSWORD_LENGTH } from '../modules/auth/password';
 import { ROLES, systemActor } from '../modules/auth/roles';
 import { createUser } from '../modules/auth/users';

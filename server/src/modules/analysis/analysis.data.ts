@@ -24,7 +24,8 @@ import {
   type ValueStatus,
   type Zone,
 } from '../../analysis';
-import type { Caller, Context } from '../../context';
+import type { Context } from '../../context';
+import type { Caller } from '../auth/caller';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import {
   areaStamp,

@@ -27,7 +27,7 @@ import {
 import type { Context } from '../../context';
 import { BadUserInputError } from '../../errors';
 import { Area } from '../areas/area.type';
-import { checkYear } from '../indicators/indicator.resolver';
+import { checkYear } from '../common/years';
 import {
   AccessibilityArgs,
   CoverageArgs,

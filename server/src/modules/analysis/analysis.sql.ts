@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
-import type { Caller } from '../../context';
+import type { Caller } from '../auth/caller';
+import { visibleFunding, visibleService } from '../common/visible.sql';
 import { present } from '../indicators/indicator.sql';
 
 // SQL of the analysis module. Set-based: one query per input kind (areas, indicator values,
@@ -93,7 +94,7 @@ export function categoriesWithNorms(prisma: PrismaClient, keys: readonly string[
 
 /**
  * Ancestor-or-self of every area at the given level (areaId → levelAreaId), as a SQL fragment
- * `anc(area_id, level_area_id)`: the hierarchy is walked recursively, so it works for any depth.
+ * `anc(area_id, level_area_id)`, for hierarchies of up to four levels.
  */
 function ancestorsAt(level: string): Prisma.Sql {
   // Joins instead of a recursive CTE: the hierarchy has at most four levels (planning area →
@@ -151,7 +152,7 @@ export function servicePoints(
   if (filter.categoryIds) conditions.push(Prisma.sql`s.category_id = ANY(${filter.categoryIds}::int[])`);
   if (filter.serviceIds) conditions.push(Prisma.sql`s.id = ANY(${filter.serviceIds}::int[])`);
   if (filter.activeOnly) conditions.push(Prisma.sql`s.status = 'ACTIVE'`);
-  if (!caller.canSeeUnpublished) conditions.push(Prisma.sql`s.published`);
+  conditions.push(visibleService(caller));
   return prisma.$queryRaw<ServicePointRow[]>`
     WITH ${ancestorsAt(filter.level)}
     SELECT s.id AS "serviceId", s.name, c.key AS "categoryKey", s.capacity, l.id AS "locationId",
@@ -253,7 +254,7 @@ export function fundings(prisma: PrismaClient, filter: { fromYear: number; toYea
     Prisma.sql`f.year BETWEEN ${filter.fromYear} AND ${filter.toYear}`,
   ];
   if (filter.categoryIds) conditions.push(Prisma.sql`s.category_id = ANY(${filter.categoryIds}::int[])`);
-  if (!caller.canSeeUnpublished) conditions.push(Prisma.sql`f.published AND s.published`);
+  conditions.push(visibleFunding(caller));
   return prisma.$queryRaw<FundingRow[]>`
     SELECT f.service_id AS "serviceId", f.year, sum(f.amount)::text AS amount, c.key AS "categoryKey"
       FROM funding f JOIN service s ON s.id = f.service_id JOIN service_category c ON c.id = s.category_id

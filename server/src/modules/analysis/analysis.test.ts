@@ -1,24 +1,13 @@
 import type { Database } from '@sozialatlas/db';
 import { computeNeedIndex, type Observation } from '../../analysis';
 import { openSeededDatabase } from '../../../test/db';
-import { createGraphQL } from '../../../test/graphql';
+import { createGraphQL, useSeededGraphQL } from '../../../test/graphql';
 
 // The planning analyses through the API, on the Leipzig reference data. What is asserted about the
 // data (which districts rank highest) was looked up in the data first.
 
-let db: Database;
-let gql: Awaited<ReturnType<typeof createGraphQL>>;
 let statements = 0;
-
-beforeAll(async () => {
-  db = await openSeededDatabase({ onQuery: () => statements++ });
-  gql = await createGraphQL(db);
-});
-
-afterAll(async () => {
-  await gql.stop();
-  await db.close();
-});
+const { db, gql } = useSeededGraphQL({ onQuery: () => statements++ });
 
 const NEED = `query($level: AreaLevel, $year: Int!, $indicators: [NeedIndicatorInput!]) {
   needIndex(level: $level, year: $year, indicators: $indicators) {

@@ -45,3 +45,9 @@ export function createAreaLoaders(prisma: PrismaClient) {
     },
   };
 }
+
+/** The areas of the ids that exist, ordered by key. */
+export async function areasOf(ctx: { loaders: { areaById: DataLoader<number, Area | null> } }, ids: number[]): Promise<Area[]> {
+  const areas = await ctx.loaders.areaById.loadMany(ids);
+  return areas.filter((a): a is Area => !!a && !(a instanceof Error)).sort((a, b) => a.code.localeCompare(b.code));
+}

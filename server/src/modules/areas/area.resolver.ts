@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { BadUserInputError, NotFoundError } from '../../errors';
+import { BadUserInputError } from '../../errors';
 import { GeoJSONScalar, type GeoJsonGeometry } from '../../scalars/geojson';
 import { Connection, paginate, toConnection } from '../common/connection';
 import { AreasArgs, GeometryArgs, type AreaFilter } from './area.args';
@@ -91,10 +91,4 @@ export class AreaResolver {
     if (!Number.isInteger(precision) || precision < 0 || precision > 15) throw new BadUserInputError('precision must be 0–15', 'precision');
     return ctx.loaders.labelPoint(precision).load(area.id);
   }
-}
-
-export async function requireArea(ctx: Context, id: number): Promise<Area> {
-  const area = await ctx.loaders.areaById.load(id);
-  if (!area) throw new NotFoundError('Area', id);
-  return area;
 }

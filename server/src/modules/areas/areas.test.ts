@@ -1,18 +1,7 @@
-import type { Database } from '@sozialatlas/db';
-import { openSeededDatabase } from '../../../test/db';
-import { createGraphQL } from '../../../test/graphql';
+import { useSeededGraphQL } from '../../../test/graphql';
 
 describe('areas API on the Leipzig data', () => {
-  let db: Database;
-  let gql: Awaited<ReturnType<typeof createGraphQL>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase();
-    gql = await createGraphQL(db);
-  });
-  afterAll(async () => {
-    await gql?.stop();
-    await db?.close();
-  });
+  const { db, gql } = useSeededGraphQL();
 
   it('lists 63 districts, 10 boroughs and one city by level', async () => {
     const data = await gql.data(`{

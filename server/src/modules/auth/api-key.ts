@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@sozialatlas/db';
-import type { Caller, Role } from '../../context';
+import type { Caller, Role } from './caller';
 import { UnauthenticatedError } from '../../errors';
 import { hashSecret, KEY_COST, verifySecret } from './password';
 import { callerFor } from './roles';

@@ -1,5 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
-import type { Context, Role } from '../../context';
+import type { Context } from '../../context';
+import type { Role } from './caller';
 import { ForbiddenError, UnauthenticatedError } from '../../errors';
 import { hasAnyRole } from './roles';
 

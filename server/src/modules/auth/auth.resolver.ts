@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors';
-import { actorOf, writeAudit } from '../editing/audit';
-import { checkInput } from '../editing/validation';
+import { actorOf, writeAudit } from '../common/writes/audit';
+import { checkInput } from '../common/writes/validation';
 import { updateVersionedUser } from './users.update';
 import { generateApiKey } from './api-key';
 import { ApiKey, CreateApiKeyInput, CreatedApiKey, CreateUserInput, LoginArgs, LoginResult, UpdateUserInput, User, Viewer } from './auth.type';

@@ -1,6 +1,6 @@
 import type { Database } from '@sozialatlas/db';
 import { openSeededDatabase } from '../../../test/db';
-import { startHttp } from '../../../test/http';
+import { startHttp, useSeededHttp } from '../../../test/http';
 import { generateApiKey } from './api-key';
 import { FAILURE_DELAY_MS, MAX_FAILED_LOGINS } from './login';
 import { systemActor } from './roles';
@@ -154,16 +154,7 @@ describe('API keys, sessions and limits over HTTP', () => {
 });
 
 describe('rate limits', () => {
-  let db: Database;
-  let http: Awaited<ReturnType<typeof startHttp>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase();
-    http = await startHttp(db, { RATE_LIMIT_PER_IP: '5', RATE_LIMIT_PER_KEY: '3' });
-  });
-  afterAll(async () => {
-    await http?.close();
-    await db?.close();
-  });
+  const { db, http } = useSeededHttp({}, { RATE_LIMIT_PER_IP: '5', RATE_LIMIT_PER_KEY: '3' });
 
   it('answers 429 RATE_LIMITED beyond the per-IP limit', async () => {
     const statuses: number[] = [];

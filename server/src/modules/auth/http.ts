@@ -1,7 +1,8 @@
 import type { PrismaClient } from '@sozialatlas/db';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { anonymousCaller, type Caller, type HttpExchange } from '../../context';
+import { type HttpExchange } from '../../context';
+import { anonymousCaller, type Caller } from './caller';
 import { UnauthenticatedError } from '../../errors';
 import { callerFromApiKey, parseApiKey } from './api-key';
 import { callerFromSession, readCookie, SESSION_COOKIE } from './session';

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@sozialatlas/db';
 import { UnauthenticatedError } from '../../errors';
-import { writeAudit } from '../editing/audit';
+import { writeAudit } from '../common/writes/audit';
 import { dummyPasswordHash, verifySecret } from './password';
 import { createSession } from './session';
 

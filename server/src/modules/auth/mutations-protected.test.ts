@@ -1,6 +1,5 @@
 // Every mutation in the schema is refused for anonymous callers and for every role that lacks the
 // right — enumerated from the built schema, so a new mutation cannot slip through unprotected.
-import type { Database } from '@sozialatlas/db';
 import {
   getNamedType,
   isEnumType,
@@ -12,9 +11,8 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import { openSeededDatabase } from '../../../test/db';
-import { createGraphQL } from '../../../test/graphql';
-import { anonymousCaller, type Role } from '../../context';
+import { useSeededGraphQL } from '../../../test/graphql';
+import { anonymousCaller, type Role } from './caller';
 import { getSchema } from '../../schema';
 import { callerFor, ROLES } from './roles';
 
@@ -71,19 +69,12 @@ function declaredRoles(): Map<string, Role[]> {
 }
 
 describe('every mutation is protected', () => {
-  let db: Database;
-  let gql: Awaited<ReturnType<typeof createGraphQL>>;
   let mutations: GraphQLField<unknown, unknown>[];
   let roles: Map<string, Role[]>;
+  const { db, gql } = useSeededGraphQL();
   beforeAll(async () => {
-    db = await openSeededDatabase();
-    gql = await createGraphQL(db);
     mutations = Object.values((await getSchema()).getMutationType()?.getFields() ?? {});
     roles = declaredRoles();
-  });
-  afterAll(async () => {
-    await gql?.stop();
-    await db?.close();
   });
 
   it('finds the mutations of every editable entity', () => {

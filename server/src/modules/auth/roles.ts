@@ -1,4 +1,4 @@
-import type { Actor, Caller, Role } from '../../context';
+import type { Actor, Caller, Role } from './caller';
 
 export const ROLES: readonly Role[] = ['ANALYST', 'PLANNER', 'STATISTICS', 'ADMIN'];
 

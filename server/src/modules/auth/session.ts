@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@sozialatlas/db';
-import type { Caller, Role } from '../../context';
+import type { Caller, Role } from './caller';
 import { callerFor } from './roles';
 
 // Login sessions of the web app. The cookie carries a random token; the database keeps only its

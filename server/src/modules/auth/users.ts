@@ -1,7 +1,7 @@
 import type { PrismaClient, UserRole } from '@sozialatlas/db';
-import type { Actor } from '../../context';
-import { writeAudit } from '../editing/audit';
-import { InputValidationError, problem } from '../editing/validation';
+import type { Actor } from './caller';
+import { writeAudit } from '../common/writes/audit';
+import { InputValidationError, problem } from '../common/writes/validation';
 import { normalizeEmail } from './login';
 import { hashSecret, MIN_PASSWORD_LENGTH } from './password';
 

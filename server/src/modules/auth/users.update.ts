@@ -1,7 +1,7 @@
 import type { Context } from '../../context';
 import { ConflictError, NotFoundError } from '../../errors';
-import { actorOf, writeAudit } from '../editing/audit';
-import { given } from '../editing/versioned';
+import { actorOf, writeAudit } from '../common/writes/audit';
+import { given } from '../common/writes/versioned';
 import type { UpdateUserInput } from './auth.type';
 import { hashSecret } from './password';
 

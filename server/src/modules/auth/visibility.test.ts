@@ -1,22 +1,11 @@
-import type { Database } from '@sozialatlas/db';
-import { openSeededDatabase } from '../../../test/db';
-import { createGraphQL } from '../../../test/graphql';
-import { anonymousCaller, type Role } from '../../context';
+import { useSeededGraphQL } from '../../../test/graphql';
+import { anonymousCaller, type Role } from './caller';
 import { callerFor } from './roles';
 
 const as = (role: Role) => callerFor([role], { kind: 'USER', id: 1, label: role.toLowerCase() });
 
 describe('what each role sees', () => {
-  let db: Database;
-  let gql: Awaited<ReturnType<typeof createGraphQL>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase();
-    gql = await createGraphQL(db);
-  });
-  afterAll(async () => {
-    await gql?.stop();
-    await db?.close();
-  });
+  const { db, gql } = useSeededGraphQL();
 
   it('shows suppressed values to STATISTICS and ADMIN only', async () => {
     const value = await db.prisma.indicatorValue.findFirstOrThrow({ where: { derived: false, value: { not: null } }, include: { area: true, indicator: true } });

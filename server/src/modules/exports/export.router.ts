@@ -1,9 +1,9 @@
 import type { PrismaClient } from '@sozialatlas/db';
 import { stringify } from 'csv-stringify/sync';
 import express, { type Request, type Response, type Router } from 'express';
-import { anonymousCaller, type Caller } from '../../context';
+import { anonymousCaller, type Caller } from '../auth/caller';
 import { present } from '../indicators/indicator.sql';
-import { MAX_YEAR, MIN_YEAR } from '../indicators/indicator.args';
+import { MAX_YEAR, MIN_YEAR } from '../common/years';
 import { areasForExport, attributionsFor, indicatorSources, servicesForExport, valuesForExport } from './export.sql';
 
 /**
@@ -125,7 +125,7 @@ async function exportServices(prisma: PrismaClient, caller: Caller, req: Request
   const invalid = statuses.filter((s) => !STATUSES.has(s));
   if (invalid.length) throw new ExportInputError(`status must be among ${[...STATUSES].join(', ')}`, 'status');
   const excel = req.query.variant === 'excel';
-  const rows = await servicesForExport(prisma, { categoryKeys: list(req, 'categories'), statuses, includeUnpublished: caller.canSeeUnpublished });
+  const rows = await servicesForExport(prisma, { categoryKeys: list(req, 'categories'), statuses }, caller);
   const sources = await attributionsFor(prisma, [...new Set(rows.map((r) => r.sourceKey).filter((k): k is string => k !== null))]);
   const attributionOf = new Map(sources.map((s) => [s.key, s.synthetic ? `Demo-Daten (synthetisch): ${s.attribution}` : s.attribution]));
 

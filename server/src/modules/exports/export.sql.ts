@@ -1,5 +1,7 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
+import type { Caller } from '../auth/caller';
 import { simplifiedAreaGeometry } from '../common/spatial.sql';
+import { visibleService } from '../common/visible.sql';
 import { serviceAtLocationColumns, type ServiceAtLocationRow } from '../services/service.sql';
 
 export interface AreaRow {
@@ -45,11 +47,10 @@ export interface ServiceExportRow extends ServiceAtLocationRow {
 }
 
 /** One row per service and location (a service at two addresses gives two rows). */
-export function servicesForExport(prisma: PrismaClient, filter: { categoryKeys?: string[]; statuses?: string[]; includeUnpublished: boolean }) {
-  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+export function servicesForExport(prisma: PrismaClient, filter: { categoryKeys?: string[]; statuses?: string[] }, caller: Caller) {
+  const conditions: Prisma.Sql[] = [visibleService(caller)];
   if (filter.categoryKeys?.length) conditions.push(Prisma.sql`c.key = ANY(${filter.categoryKeys}::text[])`);
   if (filter.statuses?.length) conditions.push(Prisma.sql`s.status::text = ANY(${filter.statuses}::text[])`);
-  if (!filter.includeUnpublished) conditions.push(Prisma.sql`s.published`);
   return prisma.$queryRaw<ServiceExportRow[]>`
     SELECT s.id, ${serviceAtLocationColumns}, ST_X(l.geom) AS lon, ST_Y(l.geom) AS lat
       FROM service s

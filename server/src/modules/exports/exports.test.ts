@@ -1,19 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import type { Database } from '@sozialatlas/db';
-import { openSeededDatabase } from '../../../test/db';
-import { startHttp } from '../../../test/http';
+import { useSeededHttp } from '../../../test/http';
 
 describe('downloads for analysts and GIS', () => {
-  let db: Database;
-  let http: Awaited<ReturnType<typeof startHttp>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase();
-    http = await startHttp(db);
-  });
-  afterAll(async () => {
-    await http?.close();
-    await db?.close();
-  });
+  const { db, http } = useSeededHttp();
 
   const expectedValue = async (code: string, key: string, year: number) => {
     const [row] = await db.prisma.$queryRaw<{ value: number }[]>`

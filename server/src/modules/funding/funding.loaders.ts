@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@sozialatlas/db';
 import DataLoader from 'dataloader';
-import type { Caller } from '../../context';
+import type { Caller } from '../auth/caller';
 import { groupBy } from '../common/group';
 import { fundingsByProviderIds, fundingsByServiceIds, priceIndexYears } from './funding.sql';
 import type { Funding, PriceIndexYear } from './funding.type';

@@ -3,7 +3,7 @@ import type { Context } from '../../context';
 import { BadUserInputError } from '../../errors';
 import { Area } from '../areas/area.type';
 import { Connection, paginate, toConnection } from '../common/connection';
-import { checkYear } from '../indicators/indicator.resolver';
+import { checkYear } from '../common/years';
 import { Source } from '../indicators/indicator.type';
 import { Provider } from '../providers/provider.type';
 import { Service } from '../services/service.type';

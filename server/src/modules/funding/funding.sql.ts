@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
-import type { Caller } from '../../context';
+import type { Caller } from '../auth/caller';
+import { visibleFunding } from '../common/visible.sql';
 import type { FundingFilter } from './funding.args';
 import type { Funding, PriceIndexYear } from './funding.type';
 
@@ -8,17 +9,6 @@ import type { Funding, PriceIndexYear } from './funding.type';
 
 const fundingColumns = Prisma.sql`f.id, f.service_id AS "serviceId", f.provider_id AS "providerId", f.funder, f.year,
   f.amount::text AS amount, f.kind::text AS kind, f.status::text AS status, f.published, f.source_id AS "sourceId"`;
-
-/**
- * Unpublished funding lines, and lines of unpublished services or providers, are invisible to
- * callers who may not see drafts.
- */
-export function visibleFunding(caller: Caller): Prisma.Sql {
-  if (caller.canSeeUnpublished) return Prisma.sql`TRUE`;
-  return Prisma.sql`f.published
-    AND NOT EXISTS (SELECT 1 FROM service hs WHERE hs.id = f.service_id AND NOT hs.published)
-    AND NOT EXISTS (SELECT 1 FROM provider hp WHERE hp.id = f.provider_id AND NOT hp.published)`;
-}
 
 function fundingWhere(filter: FundingFilter = {}, caller: Caller): Prisma.Sql {
   const conditions: Prisma.Sql[] = [visibleFunding(caller)];

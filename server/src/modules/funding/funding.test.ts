@@ -1,8 +1,6 @@
 import Decimal from 'decimal.js';
-import type { Database } from '@sozialatlas/db';
-import { anonymousCaller, type Caller } from '../../context';
-import { openSeededDatabase } from '../../../test/db';
-import { createGraphQL } from '../../../test/graphql';
+import { anonymousCaller, type Caller } from '../auth/caller';
+import { useSeededGraphQL } from '../../../test/graphql';
 
 /** The Decimal scalar drops trailing zeros ("356500"); compare amounts at cent precision. */
 const cents = (amount: string) => new Decimal(amount).toFixed(2);
@@ -16,16 +14,7 @@ const totalsQuery = `query($level: AreaLevel!, $ids: [Int!], $from: Int, $to: In
 
 describe('funding API on the demo data', () => {
   const statements: string[] = [];
-  let db: Database;
-  let gql: Awaited<ReturnType<typeof createGraphQL>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase({ onQuery: (sql) => statements.push(sql) });
-    gql = await createGraphQL(db);
-  });
-  afterAll(async () => {
-    await gql?.stop();
-    await db?.close();
-  });
+  const { db, gql } = useSeededGraphQL({ onQuery: (sql) => statements.push(sql) });
 
   const area = (code: string) => db.prisma.area.findUniqueOrThrow({ where: { code } });
 

@@ -1,5 +1,7 @@
-import { Prisma, type AreaLevel, type PrismaClient } from '@sozialatlas/db';
 import {
+  Prisma,
+  type AreaLevel,
+  type PrismaClient,
   axisFit,
   bbox,
   checkGeometries,
@@ -11,10 +13,10 @@ import {
   storedAreaGeometry,
   swapAxes,
   type PolygonGeometry,
-} from '@sozialatlas/seed';
+} from '@sozialatlas/db';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import type { Actor } from '../../context';
-import { writeAudits, type AuditEntry, type Tx } from '../editing/audit';
+import type { Actor } from '../auth/caller';
+import { writeAudits, type AuditEntry, type Tx } from '../common/writes/audit';
 
 // Import of areas (Gebiete) from a GeoJSON FeatureCollection of Polygon/MultiPolygon features with
 // the properties code, name, level (or the `level` argument) and parent_code — the same properties

@@ -1,6 +1,6 @@
 import { Args, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { actorOf } from '../editing/audit';
+import { actorOf } from '../common/writes/audit';
 import { importAreas } from './areas.import';
 import { AreaImportResult, ImportAreasArgs, ImportIndicatorValuesArgs, ImportResult } from './import.type';
 import { importIndicatorValues } from './indicator-values.import';

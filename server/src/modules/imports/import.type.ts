@@ -1,5 +1,4 @@
 import { AreaLevel, ValueStatus } from '@sozialatlas/db';
-import { MaxLength } from 'class-validator';
 import { ArgsType, Field, Float, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'An error in one line of an import file; nothing is written while any exist.' })
@@ -83,7 +82,6 @@ export class ImportResult {
 @ArgsType()
 export class ImportIndicatorValuesArgs {
   @Field({ description: 'CSV text with the header area_code,indicator_key,year,value,status (comma + decimal point, or semicolon + decimal comma).' })
-  @MaxLength(190_000)
   csv!: string;
 
   @Field({ defaultValue: true, description: 'Only check and report what would change (default). Pass false to write.' })
@@ -225,7 +223,6 @@ export class AreaImportResult {
 @ArgsType()
 export class ImportAreasArgs {
   @Field({ description: 'GeoJSON text: a FeatureCollection of Polygon/MultiPolygon features with the properties code, name, level and parent_code.' })
-  @MaxLength(10_000_000)
   geojson!: string;
 
   @Field({ defaultValue: true, description: 'Only check and report what would change (default). Pass false to write.' })

@@ -1,8 +1,8 @@
-import type { PrismaClient } from '@sozialatlas/db';
-import { deriveAggregates, upsertValues } from '@sozialatlas/seed';
+import { deriveAggregates, upsertValues, type PrismaClient } from '@sozialatlas/db';
 import { parse } from 'csv-parse/sync';
-import type { Actor } from '../../context';
-import { writeAudit } from '../editing/audit';
+import type { Actor } from '../auth/caller';
+import { writeAudit } from '../common/writes/audit';
+import { MIN_YEAR } from '../common/years';
 
 // Import of indicator values from CSV in long form — one value per line:
 //   area_code,indicator_key,year,value,status
@@ -12,7 +12,6 @@ import { writeAudit } from '../editing/audit';
 // what would change. After a real import the Stadtbezirk and city values are derived again.
 
 export const IMPORT_COLUMNS = ['area_code', 'indicator_key', 'year', 'value', 'status'] as const;
-export const MIN_IMPORT_YEAR = 1990;
 /** Most errors reported per import; the first ones are enough to fix a file. */
 const MAX_ERRORS = 200;
 /** Most changes listed in the answer (counts are always complete). */
@@ -145,7 +144,7 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date) {
     const indicator = indicators.get(indicatorKey);
     if (!indicator) fail('indicator_key', 'UNKNOWN_INDICATOR', `Indikator „${indicatorKey}“ ist unbekannt.`);
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-    if (!(year >= MIN_IMPORT_YEAR && year <= maxYear)) fail('year', 'YEAR_OUT_OF_RANGE', `Jahr „${yearText}“ liegt nicht zwischen ${MIN_IMPORT_YEAR} und ${maxYear}.`);
+    if (!(year >= MIN_YEAR && year <= maxYear)) fail('year', 'YEAR_OUT_OF_RANGE', `Jahr „${yearText}“ liegt nicht zwischen ${MIN_YEAR} und ${maxYear}.`);
     const status = STATUSES[statusText.toLowerCase()];
     if (!status) fail('status', 'UNKNOWN_STATUS', `Status „${statusText}“ ist unbekannt (REGULAR, PROVISIONAL, ESTIMATED, SUPPRESSED).`);
     let value: number | null = null;

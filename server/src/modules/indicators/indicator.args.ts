@@ -2,9 +2,6 @@ import { AreaLevel } from '@sozialatlas/db';
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../common/connection';
 
-export const MIN_YEAR = 1990;
-export const MAX_YEAR = 2100;
-
 @InputType({ description: 'Which indicator values to return; all given filters must hold (AND).' })
 export class IndicatorValueFilter {
   @Field(() => [String], { description: 'Indicator keys, e.g. ["sgb2_rate", "population"].' })

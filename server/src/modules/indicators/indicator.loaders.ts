@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@sozialatlas/db';
 import DataLoader from 'dataloader';
-import type { Caller } from '../../context';
+import type { Caller } from '../auth/caller';
 import { byKey, groupBy } from '../common/group';
 import { seriesByKeys, valuesByKeys, type ValueKey, type ValueRow } from './indicator.sql';
 import type { Indicator, Source } from './indicator.type';

@@ -4,7 +4,8 @@ import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { Area } from '../areas/area.type';
 import { Connection, paginate, toConnection } from '../common/connection';
-import { IndicatorValuesArgs, MAX_YEAR, MIN_YEAR, SeriesArgs, type IndicatorValueFilter } from './indicator.args';
+import { checkYear } from '../common/years';
+import { IndicatorValuesArgs, SeriesArgs, type IndicatorValueFilter } from './indicator.args';
 import { countValues, findValues, type ValueFilter } from './indicator.sql';
 import { Indicator, IndicatorValue, Source } from './indicator.type';
 
@@ -13,13 +14,6 @@ const { ConnectionType: IndicatorValueConnection } = Connection(
   'IndicatorValue',
   'A page of indicator values (rows), ordered by internal id.',
 );
-
-export function checkYear(year: number | undefined | null, argument: string): void {
-  if (year === undefined || year === null) return;
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    throw new BadUserInputError(`${argument} must be a year between ${MIN_YEAR} and ${MAX_YEAR}`, argument);
-  }
-}
 
 /** Resolves an indicator key or fails with NOT_FOUND naming the key. */
 export async function requireIndicator(ctx: Context, key: string): Promise<Indicator> {

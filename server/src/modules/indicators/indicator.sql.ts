@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
-import type { Caller } from '../../context';
+import type { Caller } from '../auth/caller';
 import type { IndicatorValue } from './indicator.type';
 
 const valueColumns = Prisma.sql`v.area_id AS "areaId", v.indicator_id AS "indicatorId", v.year, v.value,

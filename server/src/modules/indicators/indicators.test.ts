@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Database } from '@sozialatlas/db';
-import { openSeededDatabase } from '../../../test/db';
-import { createGraphQL } from '../../../test/graphql';
-import type { Caller } from '../../context';
+import { useSeededGraphQL } from '../../../test/graphql';
+import type { Caller } from '../auth/caller';
 
 type KdValues = { data: Record<string, Record<string, { value: number; district: string }[]>> };
 const leipzigFile = (name: string) =>
@@ -14,16 +12,7 @@ const populationOf = (year: number, district: string) =>
 const statisticsCaller: Caller = { role: 'STATISTICS', canSeeSuppressed: true, canSeeUnpublished: true };
 
 describe('indicators API on the Leipzig data', () => {
-  let db: Database;
-  let gql: Awaited<ReturnType<typeof createGraphQL>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase();
-    gql = await createGraphQL(db);
-  });
-  afterAll(async () => {
-    await gql?.stop();
-    await db?.close();
-  });
+  const { db, gql } = useSeededGraphQL();
 
   it('lists the catalogue by topic with unit, polarity, aggregation and attribution', async () => {
     const data = await gql.data(`{ indicators(topic: POVERTY) { key unit polarity aggregation denominator { key } source { attribution licence synthetic } } }`);

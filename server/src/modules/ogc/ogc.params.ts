@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { MAX_YEAR, MIN_YEAR } from '../indicators/indicator.args';
+import { MAX_YEAR, MIN_YEAR } from '../common/years';
 import type { BBox } from './ogc.sql';
 
 // Query parameters of the OGC API – Features endpoint. Every bad value raises OgcInputError,

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@sozialatlas/db';
 import express, { type Request, type Response, type Router } from 'express';
-import { anonymousCaller, type Caller } from '../../context';
+import { anonymousCaller, type Caller } from '../auth/caller';
 import { openApi } from './ogc.openapi';
 import {
   bboxOf, checkCrs, checkFormat, CRS84, dateRangeOf, indicatorKeysOf, limitOf, list, offsetOf, OgcInputError, yearsOf,

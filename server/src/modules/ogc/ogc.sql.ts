@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
-import type { Caller } from '../../context';
+import type { Caller } from '../auth/caller';
+import { visibleService } from '../common/visible.sql';
 import { present } from '../indicators/indicator.sql';
 import { serviceAtLocationColumns, type ServiceAtLocationRow } from '../services/service.sql';
 
@@ -150,7 +151,7 @@ export interface ServiceFilter {
 }
 
 function serviceWhere(filter: ServiceFilter, caller: Caller): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [caller.canSeeUnpublished ? Prisma.sql`TRUE` : Prisma.sql`s.published`];
+  const conditions: Prisma.Sql[] = [visibleService(caller)];
   if (filter.bbox) conditions.push(Prisma.sql`ST_Intersects(l.geom, ${envelope(filter.bbox)})`);
   if (filter.to) conditions.push(Prisma.sql`(s.start_date IS NULL OR s.start_date <= ${filter.to}::date)`);
   if (filter.from) conditions.push(Prisma.sql`(s.end_date IS NULL OR s.end_date >= ${filter.from}::date)`);
@@ -214,7 +215,7 @@ export function sourcesByKey(prisma: PrismaClient, keys: string[]) {
 export function serviceSourceKeys(prisma: PrismaClient, caller: Caller) {
   return prisma.$queryRaw<{ key: string }[]>`
     SELECT DISTINCT src.key FROM service s JOIN source src ON src.id = s.source_id
-     WHERE ${caller.canSeeUnpublished ? Prisma.sql`TRUE` : Prisma.sql`s.published`}`;
+     WHERE ${visibleService(caller)}`;
 }
 
 /** Source of the area geometries of a level. */

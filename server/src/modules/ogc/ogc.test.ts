@@ -1,8 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { Database } from '@sozialatlas/db';
-import { openSeededDatabase } from '../../../test/db';
-import { startHttp } from '../../../test/http';
+import { useSeededHttp } from '../../../test/http';
 
 const run = promisify(execFile);
 const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
@@ -11,16 +9,7 @@ const WEST = { minLon: 12.25, minLat: 51.29, maxLon: 12.33, maxLat: 51.34 };
 const westBbox = `${WEST.minLon},${WEST.minLat},${WEST.maxLon},${WEST.maxLat}`;
 
 describe('OGC API – Features at /ogc', () => {
-  let db: Database;
-  let http: Awaited<ReturnType<typeof startHttp>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase();
-    http = await startHttp(db);
-  });
-  afterAll(async () => {
-    await http?.close();
-    await db?.close();
-  });
+  const { db, http } = useSeededHttp();
 
   const get = async (path: string) => {
     const response = await fetch(`${http.url}${path}`);

@@ -1,9 +1,9 @@
 import type { Prisma, PrismaClient } from '@sozialatlas/db';
 import DataLoader from 'dataloader';
-import type { Caller } from '../../context';
+import type { Caller } from '../auth/caller';
 import { byKey, groupBy } from '../common/group';
 import type { Indicator } from '../indicators/indicator.type';
-import type { Goal, Measure, ParticipationEvent, Plan, PlanReference } from './plan.type';
+import type { Goal, Measure, Plan, PlanReference } from './plan.type';
 
 /** Draft plans, and their goals and measures, are invisible to callers who may not see unpublished records. */
 export const visiblePlan = (caller: Caller): Prisma.PlanWhereInput => (caller.canSeeUnpublished ? {} : { published: true });
@@ -46,25 +46,6 @@ export function createPlanLoaders(prisma: PrismaClient, caller: Caller) {
         orderBy: { indicator: { key: 'asc' } },
       });
       return groupBy(keys, rows, (r) => r.measureId).map((list) => list.map((r) => r.indicator as Indicator));
-    }),
-    eventsByPlanId: new DataLoader<number, ParticipationEvent[]>(async (keys) =>
-      groupBy(
-        keys,
-        await prisma.participationEvent.findMany({ where: { planId: ids(keys) }, orderBy: [{ date: 'asc' }, { id: 'asc' }] }),
-        (e) => e.planId as number,
-      ),
-    ),
-    eventsByAreaId: new DataLoader<number, ParticipationEvent[]>(async (keys) => {
-      const rows = await prisma.participationEventArea.findMany({
-        where: { areaId: ids(keys) },
-        include: { event: true },
-        orderBy: [{ event: { date: 'asc' } }, { eventId: 'asc' }],
-      });
-      return groupBy(keys, rows, (r) => r.areaId).map((list) => list.map((r) => r.event));
-    }),
-    areaIdsByEventId: new DataLoader<number, number[]>(async (keys) => {
-      const rows = await prisma.participationEventArea.findMany({ where: { eventId: ids(keys) } });
-      return groupBy(keys, rows, (r) => r.eventId).map((list) => list.map((r) => r.areaId));
     }),
   };
 }

@@ -1,15 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { areasOf } from '../areas/area.loaders';
 import { Area } from '../areas/area.type';
 import { Indicator, Source } from '../indicators/indicator.type';
-import { MeasuresArgs, ParticipationArgs } from './plan.args';
+import { MeasuresArgs } from './plan.args';
 import { visibleMeasure, visiblePlan } from './plan.loaders';
-import { Goal, Measure, ParticipationEvent, Plan, PlanReference } from './plan.type';
-
-async function areasOf(ctx: Context, ids: number[]): Promise<Area[]> {
-  const areas = await ctx.loaders.areaById.loadMany(ids);
-  return areas.filter((a): a is Area => !!a && !(a instanceof Error)).sort((a, b) => a.code.localeCompare(b.code));
-}
+import { Goal, Measure, Plan, PlanReference } from './plan.type';
 
 @Resolver(() => Plan)
 export class PlanResolver {
@@ -39,20 +35,6 @@ export class PlanResolver {
     });
   }
 
-  @Query(() => [ParticipationEvent], {
-    name: 'participationEvents',
-    description: 'Participation events (Beteiligungen) matching all given filters, ordered by date.',
-  })
-  async findParticipationEvents(@Ctx() ctx: Context, @Args() { filter = {} }: ParticipationArgs) {
-    return ctx.prisma.participationEvent.findMany({
-      where: {
-        date: { gte: filter.from, lte: filter.to },
-        ...(filter.areaId != null ? { areas: { some: { areaId: filter.areaId } } } : {}),
-      },
-      orderBy: [{ date: 'asc' }, { id: 'asc' }],
-    });
-  }
-
   @FieldResolver(() => [Goal], { description: 'Goals of the plan, ordered by code (Ziele).' })
   goals(@Root() plan: Plan, @Ctx() ctx: Context) {
     return ctx.loaders.goalsByPlanId.load(plan.id);
@@ -61,11 +43,6 @@ export class PlanResolver {
   @FieldResolver(() => [PlanReference], { description: 'References to other plans (Verweise).' })
   references(@Root() plan: Plan, @Ctx() ctx: Context) {
     return ctx.loaders.referencesByPlanId.load(plan.id);
-  }
-
-  @FieldResolver(() => [ParticipationEvent], { description: 'Participation events held for this plan, ordered by date (Beteiligung).' })
-  participationEvents(@Root() plan: Plan, @Ctx() ctx: Context) {
-    return ctx.loaders.eventsByPlanId.load(plan.id);
   }
 
   @FieldResolver(() => Source, { nullable: true, description: 'Source, licence and attribution (Quelle).' })
@@ -113,33 +90,10 @@ export class MeasureResolver {
   }
 }
 
-@Resolver(() => ParticipationEvent)
-export class ParticipationEventResolver {
-  @FieldResolver(() => [Area], { description: 'Areas the event concerned, ordered by key; empty for city-wide events.' })
-  async areas(@Root() event: ParticipationEvent, @Ctx() ctx: Context) {
-    return areasOf(ctx, await ctx.loaders.areaIdsByEventId.load(event.id));
-  }
-
-  @FieldResolver(() => Plan, { nullable: true, description: 'The plan the event was held for, if any.' })
-  plan(@Root() event: ParticipationEvent, @Ctx() ctx: Context) {
-    return event.planId === null ? null : ctx.loaders.planById.load(event.planId);
-  }
-
-  @FieldResolver(() => Source, { nullable: true, description: 'Source, licence and attribution (Quelle).' })
-  source(@Root() event: ParticipationEvent, @Ctx() ctx: Context) {
-    return event.sourceId === null ? null : ctx.loaders.sourceById.load(event.sourceId);
-  }
-}
-
 @Resolver(() => Area)
 export class AreaPlanResolver {
   @FieldResolver(() => [Measure], { description: 'Measures that name this area as a target area (Maßnahmen im Gebiet).' })
   measures(@Root() area: Area, @Ctx() ctx: Context) {
     return ctx.loaders.measuresByAreaId.load(area.id);
-  }
-
-  @FieldResolver(() => [ParticipationEvent], { description: 'Participation events concerning this area, ordered by date (Beteiligung im Gebiet).' })
-  participationEvents(@Root() area: Area, @Ctx() ctx: Context) {
-    return ctx.loaders.eventsByAreaId.load(area.id);
   }
 }

@@ -1,22 +1,11 @@
-import type { Database } from '@sozialatlas/db';
-import { anonymousCaller, type Caller } from '../../context';
-import { openSeededDatabase } from '../../../test/db';
-import { createGraphQL } from '../../../test/graphql';
+import { anonymousCaller, type Caller } from '../auth/caller';
+import { useSeededGraphQL } from '../../../test/graphql';
 
 const planner: Caller = { ...anonymousCaller, role: 'PLANNER', canSeeUnpublished: true };
 
 describe('plans, measures and participation API on the demo data', () => {
   const statements: string[] = [];
-  let db: Database;
-  let gql: Awaited<ReturnType<typeof createGraphQL>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase({ onQuery: (sql) => statements.push(sql) });
-    gql = await createGraphQL(db);
-  });
-  afterAll(async () => {
-    await gql?.stop();
-    await db?.close();
-  });
+  const { db, gql } = useSeededGraphQL({ onQuery: (sql) => statements.push(sql) });
 
   const areaId = async (name: string) => (await db.prisma.area.findFirstOrThrow({ where: { name, level: 'DISTRICT' } })).id;
 

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@sozialatlas/db';
 import DataLoader from 'dataloader';
-import type { Caller } from '../../context';
+import type { Caller } from '../auth/caller';
 import { byKey } from '../common/group';
 import { providersByIds } from './provider.sql';
 import type { Provider } from './provider.type';

@@ -1,12 +1,11 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
-import type { Caller } from '../../context';
+import type { Caller } from '../auth/caller';
+import { visibleProvider } from '../common/visible.sql';
 import type { ProviderFilter } from './provider.args';
 import type { Provider } from './provider.type';
 
 const providerColumns = Prisma.sql`p.id, p.name, p.kind::text AS kind, p.umbrella::text AS umbrella, p.website, p.published,
   p.source_id AS "sourceId"`;
-
-const visibleProvider = (caller: Caller) => (caller.canSeeUnpublished ? Prisma.sql`TRUE` : Prisma.sql`p.published`);
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,23 +1,12 @@
 import Decimal from 'decimal.js';
-import type { Database } from '@sozialatlas/db';
-import { anonymousCaller, type Caller } from '../../context';
-import { openSeededDatabase } from '../../../test/db';
-import { createGraphQL } from '../../../test/graphql';
+import { anonymousCaller, type Caller } from '../auth/caller';
+import { useSeededGraphQL } from '../../../test/graphql';
 
 const planner: Caller = { ...anonymousCaller, role: 'PLANNER', canSeeUnpublished: true };
 
 describe('providers API on the Leipzig data', () => {
   const statements: string[] = [];
-  let db: Database;
-  let gql: Awaited<ReturnType<typeof createGraphQL>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase({ onQuery: (sql) => statements.push(sql) });
-    gql = await createGraphQL(db);
-  });
-  afterAll(async () => {
-    await gql?.stop();
-    await db?.close();
-  });
+  const { db, gql } = useSeededGraphQL({ onQuery: (sql) => statements.push(sql) });
 
   it('filters by kind, umbrella association and name (AND), counted like the table', async () => {
     const data = await gql.data(`{

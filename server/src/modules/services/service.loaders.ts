@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@sozialatlas/db';
 import DataLoader from 'dataloader';
-import type { Caller } from '../../context';
+import type { Caller } from '../auth/caller';
 import type { GeoJsonGeometry } from '../../scalars/geojson';
 import { byKey, groupBy } from '../common/group';
 import {

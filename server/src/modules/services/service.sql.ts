@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
-import type { Caller } from '../../context';
+import type { Caller } from '../auth/caller';
+import { visibleService } from '../common/visible.sql';
 import type { ServiceFilter } from './service.args';
 import type { CategoryStat, CoverageNorm, Location, Service, ServiceCategory } from './service.type';
 
@@ -15,10 +16,6 @@ export const serviceColumns = Prisma.sql`s.id, s.name, s.description, s.category
 
 const locationColumns = Prisma.sql`l.id, l.name, l.street, l.house_number AS "houseNumber", l.postal_code AS "postalCode",
   l.city, l.area_id AS "areaId", l.source_id AS "sourceId"`;
-
-/** Draft services are invisible to callers who may not see unpublished records. */
-export const visibleService = (caller: Caller, alias = Prisma.sql`s`) =>
-  caller.canSeeUnpublished ? Prisma.sql`TRUE` : Prisma.sql`${alias}.published`;
 
 const point = (lon: number, lat: number) => Prisma.sql`ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326)`;
 

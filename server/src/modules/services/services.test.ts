@@ -1,25 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Database } from '@sozialatlas/db';
-import { anonymousCaller, type Caller } from '../../context';
-import { openSeededDatabase } from '../../../test/db';
-import { createGraphQL } from '../../../test/graphql';
+import { anonymousCaller, type Caller } from '../auth/caller';
+import { useSeededGraphQL } from '../../../test/graphql';
 
 const planner: Caller = { ...anonymousCaller, role: 'PLANNER', canSeeUnpublished: true };
 const kitaFile = path.resolve(__dirname, '../../../../seed/data/leipzig/leipzig-kitas.json');
 
 describe('services API on the Leipzig data', () => {
   const statements: string[] = [];
-  let db: Database;
-  let gql: Awaited<ReturnType<typeof createGraphQL>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase({ onQuery: (sql) => statements.push(sql) });
-    gql = await createGraphQL(db);
-  });
-  afterAll(async () => {
-    await gql?.stop();
-    await db?.close();
-  });
+  const { db, gql } = useSeededGraphQL({ onQuery: (sql) => statements.push(sql) });
 
   const areaId = async (code: string) => (await db.prisma.area.findUniqueOrThrow({ where: { code } })).id;
 

@@ -1,22 +1,11 @@
-import type { Database } from '@sozialatlas/db';
-import { openSeededDatabase } from '../../../test/db';
-import { createGraphQL } from '../../../test/graphql';
+import { useSeededGraphQL } from '../../../test/graphql';
 import { callerFor } from '../auth/roles';
 
 const planner = callerFor(['PLANNER'], { kind: 'USER', id: 2, label: 'planer@leipzig.de' });
 const admin = callerFor(['ADMIN'], { kind: 'USER', id: 1, label: 'admin@leipzig.de' });
 
 describe('editing funding, plans, measures, providers, participation and norms', () => {
-  let db: Database;
-  let gql: Awaited<ReturnType<typeof createGraphQL>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase();
-    gql = await createGraphQL(db);
-  });
-  afterAll(async () => {
-    await gql?.stop();
-    await db?.close();
-  });
+  const { db, gql } = useSeededGraphQL();
 
   it('keeps money exact as Decimal and refuses fractions of a cent', async () => {
     const provider = await db.prisma.provider.findFirstOrThrow();

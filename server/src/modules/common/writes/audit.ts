@@ -1,5 +1,5 @@
 import type { Prisma } from '@sozialatlas/db';
-import type { Actor, Caller } from '../../context';
+import type { Actor, Caller } from '../../auth/caller';
 
 export type Tx = Prisma.TransactionClient;
 

@@ -1,12 +1,13 @@
 import DataLoader from 'dataloader';
 import { ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root, type ClassType } from 'type-graphql';
-import type { Context } from '../../context';
-import { Area } from '../areas/area.type';
-import { Funding } from '../funding/funding.type';
-import { Indicator, Source } from '../indicators/indicator.type';
-import { Goal, Measure, ParticipationEvent, Plan } from '../plans/plan.type';
-import { Provider } from '../providers/provider.type';
-import { CoverageNorm, Location, Service } from '../services/service.type';
+import type { Context } from '../../../context';
+import { Area } from '../../areas/area.type';
+import { Funding } from '../../funding/funding.type';
+import { Indicator, Source } from '../../indicators/indicator.type';
+import { ParticipationEvent } from '../../participation/participation.type';
+import { Goal, Measure, Plan } from '../../plans/plan.type';
+import { Provider } from '../../providers/provider.type';
+import { CoverageNorm, Location, Service } from '../../services/service.type';
 import type { VersionedModel } from './versioned';
 
 @ObjectType({ description: 'Outcome of a retire mutation (stilllegen).' })

@@ -1,5 +1,5 @@
-import type { ProviderKind, UmbrellaAssociation } from '@sozialatlas/db';
-import type { Tx } from './db';
+import type { ProviderKind, UmbrellaAssociation } from '../../generated/prisma/enums';
+import type { Tx } from './transaction';
 
 /**
  * Name used to de-duplicate providers: lower case; quotes dropped; "e. V." / "e.V." → "ev";

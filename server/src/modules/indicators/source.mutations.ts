@@ -1,12 +1,12 @@
 import { IsNotEmpty, IsOptional, IsUrl, Matches, MaxLength } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { Source } from '../indicators/indicator.type';
-import type { Tx } from './audit';
-import { RetireArgs, RetireResult } from './editing.type';
+import { Source } from './indicator.type';
+import type { Tx } from '../common/writes/audit';
+import { RetireArgs, RetireResult } from '../common/writes/writes.type';
 import { DateScalar } from '../../scalars/date';
-import { checkInput, problem, type FieldProblem } from './validation';
-import { createAudited, deleteAudited, edit, given, updateAudited } from './versioned';
+import { checkInput, problem, type FieldProblem } from '../common/writes/validation';
+import { createAudited, deleteAudited, edit, given, updateAudited } from '../common/writes/versioned';
 
 /** Stable keys as the shipped ones, e.g. "leipzig-statistik": lower case, digits, hyphens. */
 const KEY_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -4,14 +4,13 @@ import { IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { DecimalScalar } from '../../scalars/decimal';
-import { Funding } from '../funding/funding.type';
-import type { Tx } from './audit';
-import { RetireArgs, RetireResult } from './editing.type';
-import { checkInput, problem, type FieldProblem } from './validation';
-import { createAudited, deleteAudited, edit, given, updateAudited } from './versioned';
+import { MAX_YEAR, MIN_YEAR, YEAR_MESSAGE } from '../common/years';
+import { Funding } from './funding.type';
+import type { Tx } from '../common/writes/audit';
+import { RetireArgs, RetireResult } from '../common/writes/writes.type';
+import { checkInput, problem, type FieldProblem } from '../common/writes/validation';
+import { createAudited, deleteAudited, edit, given, updateAudited } from '../common/writes/versioned';
 
-const MIN_YEAR = 1990;
-const MAX_YEAR = 2100;
 /** DECIMAL(14,2): up to 999,999,999,999.99 EUR. */
 const MAX_AMOUNT = new Decimal('999999999999.99');
 
@@ -31,8 +30,8 @@ class FundingFields {
 
   @Field(() => Int, { nullable: true, description: `Year (Haushaltsjahr), ${MIN_YEAR}–${MAX_YEAR}.` })
   @IsOptional()
-  @Min(MIN_YEAR, { message: `Das Jahr muss zwischen ${MIN_YEAR} und ${MAX_YEAR} liegen.` })
-  @Max(MAX_YEAR, { message: `Das Jahr muss zwischen ${MIN_YEAR} und ${MAX_YEAR} liegen.` })
+  @Min(MIN_YEAR, { message: YEAR_MESSAGE })
+  @Max(MAX_YEAR, { message: YEAR_MESSAGE })
   year?: number;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Amount in EUR with at most two decimals, as a string, e.g. "12500.00" (Betrag).' })

@@ -2,12 +2,12 @@ import { ParticipationKind } from '@sozialatlas/db';
 import { ArrayMaxSize, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, Float, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { ParticipationEvent } from '../plans/plan.type';
-import { actorOf, writeAudit, type Tx } from './audit';
-import { RetireArgs, RetireResult } from './editing.type';
-import { areaProblems } from './plan.mutations';
-import { checkInput, problem, type FieldProblem } from './validation';
-import { deleteAudited, edit, given, updateAudited } from './versioned';
+import { ParticipationEvent } from './participation.type';
+import { actorOf, writeAudit, type Tx } from '../common/writes/audit';
+import { RetireArgs, RetireResult } from '../common/writes/writes.type';
+import { areaProblems } from '../plans/plan.mutations';
+import { checkInput, problem, type FieldProblem } from '../common/writes/validation';
+import { deleteAudited, edit, given, updateAudited } from '../common/writes/versioned';
 import { DateScalar, isoDate } from '../../scalars/date';
 
 @InputType({ description: 'Fields of a participation event (Beteiligung).' })

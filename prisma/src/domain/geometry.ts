@@ -1,8 +1,8 @@
 // Area geometry checks shared by the seed's district importer and the API's area import
 // (server/src/modules/imports/areas.import.ts): reading GeoJSON polygons, the axis order, and the
 // validity check and repair in PostGIS. Callers word the findings for their readers.
-import { Prisma } from '@sozialatlas/db';
-import type { Tx } from './db';
+import { Prisma } from '../../generated/prisma/client';
+import type { Tx } from './transaction';
 
 export type Position = number[];
 export type PolygonGeometry = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };

@@ -1,6 +1,4 @@
-import type { Database } from '@sozialatlas/db';
-import { openSeededDatabase } from '../../../test/db';
-import { createGraphQL } from '../../../test/graphql';
+import { useSeededGraphQL } from '../../../test/graphql';
 import { callerFor } from '../auth/roles';
 
 const admin = callerFor(['ADMIN'], { kind: 'USER', id: 2, label: 'admin@leipzig.de' });
@@ -18,20 +16,13 @@ const reasons = (result: { errors?: readonly { extensions?: Record<string, unkno
   ((result.errors?.[0]?.extensions?.problems ?? []) as { field: string; reason: string }[]).map((p) => `${p.field}:${p.reason}`).sort();
 
 describe('admin: sources and indicator definitions', () => {
-  let db: Database;
-  let gql: Awaited<ReturnType<typeof createGraphQL>>;
   let sourceId: number;
   let ids: Record<string, number>;
+  const { db, gql } = useSeededGraphQL();
   beforeAll(async () => {
-    db = await openSeededDatabase();
-    gql = await createGraphQL(db);
     sourceId = (await db.prisma.source.findUniqueOrThrow({ where: { key: 'leipzig-statistik' } })).id;
     const rows = await db.prisma.indicator.findMany({ where: { key: { in: ['population', 'unemployment_rate', 'sgb2_rate'] } } });
     ids = Object.fromEntries(rows.map((r) => [r.key, r.id]));
-  });
-  afterAll(async () => {
-    await gql?.stop();
-    await db?.close();
   });
 
   const newSource = {

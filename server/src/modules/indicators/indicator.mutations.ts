@@ -1,14 +1,13 @@
-import { AggregationRule, IndicatorTopic, IndicatorUnit, Polarity } from '@sozialatlas/db';
-import { deriveAggregates } from '@sozialatlas/seed';
+import { AggregationRule, deriveAggregates, IndicatorTopic, IndicatorUnit, Polarity } from '@sozialatlas/db';
 import { IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors';
-import { Indicator } from '../indicators/indicator.type';
-import type { Tx } from './audit';
-import { RetireArgs, RetireResult } from './editing.type';
-import { checkInput, problem, type FieldProblem } from './validation';
-import { createAudited, deleteAudited, edit, given, updateAudited } from './versioned';
+import { Indicator } from './indicator.type';
+import type { Tx } from '../common/writes/audit';
+import { RetireArgs, RetireResult } from '../common/writes/writes.type';
+import { checkInput, problem, type FieldProblem } from '../common/writes/validation';
+import { createAudited, deleteAudited, edit, given, updateAudited } from '../common/writes/versioned';
 
 /** Stable keys used in queries, exports and the CSV import: snake_case, as the shipped ones. */
 const KEY_PATTERN = /^[a-z][a-z0-9_]{1,62}$/;

@@ -1,12 +1,12 @@
 import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, IsOptional, MaxLength, Min } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, Float, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { CoverageNorm } from '../services/service.type';
-import type { Tx } from './audit';
+import { CoverageNorm } from './service.type';
+import type { Tx } from '../common/writes/audit';
 import { NotFoundError } from '../../errors';
-import { RetireResult } from './editing.type';
-import { checkInput, problem, type FieldProblem } from './validation';
-import { createAudited, deleteAudited, edit, given, updateAudited } from './versioned';
+import { RetireResult } from '../common/writes/writes.type';
+import { checkInput, problem, type FieldProblem } from '../common/writes/validation';
+import { createAudited, deleteAudited, edit, given, updateAudited } from '../common/writes/versioned';
 
 @InputType({ description: 'Fields of a coverage norm (Versorgungsnorm) with its catchment zones.' })
 class NormFields {

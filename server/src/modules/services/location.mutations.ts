@@ -1,11 +1,11 @@
 import { IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, Float, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { Location } from '../services/service.type';
-import type { Tx } from './audit';
-import { RetireArgs, RetireResult } from './editing.type';
-import { checkInput, problem } from './validation';
-import { createAudited, deleteAudited, edit, given, updateAudited } from './versioned';
+import { Location } from './service.type';
+import type { Tx } from '../common/writes/audit';
+import { RetireArgs, RetireResult } from '../common/writes/writes.type';
+import { checkInput, problem } from '../common/writes/validation';
+import { createAudited, deleteAudited, edit, given, updateAudited } from '../common/writes/versioned';
 
 const EDITORS = ['PLANNER'] as const;
 

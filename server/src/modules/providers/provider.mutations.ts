@@ -1,13 +1,12 @@
-import { ProviderKind, UmbrellaAssociation } from '@sozialatlas/db';
-import { normalizeProviderName } from '@sozialatlas/seed';
+import { normalizeProviderName, ProviderKind, UmbrellaAssociation } from '@sozialatlas/db';
 import { IsNotEmpty, IsOptional, IsUrl, MaxLength } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { Provider } from '../providers/provider.type';
-import type { Tx } from './audit';
-import { RetireArgs, RetireResult } from './editing.type';
-import { checkInput, problem, type FieldProblem } from './validation';
-import { createAudited, edit, given, updateAudited } from './versioned';
+import { Provider } from './provider.type';
+import type { Tx } from '../common/writes/audit';
+import { RetireArgs, RetireResult } from '../common/writes/writes.type';
+import { checkInput, problem, type FieldProblem } from '../common/writes/validation';
+import { createAudited, edit, given, updateAudited } from '../common/writes/versioned';
 
 @InputType({ description: 'Fields of a provider (Träger).' })
 class ProviderFields {

@@ -3,12 +3,12 @@ import { ArrayMaxSize, IsNotEmpty, IsOptional, MaxLength, Min } from 'class-vali
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, Field, Float, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { Service } from '../services/service.type';
-import type { Tx } from './audit';
-import { RetireArgs, RetireResult } from './editing.type';
+import { Service } from './service.type';
+import type { Tx } from '../common/writes/audit';
+import { RetireArgs, RetireResult } from '../common/writes/writes.type';
 import { createLocation, LocationFields, pointProblems } from './location.mutations';
-import { checkInput, problem, type FieldProblem } from './validation';
-import { createAudited, edit, given, updateAudited } from './versioned';
+import { checkInput, problem, type FieldProblem } from '../common/writes/validation';
+import { createAudited, edit, given, updateAudited } from '../common/writes/versioned';
 import { DateScalar, isoDate } from '../../scalars/date';
 
 @InputType({ description: 'Fields of a service (Angebot) shared by create and update.' })

@@ -1,6 +1,4 @@
-import type { Database } from '@sozialatlas/db';
-import { openSeededDatabase } from '../../../test/db';
-import { createGraphQL } from '../../../test/graphql';
+import { useSeededGraphQL } from '../../../test/graphql';
 import { callerFor } from '../auth/roles';
 
 const planner = callerFor(['PLANNER'], { kind: 'USER', id: 1, label: 'planerin@leipzig.de' });
@@ -11,17 +9,10 @@ const CREATE = `mutation($input: CreateServiceInput!) {
 const UPDATE = `mutation($input: UpdateServiceInput!) { updateService(input: $input) { id name capacity version } }`;
 
 describe('editing services', () => {
-  let db: Database;
-  let gql: Awaited<ReturnType<typeof createGraphQL>>;
   let categoryId: number;
+  const { db, gql } = useSeededGraphQL();
   beforeAll(async () => {
-    db = await openSeededDatabase();
-    gql = await createGraphQL(db);
     categoryId = (await db.prisma.serviceCategory.findFirstOrThrow({ where: { key: 'day_care' } })).id;
-  });
-  afterAll(async () => {
-    await gql?.stop();
-    await db?.close();
   });
 
   async function createService(name = 'Kita Sonnenschein') {

@@ -13,8 +13,8 @@
 // worst status of the parts carries over (ESTIMATED > PROVISIONAL > REGULAR). Published
 // (non-derived) values of a parent are never overwritten; derived values whose parts are no longer
 // complete are removed, so the function can be re-run after any edit.
-import { Prisma, type PrismaClient } from '@sozialatlas/db';
-import type { Tx } from '../db';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import type { Tx } from './transaction';
 
 export interface DeriveResult {
   /** derived rows inserted or changed */

@@ -3,11 +3,12 @@ import { ArrayMaxSize, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class
 import { Arg, Args, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { DateScalar } from '../../scalars/date';
-import { Goal, Measure, Plan } from '../plans/plan.type';
-import { actorOf, writeAudit, type Tx } from './audit';
-import { RetireArgs, RetireResult } from './editing.type';
-import { checkInput, problem, type FieldProblem } from './validation';
-import { createAudited, deleteAudited, edit, given, updateAudited } from './versioned';
+import { MAX_YEAR, MIN_YEAR, YEAR_MESSAGE } from '../common/years';
+import { Goal, Measure, Plan } from './plan.type';
+import { actorOf, writeAudit, type Tx } from '../common/writes/audit';
+import { RetireArgs, RetireResult } from '../common/writes/writes.type';
+import { checkInput, problem, type FieldProblem } from '../common/writes/validation';
+import { createAudited, deleteAudited, edit, given, updateAudited } from '../common/writes/versioned';
 
 const required = (input: object, fields: [string, string][]) =>
   fields.filter(([f]) => (input as Record<string, unknown>)[f] === undefined || (input as Record<string, unknown>)[f] === null).map(([f, what]) => problem(f, 'REQUIRED', `Bitte ${what} angeben.`));
@@ -33,14 +34,14 @@ abstract class TitledFields {
 class PlanFields extends TitledFields {
   @Field(() => Int, { nullable: true, description: 'First year of the planning period (Planungszeitraum von).' })
   @IsOptional()
-  @Min(1990, { message: 'Das Jahr muss zwischen 1990 und 2100 liegen.' })
-  @Max(2100, { message: 'Das Jahr muss zwischen 1990 und 2100 liegen.' })
+  @Min(MIN_YEAR, { message: YEAR_MESSAGE })
+  @Max(MAX_YEAR, { message: YEAR_MESSAGE })
   periodStart?: number;
 
   @Field(() => Int, { nullable: true, description: 'Last year of the planning period (bis).' })
   @IsOptional()
-  @Min(1990, { message: 'Das Jahr muss zwischen 1990 und 2100 liegen.' })
-  @Max(2100, { message: 'Das Jahr muss zwischen 1990 und 2100 liegen.' })
+  @Min(MIN_YEAR, { message: YEAR_MESSAGE })
+  @Max(MAX_YEAR, { message: YEAR_MESSAGE })
   periodEnd?: number;
 
   @Field(() => DateScalar, { nullable: true, description: 'Date of adoption by the council (Beschlussdatum).' })

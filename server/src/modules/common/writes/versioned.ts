@@ -1,6 +1,6 @@
 import { Prisma } from '@sozialatlas/db';
-import type { Context } from '../../context';
-import { ConflictError, NotFoundError } from '../../errors';
+import type { Context } from '../../../context';
+import { ConflictError, NotFoundError } from '../../../errors';
 import { actorOf, writeAudit, type Tx } from './audit';
 import { InputValidationError, problem } from './validation';
 
