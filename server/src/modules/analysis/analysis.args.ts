@@ -2,7 +2,7 @@ import { AreaLevel } from '@sozialatlas/db';
 import type Decimal from 'decimal.js';
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
 import { DecimalScalar } from '../../scalars/decimal';
-import { DemandMode, EarlyWarningRuleKind, GapSupplyMeasure, MarginUnit } from './analysis.type';
+import { DecayKind, DemandMode, EarlyWarningRuleKind, GapSupplyMeasure, MarginUnit, NeedIndexPresetEnum } from './analysis.type';
 
 export const DEFAULT_NEED_INDICATOR_TEXT =
   'Default: unemployment_rate, sgb2_rate, sgb2_child_share and sgb2_single_parent_per_1000, weight 1 each. ' +
@@ -52,11 +52,17 @@ export class NeedIndexArgs {
   @Field(() => Int, { defaultValue: 300, description: 'Areas with fewer residents (indicator population of year t) are excluded; default 300.' })
   minPopulation!: number;
 
-  @Field(() => StatusCutoffsInput, { nullable: true, description: 'Status cut-offs; default −1.0 / +1.0 / +1.5.' })
+  @Field(() => StatusCutoffsInput, { nullable: true, description: 'Status cut-offs; default the preset’s (MSS 2021: −1.0 / +1.0 / +1.5).' })
   statusCutoffs?: StatusCutoffsInput;
 
-  @Field(() => Float, { defaultValue: 0.5, description: 'Dynamics cut-off on |D*| (Dynamikschwelle); default 0.5.' })
-  dynamicsCutoff!: number;
+  @Field(() => Float, { nullable: true, description: 'Dynamics cut-off on |D*| (Dynamikschwelle); default the preset’s (MSS 2021: 1.0).' })
+  dynamicsCutoff?: number | null;
+
+  @Field(() => NeedIndexPresetEnum, {
+    defaultValue: NeedIndexPresetEnum.MSS_2021,
+    description: 'Method preset (Verfahren) supplying the cut-offs not given here; default MSS_2021.',
+  })
+  preset!: NeedIndexPresetEnum;
 }
 
 @InputType({ description: 'An early-warning rule (Frühwarnregel); give the fields its kind needs.' })
@@ -70,16 +76,19 @@ export class EarlyWarningRuleInput {
   @Field(() => Float, { nullable: true, description: 'THRESHOLD: the threshold T in the indicator’s unit (Schwellenwert).' })
   threshold?: number;
 
-  @Field(() => Float, { nullable: true, description: 'WORSE_THAN_CITY (default 25) / FASTER_THAN_CITY (default 0): margin m ≥ 0.' })
+  @Field(() => Float, { nullable: true, description: 'WORSE_THAN_CITY (default 25) / FASTER_THAN_CITY (default 1 SD of the areas’ changes): margin m ≥ 0.' })
   margin?: number;
 
-  @Field(() => MarginUnit, { nullable: true, description: 'WORSE_THAN_CITY: unit of the margin; default PERCENT_OF_CITY.' })
+  @Field(() => MarginUnit, {
+    nullable: true,
+    description: 'Unit of the margin: WORSE_THAN_CITY UNITS or PERCENT_OF_CITY (default); FASTER_THAN_CITY UNITS (default when a margin is given) or SD_OF_AREAS.',
+  })
   marginUnit?: MarginUnit;
 
   @Field(() => Int, { nullable: true, description: 'WORSENING_STREAK: consecutive years N ≥ 1; default 3.' })
   years?: number;
 
-  @Field(() => Int, { nullable: true, description: 'FASTER_THAN_CITY: span s ≥ 1 in years; default 3.' })
+  @Field(() => Int, { nullable: true, description: 'FASTER_THAN_CITY: span s ≥ 1 in years; default 2 (the need index’s span).' })
   span?: number;
 }
 
@@ -100,7 +109,8 @@ export class EarlyWarningArgs {
   @Field(() => [EarlyWarningRuleInput], {
     nullable: true,
     description:
-      'Rules; default per indicator: WORSE_THAN_CITY (25 % of the city value), WORSENING_STREAK (3 years), FASTER_THAN_CITY (3 years, margin 0). ' +
+      'Rules; default per indicator: WORSE_THAN_CITY (25 % of the city value), WORSENING_STREAK (3 years), FASTER_THAN_CITY (2 years, ' +
+      'margin 1 SD of the areas’ changes). Every rule also needs the signal to exceed the rounding of the published values. ' +
       'Threshold rules have no default (a threshold is a political decision).',
   })
   rules?: EarlyWarningRuleInput[];
@@ -137,6 +147,18 @@ export class AccessibilityArgs {
 
   @Field(() => Boolean, { defaultValue: false, description: 'Also return every demand point (Nachfragepunkte); default false.' })
   points!: boolean;
+
+  @Field(() => DecayKind, { defaultValue: DecayKind.STEP, description: 'Distance decay (Distanzgewichtung); default STEP (the category’s zones).' })
+  decay!: DecayKind;
+
+  @Field(() => Float, { nullable: true, description: 'GRAVITY: exponent β > 0; default 1.' })
+  beta?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'GRAVITY: metres up to which the weight is 1; default 500.' })
+  minDistance?: number | null;
+
+  @Field(() => Float, { defaultValue: 1.2, description: 'Detour factor ≥ 1 (Umwegfaktor): network distance ≈ straight line × factor; default 1.2.' })
+  detourFactor!: number;
 }
 
 @ArgsType()
@@ -161,6 +183,18 @@ export class GapArgs {
     description: 'Supply measure V; default ACCESSIBILITY (E2SFCA per 1,000 on a 250 m grid, counts supply across borders).',
   })
   supply!: GapSupplyMeasure;
+
+  @Field(() => DecayKind, { defaultValue: DecayKind.STEP, description: 'Distance decay (Distanzgewichtung); default STEP (the category’s zones).' })
+  decay!: DecayKind;
+
+  @Field(() => Float, { nullable: true, description: 'GRAVITY: exponent β > 0; default 1.' })
+  beta?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'GRAVITY: metres up to which the weight is 1; default 500.' })
+  minDistance?: number | null;
+
+  @Field(() => Float, { defaultValue: 1.2, description: 'Detour factor ≥ 1 (Umwegfaktor): network distance ≈ straight line × factor; default 1.2.' })
+  detourFactor!: number;
 }
 
 @ArgsType()
@@ -236,4 +270,16 @@ export class ScenarioInput {
 
   @Field(() => [ScenarioFundingChangeInput], { defaultValue: [], description: 'Funding amounts to set.' })
   fundingChanges!: ScenarioFundingChangeInput[];
+
+  @Field(() => DecayKind, { defaultValue: DecayKind.STEP, description: 'Distance decay (Distanzgewichtung); default STEP (the category’s zones).' })
+  decay!: DecayKind;
+
+  @Field(() => Float, { nullable: true, description: 'GRAVITY: exponent β > 0; default 1.' })
+  beta?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'GRAVITY: metres up to which the weight is 1; default 500.' })
+  minDistance?: number | null;
+
+  @Field(() => Float, { defaultValue: 1.2, description: 'Detour factor ≥ 1 (Umwegfaktor): network distance ≈ straight line × factor; default 1.2.' })
+  detourFactor!: number;
 }

@@ -1,14 +1,18 @@
 import type { PrismaClient } from '@sozialatlas/db';
 import {
+  DEFAULT_DETOUR_FACTOR,
   DEFAULT_ZONES,
+  GRAVITY_DEFAULTS,
   aggregateByArea,
   computeCoverage,
   computeNeedIndex,
+  decayWeight,
+  detourPairs,
   e2sfca,
-  nearPairs,
   spreadPopulation,
-  zoneWeight,
   type CoverageResult,
+  type DistanceDecay,
+  type NeedIndexPresetKey,
   type Demand,
   type DemandCell,
   type E2sfcaResult,
@@ -137,7 +141,9 @@ export interface NeedIndexRequest {
   span?: number;
   minPopulation?: number;
   statusCutoffs?: { high: number; low: number; veryLow: number } | null;
-  dynamicsCutoff?: number;
+  /** null/undefined: the preset's */
+  dynamicsCutoff?: number | null;
+  preset?: NeedIndexPresetKey;
 }
 
 export async function loadNeedIndex(ctx: Context, req: NeedIndexRequest): Promise<{ result: NeedIndexResult; measures: MeasureMeta[]; areas: LevelArea[] }> {
@@ -160,10 +166,11 @@ export async function loadNeedIndex(ctx: Context, req: NeedIndexRequest): Promis
     indicators: chosen.map((c, n) => ({ key: c.key, weight: c.weight, polarity: measures[n]!.polarity })),
     values: obs.filter((o) => o.indicatorKey !== 'population' || chosen.some((c) => c.key === 'population')),
     options: {
+      preset: req.preset,
       span,
       minPopulation: req.minPopulation,
       statusCutoffs: req.statusCutoffs ?? undefined,
-      dynamicsCutoff: req.dynamicsCutoff,
+      dynamicsCutoff: req.dynamicsCutoff ?? undefined,
     },
   });
   return { result, measures, areas };
@@ -277,6 +284,20 @@ export function zonesOf(c: CategoryNormRow): Zone[] {
   return radii.map((r, i) => ({ maxDistance: r, weight: weights[i]! }));
 }
 
+export interface DecayRequest {
+  kind: 'STEP' | 'GRAVITY' | 'GAUSSIAN';
+  beta?: number | null;
+  minDistance?: number | null;
+}
+
+/** The category's zones, or a continuous decay over the same catchment (the outer zone radius). */
+export function decayOf(zones: Zone[], req: DecayRequest | null): DistanceDecay {
+  if (!req || req.kind === 'STEP') return { kind: 'STEP', zones };
+  const catchment = zones[zones.length - 1]!.maxDistance;
+  if (req.kind === 'GAUSSIAN') return { kind: 'GAUSSIAN', catchment };
+  return { kind: 'GRAVITY', catchment, beta: req.beta ?? GRAVITY_DEFAULTS.beta, minDistance: req.minDistance ?? GRAVITY_DEFAULTS.minDistance };
+}
+
 /** Demand grid cells are geometry only (no confidential data): cached per process, invalidated by the areas' fingerprint. */
 const cellCache = new Map<string, DemandCellRow[]>();
 
@@ -301,6 +322,10 @@ export function demandLevelFor(level: string): string {
 export interface AccessibilityInputs {
   category: CategoryNormRow;
   zones: Zone[];
+  /** the category's zones (STEP) or a continuous decay over the same catchment */
+  decay: DistanceDecay;
+  /** network distance ≈ straight line × detourFactor */
+  detourFactor: number;
   capacityMode: 'CAPACITY' | 'FACILITY_COUNT';
   /** services of the category (active, published), with the area at the requested level */
   services: PlacedService[];
@@ -314,7 +339,7 @@ export interface AccessibilityInputs {
 
 export async function loadAccessibilityInputs(
   ctx: Context,
-  req: { category: string; year: number; level: string; demand: 'GRID' | 'LABEL_POINTS'; gridSizeM: number },
+  req: { category: string; year: number; level: string; demand: 'GRID' | 'LABEL_POINTS'; gridSizeM: number; decay?: DecayRequest | null; detourFactor?: number },
 ): Promise<AccessibilityInputs> {
   const [category] = await requireCategories(ctx.prisma, [req.category], 'category');
   const demandLevel = demandLevelFor(req.level);
@@ -344,9 +369,12 @@ export async function loadAccessibilityInputs(
   const levelOf = new Map<number, number>();
   if (demandMap) for (const m of demandMap) levelOf.set(m.areaId, m.levelAreaId);
   else for (const c of cells) levelOf.set(c.areaId, c.areaId);
+  const zones = zonesOf(category!);
   return {
     category: category!,
-    zones: zonesOf(category!),
+    zones,
+    decay: decayOf(zones, req.decay ?? null),
+    detourFactor: req.detourFactor ?? DEFAULT_DETOUR_FACTOR,
     capacityMode,
     services,
     demands,
@@ -386,8 +414,8 @@ export interface AccessibilityComputed {
 
 export function computeAccessibility(inp: AccessibilityInputs, services: readonly PlacedService[] = inp.services): AccessibilityComputed {
   const { supplies, notCounted } = suppliesOf(services, inp.capacityMode);
-  const catchment = zoneWeight(inp.zones).catchment;
-  const result = e2sfca({ supplies, demands: inp.demands, zones: inp.zones, pairs: nearPairs(supplies, inp.demands, catchment) });
+  const catchment = decayWeight(inp.decay).catchment;
+  const result = e2sfca({ supplies, demands: inp.demands, decay: inp.decay, pairs: detourPairs(supplies, inp.demands, catchment, inp.detourFactor) });
   const relabelled = result.demands.map((d) => ({ ...d, areaId: inp.levelOf.get(d.areaId as number) ?? d.areaId }));
   return { result, areas: aggregateByArea(relabelled), notCounted, supplies };
 }

@@ -5,6 +5,7 @@ import {
   COMBINED_CLASSES,
   COVERAGE_METHOD,
   E2SFCA_METHOD,
+  EARLY_WARNING_DEFAULTS,
   GAPS_METHOD,
   GAP_LABELS,
   STATUS_LABELS,
@@ -16,6 +17,7 @@ import {
   zoneWeight,
   type CoverageRow,
   type EarlyWarningRule,
+  type GapPlannerInput,
   type GapRow,
   type MethodText,
   type ScenarioService,
@@ -39,6 +41,8 @@ import {
 import {
   DEFAULT_NEED_KEYS,
   computeAccessibility,
+  type AccessibilityInputs,
+  type DecayRequest,
   loadAccessibilityInputs,
   loadCoverage,
   loadNeedIndex,
@@ -49,6 +53,8 @@ import { areasOfLevel, areasOfPoints, categoriesWithNorms, fundings, priceIndex,
 import {
   AccessibilityArea,
   AccessibilityPoint,
+  DecayKind,
+  NeedIndexPresetEnum,
   AccessibilityResultType,
   CoverageResultType,
   CoverageRowType,
@@ -168,7 +174,7 @@ function ruleOut(rule: EarlyWarningRule): EarlyWarningRuleType {
     case 'worseningStreak':
       return { ...base, kind: EarlyWarningRuleKind.WORSENING_STREAK, years: rule.years };
     default:
-      return { ...base, kind: EarlyWarningRuleKind.FASTER_THAN_CITY, span: rule.span, margin: rule.margin };
+      return { ...base, kind: EarlyWarningRuleKind.FASTER_THAN_CITY, span: rule.span, margin: rule.margin, marginUnit: (rule.marginUnit ?? 'UNITS') as MarginUnit };
   }
 }
 
@@ -178,12 +184,20 @@ function ruleIn(rule: EarlyWarningRuleInput, n: number): EarlyWarningRule {
     case EarlyWarningRuleKind.THRESHOLD:
       if (rule.threshold === undefined || rule.threshold === null) throw new BadUserInputError('a THRESHOLD rule needs a threshold', field('threshold'));
       return { kind: 'threshold', indicatorKey: rule.indicatorKey, threshold: rule.threshold };
-    case EarlyWarningRuleKind.WORSE_THAN_CITY:
-      return { kind: 'worseThanCity', indicatorKey: rule.indicatorKey, margin: rule.margin ?? 25, marginUnit: rule.marginUnit ?? 'PERCENT_OF_CITY' };
+    case EarlyWarningRuleKind.WORSE_THAN_CITY: {
+      const unit = rule.marginUnit ?? MarginUnit.PERCENT_OF_CITY;
+      if (unit === MarginUnit.SD_OF_AREAS) throw new BadUserInputError('WORSE_THAN_CITY takes UNITS or PERCENT_OF_CITY', field('marginUnit'));
+      return { kind: 'worseThanCity', indicatorKey: rule.indicatorKey, margin: rule.margin ?? EARLY_WARNING_DEFAULTS.worseThanCity.margin, marginUnit: unit };
+    }
     case EarlyWarningRuleKind.WORSENING_STREAK:
-      return { kind: 'worseningStreak', indicatorKey: rule.indicatorKey, years: rule.years ?? 3 };
-    default:
-      return { kind: 'fasterThanCity', indicatorKey: rule.indicatorKey, span: rule.span ?? 3, margin: rule.margin ?? 0 };
+      return { kind: 'worseningStreak', indicatorKey: rule.indicatorKey, years: rule.years ?? EARLY_WARNING_DEFAULTS.worseningStreak.years };
+    default: {
+      if (rule.marginUnit === MarginUnit.PERCENT_OF_CITY) throw new BadUserInputError('FASTER_THAN_CITY takes UNITS or SD_OF_AREAS', field('marginUnit'));
+      const d = EARLY_WARNING_DEFAULTS.fasterThanCity;
+      // a margin without unit keeps its old meaning (units); no margin at all gets the default spread rule
+      const unit = rule.marginUnit ?? (rule.margin === undefined || rule.margin === null ? d.marginUnit : MarginUnit.UNITS);
+      return { kind: 'fasterThanCity', indicatorKey: rule.indicatorKey, span: rule.span ?? d.span, margin: rule.margin ?? d.margin, marginUnit: unit as 'UNITS' | 'SD_OF_AREAS' };
+    }
   }
 }
 
@@ -233,7 +247,9 @@ export class AnalysisResolver {
     }
     const cut = args.statusCutoffs;
     if (cut && !(cut.high <= cut.low && cut.low <= cut.veryLow)) throw new BadUserInputError('cut-offs must satisfy high ≤ low ≤ veryLow', 'statusCutoffs');
-    if (!(args.dynamicsCutoff >= 0)) throw new BadUserInputError('dynamicsCutoff must be ≥ 0', 'dynamicsCutoff');
+    if (args.dynamicsCutoff !== undefined && args.dynamicsCutoff !== null && !(args.dynamicsCutoff >= 0)) {
+      throw new BadUserInputError('dynamicsCutoff must be ≥ 0', 'dynamicsCutoff');
+    }
 
     const { result, measures } = await guard(() => loadNeedIndex(ctx, { ...args, statusCutoffs: cut ? { ...cut } : null }));
     const metaBy = new Map(measures.map((m) => [m.key, m]));
@@ -241,6 +257,7 @@ export class AnalysisResolver {
       method: result.method,
       parameters: {
         ...result.parameters,
+        preset: result.parameters.preset as NeedIndexPresetEnum,
         level: args.level,
         indicators: result.parameters.indicators.map((i) => {
           const m = metaBy.get(i.key)!;
@@ -315,7 +332,8 @@ export class AnalysisResolver {
   async accessibility(@Ctx() ctx: Context, @Args() args: AccessibilityArgs): Promise<AccessibilityResultType> {
     requireYear(args.year, 'year');
     checkGrid(args.gridSizeM);
-    const inp = await guard(() => loadAccessibilityInputs(ctx, args));
+    checkDecay(args);
+    const inp = await guard(() => loadAccessibilityInputs(ctx, { ...args, decay: decayArg(args) }));
     const acc = guard(() => computeAccessibility(inp));
     const byArea = new Map(acc.areas.map((a) => [a.areaId as number, a]));
     const serviceOf = new Map(acc.supplies.map((s) => [String(s.id), s]));
@@ -328,18 +346,19 @@ export class AnalysisResolver {
         demandLevel: inp.demandLevel as AccessibilityResultType['parameters']['level'],
         demand: args.demand as DemandMode,
         gridSizeM: args.demand === 'GRID' ? args.gridSizeM : null,
-        zones: inp.zones,
+        zones: inp.decay.kind === 'STEP' ? inp.zones : [],
         catchment: zoneWeight(inp.zones).catchment,
         capacityMode: inp.capacityMode as CapacityMode,
         targetIndicatorKey: inp.category.targetIndicatorKey!,
         targetDescription: inp.category.targetDescription!,
-        distance: 'straight-line great-circle metres (haversine, R = 6,371 km); pairs from a k-d tree (kdbush)',
+        distance: `straight-line great-circle metres (haversine, R = 6,371 km) × detour factor ${inp.detourFactor}; pairs from a k-d tree (kdbush)`,
+        ...decayOut(inp),
       },
       areas: inp.areas.map((a) => {
         const r = byArea.get(a.id);
         return r
           ? { ...r, areaId: a.id, reason: reason(r.reason) }
-          : { areaId: a.id, population: null, accessibility: null, accessibilityPer1000: null, reason: reason('NO_DEMAND'), demandPoints: 0 };
+          : { areaId: a.id, population: null, accessibility: null, accessibilityPer1000: null, reason: reason('NO_DEMAND'), demandPoints: 0, populationWithoutSupply: null };
       }),
       points: args.points
         ? acc.result.demands.map((d, i) => ({
@@ -376,6 +395,7 @@ export class AnalysisResolver {
     requireYear(args.year, 'year');
     const needYear = args.needYear ?? args.year;
     checkYear(needYear, 'needYear');
+    checkDecay(args);
     const [need, supply] = await guard(() =>
       Promise.all([
         loadNeedIndex(ctx, { level: args.level, year: needYear }),
@@ -391,13 +411,25 @@ export class AnalysisResolver {
         areas: need.areas.map((a) => {
           const n = needBy.get(a.id)!;
           const s = supply.values.get(a.id);
-          return { areaId: a.id, need: n.statusZ, needReason: n.reason, supply: s?.value ?? null, supplyReason: s?.reason ?? 'MISSING' };
+          const planner = supply.planner.get(a.id);
+          return {
+            areaId: a.id, need: n.statusZ, needReason: n.reason, supply: s?.value ?? null, supplyReason: s?.reason ?? 'MISSING',
+            ...(planner ? { planner } : {}),
+          };
         }),
       }),
     );
     return {
       method: withMethod(GAPS_METHOD, { de: `${NEED_FOR_GAPS.de} ${supply.text.de}`, en: `${NEED_FOR_GAPS.en} ${supply.text.en}` }),
-      parameters: { ...result.parameters, year: args.year, needYear, level: args.level },
+      parameters: {
+        ...result.parameters,
+        year: args.year,
+        needYear,
+        level: args.level,
+        classCutoffs: [result.parameters.cutoffs.moderate, result.parameters.cutoffs.high, result.parameters.cutoffs.critical],
+        detourFactor: args.detourFactor,
+        decay: args.decay,
+      },
       rows: result.rows.map((r) => gapRowOut(r)),
     };
   }
@@ -410,9 +442,15 @@ export class AnalysisResolver {
     const values = new Map<number, { value: number | null; reason: AnalysisMissingReason | null }>(
       rows.map((r) => [r.areaId, { value: facilities ? r.servicesPer1000 : r.ratioPer1000, reason: r.reason }]),
     );
+    const planner = new Map<number, GapPlannerInput>(
+      facilities
+        ? []
+        : data.result.rows.map((r) => [r.areaId as number, { norm: r.norm, targetPopulation: r.targetPopulation, supplyPer1000: r.ratioPer1000, ...targetWords(c.targetIndicatorKey) }]),
+    );
     return {
       measure: facilities ? 'coverageServicesPer1000' : 'coverageRatioPer1000',
       values,
+      planner,
       text: facilities
         ? { de: 'Versorgung V = Angebote je 1.000 der Zielgruppe im Gebiet (keine Kapazitäten erfasst).', en: 'Supply V = services per 1,000 of the target group in the area (no capacities recorded).' }
         : { de: 'Versorgung V = Kapazität je 1.000 der Zielgruppe im Gebiet.', en: 'Supply V = capacity per 1,000 of the target group in the area.' },
@@ -420,11 +458,32 @@ export class AnalysisResolver {
   }
 
   private async accessibilitySupply(ctx: Context, args: GapArgs) {
-    const inp = await loadAccessibilityInputs(ctx, { category: args.category, year: args.year, level: args.level, demand: 'GRID', gridSizeM: 250 });
+    const inp = await loadAccessibilityInputs(ctx, {
+      category: args.category, year: args.year, level: args.level, demand: 'GRID', gridSizeM: 250, decay: decayArg(args), detourFactor: args.detourFactor,
+    });
     const acc = guard(() => computeAccessibility(inp));
+    const targetBy = new Map(inp.targets.map((t) => [t.areaId as number, t.population]));
+    const catchment = zoneWeight(inp.zones).catchment;
+    // norms are in capacity units: without recorded capacities (facility count) places cannot be stated
+    const planner = new Map<number, GapPlannerInput>(
+      inp.capacityMode === 'FACILITY_COUNT'
+        ? []
+        : acc.areas.map((a) => [a.areaId as number, {
+            norm: inp.category.perThousand ?? null,
+            targetPopulation: targetBy.get(a.areaId as number) ?? null,
+            supplyPer1000: a.accessibilityPer1000,
+            withoutServiceInReach: a.populationWithoutSupply,
+            catchmentMetres: catchment,
+            detourFactor: inp.detourFactor,
+            supplyDe: 'erreichbar',
+            supplyEn: 'within reach',
+            ...targetWords(inp.category.targetIndicatorKey),
+          }]),
+    );
     return {
       measure: 'e2sfcaPer1000',
       values: new Map(acc.areas.map((a) => [a.areaId as number, { value: a.accessibilityPer1000, reason: reason(a.reason) }])),
+      planner,
       text: {
         de: `Versorgung V = Erreichbarkeit nach E2SFCA je 1.000 der Zielgruppe (250-m-Raster${inp.capacityMode === 'FACILITY_COUNT' ? ', Einrichtungen statt Kapazität' : ''}).`,
         en: `Supply V = E2SFCA accessibility per 1,000 of the target group (250 m grid${inp.capacityMode === 'FACILITY_COUNT' ? ', facilities instead of capacity' : ''}).`,
@@ -528,12 +587,18 @@ export class AnalysisResolver {
     if (back > 30) throw new BadUserInputError('years/span must be at most 30', 'rules');
     const measureKeys = [...new Set([...(args.rules?.length ? [] : keys), ...rules.map((r) => r.indicatorKey)])];
     const { measures, indicatorIds } = await resolveMeasures(ctx.prisma, measureKeys);
-    const [areas, obs] = await Promise.all([
+    const [areas, obs, need] = await Promise.all([
       areasOfLevel(ctx.prisma, args.level),
       loadObservations(ctx.prisma, ctx.caller, indicatorIds, measureKeys, [args.level, 'CITY'], args.year - back, args.year),
+      // the dynamics classes the alerts are read against (default need index, MSS 2021); none where it cannot be computed
+      guard(() => loadNeedIndex(ctx, { level: args.level, year: args.year })).catch(() => null),
     ]);
+    const dynamics = (need?.result.areas ?? [])
+      .filter((a) => a.dynamicsClass !== null)
+      .map((a) => ({ areaId: a.areaId, dynamicsClass: a.dynamicsClass!, dynamicsZ: a.dynamicsZ, baseYear: need!.result.parameters.baseYear, year: args.year }));
     const result = guard(() =>
       evaluateEarlyWarning({
+        dynamics,
         year: args.year,
         indicators: measures.map((m) => ({ key: m.key, polarity: m.polarity, label: m.name, unit: unitText(m.unit) })),
         areaSeries: obs.filter((o) => o.level === args.level && measureKeys.includes(o.indicatorKey)),
@@ -545,7 +610,14 @@ export class AnalysisResolver {
     return {
       method: result.method,
       parameters: { level: args.level, year: args.year, rules: result.parameters.rules.map(ruleOut) },
-      alerts: result.alerts.map((a) => ({ ...a, areaId: a.areaId as number, rule: ruleOut(a.rule) })),
+      alerts: result.alerts.map(({ dynamicsNote, ...a }) => ({
+        ...a,
+        areaId: a.areaId as number,
+        rule: ruleOut(a.rule),
+        dynamicsNoteDe: dynamicsNote?.de ?? null,
+        dynamicsNoteEn: dynamicsNote?.en ?? null,
+      })),
+      precision: result.precision,
       notEvaluated: result.notEvaluated.map((n) => ({ ...n, areaId: n.areaId as number, rule: ruleOut(n.rule), reason: n.reason as AnalysisMissingReason })),
     };
   }
@@ -560,6 +632,7 @@ export class AnalysisResolver {
     requireYear(input.year, 'input.year');
     const needYear = input.needYear ?? input.year;
     checkYear(needYear, 'input.needYear');
+    checkDecay(input);
     const adds = input.addServices ?? [];
     const closeIds = input.closeServiceIds ?? [];
     const fundingChanges = input.fundingChanges ?? [];
@@ -580,7 +653,9 @@ export class AnalysisResolver {
     }
 
     const [inp, need, placed] = await guard(() => Promise.all([
-      loadAccessibilityInputs(ctx, { category: input.category, year: input.year, level: input.level, demand: 'GRID', gridSizeM: 250 }),
+      loadAccessibilityInputs(ctx, {
+        category: input.category, year: input.year, level: input.level, demand: 'GRID', gridSizeM: 250, decay: decayArg(input), detourFactor: input.detourFactor,
+      }),
       loadNeedIndex(ctx, { level: input.level, year: needYear }),
       adds.length ? areasOfPoints(ctx.prisma, adds, input.level) : Promise.resolve([]),
     ]));
@@ -619,7 +694,9 @@ export class AnalysisResolver {
           areas: inp.areas.map((a) => a.id),
           services,
           demands: inp.demands.map((d) => ({ ...d, areaId: inp.levelOf.get(d.areaId as number) ?? d.areaId })),
-          zones: inp.zones,
+          decay: inp.decay,
+          detourFactor: inp.detourFactor,
+          ...targetWords(inp.category.targetIndicatorKey),
           targets: inp.targets,
           norm: { category: input.category, perThousand: inp.category.perThousand! },
           need: need.result.areas.map((a) => ({ areaId: a.areaId, value: a.statusZ })),
@@ -655,7 +732,15 @@ export class AnalysisResolver {
       // changed supply, accessibility or gap class are reported
       areas: result.areas
         .filter((a) => a.changed.some((c) => c !== 'gapScore'))
-        .map((a) => ({ areaId: a.areaId as number, before: stateOut(a.before), after: stateOut(a.after), changed: a.changed })),
+        .map((a) => ({
+          areaId: a.areaId as number,
+          before: stateOut(a.before),
+          after: stateOut(a.after),
+          changed: a.changed,
+          gapClassChange: a.gapClassChange ? { from: a.gapClassChange.from as GapClassEnum | null, to: a.gapClassChange.to as GapClassEnum | null } : null,
+          summaryDe: a.summary?.de ?? null,
+          summaryEn: a.summary?.en ?? null,
+        })),
       money: result.money ? result.money.map((m) => ({ ...m, areaId: m.areaId as number })) : null,
     };
   }
@@ -700,6 +785,38 @@ function gapRowOut(r: GapRow): GapRowType {
     gapLabelDe: labels?.de ?? null,
     gapLabelEn: labels?.en ?? null,
     reason: reason(r.reason),
+    norm: r.planner?.norm ?? null,
+    supplyPer1000: r.planner?.supplyPer1000 ?? null,
+    missingPer1000: r.planner?.missingPer1000 ?? null,
+    missingPlaces: r.planner?.missing ?? null,
+    withoutServiceInReach: r.planner?.withoutServiceInReach ?? null,
+    statementDe: r.planner?.statement?.de ?? null,
+    statementEn: r.planner?.statement?.en ?? null,
+  };
+}
+
+/** Words for the planner sentences: the shipped norms use residents as the target group. */
+function targetWords(targetKey: string | null | undefined): { targetDe?: string; targetEn?: string } {
+  return targetKey === 'population' ? { targetDe: 'Einwohner', targetEn: 'residents' } : {};
+}
+
+function checkDecay(args: { decay: DecayKind; beta?: number | null; minDistance?: number | null; detourFactor: number }) {
+  if (!(args.detourFactor >= 1) || !Number.isFinite(args.detourFactor) || args.detourFactor > 5) throw new BadUserInputError('detourFactor must be 1–5', 'detourFactor');
+  if (args.beta !== undefined && args.beta !== null && !(args.beta > 0 && args.beta <= 10)) throw new BadUserInputError('beta must be > 0 and ≤ 10', 'beta');
+  if (args.minDistance !== undefined && args.minDistance !== null && !(args.minDistance > 0)) throw new BadUserInputError('minDistance must be > 0', 'minDistance');
+}
+
+function decayArg(args: { decay: DecayKind; beta?: number | null; minDistance?: number | null }): DecayRequest {
+  return { kind: args.decay, beta: args.beta ?? null, minDistance: args.minDistance ?? null };
+}
+
+function decayOut(inp: AccessibilityInputs) {
+  const d = inp.decay;
+  return {
+    detourFactor: inp.detourFactor,
+    decay: d.kind as DecayKind,
+    beta: d.kind === 'GRAVITY' ? d.beta : null,
+    minDistance: d.kind === 'GRAVITY' ? d.minDistance : null,
   };
 }
 
@@ -714,5 +831,6 @@ function stateOut(s: PureScenarioState): ScenarioState {
     accessibilityReason: reason(s.accessibility ? s.accessibility.reason : 'NO_DEMAND'),
     gapScore: s.gap.score,
     gapClass: s.gap.gapClass as GapClassEnum | null,
+    missingPlaces: s.gap.planner?.missing ?? null,
   };
 }

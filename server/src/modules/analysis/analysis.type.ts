@@ -81,12 +81,12 @@ export enum GapClassEnum {
 }
 registerEnumType(GapClassEnum, {
   name: 'GapClass',
-  description: 'Gap class (Lückenklasse) from the quartiles of need N and supply V across the areas with both values.',
+  description: 'Gap class (Lückenklasse), cut on the gap score g = z(N) − z(V) alone, so a higher score never gets a milder class.',
   valuesConfig: {
-    CRITICAL: { description: 'kritisch: need in the top quarter (N ≥ Q3) and supply in the bottom quarter (V ≤ Q1).' },
-    HIGH: { description: 'hoch: need at or above the median and supply at or below the median (not critical).' },
-    MODERATE: { description: 'mäßig: otherwise, but need relatively higher than supply (gap score > 0).' },
-    NONE: { description: 'keine Lücke: gap score ≤ 0.' },
+    CRITICAL: { description: 'kritisch: g > 2 (e.g. need one SD above and supply one SD below the mean).' },
+    HIGH: { description: 'hoch: 1 < g ≤ 2.' },
+    MODERATE: { description: 'mäßig: 0 < g ≤ 1 (need relatively higher than supply).' },
+    NONE: { description: 'keine Lücke: g ≤ 0.' },
   },
 });
 
@@ -151,13 +151,43 @@ registerEnumType(EarlyWarningRuleKind, {
 export enum MarginUnit {
   UNITS = 'UNITS',
   PERCENT_OF_CITY = 'PERCENT_OF_CITY',
+  SD_OF_AREAS = 'SD_OF_AREAS',
 }
 registerEnumType(MarginUnit, {
   name: 'MarginUnit',
-  description: 'Unit of the margin of a worse-than-city rule (Toleranzeinheit).',
+  description: 'Unit of the margin of a city rule (Toleranzeinheit).',
   valuesConfig: {
     UNITS: { description: 'In the indicator’s unit (percentage points for % indicators).' },
-    PERCENT_OF_CITY: { description: 'In percent of the city value.' },
+    PERCENT_OF_CITY: { description: 'WORSE_THAN_CITY: in percent of the city value.' },
+    SD_OF_AREAS: { description: 'FASTER_THAN_CITY: in standard deviations of all areas’ changes over the span (Streuung der Gebiete).' },
+  },
+});
+
+export enum NeedIndexPresetEnum {
+  MSS_2021 = 'MSS_2021',
+  SOZIALATLAS_2025 = 'SOZIALATLAS_2025',
+}
+registerEnumType(NeedIndexPresetEnum, {
+  name: 'NeedIndexPreset',
+  description: 'Named need-index method with its cut-offs (Verfahren); docs/methods.md lists the sources.',
+  valuesConfig: {
+    MSS_2021: { description: 'Monitoring Soziale Stadtentwicklung Berlin 2021: status −1.0/+1.0/+1.5, dynamics ±1.0 SD, span 2 (default).' },
+    SOZIALATLAS_2025: { description: 'Former Sozialatlas default: status as MSS 2021, dynamics ±0.5 SD; not a published method.' },
+  },
+});
+
+export enum DecayKind {
+  STEP = 'STEP',
+  GRAVITY = 'GRAVITY',
+  GAUSSIAN = 'GAUSSIAN',
+}
+registerEnumType(DecayKind, {
+  name: 'DecayKind',
+  description: 'Distance decay of the E2SFCA weights (Distanzgewichtung).',
+  valuesConfig: {
+    STEP: { description: 'Stepped weights per zone of the category (Luo & Qi 2009); default.' },
+    GRAVITY: { description: 'W(d) = (max(d, minDistance)/minDistance)^−beta up to the catchment.' },
+    GAUSSIAN: { description: 'Dai (2010): W(d) = (e^(−½(d/d₀)²) − e^(−½)) / (1 − e^(−½)), d₀ = catchment.' },
   },
 });
 
@@ -249,6 +279,9 @@ export class NeedIndexParameters {
 
   @Field(() => Float, { description: 'Dynamics cut-off on |D*| (Dynamikschwelle).' })
   dynamicsCutoff!: number;
+
+  @Field(() => NeedIndexPresetEnum, { description: 'Method preset whose defaults applied (Verfahren).' })
+  preset!: NeedIndexPresetEnum;
 
   @Field({ description: 'Kind of standard deviation: "population" (divides by n).' })
   standardDeviation!: string;
@@ -595,6 +628,18 @@ export class AccessibilityParameters {
 
   @Field({ description: 'Distance used: straight-line great-circle metres (Luftlinie).' })
   distance!: string;
+
+  @Field(() => Float, { description: 'Detour factor (Umwegfaktor): costs are straight-line metres × this factor; default 1.2.' })
+  detourFactor!: number;
+
+  @Field(() => DecayKind, { description: 'Distance decay (Distanzgewichtung).' })
+  decay!: DecayKind;
+
+  @Field(() => Float, { nullable: true, description: 'GRAVITY: exponent β.' })
+  beta!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'GRAVITY: distance in metres up to which the weight is 1.' })
+  minDistance!: number | null;
 }
 
 @ObjectType({ description: 'E2SFCA accessibility of one area, population-weighted over its demand points (Erreichbarkeit).' })
@@ -719,6 +764,15 @@ export class GapParameters {
 
   @Field(() => [Float], { nullable: true, description: 'Q1, median, Q3 of V (type 7).' })
   supplyQuartiles!: number[] | null;
+
+  @Field(() => [Float], { description: 'Lower bounds of MODERATE, HIGH, CRITICAL on the gap score g (exclusive): 0, 1, 2.' })
+  classCutoffs!: number[];
+
+  @Field(() => Float, { description: 'Detour factor of the distances (Umwegfaktor): network ≈ straight line × factor.' })
+  detourFactor!: number;
+
+  @Field(() => DecayKind, { description: 'Distance decay of the accessibility (Distanzgewichtung).' })
+  decay!: DecayKind;
 }
 
 @ObjectType('GapRow', { description: 'Gap of one area (Versorgungslücke).' })
@@ -751,6 +805,27 @@ export class GapRowType {
 
   @Field(() => AnalysisMissingReason, { nullable: true, description: 'Why the class is null.' })
   reason!: AnalysisMissingReason | null;
+
+  @Field(() => Float, { nullable: true, description: 'Planning norm, capacity units per 1,000 of the target group (Richtwert).' })
+  norm!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Supply per 1,000 of the target group in the norm’s terms (E2SFCA: within reach).' })
+  supplyPer1000!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'max(0, norm − supplyPer1000): places missing per 1,000 of the target group (fehlende Plätze je 1.000).' })
+  missingPer1000!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'missingPer1000 · target population / 1,000: places missing against the norm (fehlende Plätze).' })
+  missingPlaces!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Persons of the target group with no service of the category within reach (ohne Angebot in Reichweite).' })
+  withoutServiceInReach!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The gap in planner terms, German (e.g. "Es fehlen rund 1,2 Plätze je 1.000 Einwohner …").' })
+  statementDe!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The same in English.' })
+  statementEn!: string | null;
 }
 
 @ObjectType('GapResult', { description: 'Gaps (Versorgungslücken): where need is high and supply low; the map’s headline layer.' })
@@ -983,8 +1058,29 @@ export class EarlyWarningAlert {
   @Field(() => Boolean, { nullable: true, description: 'THRESHOLD: true when the previous year was not yet beyond (erstmals).' })
   newlyCrossed!: boolean | null;
 
+  @Field(() => Float, { description: 'How far the signal goes beyond margin and rounding, in the indicator’s unit (Überschreitung).' })
+  excess!: number;
+
+  @Field(() => String, { nullable: true, description: 'Why a development alert in an area with dynamics "positiv" is no contradiction (German).' })
+  dynamicsNoteDe!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The same in English.' })
+  dynamicsNoteEn!: string | null;
+
   @Field({ description: 'German message (Meldung).' })
   message!: string;
+}
+
+@ObjectType({ description: 'Rounding step of the published values of an indicator (Rundung der Quelle).' })
+export class EarlyWarningPrecision {
+  @Field({ description: 'Indicator key.' })
+  indicatorKey!: string;
+
+  @Field(() => Float, { description: 'Rounding step of the area values, e.g. 1 for whole percent; 0 = unrounded.' })
+  areaResolution!: number;
+
+  @Field(() => Float, { description: 'Rounding step of the city values.' })
+  cityResolution!: number;
 }
 
 @ObjectType({ description: 'A rule that could not be evaluated for an area (nicht auswertbar) — never counted as "no alert".' })
@@ -1017,6 +1113,9 @@ export class EarlyWarningResultType {
 
   @Field(() => [EarlyWarningNotEvaluated], { description: 'Rules not evaluable for lack of values.' })
   notEvaluated!: EarlyWarningNotEvaluated[];
+
+  @Field(() => [EarlyWarningPrecision], { description: 'Rounding steps derived from the data (a change within them is no signal).' })
+  precision!: EarlyWarningPrecision[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1050,6 +1149,18 @@ export class ScenarioState {
 
   @Field(() => GapClassEnum, { nullable: true, description: 'Gap class (Lückenklasse).' })
   gapClass!: GapClassEnum | null;
+
+  @Field(() => Float, { nullable: true, description: 'Places missing against the norm in capacity units (fehlende Plätze).' })
+  missingPlaces!: number | null;
+}
+
+@ObjectType({ description: 'A gap class change (Klassenwechsel).' })
+export class GapClassChange {
+  @Field(() => GapClassEnum, { nullable: true, description: 'Before (vorher).' })
+  from!: GapClassEnum | null;
+
+  @Field(() => GapClassEnum, { nullable: true, description: 'After (nachher).' })
+  to!: GapClassEnum | null;
 }
 
 @ObjectType('ScenarioArea', { description: 'An area whose figures change in the scenario (betroffenes Gebiet).' })
@@ -1064,6 +1175,15 @@ export class ScenarioAreaType {
 
   @Field(() => [String], { description: 'Names of the figures that changed, e.g. ["capacity", "accessibility", "gapClass"].' })
   changed!: string[];
+
+  @Field(() => GapClassChange, { nullable: true, description: 'The gap class before and after, when it changes (Klassenwechsel).' })
+  gapClassChange!: GapClassChange | null;
+
+  @Field(() => String, { nullable: true, description: 'What the change does to the gap, in German (Zusammenfassung).' })
+  summaryDe!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The same in English.' })
+  summaryEn!: string | null;
 }
 
 @ObjectType({ description: 'A service added in a scenario, with the area found for its point (neues Angebot).' })
