@@ -1,0 +1,57 @@
+import { AnalysisInputError, type MethodText } from '../../analysis';
+import { BadUserInputError } from '../../errors';
+import { checkYear } from '../common/years';
+import { type AccessibilityInputs, type DecayRequest } from './analysis.data';
+import { type AnalysisMissingReason, DecayKind } from './analysis.type';
+
+/** Analysis input errors (the pure functions' AnalysisInputError) become BAD_USER_INPUT naming the field. */
+export function translate(error: unknown): never {
+  if (error instanceof AnalysisInputError) throw new BadUserInputError(error.message, error.field ?? 'input');
+  throw error;
+}
+
+export function guard<T>(fn: () => T): T {
+  try {
+    const out = fn();
+    if (out instanceof Promise) return out.catch(translate) as T;
+    return out;
+  } catch (error) {
+    return translate(error);
+  }
+}
+
+export function requireYear(year: number, argument: string) {
+  if (year === undefined || year === null) throw new BadUserInputError(`${argument} is required`, argument);
+  checkYear(year, argument);
+}
+
+export const reason = (r: string | null | undefined) => (r ?? null) as AnalysisMissingReason | null;
+
+export function withMethod(method: MethodText, extra: Partial<MethodText> = {}): MethodText {
+  return { de: method.de + (extra.de ? ` ${extra.de}` : ''), en: method.en + (extra.en ? ` ${extra.en}` : '') };
+}
+
+/** Words for the planner sentences: the shipped norms use residents as the target group. */
+export function targetWords(targetKey: string | null | undefined): { targetDe?: string; targetEn?: string } {
+  return targetKey === 'population' ? { targetDe: 'Einwohner', targetEn: 'residents' } : {};
+}
+
+export function checkDecay(args: { decay: DecayKind; beta?: number | null; minDistance?: number | null; detourFactor: number }) {
+  if (!(args.detourFactor >= 1) || !Number.isFinite(args.detourFactor) || args.detourFactor > 5) throw new BadUserInputError('detourFactor must be 1–5', 'detourFactor');
+  if (args.beta !== undefined && args.beta !== null && !(args.beta > 0 && args.beta <= 10)) throw new BadUserInputError('beta must be > 0 and ≤ 10', 'beta');
+  if (args.minDistance !== undefined && args.minDistance !== null && !(args.minDistance > 0)) throw new BadUserInputError('minDistance must be > 0', 'minDistance');
+}
+
+export function decayArg(args: { decay: DecayKind; beta?: number | null; minDistance?: number | null }): DecayRequest {
+  return { kind: args.decay, beta: args.beta ?? null, minDistance: args.minDistance ?? null };
+}
+
+export function decayOut(inp: AccessibilityInputs) {
+  const d = inp.decay;
+  return {
+    detourFactor: inp.detourFactor,
+    decay: d.kind as DecayKind,
+    beta: d.kind === 'GRAVITY' ? d.beta : null,
+    minDistance: d.kind === 'GRAVITY' ? d.minDistance : null,
+  };
+}
