@@ -99,6 +99,14 @@ export function zoneWeight(zones: readonly Zone[]): ZoneWeight {
   return fn;
 }
 
+/** Supply as recorded capacity, or every service counts 1 when a category records none; the GraphQL enum is registered from this list. */
+export const CAPACITY_MODES = ['CAPACITY', 'FACILITY_COUNT'] as const;
+export type CapacityMode = (typeof CAPACITY_MODES)[number];
+
+/** The distance-decay kinds; the GraphQL enum is registered from this list. */
+export const DECAY_KINDS = ['STEP', 'GRAVITY', 'GAUSSIAN'] as const;
+export type DecayKind = (typeof DECAY_KINDS)[number];
+
 export type DistanceDecay =
   /** stepped weights per zone (Luo & Qi 2009) */
   | { kind: 'STEP'; zones: readonly Zone[] }

@@ -26,7 +26,24 @@
  */
 import { AnalysisInputError, assertFinite, assertInteger, assertNonNegative, assertNullableFinite } from './errors';
 import { populationSd } from './statistics';
+import type { DynamicsClass } from './need-index';
 import { key2, key3, type Id, type MethodText, type MissingReason, type Observation, type Polarity, type ValueStatus } from './types';
+
+/**
+ * The rule kinds by their GraphQL name (the value is the kind used here); the GraphQL enum is
+ * registered from this object, so a kind is written once.
+ */
+export const EARLY_WARNING_RULE_KINDS = {
+  THRESHOLD: 'threshold',
+  WORSE_THAN_CITY: 'worseThanCity',
+  WORSENING_STREAK: 'worseningStreak',
+  FASTER_THAN_CITY: 'fasterThanCity',
+} as const;
+export type EarlyWarningRuleKind = (typeof EARLY_WARNING_RULE_KINDS)[keyof typeof EARLY_WARNING_RULE_KINDS];
+
+/** How a margin is measured: in the indicator's unit, in % of the city value, or in SDs of the areas' changes. */
+export const MARGIN_UNITS = ['UNITS', 'PERCENT_OF_CITY', 'SD_OF_AREAS'] as const;
+export type MarginUnit = (typeof MARGIN_UNITS)[number];
 
 export type EarlyWarningRule =
   | { kind: 'threshold'; indicatorKey: string; threshold: number }
@@ -54,7 +71,7 @@ export interface WarningIndicator {
 /** The need index's dynamics of an area (need-index.ts), so alerts can be read against it. */
 export interface AreaDynamics {
   areaId: Id;
-  dynamicsClass: 'POSITIVE' | 'STABLE' | 'NEGATIVE';
+  dynamicsClass: DynamicsClass;
   /** D* */
   dynamicsZ: number | null;
   baseYear: number;

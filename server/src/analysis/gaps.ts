@@ -21,7 +21,9 @@ import { AnalysisInputError, assertFinite, assertNullableFinite, assertUnique } 
 import { quantile, zScores } from './statistics';
 import type { Id, MethodText, MissingReason } from './types';
 
-export type GapClass = 'CRITICAL' | 'HIGH' | 'MODERATE' | 'NONE';
+/** Gap classes from worst to none; the GraphQL enum is registered from this list. */
+export const GAP_CLASSES = ['CRITICAL', 'HIGH', 'MODERATE', 'NONE'] as const;
+export type GapClass = (typeof GAP_CLASSES)[number];
 
 export const GAP_LABELS: Record<GapClass, { de: string; en: string }> = {
   CRITICAL: { de: 'kritisch: Lückenwert über 2 (Bedarf weit über, Versorgung weit unter dem Durchschnitt)', en: 'critical: gap score above 2 (need far above, supply far below average)' },

@@ -38,8 +38,11 @@ export interface NeedIndicator {
   weight: number;
 }
 
-export type StatusClass = 'HIGH' | 'MEDIUM' | 'LOW' | 'VERY_LOW';
-export type DynamicsClass = 'POSITIVE' | 'STABLE' | 'NEGATIVE';
+/** Status classes from least to most need; the GraphQL enums are registered from these lists. */
+export const STATUS_CLASSES = ['HIGH', 'MEDIUM', 'LOW', 'VERY_LOW'] as const;
+export type StatusClass = (typeof STATUS_CLASSES)[number];
+export const DYNAMICS_CLASSES = ['POSITIVE', 'STABLE', 'NEGATIVE'] as const;
+export type DynamicsClass = (typeof DYNAMICS_CLASSES)[number];
 
 export interface StatusCutoffs {
   /** S* below this → HIGH status */
@@ -50,7 +53,8 @@ export interface StatusCutoffs {
   veryLow: number;
 }
 
-export type NeedIndexPresetKey = 'MSS_2021' | 'SOZIALATLAS_2025';
+export const NEED_INDEX_PRESET_KEYS = ['MSS_2021', 'SOZIALATLAS_2025'] as const;
+export type NeedIndexPresetKey = (typeof NEED_INDEX_PRESET_KEYS)[number];
 
 export interface NeedIndexPreset {
   key: NeedIndexPresetKey;

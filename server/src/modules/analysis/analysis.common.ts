@@ -1,8 +1,8 @@
-import { AnalysisInputError, type MethodText } from '../../analysis';
+import { AnalysisInputError, type MethodText, type MissingReason } from '../../analysis';
 import { BadUserInputError } from '../../errors';
 import { checkYear } from '../common/years';
 import { type AccessibilityInputs, type DecayRequest } from './analysis.data';
-import { type AnalysisMissingReason, DecayKind } from './analysis.type';
+import { DecayKind } from './analysis.type';
 
 /** Analysis input errors (the pure functions' AnalysisInputError) become BAD_USER_INPUT naming the field. */
 export function translate(error: unknown): never {
@@ -25,7 +25,8 @@ export function requireYear(year: number, argument: string) {
   checkYear(year, argument);
 }
 
-export const reason = (r: string | null | undefined) => (r ?? null) as AnalysisMissingReason | null;
+export const reason = (r: MissingReason | null | undefined): MissingReason | null => r ?? null;
+
 
 export function withMethod(method: MethodText, extra: Partial<MethodText> = {}): MethodText {
   return { de: method.de + (extra.de ? ` ${extra.de}` : ''), en: method.en + (extra.en ? ` ${extra.en}` : '') };
@@ -50,7 +51,7 @@ export function decayOut(inp: AccessibilityInputs) {
   const d = inp.decay;
   return {
     detourFactor: inp.detourFactor,
-    decay: d.kind as DecayKind,
+    decay: d.kind,
     beta: d.kind === 'GRAVITY' ? d.beta : null,
     minDistance: d.kind === 'GRAVITY' ? d.minDistance : null,
   };

@@ -23,6 +23,8 @@ import {
   type TargetPopulation,
   type ValueStatus,
   type Zone,
+  type CapacityMode,
+  type DecayKind,
 } from '../../analysis';
 import type { Context } from '../../context';
 import type { Caller } from '../auth/caller';
@@ -42,6 +44,7 @@ import {
   type LevelArea,
   type ServicePointRow,
 } from './analysis.sql';
+import { type AreaId, areaIdOf } from '../areas/area-id';
 
 // Maps database rows to the inputs of the pure analysis functions (server/src/analysis). Every
 // loader issues a fixed number of queries, whatever the number of areas.
@@ -92,7 +95,7 @@ export async function resolveMeasures(prisma: PrismaClient, keys: readonly strin
 }
 
 export interface LevelObservation extends Observation {
-  areaId: number;
+  areaId: AreaId;
   level: string;
   status: ValueStatus;
 }
@@ -201,7 +204,7 @@ export interface PlacedService {
   capacity: number | null;
   lon: number | null;
   lat: number | null;
-  areaId: number | null;
+  areaId: AreaId | null;
 }
 
 export function placeServices(rows: readonly ServicePointRow[]): PlacedService[] {
@@ -285,7 +288,7 @@ export function zonesOf(c: CategoryNormRow): Zone[] {
 }
 
 export interface DecayRequest {
-  kind: 'STEP' | 'GRAVITY' | 'GAUSSIAN';
+  kind: DecayKind;
   beta?: number | null;
   minDistance?: number | null;
 }
@@ -326,7 +329,7 @@ export interface AccessibilityInputs {
   decay: DistanceDecay;
   /** network distance ≈ straight line × detourFactor */
   detourFactor: number;
-  capacityMode: 'CAPACITY' | 'FACILITY_COUNT';
+  capacityMode: CapacityMode;
   /** services of the category (active, published), with the area at the requested level */
   services: PlacedService[];
   demands: Demand[];
@@ -353,7 +356,7 @@ export async function loadAccessibilityInputs(
   ]);
   const services = placeServices(rows);
   const anyCapacity = services.some((s) => s.capacity !== null);
-  const capacityMode = anyCapacity ? 'CAPACITY' : 'FACILITY_COUNT';
+  const capacityMode: CapacityMode = anyCapacity ? 'CAPACITY' : 'FACILITY_COUNT';
   const demandPop = obs
     .filter((o) => o.level === demandLevel)
     .map((o) => ({ areaId: o.areaId, population: o.status === 'SUPPRESSED' ? null : o.value }));
@@ -416,6 +419,6 @@ export function computeAccessibility(inp: AccessibilityInputs, services: readonl
   const { supplies, notCounted } = suppliesOf(services, inp.capacityMode);
   const catchment = decayWeight(inp.decay).catchment;
   const result = e2sfca({ supplies, demands: inp.demands, decay: inp.decay, pairs: detourPairs(supplies, inp.demands, catchment, inp.detourFactor) });
-  const relabelled = result.demands.map((d) => ({ ...d, areaId: inp.levelOf.get(d.areaId as number) ?? d.areaId }));
+  const relabelled = result.demands.map((d) => ({ ...d, areaId: inp.levelOf.get(areaIdOf(d.areaId)) ?? d.areaId }));
   return { result, areas: aggregateByArea(relabelled), notCounted, supplies };
 }

@@ -15,12 +15,13 @@ import { NeedIndexResolver } from './need-index/need-index.resolver';
 import { NeedIndexArea } from './need-index/need-index.type';
 import { ScenarioResolver } from './scenario/scenario.resolver';
 import { ScenarioAreaType, ScenarioMoney } from './scenario/scenario.type';
+import { type AreaId } from '../areas/area-id';
 
 // Every resolver of the planning analyses (one folder each) and the `area` field of their rows.
 export const analysisResolvers = [NeedIndexResolver, CoverageResolver, AccessibilityResolver, GapsResolver, MoneyResolver, EarlyWarningResolver, ScenarioResolver] as const;
 
 /** `area` field for every row type that carries an `areaId`, through the per-request area loader. */
-function areaFieldFor<T extends { areaId: number }>(cls: ClassType<T>) {
+function areaFieldFor<T extends { areaId: AreaId }>(cls: ClassType<T>) {
   @Resolver(() => cls)
   class AreaOfRow {
     @FieldResolver(() => Area, { nullable: true, description: 'The area (Gebiet).' })
@@ -44,4 +45,4 @@ export const analysisAreaResolvers = [
   EarlyWarningNotEvaluated,
   ScenarioAreaType,
   ScenarioMoney,
-].map((cls) => areaFieldFor(cls as ClassType<{ areaId: number }>));
+].map((cls) => areaFieldFor(cls as ClassType<{ areaId: AreaId }>));

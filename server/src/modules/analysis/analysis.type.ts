@@ -1,22 +1,21 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  CAPACITY_MODES,
+  DECAY_KINDS,
+  GAP_CLASSES,
+  MISSING_REASONS,
+  type CapacityMode as PureCapacityMode,
+  type DecayKind as PureDecayKind,
+  type GapClass,
+  type MissingReason,
+} from '../../analysis';
+import { enumFrom } from '../common/enum';
 
 // GraphQL types shared by the planning analyses: missing reasons, gap classes, demand/capacity/decay modes
 // and the method/note/statistics types every result carries. Each analysis has its own folder beside this file.
 
-export enum AnalysisMissingReason {
-  MISSING = 'MISSING',
-  SUPPRESSED = 'SUPPRESSED',
-  BELOW_MIN_POPULATION = 'BELOW_MIN_POPULATION',
-  POPULATION_MISSING = 'POPULATION_MISSING',
-  INDICATOR_MISSING = 'INDICATOR_MISSING',
-  TARGET_POPULATION_MISSING = 'TARGET_POPULATION_MISSING',
-  TARGET_POPULATION_ZERO = 'TARGET_POPULATION_ZERO',
-  NO_DEMAND = 'NO_DEMAND',
-  DEMAND_UNKNOWN = 'DEMAND_UNKNOWN',
-  CAPACITY_UNKNOWN = 'CAPACITY_UNKNOWN',
-  NO_BASE_VALUE = 'NO_BASE_VALUE',
-  NOT_IN_INDEX = 'NOT_IN_INDEX',
-}
+export const AnalysisMissingReason = enumFrom(MISSING_REASONS);
+export type AnalysisMissingReason = MissingReason;
 registerEnumType(AnalysisMissingReason, {
   name: 'AnalysisMissingReason',
   description: 'Why a computed figure is null (Grund für fehlenden Wert). A null is never silently turned into 0.',
@@ -36,12 +35,8 @@ registerEnumType(AnalysisMissingReason, {
   },
 });
 
-export enum GapClassEnum {
-  CRITICAL = 'CRITICAL',
-  HIGH = 'HIGH',
-  MODERATE = 'MODERATE',
-  NONE = 'NONE',
-}
+export const GapClassEnum = enumFrom(GAP_CLASSES);
+export type GapClassEnum = GapClass;
 registerEnumType(GapClassEnum, {
   name: 'GapClass',
   description: 'Gap class (Lückenklasse), cut on the gap score g = z(N) − z(V) alone, so a higher score never gets a milder class.',
@@ -66,10 +61,8 @@ registerEnumType(DemandMode, {
   },
 });
 
-export enum CapacityMode {
-  CAPACITY = 'CAPACITY',
-  FACILITY_COUNT = 'FACILITY_COUNT',
-}
+export const CapacityMode = enumFrom(CAPACITY_MODES);
+export type CapacityMode = PureCapacityMode;
 registerEnumType(CapacityMode, {
   name: 'CapacityMode',
   description: 'What the supply S_j of a service is in E2SFCA (Angebotsmaß).',
@@ -81,11 +74,8 @@ registerEnumType(CapacityMode, {
   },
 });
 
-export enum DecayKind {
-  STEP = 'STEP',
-  GRAVITY = 'GRAVITY',
-  GAUSSIAN = 'GAUSSIAN',
-}
+export const DecayKind = enumFrom(DECAY_KINDS);
+export type DecayKind = PureDecayKind;
 registerEnumType(DecayKind, {
   name: 'DecayKind',
   description: 'Distance decay of the E2SFCA weights (Distanzgewichtung).',

@@ -1,6 +1,7 @@
 import { AreaLevel } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { AnalysisMethod, AnalysisMissingReason, CapacityMode, DecayKind, DemandMode } from '../analysis.type';
+import { type AreaId } from '../../areas/area-id';
 
 @ObjectType('CatchmentZone', { description: 'A distance zone of E2SFCA (Distanzzone).' })
 export class ZoneType {
@@ -64,7 +65,7 @@ export class AccessibilityParameters {
 
 @ObjectType({ description: 'E2SFCA accessibility of one area, population-weighted over its demand points (Erreichbarkeit).' })
 export class AccessibilityArea {
-  areaId!: number;
+  areaId!: AreaId;
 
   @Field(() => Float, { nullable: true, description: 'Target population of the demand points (Zielgruppe).' })
   population!: number | null;
@@ -84,7 +85,7 @@ export class AccessibilityArea {
 
 @ObjectType({ description: 'A demand point with its accessibility (Nachfragepunkt).' })
 export class AccessibilityPoint {
-  areaId!: number;
+  areaId!: AreaId;
 
   @Field(() => Float, { description: 'Longitude (Längengrad), WGS 84.' })
   lon!: number;

@@ -6,6 +6,7 @@ import { computeAccessibility, loadAccessibilityInputs } from '../analysis.data'
 import { type CapacityMode, type DemandMode } from '../analysis.type';
 import { AccessibilityArgs } from './accessibility.args';
 import { AccessibilityResultType } from './accessibility.type';
+import { areaIdOf } from '../../areas/area-id';
 
 const ACCESS_EXTRA = (mode: string) =>
   mode === 'FACILITY_COUNT'
@@ -28,7 +29,7 @@ export async function computeAccessibilityAnswer(ctx: Context, args: Accessibili
   checkDecay(args);
   const inp = await guard(() => loadAccessibilityInputs(ctx, { ...args, decay: decayArg(args) }));
   const acc = guard(() => computeAccessibility(inp));
-  const byArea = new Map(acc.areas.map((a) => [a.areaId as number, a]));
+  const byArea = new Map(acc.areas.map((a) => [areaIdOf(a.areaId), a]));
   const serviceOf = new Map(acc.supplies.map((s) => [String(s.id), s]));
   return {
     method: withMethod(E2SFCA_METHOD, ACCESS_EXTRA(inp.capacityMode)),
@@ -37,11 +38,11 @@ export async function computeAccessibilityAnswer(ctx: Context, args: Accessibili
       year: args.year,
       level: args.level,
       demandLevel: inp.demandLevel as AccessibilityResultType['parameters']['level'],
-      demand: args.demand as DemandMode,
+      demand: args.demand,
       gridSizeM: args.demand === 'GRID' ? args.gridSizeM : null,
       zones: inp.decay.kind === 'STEP' ? inp.zones : [],
       catchment: zoneWeight(inp.zones).catchment,
-      capacityMode: inp.capacityMode as CapacityMode,
+      capacityMode: inp.capacityMode,
       targetIndicatorKey: inp.category.targetIndicatorKey!,
       targetDescription: inp.category.targetDescription!,
       distance: `straight-line great-circle metres (haversine, R = 6,371 km) × detour factor ${inp.detourFactor}; pairs from a k-d tree (kdbush)`,
@@ -55,7 +56,7 @@ export async function computeAccessibilityAnswer(ctx: Context, args: Accessibili
     }),
     points: args.points
       ? acc.result.demands.map((d, i) => ({
-          areaId: inp.levelOf.get(d.areaId as number) ?? (d.areaId as number),
+          areaId: inp.levelOf.get(areaIdOf(d.areaId)) ?? areaIdOf(d.areaId),
           lon: inp.demands[i]!.lon,
           lat: inp.demands[i]!.lat,
           population: d.population,

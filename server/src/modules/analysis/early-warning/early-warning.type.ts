@@ -1,13 +1,12 @@
 import { AreaLevel } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { EARLY_WARNING_RULE_KINDS, MARGIN_UNITS, type EarlyWarningRuleKind as PureRuleKind, type MarginUnit as PureMarginUnit } from '../../../analysis';
+import { enumFrom } from '../../common/enum';
 import { AnalysisMethod, AnalysisMissingReason } from '../analysis.type';
+import { type AreaId } from '../../areas/area-id';
 
-export enum EarlyWarningRuleKind {
-  THRESHOLD = 'THRESHOLD',
-  WORSE_THAN_CITY = 'WORSE_THAN_CITY',
-  WORSENING_STREAK = 'WORSENING_STREAK',
-  FASTER_THAN_CITY = 'FASTER_THAN_CITY',
-}
+export const EarlyWarningRuleKind = EARLY_WARNING_RULE_KINDS;
+export type EarlyWarningRuleKind = PureRuleKind;
 registerEnumType(EarlyWarningRuleKind, {
   name: 'EarlyWarningRuleKind',
   description: 'Kind of an early-warning rule (Regelart); σ = +1 if higher is worse, −1 if higher is better.',
@@ -19,11 +18,8 @@ registerEnumType(EarlyWarningRuleKind, {
   },
 });
 
-export enum MarginUnit {
-  UNITS = 'UNITS',
-  PERCENT_OF_CITY = 'PERCENT_OF_CITY',
-  SD_OF_AREAS = 'SD_OF_AREAS',
-}
+export const MarginUnit = enumFrom(MARGIN_UNITS);
+export type MarginUnit = PureMarginUnit;
 registerEnumType(MarginUnit, {
   name: 'MarginUnit',
   description: 'Unit of the margin of a city rule (Toleranzeinheit).',
@@ -72,7 +68,7 @@ export class EarlyWarningParameters {
 
 @ObjectType({ description: 'An alert with its evidence (Warnung).' })
 export class EarlyWarningAlert {
-  areaId!: number;
+  areaId!: AreaId;
 
   @Field({ description: 'Indicator key.' })
   indicatorKey!: string;
@@ -122,7 +118,7 @@ export class EarlyWarningPrecision {
 
 @ObjectType({ description: 'A rule that could not be evaluated for an area (nicht auswertbar) — never counted as "no alert".' })
 export class EarlyWarningNotEvaluated {
-  areaId!: number;
+  areaId!: AreaId;
 
   @Field({ description: 'Indicator key.' })
   indicatorKey!: string;

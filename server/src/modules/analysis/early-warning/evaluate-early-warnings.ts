@@ -7,18 +7,19 @@ import { areasOfLevel } from '../analysis.sql';
 import { type AnalysisMissingReason } from '../analysis.type';
 import { EarlyWarningArgs, type EarlyWarningRuleInput } from './early-warning.args';
 import { EarlyWarningResultType, EarlyWarningRuleKind, type EarlyWarningRuleType, MarginUnit } from './early-warning.type';
+import { areaIdOf } from '../../areas/area-id';
 
 function ruleOut(rule: EarlyWarningRule): EarlyWarningRuleType {
   const base = { indicatorKey: rule.indicatorKey, threshold: null, margin: null, marginUnit: null, years: null, span: null };
   switch (rule.kind) {
     case 'threshold':
-      return { ...base, kind: EarlyWarningRuleKind.THRESHOLD, threshold: rule.threshold };
+      return { ...base, kind: rule.kind, threshold: rule.threshold };
     case 'worseThanCity':
-      return { ...base, kind: EarlyWarningRuleKind.WORSE_THAN_CITY, margin: rule.margin, marginUnit: rule.marginUnit as MarginUnit };
+      return { ...base, kind: rule.kind, margin: rule.margin, marginUnit: rule.marginUnit };
     case 'worseningStreak':
-      return { ...base, kind: EarlyWarningRuleKind.WORSENING_STREAK, years: rule.years };
+      return { ...base, kind: rule.kind, years: rule.years };
     default:
-      return { ...base, kind: EarlyWarningRuleKind.FASTER_THAN_CITY, span: rule.span, margin: rule.margin, marginUnit: (rule.marginUnit ?? 'UNITS') as MarginUnit };
+      return { ...base, kind: rule.kind, span: rule.span, margin: rule.margin, marginUnit: rule.marginUnit ?? 'UNITS' };
   }
 }
 
@@ -36,11 +37,11 @@ function ruleIn(rule: EarlyWarningRuleInput, n: number): EarlyWarningRule {
     case EarlyWarningRuleKind.WORSENING_STREAK:
       return { kind: 'worseningStreak', indicatorKey: rule.indicatorKey, years: rule.years ?? EARLY_WARNING_DEFAULTS.worseningStreak.years };
     default: {
-      if (rule.marginUnit === MarginUnit.PERCENT_OF_CITY) throw new BadUserInputError('FASTER_THAN_CITY takes UNITS or SD_OF_AREAS', field('marginUnit'));
       const d = EARLY_WARNING_DEFAULTS.fasterThanCity;
       // a margin without unit keeps its old meaning (units); no margin at all gets the default spread rule
       const unit = rule.marginUnit ?? (rule.margin === undefined || rule.margin === null ? d.marginUnit : MarginUnit.UNITS);
-      return { kind: 'fasterThanCity', indicatorKey: rule.indicatorKey, span: rule.span ?? d.span, margin: rule.margin ?? d.margin, marginUnit: unit as 'UNITS' | 'SD_OF_AREAS' };
+      if (unit === MarginUnit.PERCENT_OF_CITY) throw new BadUserInputError('FASTER_THAN_CITY takes UNITS or SD_OF_AREAS', field('marginUnit'));
+      return { kind: 'fasterThanCity', indicatorKey: rule.indicatorKey, span: rule.span ?? d.span, margin: rule.margin ?? d.margin, marginUnit: unit };
     }
   }
 }
@@ -85,12 +86,12 @@ export async function evaluateEarlyWarningsAnswer(ctx: Context, args: EarlyWarni
     parameters: { level: args.level, year: args.year, rules: result.parameters.rules.map(ruleOut) },
     alerts: result.alerts.map(({ dynamicsNote, ...a }) => ({
       ...a,
-      areaId: a.areaId as number,
+      areaId: areaIdOf(a.areaId),
       rule: ruleOut(a.rule),
       dynamicsNoteDe: dynamicsNote?.de ?? null,
       dynamicsNoteEn: dynamicsNote?.en ?? null,
     })),
     precision: result.precision,
-    notEvaluated: result.notEvaluated.map((n) => ({ ...n, areaId: n.areaId as number, rule: ruleOut(n.rule), reason: n.reason as AnalysisMissingReason })),
+    notEvaluated: result.notEvaluated.map((n) => ({ ...n, areaId: areaIdOf(n.areaId), rule: ruleOut(n.rule), reason: n.reason })),
   };
 }

@@ -7,6 +7,7 @@ import { type AnalysisMissingReason, type GapClassEnum } from '../analysis.type'
 import { coverageRowOut } from '../coverage/compute-coverage';
 import { GapArgs } from './gaps.args';
 import { GapResultType, GapRowType } from './gaps.type';
+import { areaIdOf } from '../../areas/area-id';
 
 const NEED_FOR_GAPS = {
   de: 'Bedarf N = standardisierter Statusindex S* des Bedarfsindex (Standardindikatoren).',
@@ -16,13 +17,13 @@ const NEED_FOR_GAPS = {
 function gapRowOut(r: GapRow): GapRowType {
   const labels = r.gapClass ? GAP_LABELS[r.gapClass] : null;
   return {
-    areaId: r.areaId as number,
+    areaId: areaIdOf(r.areaId),
     need: r.need,
     supply: r.supply,
     needZ: r.needZ,
     supplyZ: r.supplyZ,
     score: r.score,
-    gapClass: r.gapClass as GapClassEnum | null,
+    gapClass: r.gapClass,
     gapLabelDe: labels?.de ?? null,
     gapLabelEn: labels?.en ?? null,
     reason: reason(r.reason),
@@ -47,7 +48,7 @@ export async function computeGapsAnswer(ctx: Context, args: GapArgs): Promise<Ga
       args.supply === 'COVERAGE' ? coverageSupply(ctx, args) : accessibilitySupply(ctx, args),
     ]),
   );
-  const needBy = new Map(need.result.areas.map((a) => [a.areaId as number, a]));
+  const needBy = new Map(need.result.areas.map((a) => [areaIdOf(a.areaId), a]));
   const result = guard(() =>
     computeGaps({
       category: args.category,
@@ -90,7 +91,7 @@ async function coverageSupply(ctx: Context, args: GapArgs) {
   const planner = new Map<number, GapPlannerInput>(
     facilities
       ? []
-      : data.result.rows.map((r) => [r.areaId as number, { norm: r.norm, targetPopulation: r.targetPopulation, supplyPer1000: r.ratioPer1000, ...targetWords(c.targetIndicatorKey) }]),
+      : data.result.rows.map((r) => [areaIdOf(r.areaId), { norm: r.norm, targetPopulation: r.targetPopulation, supplyPer1000: r.ratioPer1000, ...targetWords(c.targetIndicatorKey) }]),
   );
   return {
     measure: facilities ? 'coverageServicesPer1000' : 'coverageRatioPer1000',
@@ -107,15 +108,15 @@ async function accessibilitySupply(ctx: Context, args: GapArgs) {
     category: args.category, year: args.year, level: args.level, demand: 'GRID', gridSizeM: 250, decay: decayArg(args), detourFactor: args.detourFactor,
   });
   const acc = guard(() => computeAccessibility(inp));
-  const targetBy = new Map(inp.targets.map((t) => [t.areaId as number, t.population]));
+  const targetBy = new Map(inp.targets.map((t) => [areaIdOf(t.areaId), t.population]));
   const catchment = zoneWeight(inp.zones).catchment;
   // norms are in capacity units: without recorded capacities (facility count) places cannot be stated
   const planner = new Map<number, GapPlannerInput>(
     inp.capacityMode === 'FACILITY_COUNT'
       ? []
-      : acc.areas.map((a) => [a.areaId as number, {
+      : acc.areas.map((a) => [areaIdOf(a.areaId), {
           norm: inp.category.perThousand ?? null,
-          targetPopulation: targetBy.get(a.areaId as number) ?? null,
+          targetPopulation: targetBy.get(areaIdOf(a.areaId)) ?? null,
           supplyPer1000: a.accessibilityPer1000,
           withoutServiceInReach: a.populationWithoutSupply,
           catchmentMetres: catchment,
@@ -127,7 +128,7 @@ async function accessibilitySupply(ctx: Context, args: GapArgs) {
   );
   return {
     measure: 'e2sfcaPer1000',
-    values: new Map(acc.areas.map((a) => [a.areaId as number, { value: a.accessibilityPer1000, reason: reason(a.reason) }])),
+    values: new Map(acc.areas.map((a) => [areaIdOf(a.areaId), { value: a.accessibilityPer1000, reason: reason(a.reason) }])),
     planner,
     text: {
       de: `Versorgung V = Erreichbarkeit nach E2SFCA je 1.000 der Zielgruppe (250-m-Raster${inp.capacityMode === 'FACILITY_COUNT' ? ', Einrichtungen statt Kapazität' : ''}).`,

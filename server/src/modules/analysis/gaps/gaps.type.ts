@@ -1,6 +1,7 @@
 import { AreaLevel } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AnalysisMethod, AnalysisMissingReason, DecayKind, GapClassEnum } from '../analysis.type';
+import { type AreaId } from '../../areas/area-id';
 
 export enum GapSupplyMeasure {
   ACCESSIBILITY = 'ACCESSIBILITY',
@@ -56,7 +57,7 @@ export class GapParameters {
 
 @ObjectType('GapRow', { description: 'Gap of one area (Versorgungslücke).' })
 export class GapRowType {
-  areaId!: number;
+  areaId!: AreaId;
 
   @Field(() => Float, { nullable: true, description: 'N: need (S* of the need index).' })
   need!: number | null;

@@ -7,6 +7,7 @@ import { loadNeedIndex, loadObservations, resolveMeasures } from '../analysis.da
 import { areasOfLevel, categoriesWithNorms, fundings, priceIndex, servicePoints } from '../analysis.sql';
 import { MoneyFlowArgs } from './money.args';
 import { MoneyResultType } from './money.type';
+import { areaIdOf } from '../../areas/area-id';
 
 export async function computeMoneyFlowsAnswer(ctx: Context, args: MoneyFlowArgs): Promise<MoneyResultType> {
   requireYear(args.fromYear, 'fromYear');
@@ -75,8 +76,8 @@ export async function computeMoneyFlowsAnswer(ctx: Context, args: MoneyFlowArgs)
       needYear,
       priceIndex: result.parameters.priceIndex.filter((p) => p.year === priceBaseYear || years.includes(p.year)),
     },
-    byAreaYear: result.byAreaYear.map((r) => ({ ...r, areaId: r.areaId as number, reason: reason(r.reason) })),
-    changes: result.changes.map((c) => ({ ...c, areaId: c.areaId as number, reason: reason(c.reason) })),
+    byAreaYear: result.byAreaYear.map((r) => ({ ...r, areaId: areaIdOf(r.areaId), reason: reason(r.reason) })),
+    changes: result.changes.map((c) => ({ ...c, areaId: areaIdOf(c.areaId), reason: reason(c.reason) })),
     unallocated: result.unallocated.map((u) => ({ ...u, serviceIds: u.serviceIds.map(Number) })),
     needCorrelation: result.needCorrelation,
   };

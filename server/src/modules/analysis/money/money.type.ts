@@ -2,6 +2,7 @@ import { AreaLevel } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../../scalars/decimal';
 import { AnalysisMethod, AnalysisMissingReason, AnalysisNote } from '../analysis.type';
+import { type AreaId } from '../../areas/area-id';
 
 @ObjectType({ description: 'A consumer price index value (Verbraucherpreisindex).' })
 export class PriceIndexPoint {
@@ -47,7 +48,7 @@ export class MoneyParameters {
 
 @ObjectType({ description: 'Funding allocated to one area in one year (Förderung je Gebiet und Jahr).' })
 export class MoneyAreaYear {
-  areaId!: number;
+  areaId!: AreaId;
 
   @Field(() => Int, { description: 'Year (Jahr).' })
   year!: number;
@@ -82,7 +83,7 @@ export class MoneyAreaYear {
 
 @ObjectType({ description: 'Change of an area’s funding over the span (Veränderung).' })
 export class MoneyChange {
-  areaId!: number;
+  areaId!: AreaId;
 
   @Field(() => Int, { description: 'From year.' })
   fromYear!: number;

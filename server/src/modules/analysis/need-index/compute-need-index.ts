@@ -5,6 +5,7 @@ import { guard, reason, requireYear } from '../analysis.common';
 import { loadNeedIndex } from '../analysis.data';
 import { NeedIndexArgs } from './need-index.args';
 import { type NeedDynamicsClass, NeedIndexPresetEnum, NeedIndexResultType, type NeedStatusClass } from './need-index.type';
+import { areaIdOf } from '../../areas/area-id';
 
 export async function computeNeedIndexAnswer(ctx: Context, args: NeedIndexArgs): Promise<NeedIndexResultType> {
   requireYear(args.year, 'year');
@@ -29,7 +30,7 @@ export async function computeNeedIndexAnswer(ctx: Context, args: NeedIndexArgs):
     method: result.method,
     parameters: {
       ...result.parameters,
-      preset: result.parameters.preset as NeedIndexPresetEnum,
+      preset: result.parameters.preset,
       level: args.level,
       indicators: result.parameters.indicators.map((i) => {
         const m = metaBy.get(i.key)!;
@@ -41,16 +42,16 @@ export async function computeNeedIndexAnswer(ctx: Context, args: NeedIndexArgs):
     dynamicsIndexStats: result.dynamicsIndexStats,
     classes: COMBINED_CLASSES,
     areas: result.areas.map((a) => {
-      const labels = a.statusClass ? STATUS_LABELS[a.statusClass as StatusClass] : null;
+      const labels = a.statusClass ? STATUS_LABELS[a.statusClass] : null;
       return {
         ...a,
-        areaId: a.areaId as number,
+        areaId: areaIdOf(a.areaId),
         reason: reason(a.reason),
-        statusClass: a.statusClass as NeedStatusClass | null,
+        statusClass: a.statusClass,
         statusLabelDe: labels?.de ?? null,
         needLabelDe: labels?.needDe ?? null,
         needLabelEn: labels?.needEn ?? null,
-        dynamicsClass: a.dynamicsClass as NeedDynamicsClass | null,
+        dynamicsClass: a.dynamicsClass,
         dynamicsReason: reason(a.dynamicsReason),
         components: a.components.map((c) => ({ ...c, valueReason: reason(c.valueReason), baseValueReason: reason(c.baseValueReason) })),
       };

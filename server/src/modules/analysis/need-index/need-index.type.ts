@@ -1,13 +1,19 @@
 import { AreaLevel } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  DYNAMICS_CLASSES,
+  NEED_INDEX_PRESET_KEYS,
+  STATUS_CLASSES,
+  type DynamicsClass,
+  type NeedIndexPresetKey,
+  type StatusClass,
+} from '../../../analysis';
+import { enumFrom } from '../../common/enum';
 import { AnalysisMethod, AnalysisMissingReason, DistributionStats } from '../analysis.type';
+import { type AreaId } from '../../areas/area-id';
 
-export enum NeedStatusClass {
-  HIGH = 'HIGH',
-  MEDIUM = 'MEDIUM',
-  LOW = 'LOW',
-  VERY_LOW = 'VERY_LOW',
-}
+export const NeedStatusClass = enumFrom(STATUS_CLASSES);
+export type NeedStatusClass = StatusClass;
 registerEnumType(NeedStatusClass, {
   name: 'NeedStatusClass',
   description:
@@ -21,11 +27,8 @@ registerEnumType(NeedStatusClass, {
   },
 });
 
-export enum NeedDynamicsClass {
-  POSITIVE = 'POSITIVE',
-  STABLE = 'STABLE',
-  NEGATIVE = 'NEGATIVE',
-}
+export const NeedDynamicsClass = enumFrom(DYNAMICS_CLASSES);
+export type NeedDynamicsClass = DynamicsClass;
 registerEnumType(NeedDynamicsClass, {
   name: 'NeedDynamicsClass',
   description: 'Dynamics class (Dynamikgruppe), cut on the standardised dynamics index D* (higher D* = worsening).',
@@ -36,10 +39,8 @@ registerEnumType(NeedDynamicsClass, {
   },
 });
 
-export enum NeedIndexPresetEnum {
-  MSS_2021 = 'MSS_2021',
-  SOZIALATLAS_2025 = 'SOZIALATLAS_2025',
-}
+export const NeedIndexPresetEnum = enumFrom(NEED_INDEX_PRESET_KEYS);
+export type NeedIndexPresetEnum = NeedIndexPresetKey;
 registerEnumType(NeedIndexPresetEnum, {
   name: 'NeedIndexPreset',
   description: 'Named need-index method with its cut-offs (Verfahren); docs/methods.md lists the sources.',
@@ -201,7 +202,7 @@ export class CombinedNeedClass {
 
 @ObjectType({ description: 'Need index of one area (Bedarfsindex eines Gebiets).' })
 export class NeedIndexArea {
-  areaId!: number;
+  areaId!: AreaId;
 
   @Field(() => Float, { nullable: true, description: 'Residents in year t used for the minimum-population rule (Einwohner).' })
   population!: number | null;

@@ -9,6 +9,7 @@ import { areasOfLevel, areasOfPoints, fundings, priceIndex, servicePoints, value
 import { type CapacityMode, type GapClassEnum } from '../analysis.type';
 import { ScenarioInput } from './scenario.args';
 import { ScenarioResultType, type ScenarioState } from './scenario.type';
+import { areaIdOf } from '../../areas/area-id';
 
 const MAX_ADDED_SERVICES = 50;
 
@@ -22,7 +23,7 @@ function stateOut(s: PureScenarioState): ScenarioState {
     accessibilityPer1000: s.accessibility?.accessibilityPer1000 ?? null,
     accessibilityReason: reason(s.accessibility ? s.accessibility.reason : 'NO_DEMAND'),
     gapScore: s.gap.score,
-    gapClass: s.gap.gapClass as GapClassEnum | null,
+    gapClass: s.gap.gapClass,
     missingPlaces: s.gap.planner?.missing ?? null,
   };
 }
@@ -92,7 +93,7 @@ export async function runScenarioAnswer(ctx: Context, input: ScenarioInput): Pro
         category: input.category,
         areas: inp.areas.map((a) => a.id),
         services,
-        demands: inp.demands.map((d) => ({ ...d, areaId: inp.levelOf.get(d.areaId as number) ?? d.areaId })),
+        demands: inp.demands.map((d) => ({ ...d, areaId: inp.levelOf.get(areaIdOf(d.areaId)) ?? d.areaId })),
         decay: inp.decay,
         detourFactor: inp.detourFactor,
         ...targetWords(inp.category.targetIndicatorKey),
@@ -121,7 +122,7 @@ export async function runScenarioAnswer(ctx: Context, input: ScenarioInput): Pro
       needYear,
       level: input.level,
       zones: inp.zones,
-      capacityMode: inp.capacityMode as CapacityMode,
+      capacityMode: inp.capacityMode,
       gridSizeM: 250,
       addedServices: adds.map((s, i) => ({ id: `new-${i + 1}`, name: s.name ?? null, lon: s.lon, lat: s.lat, capacity: s.capacity, areaId: placed[i]!.areaId! })),
       closedServiceIds: closeIds,
@@ -132,15 +133,15 @@ export async function runScenarioAnswer(ctx: Context, input: ScenarioInput): Pro
     areas: result.areas
       .filter((a) => a.changed.some((c) => c !== 'gapScore'))
       .map((a) => ({
-        areaId: a.areaId as number,
+        areaId: areaIdOf(a.areaId),
         before: stateOut(a.before),
         after: stateOut(a.after),
         changed: a.changed,
-        gapClassChange: a.gapClassChange ? { from: a.gapClassChange.from as GapClassEnum | null, to: a.gapClassChange.to as GapClassEnum | null } : null,
+        gapClassChange: a.gapClassChange ? { from: a.gapClassChange.from, to: a.gapClassChange.to } : null,
         summaryDe: a.summary?.de ?? null,
         summaryEn: a.summary?.en ?? null,
       })),
-    money: result.money ? result.money.map((m) => ({ ...m, areaId: m.areaId as number })) : null,
+    money: result.money ? result.money.map((m) => ({ ...m, areaId: areaIdOf(m.areaId) })) : null,
   };
 }
 

@@ -3,6 +3,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../../scalars/decimal';
 import { ZoneType } from '../accessibility/accessibility.type';
 import { AnalysisMethod, AnalysisMissingReason, CapacityMode, GapClassEnum } from '../analysis.type';
+import { type AreaId } from '../../areas/area-id';
 
 @ObjectType({ description: 'Coverage, accessibility and gap of one area in a scenario state (Zustand).' })
 export class ScenarioState {
@@ -48,7 +49,7 @@ export class GapClassChange {
 
 @ObjectType('ScenarioArea', { description: 'An area whose figures change in the scenario (betroffenes Gebiet).' })
 export class ScenarioAreaType {
-  areaId!: number;
+  areaId!: AreaId;
 
   @Field(() => ScenarioState, { description: 'Before (vorher).' })
   before!: ScenarioState;
@@ -87,7 +88,7 @@ export class ScenarioAddedService {
   capacity!: number;
 
   @Field(() => Int, { description: 'Id of the area (at the level) covering the point (ST_Covers).' })
-  areaId!: number;
+  areaId!: AreaId;
 }
 
 @ObjectType({ description: 'A funding change applied in a scenario (Förderänderung).' })
@@ -137,7 +138,7 @@ export class ScenarioParameters {
 
 @ObjectType({ description: 'Nominal funding of an area in a year before and after the scenario.' })
 export class ScenarioMoney {
-  areaId!: number;
+  areaId!: AreaId;
 
   @Field(() => Int, { description: 'Year.' })
   year!: number;
