@@ -1,24 +1,8 @@
-import { AnalysisInputError, type MethodText, type MissingReason } from '../../analysis';
+import { type MethodText, type MissingReason } from '../../analysis';
 import { BadUserInputError } from '../../errors';
 import { checkYear } from '../common/years';
 import { type AccessibilityInputs, type DecayRequest } from './analysis.data';
 import { DecayKind } from './analysis.type';
-
-/** Analysis input errors (the pure functions' AnalysisInputError) become BAD_USER_INPUT naming the field. */
-export function translate(error: unknown): never {
-  if (error instanceof AnalysisInputError) throw new BadUserInputError(error.message, error.field ?? 'input');
-  throw error;
-}
-
-export function guard<T>(fn: () => T): T {
-  try {
-    const out = fn();
-    if (out instanceof Promise) return out.catch(translate) as T;
-    return out;
-  } catch (error) {
-    return translate(error);
-  }
-}
 
 export function requireYear(year: number, argument: string) {
   if (year === undefined || year === null) throw new BadUserInputError(`${argument} is required`, argument);
@@ -26,7 +10,6 @@ export function requireYear(year: number, argument: string) {
 }
 
 export const reason = (r: MissingReason | null | undefined): MissingReason | null => r ?? null;
-
 
 export function withMethod(method: MethodText, extra: Partial<MethodText> = {}): MethodText {
   return { de: method.de + (extra.de ? ` ${extra.de}` : ''), en: method.en + (extra.en ? ` ${extra.en}` : '') };

@@ -1,7 +1,7 @@
 import { E2SFCA_METHOD, zoneWeight } from '../../../analysis';
 import { type Context } from '../../../context';
 import { BadUserInputError } from '../../../errors';
-import { checkDecay, decayArg, decayOut, guard, reason, requireYear, withMethod } from '../analysis.common';
+import { checkDecay, decayArg, decayOut, reason, requireYear, withMethod } from '../analysis.common';
 import { computeAccessibility, loadAccessibilityInputs } from '../analysis.data';
 import { type CapacityMode, type DemandMode } from '../analysis.type';
 import { AccessibilityArgs } from './accessibility.args';
@@ -27,8 +27,8 @@ export async function computeAccessibilityAnswer(ctx: Context, args: Accessibili
   requireYear(args.year, 'year');
   checkGrid(args.gridSizeM);
   checkDecay(args);
-  const inp = await guard(() => loadAccessibilityInputs(ctx, { ...args, decay: decayArg(args) }));
-  const acc = guard(() => computeAccessibility(inp));
+  const inp = await loadAccessibilityInputs(ctx, { ...args, decay: decayArg(args) });
+  const acc = computeAccessibility(inp);
   const byArea = new Map(acc.areas.map((a) => [areaIdOf(a.areaId), a]));
   const serviceOf = new Map(acc.supplies.map((s) => [String(s.id), s]));
   return {

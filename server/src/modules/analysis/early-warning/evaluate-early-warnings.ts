@@ -1,7 +1,7 @@
 import { defaultEarlyWarningRules, EARLY_WARNING_DEFAULTS, type EarlyWarningRule, evaluateEarlyWarning } from '../../../analysis';
 import { type Context } from '../../../context';
 import { BadUserInputError } from '../../../errors';
-import { guard, reason, requireYear } from '../analysis.common';
+import { reason, requireYear } from '../analysis.common';
 import { DEFAULT_NEED_KEYS, loadNeedIndex, loadObservations, resolveMeasures } from '../analysis.data';
 import { areasOfLevel } from '../analysis.sql';
 import { type AnalysisMissingReason } from '../analysis.type';
@@ -65,13 +65,12 @@ export async function evaluateEarlyWarningsAnswer(ctx: Context, args: EarlyWarni
     areasOfLevel(ctx.prisma, args.level),
     loadObservations(ctx.prisma, ctx.caller, indicatorIds, measureKeys, [args.level, 'CITY'], args.year - back, args.year),
     // the dynamics classes the alerts are read against (default need index, MSS 2021); none where it cannot be computed
-    guard(() => loadNeedIndex(ctx, { level: args.level, year: args.year })).catch(() => null),
+    loadNeedIndex(ctx, { level: args.level, year: args.year }).catch(() => null),
   ]);
   const dynamics = (need?.result.areas ?? [])
     .filter((a) => a.dynamicsClass !== null)
     .map((a) => ({ areaId: a.areaId, dynamicsClass: a.dynamicsClass!, dynamicsZ: a.dynamicsZ, baseYear: need!.result.parameters.baseYear, year: args.year }));
-  const result = guard(() =>
-    evaluateEarlyWarning({
+  const result = evaluateEarlyWarning({
       dynamics,
       year: args.year,
       indicators: measures.map((m) => ({ key: m.key, polarity: m.polarity, label: m.name, unit: unitText(m.unit) })),
@@ -79,8 +78,7 @@ export async function evaluateEarlyWarningsAnswer(ctx: Context, args: EarlyWarni
       citySeries: obs.filter((o) => o.level === 'CITY' && measureKeys.includes(o.indicatorKey)),
       rules,
       areas: areas.map((a) => a.id),
-    }),
-  );
+    });
   return {
     method: result.method,
     parameters: { level: args.level, year: args.year, rules: result.parameters.rules.map(ruleOut) },

@@ -1,7 +1,7 @@
 import { computeGaps, GAP_LABELS, type GapPlannerInput, type GapRow, GAPS_METHOD, zoneWeight } from '../../../analysis';
 import { type Context } from '../../../context';
 import { checkYear } from '../../common/years';
-import { checkDecay, decayArg, guard, reason, requireYear, targetWords, withMethod } from '../analysis.common';
+import { checkDecay, decayArg, reason, requireYear, targetWords, withMethod } from '../analysis.common';
 import { computeAccessibility, loadAccessibilityInputs, loadCoverage, loadNeedIndex } from '../analysis.data';
 import { type AnalysisMissingReason, type GapClassEnum } from '../analysis.type';
 import { coverageRowOut } from '../coverage/compute-coverage';
@@ -42,15 +42,12 @@ export async function computeGapsAnswer(ctx: Context, args: GapArgs): Promise<Ga
   const needYear = args.needYear ?? args.year;
   checkYear(needYear, 'needYear');
   checkDecay(args);
-  const [need, supply] = await guard(() =>
-    Promise.all([
+  const [need, supply] = await Promise.all([
       loadNeedIndex(ctx, { level: args.level, year: needYear }),
       args.supply === 'COVERAGE' ? coverageSupply(ctx, args) : accessibilitySupply(ctx, args),
-    ]),
-  );
+    ]);
   const needBy = new Map(need.result.areas.map((a) => [areaIdOf(a.areaId), a]));
-  const result = guard(() =>
-    computeGaps({
+  const result = computeGaps({
       category: args.category,
       needMeasure: 'statusZ',
       supplyMeasure: supply.measure,
@@ -63,8 +60,7 @@ export async function computeGapsAnswer(ctx: Context, args: GapArgs): Promise<Ga
           ...(planner ? { planner } : {}),
         };
       }),
-    }),
-  );
+    });
   return {
     method: withMethod(GAPS_METHOD, { de: `${NEED_FOR_GAPS.de} ${supply.text.de}`, en: `${NEED_FOR_GAPS.en} ${supply.text.en}` }),
     parameters: {
@@ -107,7 +103,7 @@ async function accessibilitySupply(ctx: Context, args: GapArgs) {
   const inp = await loadAccessibilityInputs(ctx, {
     category: args.category, year: args.year, level: args.level, demand: 'GRID', gridSizeM: 250, decay: decayArg(args), detourFactor: args.detourFactor,
   });
-  const acc = guard(() => computeAccessibility(inp));
+  const acc = computeAccessibility(inp);
   const targetBy = new Map(inp.targets.map((t) => [areaIdOf(t.areaId), t.population]));
   const catchment = zoneWeight(inp.zones).catchment;
   // norms are in capacity units: without recorded capacities (facility count) places cannot be stated

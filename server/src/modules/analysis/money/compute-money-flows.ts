@@ -2,7 +2,7 @@ import { computeMoney } from '../../../analysis';
 import { type Context } from '../../../context';
 import { BadUserInputError } from '../../../errors';
 import { checkYear } from '../../common/years';
-import { guard, reason, requireYear, withMethod } from '../analysis.common';
+import { reason, requireYear, withMethod } from '../analysis.common';
 import { loadNeedIndex, loadObservations, resolveMeasures } from '../analysis.data';
 import { areasOfLevel, categoriesWithNorms, fundings, priceIndex, servicePoints } from '../analysis.sql';
 import { MoneyFlowArgs } from './money.args';
@@ -30,19 +30,18 @@ export async function computeMoneyFlowsAnswer(ctx: Context, args: MoneyFlowArgs)
   const indicatorIds = [byKey.get('population')!.id, ...(targetId !== null ? [targetId] : [])];
 
   const categoryIds = categories ? categories.map((c) => c.categoryId) : null;
-  const [areas, locs, funds, obs, vpi, need] = await guard(() => Promise.all([
+  const [areas, locs, funds, obs, vpi, need] = await Promise.all([
     areasOfLevel(ctx.prisma, args.level),
     servicePoints(ctx.prisma, { categoryIds, level: args.level, activeOnly: false }, ctx.caller),
     fundings(ctx.prisma, { fromYear: args.fromYear, toYear: args.toYear, categoryIds }, ctx.caller),
     loadObservations(ctx.prisma, ctx.caller, indicatorIds, [], [args.level], args.fromYear, args.toYear),
     priceIndex(ctx.prisma),
     loadNeedIndex(ctx, { level: args.level, year: needYear }),
-  ]));
+  ]);
   const priceBaseYear = args.baseYear ?? args.toYear;
   if (!vpi.some((p) => p.year === priceBaseYear)) throw new BadUserInputError(`no consumer price index for ${priceBaseYear}`, 'baseYear');
   const years = Array.from({ length: args.toYear - args.fromYear + 1 }, (_, i) => args.fromYear + i);
-  const result = guard(() =>
-    computeMoney({
+  const result = computeMoney({
       areas: areas.map((a) => a.id),
       years,
       fundings: funds.map((f) => ({ serviceId: f.serviceId, year: f.year, amount: f.amount })),
@@ -57,8 +56,7 @@ export async function computeMoneyFlowsAnswer(ctx: Context, args: MoneyFlowArgs)
       span: Math.max(1, args.toYear - args.fromYear),
       need: need.result.areas.map((a) => ({ areaId: a.areaId, value: a.statusZ })),
       needYear,
-    }),
-  );
+    });
   return {
     method: withMethod(result.method, {
       de: `Bewilligte und ausgezahlte Förderung von Angeboten; Bedarf = S* des Bedarfsindex ${needYear}.`,

@@ -1,7 +1,7 @@
 import { COMBINED_CLASSES, STATUS_LABELS, type StatusClass } from '../../../analysis';
 import { type Context } from '../../../context';
 import { BadUserInputError } from '../../../errors';
-import { guard, reason, requireYear } from '../analysis.common';
+import { reason, requireYear } from '../analysis.common';
 import { loadNeedIndex } from '../analysis.data';
 import { NeedIndexArgs } from './need-index.args';
 import { type NeedDynamicsClass, NeedIndexPresetEnum, NeedIndexResultType, type NeedStatusClass } from './need-index.type';
@@ -24,7 +24,7 @@ export async function computeNeedIndexAnswer(ctx: Context, args: NeedIndexArgs):
     throw new BadUserInputError('dynamicsCutoff must be ≥ 0', 'dynamicsCutoff');
   }
 
-  const { result, measures } = await guard(() => loadNeedIndex(ctx, { ...args, statusCutoffs: cut ? { ...cut } : null }));
+  const { result, measures } = await loadNeedIndex(ctx, { ...args, statusCutoffs: cut ? { ...cut } : null });
   const metaBy = new Map(measures.map((m) => [m.key, m]));
   return {
     method: result.method,

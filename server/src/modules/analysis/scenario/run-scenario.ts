@@ -3,7 +3,7 @@ import { type ScenarioState as PureScenarioState, runScenario, type ScenarioServ
 import { type Context } from '../../../context';
 import { BadUserInputError } from '../../../errors';
 import { checkYear } from '../../common/years';
-import { checkDecay, decayArg, guard, reason, requireYear, targetWords, withMethod } from '../analysis.common';
+import { checkDecay, decayArg, reason, requireYear, targetWords, withMethod } from '../analysis.common';
 import { loadAccessibilityInputs, loadNeedIndex, resolveMeasures } from '../analysis.data';
 import { areasOfLevel, areasOfPoints, fundings, priceIndex, servicePoints, valuesForLevels } from '../analysis.sql';
 import { type CapacityMode, type GapClassEnum } from '../analysis.type';
@@ -52,13 +52,13 @@ export async function runScenarioAnswer(ctx: Context, input: ScenarioInput): Pro
     throw new BadUserInputError('one change per service and year', 'input.fundingChanges');
   }
 
-  const [inp, need, placed] = await guard(() => Promise.all([
+  const [inp, need, placed] = await Promise.all([
     loadAccessibilityInputs(ctx, {
       category: input.category, year: input.year, level: input.level, demand: 'GRID', gridSizeM: 250, decay: decayArg(input), detourFactor: input.detourFactor,
     }),
     loadNeedIndex(ctx, { level: input.level, year: needYear }),
     adds.length ? areasOfPoints(ctx.prisma, adds, input.level) : Promise.resolve([]),
-  ]));
+  ]);
   placed.forEach((p) => {
     if (p.areaId === null) throw new BadUserInputError('the point lies in no area of the city', `input.addServices[${p.idx}]`);
   });
@@ -87,8 +87,7 @@ export async function runScenarioAnswer(ctx: Context, input: ScenarioInput): Pro
     areaId: placed[i]!.areaId!,
   }));
   const money = fundingChanges.length ? await scenarioMoney(ctx, input.level, fundingChanges) : undefined;
-  const result = guard(() =>
-    runScenario(
+  const result = runScenario(
       {
         category: input.category,
         areas: inp.areas.map((a) => a.id),
@@ -108,8 +107,7 @@ export async function runScenarioAnswer(ctx: Context, input: ScenarioInput): Pro
         closeServiceIds: closedPieces,
         fundingChanges: fundingChanges.map((f) => ({ serviceId: f.serviceId, year: f.year, amount: new Decimal(f.amount).toFixed(2) })),
       },
-    ),
-  );
+    );
   return {
     method: withMethod(result.method, {
       ...(facility
