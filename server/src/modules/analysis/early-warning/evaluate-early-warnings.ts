@@ -71,14 +71,14 @@ export async function evaluateEarlyWarningsAnswer(ctx: Context, args: EarlyWarni
     .filter((a) => a.dynamicsClass !== null)
     .map((a) => ({ areaId: a.areaId, dynamicsClass: a.dynamicsClass!, dynamicsZ: a.dynamicsZ, baseYear: need!.result.parameters.baseYear, year: args.year }));
   const result = evaluateEarlyWarning({
-      dynamics,
-      year: args.year,
-      indicators: measures.map((m) => ({ key: m.key, polarity: m.polarity, label: m.name, unit: unitText(m.unit) })),
-      areaSeries: obs.filter((o) => o.level === args.level && measureKeys.includes(o.indicatorKey)),
-      citySeries: obs.filter((o) => o.level === 'CITY' && measureKeys.includes(o.indicatorKey)),
-      rules,
-      areas: areas.map((a) => a.id),
-    });
+    dynamics,
+    year: args.year,
+    indicators: measures.map((m) => ({ key: m.key, polarity: m.polarity, label: m.name, unit: unitText(m.unit) })),
+    areaSeries: obs.filter((o) => o.level === args.level && measureKeys.includes(o.indicatorKey)),
+    citySeries: obs.filter((o) => o.level === 'CITY' && measureKeys.includes(o.indicatorKey)),
+    rules,
+    areas: areas.map((a) => a.id),
+  });
   return {
     method: result.method,
     parameters: { level: args.level, year: args.year, rules: result.parameters.rules.map(ruleOut) },

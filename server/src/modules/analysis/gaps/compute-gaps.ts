@@ -43,24 +43,24 @@ export async function computeGapsAnswer(ctx: Context, args: GapArgs): Promise<Ga
   checkYear(needYear, 'needYear');
   checkDecay(args);
   const [need, supply] = await Promise.all([
-      loadNeedIndex(ctx, { level: args.level, year: needYear }),
-      args.supply === 'COVERAGE' ? coverageSupply(ctx, args) : accessibilitySupply(ctx, args),
-    ]);
+    loadNeedIndex(ctx, { level: args.level, year: needYear }),
+    args.supply === 'COVERAGE' ? coverageSupply(ctx, args) : accessibilitySupply(ctx, args),
+  ]);
   const needBy = new Map(need.result.areas.map((a) => [areaIdOf(a.areaId), a]));
   const result = computeGaps({
-      category: args.category,
-      needMeasure: 'statusZ',
-      supplyMeasure: supply.measure,
-      areas: need.areas.map((a) => {
-        const n = needBy.get(a.id)!;
-        const s = supply.values.get(a.id);
-        const planner = supply.planner.get(a.id);
-        return {
-          areaId: a.id, need: n.statusZ, needReason: n.reason, supply: s?.value ?? null, supplyReason: s?.reason ?? 'MISSING',
-          ...(planner ? { planner } : {}),
-        };
-      }),
-    });
+    category: args.category,
+    needMeasure: 'statusZ',
+    supplyMeasure: supply.measure,
+    areas: need.areas.map((a) => {
+      const n = needBy.get(a.id)!;
+      const s = supply.values.get(a.id);
+      const planner = supply.planner.get(a.id);
+      return {
+        areaId: a.id, need: n.statusZ, needReason: n.reason, supply: s?.value ?? null, supplyReason: s?.reason ?? 'MISSING',
+        ...(planner ? { planner } : {}),
+      };
+    }),
+  });
   return {
     method: withMethod(GAPS_METHOD, { de: `${NEED_FOR_GAPS.de} ${supply.text.de}`, en: `${NEED_FOR_GAPS.en} ${supply.text.en}` }),
     parameters: {

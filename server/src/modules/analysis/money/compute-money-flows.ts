@@ -42,21 +42,21 @@ export async function computeMoneyFlowsAnswer(ctx: Context, args: MoneyFlowArgs)
   if (!vpi.some((p) => p.year === priceBaseYear)) throw new BadUserInputError(`no consumer price index for ${priceBaseYear}`, 'baseYear');
   const years = Array.from({ length: args.toYear - args.fromYear + 1 }, (_, i) => args.fromYear + i);
   const result = computeMoney({
-      areas: areas.map((a) => a.id),
-      years,
-      fundings: funds.map((f) => ({ serviceId: f.serviceId, year: f.year, amount: f.amount })),
-      serviceLocations: locs.map((l) => ({ serviceId: l.serviceId, areaId: l.areaId, share: l.share })),
-      residents: obs.filter((o) => o.indicatorKey === 'population').map((o) => ({ areaId: o.areaId, year: o.year, population: o.value, status: o.status })),
-      targetPopulation:
-        targetKey !== null
-          ? obs.filter((o) => o.indicatorKey === targetKey).map((o) => ({ areaId: o.areaId, year: o.year, population: o.value, status: o.status }))
-          : undefined,
-      priceIndex: vpi.map((p) => ({ year: p.year, index: p.index })),
-      priceBaseYear,
-      span: Math.max(1, args.toYear - args.fromYear),
-      need: need.result.areas.map((a) => ({ areaId: a.areaId, value: a.statusZ })),
-      needYear,
-    });
+    areas: areas.map((a) => a.id),
+    years,
+    fundings: funds.map((f) => ({ serviceId: f.serviceId, year: f.year, amount: f.amount })),
+    serviceLocations: locs.map((l) => ({ serviceId: l.serviceId, areaId: l.areaId, share: l.share })),
+    residents: obs.filter((o) => o.indicatorKey === 'population').map((o) => ({ areaId: o.areaId, year: o.year, population: o.value, status: o.status })),
+    targetPopulation:
+      targetKey !== null
+        ? obs.filter((o) => o.indicatorKey === targetKey).map((o) => ({ areaId: o.areaId, year: o.year, population: o.value, status: o.status }))
+        : undefined,
+    priceIndex: vpi.map((p) => ({ year: p.year, index: p.index })),
+    priceBaseYear,
+    span: Math.max(1, args.toYear - args.fromYear),
+    need: need.result.areas.map((a) => ({ areaId: a.areaId, value: a.statusZ })),
+    needYear,
+  });
   return {
     method: withMethod(result.method, {
       de: `Bewilligte und ausgezahlte Förderung von Angeboten; Bedarf = S* des Bedarfsindex ${needYear}.`,

@@ -88,26 +88,26 @@ export async function runScenarioAnswer(ctx: Context, input: ScenarioInput): Pro
   }));
   const money = fundingChanges.length ? await scenarioMoney(ctx, input.level, fundingChanges) : undefined;
   const result = runScenario(
-      {
-        category: input.category,
-        areas: inp.areas.map((a) => a.id),
-        services,
-        demands: inp.demands.map((d) => ({ ...d, areaId: inp.levelOf.get(areaIdOf(d.areaId)) ?? d.areaId })),
-        decay: inp.decay,
-        detourFactor: inp.detourFactor,
-        ...targetWords(inp.category.targetIndicatorKey),
-        targets: inp.targets,
-        norm: { category: input.category, perThousand: inp.category.perThousand! },
-        need: need.result.areas.map((a) => ({ areaId: a.areaId, value: a.statusZ })),
-        gapSupply: 'accessibility',
-        money,
-      },
-      {
-        addServices: added,
-        closeServiceIds: closedPieces,
-        fundingChanges: fundingChanges.map((f) => ({ serviceId: f.serviceId, year: f.year, amount: new Decimal(f.amount).toFixed(2) })),
-      },
-    );
+    {
+      category: input.category,
+      areas: inp.areas.map((a) => a.id),
+      services,
+      demands: inp.demands.map((d) => ({ ...d, areaId: inp.levelOf.get(areaIdOf(d.areaId)) ?? d.areaId })),
+      decay: inp.decay,
+      detourFactor: inp.detourFactor,
+      ...targetWords(inp.category.targetIndicatorKey),
+      targets: inp.targets,
+      norm: { category: input.category, perThousand: inp.category.perThousand! },
+      need: need.result.areas.map((a) => ({ areaId: a.areaId, value: a.statusZ })),
+      gapSupply: 'accessibility',
+      money,
+    },
+    {
+      addServices: added,
+      closeServiceIds: closedPieces,
+      fundingChanges: fundingChanges.map((f) => ({ serviceId: f.serviceId, year: f.year, amount: new Decimal(f.amount).toFixed(2) })),
+    },
+  );
   return {
     method: withMethod(result.method, {
       ...(facility
