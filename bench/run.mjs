@@ -37,7 +37,7 @@ function queryMix(dataset) {
     {
       name: 'map: districts with geometry and one indicator',
       query: `query($y: Int!) { areas(filter: { level: DISTRICT }, first: ${dataset === 'leipzig' ? 100 : 500}) {
-        nodes { id code name geometry(simplify: 20, precision: 5) value(indicator: "sgb2_rate", year: $y) { value status } } } }`,
+        nodes { id code name geometry(simplify: 15, precision: 5) value(indicator: "sgb2_rate", year: $y) { value status } } } }`,
       variables: { y: lastYear },
     },
     {

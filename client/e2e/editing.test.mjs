@@ -367,6 +367,26 @@ test('providers: a duplicate name is marked at the field; a new provider is save
   assert.deepEqual(await axeSerious(planner), [], 'axe on the provider form');
 });
 
+test('a point outside the city (Berlin) is refused with the reason; saved only once the planner confirms it', async () => {
+  await planner.getByTestId('section-angebote').click();
+  await planner.getByTestId('new').click();
+  await planner.waitForSelector('[data-testid=service-form]');
+  const name = `E2E Kita Berlin ${Date.now()}`;
+  await planner.locator('#svc-name').fill(name);
+  await planner.locator('#svc-category').selectOption({ label: 'Kinder- und Jugendtreff' });
+  await planner.locator('#svc-lon').fill('13,405');
+  await planner.locator('#svc-lat').fill('52,52');
+  await planner.getByTestId('save').click();
+  await planner.getByTestId('error-summary').waitFor();
+  assert.match(await planner.getByTestId('error-summary').textContent(), /liegt in keinem Gebiet der Stadt/);
+  await screenshot(planner, 'editing-outside-city.png');
+  assert.deepEqual(await axeSerious(planner), [], 'axe with the outside-city question');
+  await planner.getByLabel('Der Standort liegt bewusst außerhalb der Stadt').check();
+  await planner.getByTestId('save').click();
+  await planner.waitForFunction(() => /Angebot gespeichert/.test(document.querySelector('[data-testid=saved]')?.textContent ?? ''));
+  assert.match(await savedText(planner, 'service-form'), /in keinem Ortsteil/);
+});
+
 test('signing out ends the session: the editing area asks for a login again', async () => {
   await planner.getByTestId('logout').click();
   await planner.waitForSelector('[data-testid=login-prompt]', { timeout: 30_000 });

@@ -92,7 +92,7 @@ test('clicking Grünau-Mitte on the map opens its profile with the numbers of th
   const lastPop = api.data.area.population.filter((p) => p.value !== null).at(-1);
   await page.waitForSelector('[data-testid=kf-population]');
   assert.equal(await page.locator('[data-testid=kf-population]').textContent(), new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 }).format(lastPop.value));
-  assert.match(page.url(), new RegExp(`gebiet=${gm.id}`), 'the selection is in the address bar');
+  assert.match(page.url(), new RegExp(`gebiet=${gm.code}`), 'the selection is in the address bar');
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: path.join(artifactsDir, 'profile.png') });
   await page.emulateMedia({ media: 'print' });
@@ -102,7 +102,7 @@ test('clicking Grünau-Mitte on the map opens its profile with the numbers of th
 
 test("Chromium's PDF of the printed profile holds the district's figures, services, source and no map controls", async () => {
   const gm = (await labelPoints()).find((d) => d.name === 'Grünau-Mitte');
-  const page = await open(`?indikator=sgb2_rate&gebiet=${gm.id}`);
+  const page = await open(`?indikator=sgb2_rate&gebiet=${gm.code}`);
   await page.waitForSelector('[data-testid=kf-population]');
   await page.waitForLoadState('networkidle');
   const year = Number(await page.locator('#year-output').textContent());
@@ -157,7 +157,7 @@ test('the table sorts by keyboard and Enter on a row selects the area', async ()
 
 test('the address bar restores indicator, year, classes, selection and map position', async () => {
   const gm = (await labelPoints()).find((d) => d.name === 'Grünau-Mitte');
-  const page = await open(`?indikator=unemployment_rate&jahr=2010&klassen=jenks&anzahl=4&gebiet=${gm.id}&karte=12.30000,51.32000,12.50`);
+  const page = await open(`?indikator=unemployment_rate&jahr=2010&klassen=jenks&anzahl=4&gebiet=${gm.code}&karte=12.30000,51.32000,12.50`);
   assert.equal(await page.locator('#indicator').inputValue(), 'unemployment_rate');
   assert.equal(await page.locator('#year-output').textContent(), '2010');
   assert.equal(await page.locator('#method').inputValue(), 'jenks');
@@ -200,7 +200,7 @@ test('English is available and loading errors are plain language', async () => {
 
 test('axe finds no serious or critical accessibility violations (map, profile, English)', async () => {
   const gm = (await labelPoints()).find((d) => d.name === 'Grünau-Mitte');
-  for (const search of ['', `?gebiet=${gm.id}`, '?sprache=en&vergleich=2012']) {
+  for (const search of ['', `?gebiet=${gm.code}`, '?sprache=en&vergleich=2012']) {
     const page = await open(search);
     if (search.includes('gebiet')) await page.waitForSelector('[data-testid=kf-population]');
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

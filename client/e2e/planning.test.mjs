@@ -131,7 +131,7 @@ test('district profile: need rank and components (warum hier?), early warnings, 
   }`);
   assert.equal(api.errors, undefined, JSON.stringify(api.errors));
   const need = api.data.needIndex.areas.find((a) => a.area.id === gm.id);
-  const page = await open(`/?schicht=bedarf&jahr=2022&gebiet=${gm.id}`);
+  const page = await open(`/?schicht=bedarf&jahr=2022&gebiet=${gm.code}`);
   await page.waitForSelector('[data-testid=need-rank]');
   assert.equal(await page.locator('[data-testid=need-label]').textContent(), need.needLabelDe);
   assert.match(await page.locator('[data-testid=need-rank]').textContent(), new RegExp(`Rang ${need.rank} von 63`));
@@ -221,7 +221,7 @@ test('scenario: place a service by district list and by map click, compute, befo
 
 test('a service selected from the profile shows its catchment zones on the map', async () => {
   const gm = await district('Grünau-Mitte');
-  const page = await open(`/?gebiet=${gm.id}`);
+  const page = await open(`/?gebiet=${gm.code}`);
   const button = page.getByRole('button', { name: /^Einzugsbereich zeigen/ }).first();
   await page.waitForSelector('section[aria-labelledby=ps-title] details');
   if (!(await page.locator('section[aria-labelledby=ps-title] details').getAttribute('open'))) await page.locator('section[aria-labelledby=ps-title] summary').click();

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from './database';
 import { DataDirInUseError, lockDataDir } from './data-dir-lock';
+import { openEmbeddedInFolder } from '../../server/test/db';
 
 describe('one process per embedded database folder', () => {
   let root: string;
@@ -14,7 +15,7 @@ describe('one process per embedded database folder', () => {
 
   it('refuses a second opener while the first has the folder, and lets the next one in after close', async () => {
     const dataDir = path.join(root, 'pglite');
-    const first = await openDatabase({ dataDir });
+    const first = await openEmbeddedInFolder(dataDir);
     await first.prisma.$executeRaw`CREATE TABLE written_by_first (n int)`;
     await expect(openDatabase({ dataDir })).rejects.toThrow(DataDirInUseError);
     await expect(openDatabase({ dataDir })).rejects.toThrow(/wird schon von Prozess \d+ benutzt/);

@@ -1,10 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { lockDataDir } from './data-dir-lock';
+import { postgisCore } from './postgis-bundle';
 import { formatLsn, parseLsn, ReplicaSet, routeReads, type ReplicaStatus, type ReplicaTarget } from './replicas';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -23,7 +24,10 @@ export interface Database {
    * repository (migrations, test set-up). Never pass user input to `exec`; `query` is parameterised.
    */
   withSession<T>(fn: (session: ScriptSession) => Promise<T>): Promise<T>;
-  /** A gzip dump of an embedded database (to clone test databases quickly); postgres: unsupported. */
+  /**
+   * An uncompressed tar dump of an embedded database (to clone test databases quickly; loading it
+   * skips a gunzip of ~65 MB per clone); postgres: unsupported.
+   */
   dump(): Promise<Blob>;
   close(): Promise<void>;
 }
@@ -42,7 +46,7 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob;
   /** Called for every SQL statement Prisma sends (query counting in tests, debug logging). */
   onQuery?: (sql: string) => void;
-  /** Called when the server terminates an idle pooled connection (PostgreSQL server only). */
+  /** Called when the server terminates a pooled connection, idle or in use (PostgreSQL server only). */
   onConnectionError?: (error: Error) => void;
   /** postgres://… of streaming replicas of `databaseUrl`, for reads (docs/operations.md). */
   replicaUrls?: string[];
@@ -52,6 +56,54 @@ export interface OpenDatabaseOptions {
   replicaCheckIntervalMs?: number;
   /** Called when a replica is taken out or put back. */
   onReplicaChange?: (status: ReplicaStatus) => void;
+  /**
+   * PostgreSQL server only: longest a statement may run (`statement_timeout`, set on every
+   * connection), ms; default DATABASE_STATEMENT_TIMEOUT_MS or 30 s. PGlite cannot interrupt a
+   * statement (it runs on the JavaScript thread); there the inputs are bounded instead.
+   */
+  statementTimeoutMs?: number;
+}
+
+/**
+ * A time budget for the database work of one request (embedded database). PGlite is one connection
+ * on the JavaScript thread and cannot cancel a running statement, so the budget is checked before
+ * every statement a request sends: once its time (queue wait included) is used up, its next
+ * statement is refused with `DatabaseBusyError` instead of queueing ahead of everyone else. The
+ * bounded inputs (filter lengths, query cost, vertices) keep single statements short.
+ */
+const budgets = new AsyncLocalStorage<{ deadline: number }>();
+
+export function withDatabaseBudget<T>(ms: number, fn: () => T): T {
+  return budgets.run({ deadline: Date.now() + ms }, fn);
+}
+
+export class DatabaseBusyError extends Error {
+  readonly code = 'DATABASE_BUSY';
+  constructor() {
+    super('DATABASE_BUSY: Die Anfrage hat ihr Zeitbudget für die Datenbank aufgebraucht (request exceeded its database time budget)');
+    this.name = 'DatabaseBusyError';
+  }
+}
+
+function checkBudget() {
+  const budget = budgets.getStore();
+  if (budget && Date.now() > budget.deadline) throw new DatabaseBusyError();
+}
+
+/** The PGlite instance as the Prisma adapter sees it: every statement first checks the request's budget. */
+function budgeted(pglite: PGlite): PGlite {
+  return new Proxy(pglite, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if ((property === 'query' || property === 'exec' || property === 'transaction') && typeof value === 'function') {
+        return (...args: unknown[]) => {
+          checkBudget();
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
@@ -75,13 +127,13 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions: { postgis } });
+    pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions: { postgis: postgisCore } });
   } catch (error) {
     unlock();
     throw error;
   }
   const prisma = withQueryEvents(
-    new PrismaClient({ adapter: new PrismaPGlite(pglite), ...clientOptions(options.onQuery) }),
+    new PrismaClient({ adapter: new PrismaPGlite(budgeted(pglite)), ...clientOptions(options.onQuery) }),
     options.onQuery,
   );
   let closed = false;
@@ -97,8 +149,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
       });
     },
     async dump() {
-      const dump = await pglite.dumpDataDir('gzip');
-      return dump;
+      return pglite.dumpDataDir('none');
     },
     async close() {
       if (closed) return;
@@ -120,17 +171,33 @@ function describeUrl(url: string): string {
   return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
 }
 
-function connectionPool(url: string, options: OpenDatabaseOptions, max: number, connectionTimeoutMillis?: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis });
-  // An idle connection can be terminated by the server (restart, failover, admin command). Without
-  // a listener that error would crash the process; the pool replaces the connection on next use.
-  pool.on('error', (error) => options.onConnectionError?.(error));
-  return pool;
+function connectionPool(
+  url: string,
+  options: OpenDatabaseOptions,
+  pool: { max: number; statementTimeoutMs: number; connectionTimeoutMillis: number },
+): pg.Pool {
+  const connections = new pg.Pool({
+    connectionString: url,
+    max: pool.max,
+    statement_timeout: pool.statementTimeoutMs,
+    // waiting for a free connection is bounded too: the caller gets an error instead of hanging
+    connectionTimeoutMillis: pool.connectionTimeoutMillis,
+  });
+  // A connection can be terminated by the server (restart, failover, admin command). pg-pool only
+  // listens on idle connections; one checked out for a transaction emitted 'error' with no listener
+  // and crashed the process. Every connection gets a listener for its whole life; the failed query
+  // rejects, and the pool drops the broken connection and opens a new one on next use.
+  connections.on('error', (error) => options.onConnectionError?.(error));
+  connections.on('connect', (client) => {
+    client.on('error', (error) => options.onConnectionError?.(error));
+  });
+  return connections;
 }
 
 async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): Promise<Database> {
   const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  const pool = connectionPool(databaseUrl, options, poolSize);
+  const statementTimeoutMs = options.statementTimeoutMs ?? Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS || 30_000);
+  const pool = connectionPool(databaseUrl, options, { max: poolSize, statementTimeoutMs, connectionTimeoutMillis: 10_000 });
   const primary = withQueryEvents(
     new PrismaClient({ adapter: new PrismaPg(pool), ...clientOptions(options.onQuery) }),
     options.onQuery,
@@ -138,7 +205,7 @@ async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): 
   const replicaPools = (options.replicaUrls ?? []).map((url) => ({
     url,
     // A replica that is gone must fail a read fast (the primary then answers it), not hang it.
-    pool: connectionPool(url, options, poolSize, 2_000),
+    pool: connectionPool(url, options, { max: poolSize, statementTimeoutMs, connectionTimeoutMillis: 2_000 }),
   }));
   const targets: ReplicaTarget[] = replicaPools.map(({ url, pool: replicaPool }) => ({
     name: describeUrl(url),

@@ -1,4 +1,4 @@
-export { openDatabase } from './database';
+export { DatabaseBusyError, openDatabase, withDatabaseBudget } from './database';
 export { currentReadScope, formatLsn, parseLsn, ReplicaSet, routeReads, runInReadScope, stalenessSeconds } from './replicas';
 export type { ReadScope, ReplicaProbe, ReplicaStatus, ReplicaTarget } from './replicas';
 export { DataDirInUseError } from './data-dir-lock';
@@ -6,7 +6,7 @@ export type { Database, DatabaseKind, OpenDatabaseOptions, ScriptSession } from 
 export { migrate, migrationStatus, readMigrations } from './migrate';
 export type { Migration, MigrationStatus } from './migrate';
 export { migrationsDir, schemaPath } from './paths';
-export { deriveAggregates, type DeriveResult } from './domain/aggregate';
+export { deriveAggregates, dependentIndicators, hiddenCells, type Cell, type DeriveResult, type SuppressionModel } from './domain/aggregate';
 export {
   axisFit,
   bbox,
@@ -28,6 +28,7 @@ export {
 } from './domain/geometry';
 export { classifyProvider, cleanName, normalizeProviderName, upsertProviders, type ProviderRow } from './domain/providers';
 export { batches, type Tx } from './domain/transaction';
-export { upsertValues, type ValueRow } from './domain/values';
+export { upsertValues, type Provenance, type ValueConflict, type ValueRow } from './domain/values';
+export { plausibilityWarnings, unitProblem, UNIT_RANGES, type CheckedValue, type PlausibilityOptions } from './domain/value-checks';
 export { Prisma, PrismaClient } from '../generated/prisma/client';
 export * from '../generated/prisma/enums';

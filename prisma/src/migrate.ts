@@ -72,6 +72,18 @@ export async function migrationStatus(db: Database, migrations = readMigrations(
 /** Applies pending migrations, each in its own transaction. Returns the names applied now. */
 export async function migrate(db: Database, migrations = readMigrations()): Promise<string[]> {
   return db.withSession(async (session) => {
+    // a migration may rewrite a big table: no statement_timeout for it (restored below)
+    await session.exec('SET statement_timeout = 0');
+    try {
+      return await applyPending(session, migrations);
+    } finally {
+      await session.exec('RESET statement_timeout');
+    }
+  });
+}
+
+async function applyPending(session: ScriptSession, migrations: Migration[]): Promise<string[]> {
+  {
     await session.exec(CREATE_TABLE);
     const appliedNow: string[] = [];
     for (const migration of migrations) {
@@ -106,5 +118,5 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
       }
     }
     return appliedNow;
-  });
+  }
 }

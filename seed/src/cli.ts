@@ -2,10 +2,11 @@
 // Seeds a database: `node seed/dist/cli.js [--data-dir DIR]` imports the Leipzig data;
 // `--synthetic [--areas 10000 --services 100000 --years 20 --seed 42]` builds the synthetic city
 // into an empty database instead. Database: DATABASE_URL (PostGIS server), else the embedded one
-// in --data-dir, DATA_DIR or <repo>/.data/pglite. Migrates first; prints the import reports.
+// in --data-dir, DATA_DIR or <repo>/.data/pglite. Migrates first; prints the import reports and
+// writes them in full to <repo>/.data/seed-report.txt. SEED_DEMO=false: no demo data.
 import path from 'node:path';
 import { migrate, openDatabase } from '@sozialatlas/db';
-import { seedLeipzig } from './index';
+import { demoFromEnv, seedLeipzig } from './index';
 import { repoDir } from './paths';
 import { formatReport } from './report';
 import { generateSynthetic } from './synthetic';
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
     if (args.synthetic) {
       console.log(formatReport(await generateSynthetic(db.prisma, args)));
     } else {
-      await seedLeipzig(db.prisma, { quiet: false });
+      await seedLeipzig(db.prisma, { quiet: false, demo: demoFromEnv(), reportFile: path.join(repoDir(), '.data', 'seed-report.txt') });
     }
   } finally {
     await db.close();

@@ -1,4 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { PrismaClient } from '@sozialatlas/db';
+import { importPlaces } from './importers/places';
+import { importRealServices } from './importers/real-services';
 import { importDemo } from './importers/demo';
 import { importDistricts } from './importers/districts';
 import { importKitas } from './importers/kitas';
@@ -12,30 +16,60 @@ export interface SeedOptions {
   quiet?: boolean;
   /** Where reports go when not quiet (default console.log). */
   log?: (line: string) => void;
+  /** Import the labelled demo data for categories without real data (default true; `SEED_DEMO=false` turns it off). */
+  demo?: boolean;
+  /** Also write the reports to this file (the CLI and the server pass `.data/seed-report.txt`). */
+  reportFile?: string;
 }
+
+/** `SEED_DEMO=false` (or 0/no) switches the demo data off. */
+export const demoFromEnv = (value = process.env.SEED_DEMO) => !/^(false|0|no)$/i.test(value ?? '');
 
 /**
  * Imports everything `npm start` ships into an empty, migrated database: Leipzig districts,
- * statistics, day-care centres, the consumer price index, and the labelled demo data.
+ * statistics, day-care centres, the real service lists (geocoded), transit stops and OSM social
+ * buildings, the consumer price index, and the labelled demo data for categories without real data.
  * Each importer is one transaction (all-or-nothing) and idempotent: a second run writes nothing.
  */
 export async function seedLeipzig(prisma: PrismaClient, options: SeedOptions = {}): Promise<ImportReport[]> {
   const log = options.log ?? console.log;
   const reports: ImportReport[] = [];
-  const steps: [string, () => Promise<ImportReport>][] = [
-    ['districts', () => importDistricts(prisma)],
-    ['statistics', () => importStatistics(prisma)],
-    ['kitas', () => importKitas(prisma)],
-    ['price index', () => importPriceIndex(prisma)],
-    ['demo', () => importDemo(prisma)],
+  const one = (step: () => Promise<ImportReport>) => async () => [await step()];
+  const steps: [string, () => Promise<ImportReport[]>][] = [
+    ['districts', one(() => importDistricts(prisma))],
+    ['statistics', one(() => importStatistics(prisma))],
+    ['kitas', one(() => importKitas(prisma))],
+    ['real services', () => importRealServices(prisma)],
+    ['transit stops and social buildings', () => importPlaces(prisma)],
+    ['price index', one(() => importPriceIndex(prisma))],
   ];
-  for (const [, step] of steps) {
-    const report = await step();
-    reports.push(report);
-    if (!options.quiet) log(formatReport(report));
+  if (options.demo ?? true) steps.push(['demo', one(async () => importDemo(prisma, { realCategories: await realCategories(prisma) }))]);
+  const started = Date.now();
+  for (const [name, step] of steps) {
+    const t0 = Date.now();
+    const done = await step();
+    for (const report of done) {
+      reports.push(report);
+      if (!options.quiet) log(formatReport(report));
+    }
+    if (!options.quiet) log(`   (${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
   await refreshStatistics(prisma);
+  if (!options.quiet) log(`seed finished in ${((Date.now() - started) / 1000).toFixed(1)} s${options.demo ?? true ? '' : ' (SEED_DEMO=false: no demo data)'}`);
+  if (options.reportFile) {
+    mkdirSync(path.dirname(options.reportFile), { recursive: true });
+    writeFileSync(options.reportFile, `${reports.map((r) => formatReport(r, Number.MAX_SAFE_INTEGER)).join('\n')}\n`);
+    if (!options.quiet) log(`import report written to ${options.reportFile}`);
+  }
   return reports;
+}
+
+/** Categories that hold at least one service from a non-synthetic source. */
+async function realCategories(prisma: PrismaClient): Promise<Set<string>> {
+  const rows = await prisma.$queryRaw<{ key: string }[]>`
+    SELECT DISTINCT c.key FROM service s JOIN service_category c ON c.id = s.category_id JOIN source src ON src.id = s.source_id
+     WHERE NOT src.synthetic`;
+  return new Set(rows.map((r) => r.key));
 }
 
 /**
@@ -55,12 +89,18 @@ export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
 }
 
 export { importDistricts, BOROUGHS, CITY_CODE } from './importers/districts';
-export { importStatistics, upsertIndicators } from './importers/statistics';
-export { FILES as STATISTICS_FILES, INDICATORS, type IndicatorDef, type FileMapping } from './importers/statistics.mapping';
+export { importStatistics, upsertIndicators, upsertRelations } from './importers/statistics';
+export { FILES as STATISTICS_FILES, INDICATORS, RELATIONS, type IndicatorDef, type FileMapping, type RelationDef } from './importers/statistics.mapping';
 export { importKitas, ACCESSIBILITY } from './importers/kitas';
 export { importPriceIndex } from './importers/price-index';
 export { importDemo } from './importers/demo';
+export { importRealServices, parseAddressUri, looseProviderKey, RDF_FILES, OFFICES_FILE } from './importers/real-services';
+export { mapOfficeUnit, mapVereinCategories, splitCategories, VEREIN_CATEGORY_RULES, NOT_SOCIAL } from './importers/service-mapping';
+export { importPlaces } from './importers/places';
 export { generateSynthetic, type SyntheticOptions } from './synthetic';
-export { CATEGORIES, type CategoryKey } from './categories';
+export { CATEGORIES, CORE_CATEGORIES, LIST_CATEGORIES, type CategoryKey } from './categories';
 export { SOURCES, LEIPZIG_ATTRIBUTION } from './sources';
 export { formatReport, newReport, type ImportReport, type ReportEntry } from './report';
+export { Geocoder, metres, type AddressRow, type GeocodeResult, type KnownAddress, type MatchKind, type ReverseResult } from './geocoding/geocoder';
+export { leipzigGeocoder, readAddressTable, OSM_ATTRIBUTION, LEIPZIG_ADDRESS_FILE } from './geocoding/leipzig';
+export { parseAddress, parseHouseNumber, streetKey, type AddressParts, type HouseNumber } from './geocoding/normalize';

@@ -114,7 +114,12 @@ test('demo data: linked to the synthetic source, flat funding group, plan and pa
            (SELECT count(*) FROM service WHERE source_id IS NULL)::int + (SELECT count(*) FROM funding WHERE source_id IS NULL)::int
              + (SELECT count(*) FROM plan WHERE source_id IS NULL)::int + (SELECT count(*) FROM participation_event WHERE source_id IS NULL)::int AS unlinked,
            (SELECT count(*) FROM location l JOIN source o ON o.id = l.source_id WHERE o.synthetic AND l.area_id IS NULL)::int AS outside`;
-  expect(demo).toEqual({ services: 150, providers: 40, unlinked: 0, outside: 0 });
+  // demo services only in the categories without real services (outpatient_help, low_threshold, youth_club)
+  expect(demo).toEqual({ services: 70, providers: 40, unlinked: 0, outside: 0 });
+  const mixed = await q<{ key: string }>`
+    SELECT c.key FROM service s JOIN service_category c ON c.id = s.category_id JOIN source o ON o.id = s.source_id
+     GROUP BY c.key HAVING bool_or(o.synthetic) AND bool_or(NOT o.synthetic)`;
+  expect(mixed).toEqual([]);
   const flat = await q<{ service_id: number }>`
     SELECT f.service_id FROM funding f JOIN source o ON o.id = f.source_id AND o.synthetic
      WHERE f.year BETWEEN 2015 AND 2024 GROUP BY f.service_id, f.funder HAVING count(*) = 10 AND count(DISTINCT f.amount) = 1`;
@@ -131,4 +136,49 @@ test('demo data: linked to the synthetic source, flat funding group, plan and pa
     SELECT c.key, n.zone_weights AS weights FROM coverage_norm n JOIN service_category c ON c.id = n.category_id`;
   expect(norms).toHaveLength(8);
   expect(norms[0]!.weights).toEqual([1, 0.68, 0.22]);
+});
+
+test('real services: the RDF lists and the Behördenwegweiser, every location saying how it was placed', async () => {
+  const perSource = await q<{ key: string; services: number }>`
+    SELECT o.key, count(*)::int AS services FROM service s JOIN source o ON o.id = s.source_id
+     WHERE o.key IN ('leipzig-data-rdf', 'leipzig-behoerdenwegweiser-2018') GROUP BY o.key ORDER BY o.key`;
+  expect(perSource.map((r) => r.key)).toEqual(['leipzig-behoerdenwegweiser-2018', 'leipzig-data-rdf']);
+  expect(perSource.every((r) => r.services > 100)).toBe(true);
+  const [senior] = await q<{ n: number }>`
+    SELECT count(*)::int AS n FROM service s JOIN service_category c ON c.id = s.category_id WHERE s.external_id LIKE 'http://leipzig-data.de/Data/Seniorenbuero/%' AND c.key = 'senior_meeting'`;
+  expect(senior!.n).toBe(10);
+  // a point only with EXACT or NEAREST_NUMBER; AMBIGUOUS and NOT_FOUND stay without one
+  const [placed] = await q<{ unmarked: number; inconsistent: number; nearest_without_note: number }>`
+    SELECT count(*) FILTER (WHERE l.geocode_match IS NULL)::int AS unmarked,
+           count(*) FILTER (WHERE (l.geom IS NULL) <> (l.geocode_match IN ('AMBIGUOUS', 'NOT_FOUND')))::int AS inconsistent,
+           count(*) FILTER (WHERE l.geocode_match = 'NEAREST_NUMBER' AND l.geocode_note IS NULL)::int AS nearest_without_note
+      FROM location l JOIN source o ON o.id = l.source_id WHERE o.key IN ('leipzig-data-rdf', 'leipzig-behoerdenwegweiser-2018')`;
+  expect(placed).toEqual({ unmarked: 0, inconsistent: 0, nearest_without_note: 0 });
+  const reports = rerun.filter((r) => r.details.geocoding);
+  expect(reports.map((r) => r.source)).toEqual([
+    'Seniorenbueros.ttl', 'Buergervereine.ttl', 'Vereine.ttl', 'OeffentlicheEinrichtungen.ttl', 'KirchlicheEinrichtungen.ttl',
+    'leipzig-behoerdenwegweiser-2018-soziales.geojson',
+  ]);
+  // culture is skipped with its reason, not put into a social category
+  const vereine = reports.find((r) => r.source === 'Vereine.ttl')!;
+  expect(vereine.skipped.some((s) => /category not social in this product: .*Kulturvereine/.test(s.reason))).toBe(true);
+  // the existing Kita providers are reused, not duplicated
+  const [dupes] = await q<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT normalized_name FROM provider GROUP BY 1 HAVING count(*) > 1) d`;
+  expect(dupes!.n).toBe(0);
+});
+
+test('a broken list file writes nothing of that file; the files before it stay', async () => {
+  const { mkdtempSync, cpSync, writeFileSync } = await import('node:fs');
+  const os = await import('node:os');
+  const { importRealServices } = await import('./importers/real-services');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'services-'));
+  cpSync(path.join(leipzigDataDir(), 'services'), dir, { recursive: true });
+  const offices = JSON.parse(readFileSync(path.join(dir, 'leipzig-behoerdenwegweiser-2018-soziales.geojson'), 'utf8'));
+  offices.features.push({ type: 'Feature', properties: { id: 'x', name: 'Kaputt', hierarchy: null }, geometry: null });
+  writeFileSync(path.join(dir, 'leipzig-behoerdenwegweiser-2018-soziales.geojson'), JSON.stringify(offices));
+  await db.prisma.$executeRaw`DELETE FROM service WHERE source_id = (SELECT id FROM source WHERE key = 'leipzig-behoerdenwegweiser-2018')`;
+  await expect(importRealServices(db.prisma, { dir })).rejects.toThrow();
+  const [after] = await q<{ offices: number }>`
+    SELECT count(*)::int AS offices FROM service WHERE source_id = (SELECT id FROM source WHERE key = 'leipzig-behoerdenwegweiser-2018')`;
+  expect(after!.offices).toBe(0);
 });

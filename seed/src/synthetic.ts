@@ -4,7 +4,7 @@
 // Deterministic: every random number is a hash of (seed, what, index), computed in SQL, so the
 // bulk rows never travel through JavaScript. Refuses to touch a database that is not empty.
 import { deriveAggregates, type PrismaClient } from '@sozialatlas/db';
-import { CATEGORIES } from './categories';
+import { CORE_CATEGORIES as CATEGORIES } from './categories';
 import { inTransaction } from './db';
 import { upsertCategories } from './categories';
 import { upsertNorms } from './importers/demo';

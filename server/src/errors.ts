@@ -41,6 +41,13 @@ export class ConflictError extends GraphQLError {
   }
 }
 
+/** A create that would store what is already there (the same funding row twice, e.g. a double-click). */
+export class DuplicateError extends GraphQLError {
+  constructor(message: string, entity: string, existingId: number | null) {
+    super(message, { extensions: { code: 'CONFLICT', reason: 'DUPLICATE', entity, existingId } });
+  }
+}
+
 export const exposedErrorCodes = new Set([
   'CONFLICT',
   'RATE_LIMITED',
@@ -53,4 +60,8 @@ export const exposedErrorCodes = new Set([
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_COMPLEX',
+  'DATABASE_UNAVAILABLE',
+  'QUERY_TIMEOUT',
+  'DATABASE_BUSY',
 ]);

@@ -1,8 +1,10 @@
+import './production-default';
+import path from 'node:path';
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { migrate, openDatabase, type Database } from '@sozialatlas/db';
-import { isSeeded, seedLeipzig } from '@sozialatlas/seed';
+import { demoFromEnv, isSeeded, seedLeipzig } from '@sozialatlas/seed';
 import { readConfig } from './config';
 import { createApp } from './http/app';
 import { createLogger } from './logger';
@@ -18,6 +20,7 @@ async function main() {
     config.databaseUrl
       ? {
           databaseUrl: config.databaseUrl,
+          statementTimeoutMs: config.statementTimeoutMs,
           onConnectionError: (err) => logger.warn({ err }, 'database connection lost; it will be replaced'),
           replicaUrls: config.replicas.urls,
           replicaMaxLagSeconds: config.replicas.maxLagSeconds,
@@ -34,7 +37,8 @@ async function main() {
 
   if (config.seedOnStart && !(await isSeeded(db.prisma))) {
     logger.info('empty database: importing the Leipzig data (first start only)');
-    await seedLeipzig(db.prisma, { quiet: false });
+    // the full import report goes next to the database folder's parent (.data/seed-report.txt by default)
+    await seedLeipzig(db.prisma, { quiet: false, demo: demoFromEnv(), reportFile: path.join(path.dirname(config.dataDir), 'seed-report.txt') });
   }
 
   const httpServer = createServer();

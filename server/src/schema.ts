@@ -18,6 +18,10 @@ import {
   PlanReferenceResolver,
   PlanResolver,
 } from './modules/plans/plan.resolver';
+import { GeocodingResolver } from './modules/geocoding/geocoding.resolver';
+import { AccessibilityPointStopResolver } from './modules/places/nearest-stop';
+import { PlacesResolver, SocialBuildingResolver, TransitStopResolver } from './modules/places/places.resolver';
+import { CategoryDataBasisResolver } from './modules/services/category-data-basis';
 import {
   AreaParticipationResolver,
   ParticipationEventResolver,
@@ -37,6 +41,7 @@ import { LocationMutations } from './modules/services/location.mutations';
 import { NormMutations } from './modules/services/norm.mutations';
 import { ServiceMutations } from './modules/services/service.mutations';
 import { authChecker } from './modules/auth/auth-checker';
+import { inputGuard } from './http/input-guard';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import {
   AreaServiceResolver,
@@ -72,6 +77,12 @@ export const resolvers = [
   ...analysisResolvers,
   ...analysisAreaResolvers,
   AuthResolver,
+  GeocodingResolver,
+  PlacesResolver,
+  TransitStopResolver,
+  SocialBuildingResolver,
+  AccessibilityPointStopResolver,
+  CategoryDataBasisResolver,
   ServiceMutations,
   LocationMutations,
   ProviderMutations,
@@ -93,7 +104,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema, built once per process from the decorated classes. */
 export function getSchema(): Promise<GraphQLSchema> {
-  schema ??= buildSchema({ resolvers: [...resolvers], validate: false, authChecker, authMode: 'error' }).then((built) => {
+  schema ??= buildSchema({ resolvers: [...resolvers], validate: false, authChecker, authMode: 'error', globalMiddlewares: [inputGuard] }).then((built) => {
     const query = built.getQueryType();
     if (query) {
       query.description =

@@ -1,6 +1,6 @@
 // Test databases. global-setup builds, once per run, a migrated empty database and a migrated one
-// with the Leipzig data; each test file gets private copies (PGlite: loaded from a gzip dump in
-// ~2 s; PostGIS server: CREATE DATABASE … TEMPLATE). With DATABASE_URL set, the whole suite runs
+// with the Leipzig data; each test file gets private copies (PGlite: loaded from an uncompressed
+// dump; PostGIS server: CREATE DATABASE … TEMPLATE). With DATABASE_URL set, the whole suite runs
 // against that server.
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -42,6 +42,20 @@ export const openSeededDatabase = (options: Pick<OpenDatabaseOptions, 'onQuery'>
 
 /** A private copy of the migrated, empty database: for importer tests. */
 export const openMigratedDatabase = (options: Pick<OpenDatabaseOptions, 'onQuery'> = {}) => openCopy('empty', options);
+
+/** Where global-setup leaves an embedded database dump in both modes (migrated when embedded). */
+export const EMBEDDED_TEMPLATE_ENV = 'SOZIALATLAS_TEST_EMBEDDED_TEMPLATE';
+
+/**
+ * An embedded database in a new folder `dataDir` (tests of the data folder itself), written from
+ * the dump global-setup made, so no test waits for an initdb: the migrated template when the run
+ * is on the embedded database, an initialised empty one when it is on a server (DATABASE_URL).
+ */
+export function openEmbeddedInFolder(dataDir: string): Promise<Database> {
+  const location = process.env[EMBEDDED_TEMPLATE_ENV];
+  if (!location) throw new Error('global-setup did not build the embedded test database');
+  return openDatabase({ dataDir, loadDataDir: new Blob([readFileSync(location)]) });
+}
 
 /** Runs one statement on the server's maintenance database (create/drop test databases). */
 export async function adminQuery(serverUrl: string, sql: string): Promise<void> {

@@ -8,13 +8,13 @@ import { openSeededDatabase } from './db';
 import { late } from './graphql';
 
 /** The real HTTP app on a free port over a test database. */
-export async function startHttp(db: Database, env: NodeJS.ProcessEnv = {}) {
+export async function startHttp(db: Database, env: NodeJS.ProcessEnv = {}, logger = createLogger('silent')) {
   const httpServer = createServer();
-  const config = { ...readConfig({ ...env, NODE_ENV: 'test' }), clientDir: '/nonexistent' };
-  const { app, apollo } = await createApp({ db, config, logger: createLogger('silent'), httpServer });
-  httpServer.on('request', app);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  const config = { ...readConfig({ PUBLIC_URL: url, ...env, NODE_ENV: 'test' }), clientDir: '/nonexistent' };
+  const { app, apollo } = await createApp({ db, config, logger, httpServer });
+  httpServer.on('request', app);
   return {
     url,
     async graphql(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { MapLayerMouseEvent } from '@vis.gl/react-maplibre';
 import { Header } from './Header';
 import { I18nProvider, useI18n } from './i18n';
@@ -14,19 +14,17 @@ import { ScenarioPanel, ScenarioResultTable } from '../features/scenario/Scenari
 import { useScenario } from '../features/scenario/use-scenario';
 import { CatchmentInfo, useServicePick } from '../features/services/CatchmentInfo';
 import { ServicesLayer, SERVICE_LAYER_IDS } from '../map/layers/services/ServicesLayer';
-import { servicesPoints } from '../map/layers/services/style';
+import { SERVICES_SOURCE, servicesClusters, servicesPoints } from '../map/layers/services/style';
+import type { GeoJSONSource } from 'maplibre-gl';
 import { CatchmentLayer, ScenarioPointsLayer } from '../map/layers/overlays/Overlays';
 import { formatChange, formatValue } from '../lib/format';
-import { parseView, serializeView, type ViewState } from '../lib/url-state';
+import type { ViewState } from '../lib/url-state';
+import { useViewState } from './use-view-state';
 
-function useViewState() {
-  const [view, setView] = useState<ViewState>(() => parseView(window.location.search));
-  useEffect(() => {
-    const search = serializeView(view);
-    if (search !== window.location.search) window.history.replaceState(null, '', search + window.location.hash);
-  }, [view]);
-  const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
-  return [view, update] as const;
+/** The area of the address: by its official key; an old link's internal id when no key matches. */
+function areaByKey<A extends { id: number; code: string | null }>(areas: A[] | null | undefined, key: string | null): A | null {
+  if (!areas || key === null) return null;
+  return areas.find((a) => a.code === key) ?? (/^\d+$/.test(key) ? areas.find((a) => a.id === Number(key)) : undefined) ?? null;
 }
 
 function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewState>) => void }) {
@@ -38,12 +36,12 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
   const services = useServices(view);
   const catchment = useServicePick(view.service);
   const showCatchment = useCallback((s: Pick<ServicePick, 'id'> | null) => update({ service: s?.id ?? null }), [update]);
-  const { areas, geojson, meta, shown, ranks, year, compareYear, title, yearLabel } = layer;
+  const { areas, geojson, meta, shown, ranks, year, compareYear, period, title, yearLabel } = layer;
 
-  const selected = areas?.find((a) => a.id === view.area) ?? null;
-  const onSelect = useCallback((id: number) => update({ area: id }), [update]);
+  const selected = areaByKey(areas, view.area);
+  const onSelect = useCallback((id: number) => update({ area: areas?.find((a) => a.id === id)?.code ?? null }), [update, areas]);
   const onCamera = useCallback((camera: [number, number, number]) => update({ camera }), [update]);
-  const fmt = (v: number | null | undefined) => (compareYear !== null ? formatChange(v, meta?.unit, locale) : formatValue(v, meta?.unit, locale));
+  const fmt = (v: number | null | undefined) => (compareYear !== null ? formatChange(v, meta?.unit, locale, true) : formatValue(v, meta?.unit, locale));
   const category = layer.categories?.find((c) => c.key === view.gapCategory);
   const catchmentNorm = layer.categories?.find((c) => c.key === catchment?.categoryKey)?.norm ?? null;
   const lastNeedYear = view.layer === 'indicator' ? null : year;
@@ -53,6 +51,14 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
       if (scenario.picking) {
         scenario.setPicked([e.lngLat.lng, e.lngLat.lat]);
         scenario.setPicking(false);
+        return true;
+      }
+      // a click on a cluster zooms into it, as on its count, instead of opening the district below
+      const cluster = e.features?.find((x) => x.layer.id === servicesClusters.id);
+      if (cluster) {
+        const map = e.target;
+        const source = map.getSource(SERVICES_SOURCE) as GeoJSONSource | undefined;
+        void source?.getClusterExpansionZoom(Number(cluster.properties?.cluster_id)).then((zoom) => map.easeTo({ center: e.lngLat, zoom }));
         return true;
       }
       const f = e.features?.find((x) => x.layer.id === servicesPoints.id);
@@ -96,7 +102,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
         )}
         <ServicesPanel state={services} filters={view} onChange={update} />
         {meta && areas && year !== null && !layer.loading && (
-          <Downloads meta={meta} areas={areas} shown={shown} ranks={ranks} year={year} compareYear={compareYear} level={view.level} indicatorName={title} />
+          <Downloads meta={meta} areas={areas} shown={shown} ranks={ranks} year={period?.to ?? year} compareYear={period?.from ?? null} level={view.level} indicatorName={title} />
         )}
       </aside>
 
@@ -104,7 +110,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
         <MapView
           geojson={geojson}
           paint={layer.paint}
-          selectedId={view.area}
+          selectedId={selected?.id ?? null}
           camera={view.camera}
           attribution={
             meta && (
@@ -122,6 +128,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
           label={t.mapLabel(title, yearLabel)}
           onSelect={onSelect}
           onCameraChange={onCamera}
+          overlaySelector=".profile"
           interactiveLayerIds={services.enabled ? SERVICE_LAYER_IDS : []}
           onPointClick={onPointClick}
           cursor={scenario.picking ? 'crosshair' : undefined}
@@ -152,7 +159,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
             key={selected.id}
             area={selected}
             level={view.level}
-            current={{ meta, value: shown.get(selected.id), rank: ranks.get(selected.id) ?? null, total: ranks.size, year, compareYear }}
+            current={{ meta, value: shown.get(selected.id), rank: ranks.get(selected.id) ?? null, total: ranks.size, year: period?.to ?? year, compareYear: period?.from ?? null }}
             needYear={lastNeedYear ?? layer.lastNeedYear}
             onClose={() => update({ area: null })}
             onShowCatchment={showCatchment}
@@ -169,8 +176,8 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
             ranks={ranks}
             meta={meta}
             caption={t.tableCaption(title, yearLabel)}
-            compare={compareYear !== null ? { from: compareYear, to: year } : null}
-            selectedId={view.area}
+            compare={period}
+            selectedId={selected?.id ?? null}
             onSelect={onSelect}
             showParent={view.level === 'DISTRICT'}
             classLabels={layer.classLabels}

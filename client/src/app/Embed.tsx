@@ -17,7 +17,7 @@ function EmbedMap({ embed }: { embed: EmbedState }) {
   const { areas, meta, shown, title, yearLabel } = layer;
   const area = useMemo(() => (embed.areaCode ? (areas?.find((a) => a.code === embed.areaCode) ?? null) : null), [areas, embed.areaCode]);
   // the full atlas with the same view, for "open in Sozialatlas"
-  const fullLink = `/${serializeView({ ...embed.view, year: layer.year, area: area?.id ?? null })}`;
+  const fullLink = `/${serializeView({ ...embed.view, year: layer.year, area: area?.code ?? null })}`;
 
   return (
     <main id="main" className="embed" aria-label={t.appTitle}>

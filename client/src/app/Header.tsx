@@ -14,6 +14,26 @@ export const loginHref = (lang: 'de' | 'en') => {
   return pathIn(`/anmelden?weiter=${encodeURIComponent(here)}`, lang);
 };
 
+/** Moves the focus to the target without writing "#table" into the address a planner shares. */
+function SkipLink({ target, text }: { target: string; text: string }) {
+  return (
+    <a
+      className="skip"
+      href={`#${target}`}
+      onClick={(e) => {
+        const el = document.getElementById(target);
+        if (!el) return;
+        e.preventDefault();
+        if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+        el.focus();
+        el.scrollIntoView?.();
+      }}
+    >
+      {text}
+    </a>
+  );
+}
+
 export function Header({ lang, onLang, page }: { lang: 'de' | 'en'; onLang: (l: 'de' | 'en') => void; page: Page }) {
   const { t } = useI18n();
   const { viewer } = useViewer();
@@ -26,7 +46,7 @@ export function Header({ lang, onLang, page }: { lang: 'de' | 'en'; onLang: (l: 
   };
   return (
     <header className="header">
-      {page === 'map' ? <a className="skip" href="#table">{t.skipToTable}</a> : <a className="skip" href="#edit-content">{t.skipToContent}</a>}
+      {page === 'map' ? <SkipLink target="table" text={t.skipToTable} /> : <SkipLink target="edit-content" text={t.skipToContent} />}
       <div>
         <h1>{t.appTitle}</h1>
         <p className="muted small">{t.appSubtitle}</p>

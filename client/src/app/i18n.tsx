@@ -20,9 +20,14 @@ const de = {
   manual: 'Manuell',
   classes: 'Anzahl Klassen',
   manualBreaks: 'Klassengrenzen (mit ; getrennt)',
+  badBreaks: (bad: string, some: boolean) => `Keine Zahl: ${bad}. ${some ? 'Nur die übrigen Grenzen werden verwendet.' : 'Die Karte zeigt bis dahin Quantile.'}`,
   legend: 'Legende',
   noData: 'keine Daten',
   suppressed: 'geheimgehalten',
+  proxyDenominator: 'Näherung: Stadtwert mit allen Einwohnern gewichtet, weil der eigentliche Nenner je Ortsteil nicht veröffentlicht ist',
+  /** why a value is missing (API field missingReason) */
+  missingReason: (reason: string | null | undefined): string =>
+    reason === 'SECONDARY_SUPPRESSION' ? 'geheimgehalten (sekundär, schützt einen anderen Wert)' : reason === 'SUPPRESSED' ? 'geheimgehalten' : 'keine Daten',
   change: 'Veränderung',
   upTo: 'bis',
   over: 'über',
@@ -203,9 +208,13 @@ const en: Dict = {
   manual: 'Manual',
   classes: 'Number of classes',
   manualBreaks: 'Class breaks (separated by ;)',
+  badBreaks: (bad, some) => `Not a number: ${bad}. ${some ? 'Only the other breaks are used.' : 'Until then the map shows quantiles.'}`,
   legend: 'Legend',
   noData: 'no data',
   suppressed: 'suppressed (confidential)',
+  proxyDenominator: 'Approximation: the city value is weighted by all residents because the true denominator is not published per district',
+  missingReason: (reason: string | null | undefined): string =>
+    reason === 'SECONDARY_SUPPRESSION' ? 'suppressed (secondary, protects another value)' : reason === 'SUPPRESSED' ? 'suppressed (confidential)' : 'no data',
   change: 'Change',
   upTo: 'up to',
   over: 'over',

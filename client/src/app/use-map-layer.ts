@@ -9,7 +9,7 @@ import { gapRows, needRows, useCategories, useGaps, useNeedIndex, useNeedYears }
 import { classify, classOf, type Classification } from '../lib/classify';
 import { paletteFor, SUPPRESSED_COLOR } from '../lib/colors';
 import { classLayer, GAP_CLASSES, NEED_CLASSES, withScenario, type ClassDef, type ClassRow, type ScenarioChange } from '../lib/categorical';
-import { byYear, ranks as rankOf, shownValues, yearsOf, type LayerMeta, type LayerSource, type ShownValue } from '../lib/layer-values';
+import { byYear, comparePeriod, ranks as rankOf, shownValues, yearsOf, type LayerMeta, type LayerSource, type ShownValue } from '../lib/layer-values';
 import type { ViewState } from '../lib/url-state';
 
 export type LegendModel =
@@ -23,7 +23,7 @@ export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null)
   const { areas, geojson, error: areasError, retry: retryAreas } = useAreas(view.level);
   const kind = view.layer;
   const source: LayerSource = useMemo(
-    () => (kind === 'indicator' ? { kind: 'indicator', indicator: view.indicator } : kind === 'need' ? { kind: 'needIndex', preset: 'default' } : { kind: 'gap', category: view.gapCategory }),
+    () => (kind === 'indicator' ? { kind: 'indicator', indicator: view.indicator } : kind === 'need' ? { kind: 'needIndex' } : { kind: 'gap', category: view.gapCategory }),
     [kind, view.indicator, view.gapCategory],
   );
   // values are fetched for indicator sources only; need index and gaps come classified below
@@ -36,6 +36,7 @@ export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null)
   const years = kind === 'indicator' ? indicatorYears : (needYears ?? []);
   const year = view.year !== null && years.includes(view.year) ? view.year : (years[years.length - 1] ?? null);
   const compareYear = kind === 'indicator' && view.compareYear !== null && years.includes(view.compareYear) && view.compareYear !== year ? view.compareYear : null;
+  const period = comparePeriod(year, compareYear);
 
   const need = useNeedIndex(view.level, year, kind !== 'need');
   const gaps = useGaps(view.gapCategory, view.level, year, kind !== 'gap');
@@ -43,8 +44,8 @@ export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null)
 
   // ---- indicator: classes computed here ----
   const shownIndicator = useMemo(
-    () => (kind !== 'indicator' || year === null ? new Map<number, ShownValue>() : shownValues(index, areaIds, year, compareYear)),
-    [kind, index, areaIds, year, compareYear],
+    () => (kind !== 'indicator' || year === null ? new Map<number, ShownValue>() : period ? shownValues(index, areaIds, period.to, period.from) : shownValues(index, areaIds, year, null)),
+    [kind, index, areaIds, year, period?.from, period?.to],
   );
   const classification = useMemo(
     () => (kind === 'indicator' ? classify([...shownIndicator.values()].map((s) => s.value), view.method, view.classes, view.breaks) : null),
@@ -131,7 +132,7 @@ export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null)
   );
 
   const title = kind === 'indicator' ? (meta ? (locale === 'en' && meta.nameEn ? meta.nameEn : meta.name) : view.indicator) : (meta?.name ?? '');
-  const yearLabel = compareYear !== null ? `${compareYear}–${year}` : String(year ?? '');
+  const yearLabel = period ? `${period.from}–${period.to}` : String(year ?? '');
   const analysis = kind === 'need' ? need : kind === 'gap' ? gaps : null;
   const loading = kind === 'indicator' ? layer.loading : !classRows && !analysis?.error;
   const failed = !!(indicatorsError || areasError || (kind === 'indicator' ? layer.error : analysis?.error));
@@ -147,6 +148,8 @@ export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null)
     /** the latest year the need index has (for the profile in indicator mode) */
     lastNeedYear: needYears?.[needYears.length - 1] ?? null,
     compareYear,
+    /** the compared period, earlier to later (null without a comparison) */
+    period,
     shown,
     ranks,
     paint,

@@ -28,6 +28,7 @@ export const INDICATORS = graphql(`
       unit
       topic
       polarity
+      denominatorProxy
       description
       source { title attribution licence synthetic }
     }

@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { catchmentZones, circlePolygon, destination, distanceM } from './catchment';
+import { catchmentZones, circlePolygon, destination } from './catchment';
+
+// the oracle: the haversine distance on the same mean earth radius (test only; the app draws
+// circles, it never measures)
+const rad = (d: number) => (d * Math.PI) / 180;
+function distanceM([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]): number {
+  const a = Math.sin(rad(lat2 - lat1) / 2) ** 2 + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(rad(lon2 - lon1) / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
+}
 
 const leipzig: [number, number] = [12.3731, 51.3397];
 

@@ -2,7 +2,9 @@
 // point, as polygons MapLibre can draw. Straight-line radii, as the accessibility analysis uses.
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 
-const EARTH_RADIUS_M = 6_371_008.8;
+// the earth radius of the accessibility analysis (server/src/analysis/e2sfca.ts), so a drawn zone
+// is the zone the analysis counts in
+const EARTH_RADIUS_M = 6_371_000;
 const rad = (d: number) => (d * Math.PI) / 180;
 const deg = (r: number) => (r * 180) / Math.PI;
 
@@ -15,12 +17,6 @@ export function destination([lon, lat]: [number, number], distanceM: number, bea
   const φ2 = Math.asin(Math.sin(φ1) * Math.cos(d) + Math.cos(φ1) * Math.sin(d) * Math.cos(b));
   const λ2 = λ1 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(φ1), Math.cos(d) - Math.sin(φ1) * Math.sin(φ2));
   return [deg(λ2), deg(φ2)];
-}
-
-/** Great-circle distance in metres (haversine). */
-export function distanceM([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]): number {
-  const a = Math.sin(rad(lat2 - lat1) / 2) ** 2 + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(rad(lon2 - lon1) / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(a));
 }
 
 /** A circle as a closed polygon ring (counter-clockwise, first = last point). */

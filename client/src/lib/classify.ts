@@ -76,6 +76,14 @@ export function classOf(c: Classification, v: number | null | undefined): number
   return c.upper.length - 1;
 }
 
+/** The parts of a class-break text that are not numbers ("abc" in "10; abc"). */
+export function invalidBreaks(text: string, locale: 'de' | 'en' = 'de'): string[] {
+  return text
+    .split(/[;\s]+/)
+    .map((s) => s.trim())
+    .filter((s) => s && !Number.isFinite(Number(locale === 'de' ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, ''))));
+}
+
 /** Parses "10; 20,5; 1.000" (German) or "10; 20.5; 1,000" (English) into ascending numbers. */
 export function parseManualBreaks(text: string, locale: 'de' | 'en' = 'de'): number[] {
   return text

@@ -14,3 +14,9 @@ test('German Excel CSV: BOM, semicolon, decimal comma, CRLF', () => {
 test('slug makes file names without umlauts', () => {
   assert.equal(slug('Grünau-Mitte / Straße'), 'gruenau-mitte-strasse');
 });
+
+test('text cells that a spreadsheet would run as a formula are neutralised, numbers are not', () => {
+  const csv = toCsv(['name'], [['=HYPERLINK("http://evil.example","Klick")'], ['+1+1'], ['-2+3'], ['@SUM(A1)'], ['\tTab'], ['\rCR'], ['-3'], ['Grünau'], [-1.5]]);
+  assert.equal(csv, `name\n"'=HYPERLINK(""http://evil.example"",""Klick"")"\n'+1+1\n'-2+3\n'@SUM(A1)\n'\tTab\n"'\rCR"\n-3\nGrünau\n-1.5\n`);
+  assert.equal(toCsv(['n'], [['=1+1']], 'excel'), "\uFEFFn\r\n'=1+1\r\n");
+});

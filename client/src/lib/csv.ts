@@ -4,6 +4,15 @@
 export type CsvVariant = 'standard' | 'excel';
 export type Cell = string | number | null | undefined;
 
+/**
+ * CSV injection (OWASP): a text cell starting with = + - @ or a tab / carriage return would be a live
+ * formula in Excel; it gets a leading apostrophe. Plain numbers stay as they are. The same rule as
+ * the server's /export (server/src/modules/exports/csv-safety.ts).
+ */
+export function neutralizeCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+([.,]\d+)?$/.test(text) ? `'${text}` : text;
+}
+
 function quote(text: string, delimiter: string): string {
   return /["\r\n]/.test(text) || text.includes(delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -15,7 +24,7 @@ function cell(value: Cell, variant: CsvVariant, delimiter: string): string {
     const s = String(value);
     return variant === 'excel' ? s.replace('.', ',') : s;
   }
-  return quote(value, delimiter);
+  return quote(neutralizeCell(value), delimiter);
 }
 
 export function toCsv(header: string[], rows: Cell[][], variant: CsvVariant = 'standard'): string {

@@ -32,3 +32,28 @@ test('decimals typed by German and English users', async () => {
   assert.equal(parseDecimal(''), null);
   assert.equal(parseDecimal('abc'), null);
 });
+
+test('negative numbers have the same real minus as the signed changes', () => {
+  assert.equal(formatNumber(-3.5, 'de'), '−3,5');
+  assert.equal(formatValue(-2, 'PERCENT'), '−2 %');
+  assert.equal(formatChange(-3.5, 'PERCENT')[0], formatNumber(-3.5)[0]);
+});
+
+test('a change of a percentage is in percentage points, singular for exactly one', async () => {
+  const { changeUnitLabel } = await import('./format');
+  assert.equal(formatChange(-7, 'PERCENT', 'de', true), '−7 Prozentpunkte');
+  assert.equal(formatChange(1, 'PERCENT', 'de', true), '+1 Prozentpunkt');
+  assert.equal(formatChange(1.04, 'PERCENT', 'de', true), '+1 Prozentpunkt');
+  assert.equal(formatChange(-1.5, 'PERCENT', 'en', true), '−1.5 percentage points');
+  assert.equal(formatChange(25, 'EUR_PER_MONTH', 'de', true), '+25 € je Monat');
+  assert.equal(formatChange(-7, 'COUNT', 'de', true), '−7');
+  assert.equal(changeUnitLabel('PERCENT', 'de'), 'Prozentpunkte');
+  assert.equal(changeUnitLabel('PER_KM2', 'de'), 'je km²');
+});
+
+test('a source line does not say "Quelle: Datenquelle: …"', async () => {
+  const { sourceLine } = await import('./format');
+  assert.equal(sourceLine('Datenquelle: Stadt Leipzig', 'Quelle'), 'Datenquelle: Stadt Leipzig');
+  assert.equal(sourceLine('Demo-Daten (synthetisch) — erfunden', 'Quelle'), 'Demo-Daten (synthetisch) — erfunden');
+  assert.equal(sourceLine('Stadt Leipzig', 'Quelle'), 'Quelle: Stadt Leipzig');
+});

@@ -1,12 +1,12 @@
 // Number formatting for German (default) and English, with the unit of the indicator.
 export type Locale = 'de' | 'en';
-export type Unit = 'COUNT' | 'EUR' | 'EUR_PER_MONTH' | 'PERCENT' | 'PER_KM2' | 'PER_THOUSAND' | 'RATIO' | 'YEARS';
+export type Unit = 'COUNT' | 'EUR' | 'EUR_PER_MONTH' | 'PERCENT' | 'PER_KM2' | 'PER_THOUSAND' | 'RATIO' | 'SQUARE_METRE' | 'YEARS';
 
 const TAG: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
 
 const UNIT_LABEL: Record<Locale, Record<Unit, string>> = {
-  de: { COUNT: 'Anzahl', EUR: '€', EUR_PER_MONTH: '€ je Monat', PERCENT: '%', PER_KM2: 'je km²', PER_THOUSAND: 'je 1.000', RATIO: 'Verhältnis', YEARS: 'Jahre' },
-  en: { COUNT: 'count', EUR: '€', EUR_PER_MONTH: '€ per month', PERCENT: '%', PER_KM2: 'per km²', PER_THOUSAND: 'per 1,000', RATIO: 'ratio', YEARS: 'years' },
+  de: { COUNT: 'Anzahl', EUR: '€', EUR_PER_MONTH: '€ je Monat', PERCENT: '%', PER_KM2: 'je km²', PER_THOUSAND: 'je 1.000', RATIO: 'Verhältnis', SQUARE_METRE: 'm²', YEARS: 'Jahre' },
+  en: { COUNT: 'count', EUR: '€', EUR_PER_MONTH: '€ per month', PERCENT: '%', PER_KM2: 'per km²', PER_THOUSAND: 'per 1,000', RATIO: 'ratio', SQUARE_METRE: 'm²', YEARS: 'years' },
 };
 
 export function unitLabel(unit: Unit, locale: Locale = 'de'): string {
@@ -15,14 +15,20 @@ export function unitLabel(unit: Unit, locale: Locale = 'de'): string {
 
 /** Decimal places that suit the unit (counts whole, rates with one decimal). */
 export function digitsFor(unit: Unit | undefined, value?: number): number {
-  if (unit === 'COUNT' || unit === 'EUR' || unit === 'EUR_PER_MONTH' || unit === 'PER_KM2') return 0;
+  if (unit === 'COUNT' || unit === 'EUR' || unit === 'EUR_PER_MONTH' || unit === 'PER_KM2' || unit === 'SQUARE_METRE') return 0;
   if (value !== undefined && Math.abs(value) >= 1000) return 0;
   return 1;
 }
 
+/** Negative numbers carry a real minus sign (U+2212), as the signed changes do: one sign everywhere. */
 export function formatNumber(value: number | null | undefined, locale: Locale = 'de', digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value).replace(/^-/, '−');
+}
+
+/** The number alone, digits by unit, no unit label (legend classes: the unit stands in the title). */
+export function formatBare(value: number | null | undefined, unit: Unit | undefined, locale: Locale = 'de'): string {
+  return formatNumber(value, locale, digitsFor(unit, value ?? undefined));
 }
 
 /** "12,3 %", "1.234 € je Monat", "4.567" (counts carry no unit label). */
@@ -33,12 +39,26 @@ export function formatValue(value: number | null | undefined, unit: Unit | undef
   return `${n} ${unitLabel(unit, locale)}`;
 }
 
-/** A signed change, e.g. "+1,2" or "−0,5" (with a real minus sign). */
-export function formatChange(value: number | null | undefined, unit: Unit | undefined, locale: Locale = 'de'): string {
+/**
+ * The unit of a difference: a change of a percentage is in percentage points (1 Prozentpunkt,
+ * 2 Prozentpunkte), every other unit stays what it is.
+ */
+export function changeUnitLabel(unit: Unit, locale: Locale = 'de', value?: number): string {
+  if (unit !== 'PERCENT') return unitLabel(unit, locale);
+  const one = value !== undefined && Math.abs(value) === 1;
+  if (locale === 'en') return one ? 'percentage point' : 'percentage points';
+  return one ? 'Prozentpunkt' : 'Prozentpunkte';
+}
+
+/** A signed change, e.g. "+1,2" or "−0,5" (with a real minus sign); `withUnit`: "−7 Prozentpunkte". */
+export function formatChange(value: number | null | undefined, unit: Unit | undefined, locale: Locale = 'de', withUnit = false): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const n = formatNumber(Math.abs(value), locale, digitsFor(unit, value));
+  const digits = digitsFor(unit, value);
+  const n = formatNumber(Math.abs(value), locale, digits);
   const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
-  return `${sign}${n}`;
+  if (!withUnit || !unit || unit === 'COUNT' || unit === 'RATIO') return `${sign}${n}`;
+  // singular or plural as the reader sees the rounded number
+  return `${sign}${n} ${changeUnitLabel(unit, locale, Number(Math.abs(value).toFixed(digits)))}`;
 }
 
 export function formatEuro(value: number | null | undefined, locale: Locale = 'de'): string {
@@ -53,4 +73,9 @@ export function parseDecimal(text: string, locale: Locale = 'de'): number | null
   const normalised = locale === 'de' ? (s.includes(',') ? s.replace(/\./g, '').replace(',', '.') : s) : s.replace(/,/g, '');
   const n = Number(normalised);
   return Number.isFinite(n) ? n : null;
+}
+
+/** "Quelle: …" unless the attribution names itself a source already ("Datenquelle: …", "Demo-Daten …"). */
+export function sourceLine(attribution: string, label: string): string {
+  return /^(Datenquelle|Quelle|Source|Demo-Daten)\b/i.test(attribution.trim()) ? attribution : `${label}: ${attribution}`;
 }

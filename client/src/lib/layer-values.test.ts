@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { byYear, ranks, shownValues, yearsOf, type AreaValue } from './layer-values';
+import { byYear, comparePeriod, ranks, shownValues, yearsOf, type AreaValue } from './layer-values';
 
 const rows: AreaValue[] = [
   { areaId: 1, year: 2020, value: 10, status: 'REGULAR' },
@@ -29,4 +29,11 @@ test('rank 1 is most need; ties share a rank; polarity flips', () => {
 
 test('years are distinct and ascending', () => {
   assert.deepEqual(yearsOf(rows), [2020, 2022]);
+});
+
+test('a year comparison always runs from the earlier to the later year, whichever was picked first', () => {
+  assert.deepEqual(comparePeriod(2010, 2015), { from: 2010, to: 2015 });
+  assert.deepEqual(comparePeriod(2015, 2010), { from: 2010, to: 2015 });
+  assert.equal(comparePeriod(2015, null), null);
+  assert.equal(comparePeriod(2015, 2015), null);
 });

@@ -1,12 +1,12 @@
-// A "layer source" is whatever colours the areas: an indicator today; the need index (Bedarfsindex)
-// and coverage gaps once the analysis API has them. Every source reduces to the same shape, so
-// map, legend, table and downloads do not care where the numbers come from.
+// A "layer source" is whatever colours the areas: an indicator (values classified here), the need
+// index (Bedarfsindex) or a category's coverage gaps (classified by the analysis API). Every source
+// reduces to the same shape, so map, legend, table and downloads do not care where it comes from.
 import type { Polarity } from './colors';
 import type { Unit } from './format';
 
 export type LayerSource =
   | { kind: 'indicator'; indicator: string }
-  | { kind: 'needIndex'; preset: string }
+  | { kind: 'needIndex' }
   | { kind: 'gap'; category: string };
 
 export type ValueStatus = 'REGULAR' | 'PROVISIONAL' | 'ESTIMATED' | 'SUPPRESSED';
@@ -91,6 +91,15 @@ export function ranks(values: Map<number, number | null>, polarity: Polarity): M
     out.set(id, prev && prev[1] === v ? out.get(prev[0])! : i + 1);
   });
   return out;
+}
+
+/**
+ * The period of a year comparison, always from the earlier to the later year, whichever of the
+ * two the planner picked first: 2010 against 2015 is the change 2010–2015 (later minus earlier).
+ */
+export function comparePeriod(year: number | null, compareYear: number | null): { from: number; to: number } | null {
+  if (year === null || compareYear === null || year === compareYear) return null;
+  return { from: Math.min(year, compareYear), to: Math.max(year, compareYear) };
 }
 
 /** Years for which at least one value exists, ascending. */

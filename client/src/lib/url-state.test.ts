@@ -2,8 +2,14 @@ import assert from 'node:assert/strict';
 import { DEFAULT_VIEW, embedSearch, parseEmbed, parseView, serializeView } from './url-state';
 
 test('a view survives the round trip through the address bar', () => {
-  const view = { ...DEFAULT_VIEW, indicator: 'unemployment_rate', year: 2020, compareYear: 2015, method: 'jenks' as const, classes: 4, area: 42, camera: [12.37, 51.34, 11.5] as [number, number, number], categories: ['day_care'], lang: 'en' as const };
+  const view = { ...DEFAULT_VIEW, indicator: 'unemployment_rate', year: 2020, compareYear: 2015, method: 'jenks' as const, classes: 4, area: '07', camera: [12.37, 51.34, 11.5] as [number, number, number], categories: ['day_care'], lang: 'en' as const };
   assert.deepEqual(parseView(serializeView(view)), view);
+});
+
+test('the area is named by its official key, as in /embed, leading zeros kept', () => {
+  assert.match(serializeView({ ...DEFAULT_VIEW, area: '00' }), /gebiet=00/);
+  assert.equal(parseView('?gebiet=62').area, '62');
+  assert.equal(parseView('?gebiet=<x>').area, null);
 });
 
 test('manual breaks are kept', () => {

@@ -16,7 +16,8 @@ export interface ViewState {
   classes: number;
   breaks: number[];
   level: Level;
-  area: number | null;
+  /** the official key of the selected area (e.g. "62"), as /embed uses it */
+  area: string | null;
   /** longitude, latitude, zoom */
   camera: [number, number, number] | null;
   categories: string[];
@@ -53,6 +54,7 @@ export const DEFAULT_VIEW: ViewState = {
 
 const LAYER_PARAM: Record<LayerKind, string> = { indicator: 'indikator', need: 'bedarf', gap: 'luecke' };
 const KEY = /^[a-z0-9_]{1,64}$/;
+const AREA_KEY = /^[A-Za-z0-9_-]{1,32}$/;
 const ENUM = /^[A-Z][A-Z0-9_]{0,63}$/;
 const STATUS_PARAM: Record<Exclude<ServiceStatusFilter, 'ACTIVE'>, string> = { PLANNED: 'geplant', CLOSED: 'geschlossen', '': 'alle' };
 const METHODS: ClassMethod[] = ['quantile', 'equal', 'jenks', 'manual'];
@@ -81,7 +83,8 @@ export function parseView(search: string): ViewState {
   const b = p.get('grenzen');
   if (b) v.breaks = b.split(',').map(Number).filter(Number.isFinite);
   if (p.get('ebene') === 'BOROUGH') v.level = 'BOROUGH';
-  v.area = int(p.get('gebiet'));
+  const area = p.get('gebiet');
+  if (area && AREA_KEY.test(area)) v.area = area;
   const cam = p.get('karte')?.split(',').map(Number);
   if (cam && cam.length === 3 && cam.every(Number.isFinite) && Math.abs(cam[0]) <= 180 && Math.abs(cam[1]) <= 90) {
     v.camera = [cam[0], cam[1], cam[2]];
@@ -109,7 +112,7 @@ export function serializeView(v: ViewState): string {
   if (v.classes !== DEFAULT_VIEW.classes) p.set('anzahl', String(v.classes));
   if (v.method === 'manual' && v.breaks.length) p.set('grenzen', v.breaks.join(','));
   if (v.level !== DEFAULT_VIEW.level) p.set('ebene', v.level);
-  if (v.area !== null) p.set('gebiet', String(v.area));
+  if (v.area !== null) p.set('gebiet', v.area);
   if (v.camera) p.set('karte', `${v.camera[0].toFixed(5)},${v.camera[1].toFixed(5)},${v.camera[2].toFixed(2)}`);
   if (v.categories.length) p.set('angebote', v.categories.join(','));
   if (v.serviceStatus !== 'ACTIVE') p.set('status', STATUS_PARAM[v.serviceStatus]);
@@ -150,7 +153,7 @@ export function parseEmbed(search: string): EmbedState {
     }
   }
   const area = p.get('area');
-  return { view, areaCode: area && /^[A-Za-z0-9._-]{1,32}$/.test(area) ? area : null };
+  return { view, areaCode: area && AREA_KEY.test(area) ? area : null };
 }
 
 /** The /embed address of a view (for the "embed" snippet). */

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Map, NavigationControl, ScaleControl, type MapLayerMouseEvent, type MapRef, type ViewStateChangeEvent } from '@vis.gl/react-maplibre';
 import { setWorkerUrl, type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -6,6 +6,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { AreasLayer, type AreaPaint } from './layers/areas/AreasLayer';
 import { areasFill } from './layers/areas/style';
+import { useI18n } from '../app/i18n';
+import { applyMapTexts, MAP_TEXTS } from './map-texts';
+import { featureBounds, panIntoView } from './pan-into-view';
 
 // Without this the production build cannot start MapLibre's worker and shows a blank map.
 setWorkerUrl(workerUrl);
@@ -42,11 +45,16 @@ interface Props {
   cursor?: string;
   /** read-only (embed): hover only, no selection */
   readOnly?: boolean;
+  /** a panel laid over the map (the profile): the selected area is panned into view beside it */
+  overlaySelector?: string;
   children?: ReactNode;
 }
 
-export function MapView({ geojson, paint, selectedId, camera, attribution, label, onSelect, onCameraChange, renderTooltip, interactiveLayerIds = [], onPointClick, cursor, readOnly = false, children }: Props) {
-  const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
+export function MapView({ geojson, paint, selectedId, camera, attribution, label, onSelect, onCameraChange, renderTooltip, interactiveLayerIds = [], onPointClick, cursor, readOnly = false, overlaySelector, children }: Props) {
+  const { t, locale } = useI18n();
+  const [hover, setHover] = useState<{ id: number; x: number; y: number; point?: { name: string; detail: string } } | null>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const container = useRef<HTMLDivElement>(null);
   const initialViewState = useMemo(
     () => (camera ? { longitude: camera[0], latitude: camera[1], zoom: camera[2] } : { bounds: LEIPZIG_BOUNDS, fitBoundsOptions: { padding: 10 } }),
     // the camera is uncontrolled: only the first value counts
@@ -54,19 +62,48 @@ export function MapView({ geojson, paint, selectedId, camera, attribution, label
     [],
   );
   const mapRef = useCallback((ref: MapRef | null) => {
-    if (ref) window.__sozialatlasMap = ref.getMap();
+    if (ref) {
+      window.__sozialatlasMap = ref.getMap();
+      setMap(ref.getMap());
+    }
   }, []);
+  // MapLibre's own controls are English; they speak the page's language
+  const [initialLocale] = useState(() => MAP_TEXTS[locale]);
+  useEffect(() => {
+    if (!map) return;
+    const apply = () => applyMapTexts(map, locale, t.map);
+    apply();
+    map.once('load', apply);
+    return () => void map.off('load', apply);
+  }, [map, locale, t.map]);
+
+  // a selected area hidden under the profile is moved beside it (after the profile is drawn)
+  useEffect(() => {
+    if (!map || selectedId === null || !geojson || !overlaySelector) return;
+    const bounds = featureBounds(geojson, selectedId);
+    const overlay = container.current?.parentElement?.querySelector(overlaySelector);
+    if (bounds && overlay) panIntoView(map, bounds, overlay.getBoundingClientRect());
+  }, [map, selectedId, geojson, overlaySelector]);
 
   const onMouseMove = useCallback((e: MapLayerMouseEvent) => {
     const f = e.features?.find((x) => x.layer.id === areasFill.id);
     const id = f ? Number(f.properties?.id) : null;
-    setHover(id !== null ? { id, x: e.point.x, y: e.point.y } : null);
-  }, []);
+    // a service point (or cluster) above the area: the tooltip names the service, not the district
+    const p = e.features?.find((x) => x.layer.id !== areasFill.id);
+    const point = p
+      ? p.properties?.cluster
+        ? { name: t.servicesCount(Number(p.properties.point_count)), detail: t.clusterHint }
+        : { name: String(p.properties?.name ?? ''), detail: [locale === 'en' && p.properties?.categoryEn ? p.properties.categoryEn : p.properties?.category, p.properties?.provider].filter(Boolean).join(' · ') }
+      : undefined;
+    setHover(id !== null ? { id, x: e.point.x, y: e.point.y, point } : null);
+  }, [t, locale]);
 
   const onClick = useCallback(
     (e: MapLayerMouseEvent) => {
       if (onPointClick?.(e)) return;
       if (readOnly) return;
+      // the tooltip would stay drawn where a profile opens
+      setHover(null);
       const f = e.features?.find((x) => x.layer.id === areasFill.id);
       if (f) onSelect(Number(f.properties?.id));
     },
@@ -79,7 +116,7 @@ export function MapView({ geojson, paint, selectedId, camera, attribution, label
   );
 
   return (
-    <div className="map" role="region" aria-label={label} onMouseLeave={() => setHover(null)}>
+    <div className="map" role="region" aria-label={label} onMouseLeave={() => setHover(null)} ref={container}>
       <Map
         ref={mapRef}
         initialViewState={initialViewState}
@@ -92,6 +129,7 @@ export function MapView({ geojson, paint, selectedId, camera, attribution, label
         onMoveEnd={onMoveEnd}
         cursor={cursor ?? (hover && !readOnly ? 'pointer' : 'grab')}
         attributionControl={false}
+        locale={initialLocale}
         dragRotate={false}
         style={{ width: '100%', height: '100%' }}
       >
@@ -103,7 +141,19 @@ export function MapView({ geojson, paint, selectedId, camera, attribution, label
       {attribution && <p className="map-attribution small">{attribution}</p>}
       {hover && (
         <div className="tooltip" role="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
-          {renderTooltip(hover.id)}
+          {hover.point ? (
+            <>
+              <strong>{hover.point.name}</strong>
+              {hover.point.detail && (
+                <>
+                  <br />
+                  {hover.point.detail}
+                </>
+              )}
+            </>
+          ) : (
+            renderTooltip(hover.id)
+          )}
         </div>
       )}
     </div>

@@ -4,7 +4,7 @@
 // synthetic Source "demo" and every name carries "(Demo)". Idempotent: natural keys
 // (external ids, normalized names, titles, codes) are upserted, so a second run writes nothing.
 import { classifyProvider, normalizeProviderName, upsertProviders, type CapacityUnit, type FundingKind, type LegalBasis, type PrismaClient, type TargetGroup } from '@sozialatlas/db';
-import { upsertCategories, type CategoryKey } from '../categories';
+import { upsertCategories, type CoreCategoryKey as CategoryKey } from '../categories';
 import { inTransaction, type Tx } from '../db';
 import { rng } from '../random';
 import { newReport, type ImportReport } from '../report';
@@ -147,7 +147,8 @@ const WEEK = (opens: string, closes: string, days = ['MONDAY', 'TUESDAY', 'WEDNE
   JSON.stringify(days.map((day) => ({ day, opens, closes })));
 
 /** Builds the whole demo data set in memory, deterministically, from the Ortsteile. */
-export function buildDemo(districts: { code: string; name: string; weight: number }[]) {
+/** `skip`: categories that have real services; the demo leaves them out. */
+export function buildDemo(districts: { code: string; name: string; weight: number }[], skip: ReadonlySet<string> = new Set()) {
   const r = rng(SEED);
   const services: DemoService[] = [];
   const locations: DemoLocation[] = [];
@@ -164,10 +165,12 @@ export function buildDemo(districts: { code: string; name: string; weight: numbe
   // The shared "Haus der sozialen Dienste" in Grünau-Mitte with three services.
   const grunau = byName.get('Grünau-Mitte') ?? districts[0]!;
   const house = newLocation(grunau, 'Haus der sozialen Dienste Grünau (Demo)');
-  const houseCategories: CategoryKey[] = ['counselling', 'senior_meeting', 'low_threshold'];
+  // three services of the demo categories (the first three of this list without real data)
+  const houseCategories = (['counselling', 'senior_meeting', 'low_threshold', 'youth_club', 'outpatient_help'] as CategoryKey[]).filter((c) => !skip.has(c)).slice(0, 3);
 
   let svcNo = 0;
   for (const [category, profile] of Object.entries(PROFILES) as [Exclude<CategoryKey, 'day_care'>, CategoryProfile][]) {
+    if (skip.has(category)) continue;
     const providers = PROVIDERS.filter(([, cats]) => cats.includes(category)).map(([name]) => name);
     for (let i = 0; i < profile.count; i++) {
       const ext = `demo-svc-${String(++svcNo).padStart(3, '0')}`;
@@ -268,8 +271,15 @@ const EVENTS: { kind: 'CONFERENCE' | 'SURVEY' | 'DISTRICT_WALK' | 'WORKSHOP'; ti
   { kind: 'CONFERENCE', title: 'Fachkonferenz Wohnungsnotfallhilfe (Demo)', date: '2024-11-06', participants: 45, addressees: null, responseRate: null, outcome: 'Eckpunkte für Housing First abgestimmt.', areas: [] },
 ];
 
-export async function importDemo(prisma: PrismaClient): Promise<ImportReport> {
+/**
+ * `realCategories`: categories with real services (seedLeipzig passes those the real lists
+ * filled); they get no demo services, so coverage and gaps there run on real data only.
+ */
+export async function importDemo(prisma: PrismaClient, options: { realCategories?: ReadonlySet<string> } = {}): Promise<ImportReport> {
   const report = newReport('demo data (synthetic)');
+  const skip = options.realCategories ?? new Set<string>();
+  report.details.demoCategories = Object.keys(PROFILES).filter((c) => !skip.has(c));
+  report.details.notDemoBecauseReal = [...skip].filter((c) => c in PROFILES);
   return inTransaction(prisma, async (tx) => {
     const source = await upsertSource(tx, SOURCES.demo);
     const categories = await upsertCategories(tx);
@@ -284,7 +294,7 @@ export async function importDemo(prisma: PrismaClient): Promise<ImportReport> {
                         WHERE i.key = 'sgb2_rate' AND v.area_id = a.id AND v.value IS NOT NULL ORDER BY v.year DESC LIMIT 1), 0) / 10) AS weight
         FROM area a WHERE a.level = 'DISTRICT' AND a.geom IS NOT NULL ORDER BY a.code`;
     if (districts.length === 0) throw new Error('demo data needs the Ortsteile: import the districts first');
-    const demo = buildDemo(districts.map((d) => ({ ...d, weight: Number(d.weight) })));
+    const demo = buildDemo(districts.map((d) => ({ ...d, weight: Number(d.weight) })), skip);
     report.rowsRead = PROVIDERS.length + demo.services.length + demo.locations.length + demo.fundings.length;
 
     const providers = await upsertProviders(

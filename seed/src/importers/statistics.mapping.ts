@@ -6,8 +6,11 @@
 //   SUM            counts add up;
 //   WEIGHTED_MEAN  Σ(value·weight)/Σweight with the `denominator` indicator as weight, same year;
 //   NOT_DERIVABLE  medians, densities: no Stadtbezirk/city values are derived.
+//   RATIO_OF_COUNTS  Σ numerator / Σ denominator × 100 (PERCENT) or × 1 (RATIO): used wherever
+//                  both counts of a rate are published per Ortsteil (the true denominator).
 // Where the true denominator of a rate is not published per Ortsteil we weight by a proxy
-// (total population) and say so in the description: such derived values are approximations.
+// (total population), flag it (`denominatorProxy`) and say so in the description: such derived
+// values are approximations.
 import type { AggregationRule, IndicatorTopic, IndicatorUnit, Polarity } from '@sozialatlas/db';
 
 export interface IndicatorDef {
@@ -19,8 +22,12 @@ export interface IndicatorDef {
   topic: IndicatorTopic;
   polarity: Polarity;
   aggregation: AggregationRule;
-  /** for WEIGHTED_MEAN: key of the weighting indicator */
+  /** for WEIGHTED_MEAN: key of the weighting indicator; for RATIO_OF_COUNTS: the denominator */
   denominator?: string;
+  /** for RATIO_OF_COUNTS: key of the numerator (a count) */
+  numerator?: string;
+  /** true when the denominator is a stand-in for the one in the definition (derived values are approximations) */
+  denominatorProxy?: boolean;
 }
 
 export interface FileMapping {
@@ -64,12 +71,12 @@ export const INDICATORS: IndicatorDef[] = [
   },
   {
     key: 'youth_ratio', name: 'Jugendquote', nameEn: 'Youth dependency ratio', unit: 'RATIO', topic: 'DEMOGRAPHY', polarity: 'NEUTRAL',
-    aggregation: 'WEIGHTED_MEAN', denominator: 'population',
+    aggregation: 'WEIGHTED_MEAN', denominator: 'population', denominatorProxy: true,
     description: `Unter 15-Jährige je 100 Einwohner von 15 bis unter 65 Jahren. ${popProxy('Einwohner von 15 bis unter 65 Jahren')}`,
   },
   {
     key: 'old_age_ratio', name: 'Altenquote', nameEn: 'Old-age dependency ratio', unit: 'RATIO', topic: 'DEMOGRAPHY', polarity: 'NEUTRAL',
-    aggregation: 'WEIGHTED_MEAN', denominator: 'population',
+    aggregation: 'WEIGHTED_MEAN', denominator: 'population', denominatorProxy: true,
     description: `Einwohner ab 65 Jahren je 100 Einwohner von 15 bis unter 65 Jahren. ${popProxy('Einwohner von 15 bis unter 65 Jahren')}`,
   },
   // Migration (Kategorie 2, Rubrik 5)
@@ -81,13 +88,13 @@ export const INDICATORS: IndicatorDef[] = [
   count('eu_foreigners', 'EU-Ausländer', 'EU citizens (non-German)', 'Einwohner mit Staatsangehörigkeit eines anderen EU-Staates.', 'MIGRATION'),
   {
     key: 'migrant_share', name: 'Migrantenanteil', nameEn: 'Share of residents with a migration background', unit: 'PERCENT', topic: 'MIGRATION', polarity: 'NEUTRAL',
-    aggregation: 'WEIGHTED_MEAN', denominator: 'population',
-    description: 'Anteil der Einwohner mit Migrationshintergrund an allen Einwohnern in Prozent (ganzzahlig veröffentlicht). Stadtbezirk und Stadt: mit der Einwohnerzahl gewichtetes Mittel (der richtige Nenner).',
+    aggregation: 'RATIO_OF_COUNTS', numerator: 'migrants', denominator: 'population',
+    description: 'Anteil der Einwohner mit Migrationshintergrund an allen Einwohnern in Prozent (ganzzahlig veröffentlicht). Stadtbezirk und Stadt: Einwohner mit Migrationshintergrund ÷ Einwohner × 100 aus den Summen der Ortsteile (Quotient zweier Anzahlen, der richtige Nenner; ungerundet).',
   },
   {
     key: 'foreigner_share', name: 'Ausländeranteil', nameEn: 'Share of foreign citizens', unit: 'PERCENT', topic: 'MIGRATION', polarity: 'NEUTRAL',
-    aggregation: 'WEIGHTED_MEAN', denominator: 'population',
-    description: 'Anteil der Ausländer an allen Einwohnern in Prozent (ganzzahlig veröffentlicht). Stadtbezirk und Stadt: mit der Einwohnerzahl gewichtetes Mittel (der richtige Nenner).',
+    aggregation: 'RATIO_OF_COUNTS', numerator: 'foreigners', denominator: 'population',
+    description: 'Anteil der Ausländer an allen Einwohnern in Prozent (ganzzahlig veröffentlicht). Stadtbezirk und Stadt: Ausländer ÷ Einwohner × 100 aus den Summen der Ortsteile (Quotient zweier Anzahlen, der richtige Nenner; ungerundet).',
   },
   // Einwohnerdichte (Kategorie 2, Rubrik 9)
   {
@@ -107,7 +114,7 @@ export const INDICATORS: IndicatorDef[] = [
   count('unemployed_sgb3', 'Arbeitslose nach SGB III', 'Registered unemployed under SGB III', 'Arbeitslose im Rechtskreis SGB III (Agentur für Arbeit).', 'LABOUR', 'HIGHER_IS_WORSE'),
   {
     key: 'unemployment_rate', name: 'Arbeitslosenanteil an den Erwerbsfähigen', nameEn: 'Unemployed as share of working-age residents', unit: 'PERCENT', topic: 'LABOUR', polarity: 'HIGHER_IS_WORSE',
-    aggregation: 'WEIGHTED_MEAN', denominator: 'population',
+    aggregation: 'WEIGHTED_MEAN', denominator: 'population', denominatorProxy: true,
     description: `Arbeitslose in Prozent der Einwohner im erwerbsfähigen Alter (15 bis unter 65 Jahre); keine amtliche Arbeitslosenquote. ${popProxy('Einwohner von 15 bis unter 65 Jahren')}`,
   },
   // SGB II (Kategorie 4, Rubrik 4; ältere Rubrik 3 „mit Kindern“ deckt dieselben Merkmale ab)
@@ -127,23 +134,23 @@ export const INDICATORS: IndicatorDef[] = [
   count('sgb2_non_recipients', 'Nicht Leistungsberechtigte in Bedarfsgemeinschaften', 'Non-entitled members of SGB II households', 'Personen in Bedarfsgemeinschaften ohne eigenen Leistungsanspruch.', 'POVERTY', 'NEUTRAL'),
   {
     key: 'sgb2_rate', name: 'SGB-II-Quote', nameEn: 'SGB II rate', unit: 'PERCENT', topic: 'POVERTY', polarity: 'HIGHER_IS_WORSE',
-    aggregation: 'WEIGHTED_MEAN', denominator: 'population',
+    aggregation: 'WEIGHTED_MEAN', denominator: 'population', denominatorProxy: true,
     description: `Leistungsberechtigte nach SGB II in Prozent der Einwohner unter 65 Jahren (ganzzahlig veröffentlicht). ${popProxy('Einwohner unter 65 Jahren')}`,
   },
   {
     key: 'sgb2_employable_rate', name: 'SGB II: Anteil an den Erwerbsfähigen', nameEn: 'Employable SGB II recipients as share of working-age residents', unit: 'PERCENT', topic: 'POVERTY', polarity: 'HIGHER_IS_WORSE',
-    aggregation: 'WEIGHTED_MEAN', denominator: 'population',
+    aggregation: 'WEIGHTED_MEAN', denominator: 'population', denominatorProxy: true,
     description: `Erwerbsfähige Leistungsberechtigte in Prozent der Einwohner von 15 bis unter 65 Jahren. ${popProxy('Einwohner von 15 bis unter 65 Jahren')}`,
   },
   {
     key: 'sgb2_child_share', name: 'SGB II: Anteil an Kindern', nameEn: 'Children under 15 receiving SGB II (share)', unit: 'PERCENT', topic: 'POVERTY', polarity: 'HIGHER_IS_WORSE',
-    aggregation: 'WEIGHTED_MEAN', denominator: 'population',
+    aggregation: 'WEIGHTED_MEAN', denominator: 'population', denominatorProxy: true,
     description: `Leistungsberechtigte unter 15 Jahren in Prozent aller Kinder unter 15 Jahren (Kinderarmut). ${popProxy('Kinder unter 15 Jahren')}`,
   },
   {
     key: 'sgb2_persons_per_household', name: 'Personen je Bedarfsgemeinschaft', nameEn: 'Persons per SGB II household', unit: 'RATIO', topic: 'POVERTY', polarity: 'NEUTRAL',
-    aggregation: 'WEIGHTED_MEAN', denominator: 'sgb2_households',
-    description: 'Durchschnittliche Zahl der Personen je Bedarfsgemeinschaft (in der Quelle ganzzahlig gerundet, daher grob). Stadtbezirk und Stadt: mit der Zahl der Bedarfsgemeinschaften gewichtetes Mittel (der richtige Nenner).',
+    aggregation: 'RATIO_OF_COUNTS', numerator: 'sgb2_persons', denominator: 'sgb2_households',
+    description: 'Durchschnittliche Zahl der Personen je Bedarfsgemeinschaft (in der Quelle ganzzahlig gerundet, daher grob). Stadtbezirk und Stadt: Personen in Bedarfsgemeinschaften ÷ Bedarfsgemeinschaften aus den Summen der Ortsteile (Quotient zweier Anzahlen, ungerundet).',
   },
   // Einkommen (Kategorie 9, Rubrik 1; Bürgerumfrage)
   {
@@ -156,6 +163,27 @@ export const INDICATORS: IndicatorDef[] = [
     aggregation: 'NOT_DERIVABLE',
     description: `Median des monatlichen persönlichen Nettoeinkommens in Euro aus der Kommunalen Bürgerumfrage (Stichprobe, nicht jedes Jahr). ${NOT_DERIVABLE_NOTE}`,
   },
+];
+
+/** Additive relation of the catalogue: total = Σ parts in every area and year. */
+export interface RelationDef {
+  total: string;
+  parts: string[];
+}
+
+/**
+ * Additive relations that hold in the shipped data (checked on 2000–2023, docs/data.md: the
+ * population splits exactly; the others in all but a few cells). Secondary suppression protects
+ * them (aggregate.ts). Not declared: SGB II recipients = employable + non-employable and persons =
+ * recipients + non-recipients, whose sums miss by 1–5 in about 45 % of cells.
+ */
+export const RELATIONS: RelationDef[] = [
+  { total: 'population', parts: ['population_male', 'population_female'] },
+  { total: 'population', parts: ['population_german', 'foreigners'] },
+  { total: 'unemployed', parts: ['unemployed_male', 'unemployed_female'] },
+  { total: 'unemployed', parts: ['unemployed_sgb2', 'unemployed_sgb3'] },
+  { total: 'migrants', parts: ['migrants_foreigners', 'germans_with_migration_background'] },
+  { total: 'sgb2_employable', parts: ['sgb2_employable_under_25', 'sgb2_employable_25_54', 'sgb2_employable_55_plus'] },
 ];
 
 const SGB2: Record<string, string> = {

@@ -86,3 +86,18 @@ test('a malformed file midway leaves the database unchanged', async () => {
            (SELECT count(*) FROM indicator_value)::int AS values`;
   expect(counts).toEqual({ sources: 0, indicators: 0, values: 0 });
 });
+
+test('reports every unmapped sub-indicator, not the first 15, and checks values like the CSV import', async () => {
+  const subs = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`Merkmal ${i + 1}`, [{ value: i, district: 'A' }]]));
+  const dir = fixtureDir({
+    'leipzig-einwohner-insgesamt.json': kd('Einwohner', { '2020': { 'Einwohner insgesamt': [{ value: 100, district: 'A' }, { value: 2.5, district: 'B' }], ...subs } }),
+  });
+  const report = await importStatistics(db.prisma, { dir });
+  expect(report.details.unmapped).toHaveLength(20);
+  expect(report.details.unmapped).toContain('leipzig-einwohner-insgesamt.json › Merkmal 20 (1 rows, 2020–2020)');
+  // the same unit check as import-values: a count must be a whole number
+  expect(report.skipped).toContainEqual({
+    row: 'leipzig-einwohner-insgesamt.json › 2020 › Einwohner insgesamt › "B"',
+    reason: '2.5 passt nicht zur Einheit des Indikators „population“: eine ganze Anzahl.',
+  });
+});

@@ -4,18 +4,29 @@
 // Stadtbezirk and city values are derived set-based (aggregate.ts). All-or-nothing, idempotent.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { deriveAggregates, upsertValues, type PrismaClient, type ValueRow } from '@sozialatlas/db';
+import {
+  deriveAggregates,
+  plausibilityWarnings,
+  unitProblem,
+  upsertValues,
+  type CheckedValue,
+  type PlausibilityOptions,
+  type PrismaClient,
+  type ValueRow,
+} from '@sozialatlas/db';
 import { inTransaction, type Tx } from '../db';
 import { leipzigDataDir } from '../paths';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';
-import { FILES, INDICATORS, type FileMapping, type IndicatorDef } from './statistics.mapping';
+import { FILES, INDICATORS, RELATIONS, type FileMapping, type IndicatorDef, type RelationDef } from './statistics.mapping';
 
 export interface StatisticsOptions {
   /** folder with the leipzig-*.json files; default: the shipped data */
   dir?: string;
   mapping?: FileMapping[];
   indicators?: IndicatorDef[];
+  relations?: RelationDef[];
+  plausibility?: PlausibilityOptions;
   /** values per INSERT statement */
   batchSize?: number;
 }
@@ -35,10 +46,11 @@ export async function upsertIndicators(tx: Tx, defs: IndicatorDef[], sourceId: n
   const visit = (d: IndicatorDef, trail: string[]) => {
     if (ordered.includes(d)) return;
     if (trail.includes(d.key)) throw new Error(`indicator denominator cycle: ${[...trail, d.key].join(' → ')}`);
-    if (d.denominator) {
-      const den = byKey.get(d.denominator);
-      if (!den) throw new Error(`indicator ${d.key}: denominator ${d.denominator} is not defined`);
-      visit(den, [...trail, d.key]);
+    for (const [role, ref] of [['denominator', d.denominator], ['numerator', d.numerator]] as const) {
+      if (!ref) continue;
+      const dep = byKey.get(ref);
+      if (!dep) throw new Error(`indicator ${d.key}: ${role} ${ref} is not defined`);
+      visit(dep, [...trail, d.key]);
     }
     ordered.push(d);
   };
@@ -46,20 +58,42 @@ export async function upsertIndicators(tx: Tx, defs: IndicatorDef[], sourceId: n
   let written = 0;
   for (const d of ordered) {
     written += await tx.$executeRaw`
-      INSERT INTO indicator (key, name, name_en, description, unit, topic, polarity, aggregation, denominator_id, source_id)
+      INSERT INTO indicator (key, name, name_en, description, unit, topic, polarity, aggregation, denominator_id, numerator_id, denominator_proxy, source_id)
       VALUES (${d.key}, ${d.name}, ${d.nameEn}, ${d.description}, ${d.unit}::indicator_unit, ${d.topic}::indicator_topic,
               ${d.polarity}::polarity, ${d.aggregation}::aggregation_rule,
-              (SELECT id FROM indicator WHERE key = ${d.denominator ?? null}::text), ${sourceId}::int)
+              (SELECT id FROM indicator WHERE key = ${d.denominator ?? null}::text), (SELECT id FROM indicator WHERE key = ${d.numerator ?? null}::text),
+              ${d.denominatorProxy ?? false}, ${sourceId}::int)
       ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, description = EXCLUDED.description,
         unit = EXCLUDED.unit, topic = EXCLUDED.topic, polarity = EXCLUDED.polarity, aggregation = EXCLUDED.aggregation,
-        denominator_id = EXCLUDED.denominator_id, source_id = EXCLUDED.source_id, updated_at = now(), version = indicator.version + 1
+        denominator_id = EXCLUDED.denominator_id, numerator_id = EXCLUDED.numerator_id, denominator_proxy = EXCLUDED.denominator_proxy,
+        source_id = EXCLUDED.source_id, updated_at = now(), version = indicator.version + 1
       WHERE (indicator.name, indicator.name_en, indicator.description, indicator.unit, indicator.topic, indicator.polarity,
-             indicator.aggregation, indicator.denominator_id, indicator.source_id)
+             indicator.aggregation, indicator.denominator_id, indicator.numerator_id, indicator.denominator_proxy, indicator.source_id)
         IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.name_en, EXCLUDED.description, EXCLUDED.unit, EXCLUDED.topic, EXCLUDED.polarity,
-             EXCLUDED.aggregation, EXCLUDED.denominator_id, EXCLUDED.source_id)`;
+             EXCLUDED.aggregation, EXCLUDED.denominator_id, EXCLUDED.numerator_id, EXCLUDED.denominator_proxy, EXCLUDED.source_id)`;
   }
   const rows = await tx.$queryRaw<{ id: number; key: string }[]>`SELECT id, key FROM indicator WHERE key = ANY(${ordered.map((d) => d.key)}::text[])`;
   return { ids: new Map(rows.map((r) => [r.key, r.id])), written };
+}
+
+/** Declares the additive relations whose indicators are all present; returns relations inserted. */
+export async function upsertRelations(tx: Tx, relations: RelationDef[], ids: Map<string, number>): Promise<number> {
+  let written = 0;
+  for (const r of relations) {
+    const total = ids.get(r.total);
+    const parts = r.parts.map((p) => ids.get(p));
+    if (total === undefined || parts.some((p) => p === undefined)) continue;
+    const sorted = (parts as number[]).sort((a, b) => a - b);
+    const [existing] = await tx.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM indicator_relation r
+       WHERE r.total_id = ${total}
+         AND (SELECT array_agg(p.part_id ORDER BY p.part_id) FROM indicator_relation_part p WHERE p.relation_id = r.id) = ${sorted}::int[]`;
+    if (existing!.n > 0) continue;
+    const [row] = await tx.$queryRaw<{ id: number }[]>`INSERT INTO indicator_relation (total_id) VALUES (${total}) RETURNING id`;
+    await tx.$executeRaw`INSERT INTO indicator_relation_part (relation_id, part_id) SELECT ${row!.id}, unnest(${sorted}::int[])`;
+    written++;
+  }
+  return written;
 }
 
 export async function importStatistics(prisma: PrismaClient, options: StatisticsOptions = {}): Promise<ImportReport> {
@@ -103,8 +137,9 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
   const need = (key: string) => {
     if (needed.has(key)) return;
     needed.add(key);
-    const den = defByKey.get(key)!.denominator;
-    if (den) need(den);
+    const def = defByKey.get(key)!;
+    if (def.denominator) need(def.denominator);
+    if (def.numerator) need(def.numerator);
   };
   [...winner.keys()].forEach(need);
 
@@ -114,6 +149,7 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
     const indicators = await upsertIndicators(tx, defs.filter((d) => needed.has(d.key)), source.id);
     report.written += indicators.written;
     report.details.indicators = indicators.ids.size;
+    report.written += await upsertRelations(tx, options.relations ?? RELATIONS, indicators.ids);
 
     const areaRows = await tx.$queryRaw<{ id: number; name: string }[]>`SELECT id, name FROM area WHERE level = 'DISTRICT'`;
     if (areaRows.length === 0) throw new Error('no Ortsteile in the database: import the districts first');
@@ -121,6 +157,8 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
 
     const values: ValueRow[] = [];
     const valueIndex = new Map<string, number | null>(); // key|area|year → value, for the overlap comparison
+    const checked: CheckedValue[] = [];
+    const unmapped: string[] = [];
     const losers = new Map<string, { file: string; sub: string; key: string; rows: { year: number; district: string; value: unknown }[] }>();
 
     for (const { name, json } of files) {
@@ -171,12 +209,18 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
               status = 'SUPPRESSED'; // the API publishes suppressed cells as null
             } else if (typeof r.value === 'number' && Number.isFinite(r.value)) {
               value = r.value;
+              const problem = unitProblem(defByKey.get(key)!.unit, value, key);
+              if (problem) {
+                report.skipped.push({ row: where, reason: problem });
+                continue;
+              }
             } else {
               report.skipped.push({ row: where, reason: `value ${JSON.stringify(r.value)} is not a number` });
               continue;
             }
             values.push({ indicatorId, areaId, year, value, status });
             valueIndex.set(`${key}|${r.district}|${year}`, value);
+            checked.push({ indicatorKey: key, unit: defByKey.get(key)!.unit, areaLabel: r.district, year, value });
           }
         }
       }
@@ -190,8 +234,17 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
           });
         } else if (!key) {
           report.skipped.push({ row: `${name} › ${sub}`, reason: `sub-indicator not in statistics.mapping.ts: ${stat.rows} rows (${years}) not imported` });
+          unmapped.push(`${name} › ${sub} (${stat.rows} rows, ${years})`);
         }
       }
+    }
+
+    // Every unmapped sub-indicator, in full (the printed report shortens long lists).
+    if (unmapped.length) report.details.unmapped = unmapped;
+    const plausibility = plausibilityWarnings(checked, (row, key, year) => valueIndex.get(`${key}|${row.areaLabel}|${year}`), options.plausibility);
+    if (plausibility.length) {
+      report.details.plausibility = plausibility;
+      report.warnings.push(`${plausibility.length} plausibility warnings (details.plausibility): 0 in a populous Ortsteil, 0 % after a high share, jumps`);
     }
 
     // Overlapping files: the losing file's rows are not imported; compare them with the winner.
@@ -212,10 +265,23 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
       if (differ) report.warnings.push(`${l.file} › ${l.sub}: ${differ} values differ from ${winner.get(l.key)!.file}`);
     }
 
-    const written = await upsertValues(tx, values, options.batchSize);
+    const { written, conflicts } = await upsertValues(tx, values, { origin: 'SEED', label: SOURCES.statistics.title }, options.batchSize);
     report.written += written;
-    report.unchanged += values.length - written;
+    report.unchanged += values.length - written - conflicts.length;
     report.details.ortsteilValues = values.length;
+    if (conflicts.length) {
+      // Later imports (corrections, suppressions) win over the shipped files; every one is listed.
+      const keyById = new Map([...indicators.ids].map(([k, id]) => [id, k]));
+      const nameById = new Map(areaRows.map((a) => [a.id, a.name]));
+      report.details.conflicts = conflicts.map((c) => ({
+        indicator: keyById.get(c.indicatorId),
+        area: nameById.get(c.areaId),
+        year: c.year,
+        kept: { value: c.storedValue, status: c.storedStatus, by: c.storedBy, at: c.storedAt },
+        notWritten: { value: c.incomingValue, status: c.incomingStatus },
+      }));
+      report.warnings.push(`${conflicts.length} values were imported later (corrected or suppressed) and differ from the shipped files: kept, not overwritten (details.conflicts)`);
+    }
 
     const derived = await deriveAggregates(tx, { indicatorIds: [...indicators.ids.values()] });
     report.written += derived.written;

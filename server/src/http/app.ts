@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { migrationStatus, type Database } from '@sozialatlas/db';
+import { migrationStatus, withDatabaseBudget, type Database } from '@sozialatlas/db';
 import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
@@ -11,13 +11,14 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../config';
 import { createContext } from '../context';
-import type { Logger } from '../logger';
+import { redactQuery, redactUrl, type Logger } from '../logger';
 import { createMetrics } from '../metrics';
 import { exportRouter } from '../modules/exports/export.router';
 import { callerOf, httpExchange, rateLimits, resolveCaller } from '../modules/auth/http';
 import { hasAnyRole } from '../modules/auth/roles';
 import { ogcRouter } from '../modules/ogc/ogc.router';
 import { explorerRouter } from './explorer';
+import { databaseErrorHandler } from './database-errors';
 import { createApollo } from './graphql';
 import { queryLimits } from './limits';
 import { readScope, readScopePlugin } from './read-scope';
@@ -79,13 +80,16 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
       xFrameOptions: config.embedOrigins.length ? false : { action: 'sameorigin' },
     }),
   );
-  app.set('trust proxy', 'loopback');
+  // Forwarded headers only from the proxies named in TRUSTED_PROXIES (none by default).
+  app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
   // gzip for JSON, GeoJSON, CSV and the map's assets (district geometry shrinks about 4×).
   app.use(compression());
   app.use(
     pinoHttp({
       logger,
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
+      // a key pasted into a link (?key=…) must not end up in the log
+      serializers: { req: (req: { url: string; query?: unknown }) => ({ ...req, url: redactUrl(req.url), query: redactQuery(req.query) }) },
     }),
   );
   app.use((req, res, next) => {
@@ -120,17 +124,22 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  // Every request that reaches the database gets a time budget there (embedded database: docs/security.md).
+  const budget: express.RequestHandler = (_req, _res, next) => withDatabaseBudget(config.requestBudgetMs, next);
+  app.use(['/graphql', '/export', '/ogc'], budget);
+
   // Imports need big bodies; everyone else keeps the small limit (the caller is resolved first).
   const smallBody = express.json({ limit: queryLimits.maxBodyBytes });
   const importBody = express.json({ limit: queryLimits.maxImportBodyBytes });
   const jsonBody: express.RequestHandler = (req, res, next) =>
     (hasAnyRole(callerOf(req), ['STATISTICS']) ? importBody : smallBody)(req, res, next);
 
+  const limits = rateLimits(config.rateLimits);
   app.use(
     '/graphql',
     cors(corsOptions),
     // Rate limits before anything costly; then who is calling (API key or session cookie).
-    ...rateLimits(config.rateLimits),
+    ...limits.graphql,
     resolveCaller(db.prisma),
     jsonBody,
     // Anonymous callers only with the map's own operations when TRUSTED_DOCUMENTS=true.
@@ -147,8 +156,11 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
   });
 
   app.use('/graphiql', explorerRouter());
-  app.use('/export', cors(corsOptions), resolveCaller(db.prisma), readScope(db, 'replica'), exportRouter(db.prisma, callerOf));
-  app.use('/ogc', cors(corsOptions), resolveCaller(db.prisma), readScope(db, 'replica'), ogcRouter(db.prisma, callerOf));
+  app.use('/export', cors(corsOptions), ...limits.downloads, resolveCaller(db.prisma), readScope(db, 'replica'), exportRouter(db.prisma, callerOf));
+  app.use('/ogc', cors(corsOptions), ...limits.downloads, resolveCaller(db.prisma), readScope(db, 'replica'), ogcRouter(db.prisma, callerOf, { publicUrl: config.publicUrl }));
+
+  // A database that is away (restart, failover) is a 503 everywhere, also in the caller lookup.
+  app.use(databaseErrorHandler);
 
   // The built map client (npm run build); absent in API-only deployments.
   if (existsSync(path.join(config.clientDir, 'index.html'))) {

@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Context } from '../context';
@@ -8,7 +8,9 @@ import { exposedErrorCodes } from '../errors';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { getSchema } from '../schema';
-import { createArmor } from './limits';
+import { costLimitPlugin } from './cost';
+import { DATABASE_MESSAGES, databaseErrorsPlugin, databaseFailure } from './database-errors';
+import { createArmor, queryLimits } from './limits';
 
 /**
  * Masks every error that is not one of ours: a client sees "Internal server error" and a code,
@@ -31,6 +33,11 @@ export function formatError(development: boolean, logger: Logger) {
       if (development) return formatted;
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    const failure = databaseFailure(unwrapResolverError(error));
+    if (failure) {
+      logger.warn({ err: unwrapResolverError(error), path: formatted.path }, 'database unavailable');
+      return { message: DATABASE_MESSAGES[failure], path: formatted.path, locations: formatted.locations, extensions: { code: failure } };
     }
     logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected GraphQL error');
     return {
@@ -63,10 +70,16 @@ export async function createApollo(options: { development: boolean; logger: Logg
     includeStacktraceInErrorResponses: options.development,
     formatError: formatError(options.development, options.logger),
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: queryLimits.maxTokens },
     // Apollo's landing page loads from a CDN; the bundled explorer is served by us instead.
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<Context>[]),
+      costLimitPlugin<Context>(),
+      databaseErrorsPlugin<Context>(),
       ApolloServerPluginLandingPageDisabled(),
+      // No field sets a cache hint; the default cache-control plugin would still wrap every
+      // field resolver (measured: a large part of the nested queries' CPU).
+      ApolloServerPluginCacheControlDisabled(),
       metricsPlugin(options.metrics),
       ...(options.plugins ?? []),
     ],

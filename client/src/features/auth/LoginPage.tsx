@@ -11,10 +11,24 @@ import { canEdit, type Viewer } from './use-viewer';
 
 const FIELD_IDS = { email: 'login-email', password: 'login-password' };
 
-/** Only paths of this app: never an address elsewhere (`//evil.example`). */
-export function safeNext(search: string): string {
-  const next = new URLSearchParams(search).get('weiter') ?? '/bearbeiten';
-  return /^\/(?![/\\])/.test(next) ? next : '/bearbeiten';
+/**
+ * Only paths of this app, never an address elsewhere. Checked the way the browser will read it: the
+ * URL parser drops tabs and newlines (`/%09/evil.example` becomes `//evil.example`) and reads `\` as
+ * `/`, so control characters and backslashes are refused outright and the rest must resolve to
+ * this origin.
+ */
+export function safeNext(search: string, origin: string = window.location.origin): string {
+  const fallback = '/bearbeiten';
+  const next = new URLSearchParams(search).get('weiter') ?? fallback;
+  if (!next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== origin || url.pathname.startsWith('//')) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export function LoginPage({ viewer, lang }: { viewer: Viewer | null; lang: 'de' | 'en' }) {

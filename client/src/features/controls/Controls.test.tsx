@@ -35,15 +35,16 @@ function renderControls(view: Partial<ViewState> = {}, locale: 'de' | 'en' = 'de
 }
 
 describe('Controls', () => {
-  it('offers the indicators grouped by topic (alphabetically) and reports the chosen one (resetting the years)', async () => {
+  it('offers the indicators grouped by topic (alphabetically) and reports the chosen one, keeping year, comparison and area', async () => {
     const user = userEvent.setup();
-    const onChange = renderControls({ area: 7 });
+    const onChange = renderControls({ area: '07' });
     const select = screen.getByRole('combobox', { name: 'Indikator' });
     expect(within(select).getAllByRole('group').map((g) => g.getAttribute('label'))).toEqual(['Arbeit', 'Armut / Transferbezug', 'Demografie']);
     expect(select).toHaveValue('sgb2_rate');
     await user.selectOptions(select, 'Arbeitslosenquote');
     expect(onChange).toHaveBeenCalledTimes(1);
-    expect(onChange).toHaveBeenCalledWith({ indicator: 'unemployment_rate', year: null, compareYear: null, area: 7 });
+    // the map keeps the chosen year when the new indicator has it (it falls back to the latest otherwise)
+    expect(onChange).toHaveBeenCalledWith({ indicator: 'unemployment_rate' });
   });
 
   it('names the indicators in English when the map is in English', () => {
@@ -73,7 +74,7 @@ describe('Controls', () => {
 
   it('changes the area level and clears the selection', async () => {
     const user = userEvent.setup();
-    const onChange = renderControls({ area: 7 });
+    const onChange = renderControls({ area: '07' });
     await user.click(screen.getByRole('radio', { name: 'Stadtbezirke' }));
     expect(onChange).toHaveBeenCalledWith({ level: 'BOROUGH', area: null });
   });
@@ -87,6 +88,22 @@ describe('Controls', () => {
     expect(onChange).not.toHaveBeenCalled();
     await user.tab();
     expect(onChange).toHaveBeenCalledWith({ breaks: [5, 10.5, 1000] });
+  });
+
+  it('says which manual class breaks are not numbers instead of silently using quantiles', async () => {
+    const user = userEvent.setup();
+    const onChange = renderControls({ method: 'manual' });
+    const field = screen.getByLabelText('Klassengrenzen (mit ; getrennt)');
+    await user.clear(field);
+    await user.type(field, 'abc');
+    await user.tab();
+    expect(onChange).toHaveBeenCalledWith({ breaks: [] });
+    expect(screen.getByRole('alert')).toHaveTextContent('Keine Zahl: abc. Die Karte zeigt bis dahin Quantile.');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    await user.clear(field);
+    await user.type(field, '5; 10');
+    await user.tab();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('for the gap layer offers only categories with a planning norm, and no indicator', async () => {

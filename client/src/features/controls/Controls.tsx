@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import { CLASS_METHODS, parseManualBreaks } from '../../lib/classify';
+import { CLASS_METHODS, invalidBreaks, parseManualBreaks } from '../../lib/classify';
 import type { Level, ViewState } from '../../lib/url-state';
 import type { IndicatorDef } from '../../data/use-layer-values';
 import type { CategoryWithNorm } from '../../data/analysis';
@@ -32,6 +32,12 @@ export function Controls({ view, indicators, years, year, categories, onChange }
   const [manualText, setManualText] = useState(view.breaks.map((b) => formatNumber(b, locale, 6)).join('; '));
   useEffect(() => setManualText(view.breaks.map((b) => formatNumber(b, locale, 6)).join('; ')), [view.breaks, locale]);
   const yearIndex = year !== null ? years.indexOf(year) : -1;
+  // what the planner typed that is not a number: said, not silently replaced by quantiles
+  const [badBreaks, setBadBreaks] = useState<string[]>([]);
+  const applyBreaks = () => {
+    setBadBreaks(invalidBreaks(manualText, locale));
+    onChange({ breaks: parseManualBreaks(manualText, locale) });
+  };
 
   return (
     <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label={t.layer}>
@@ -57,7 +63,7 @@ export function Controls({ view, indicators, years, year, categories, onChange }
       {view.layer !== 'indicator' && <p className="muted small">{t.needYearNote}</p>}
       {view.layer === 'indicator' && (<>
       <label htmlFor="indicator">{t.indicator}</label>
-      <select id="indicator" value={view.indicator} onChange={(e) => onChange({ indicator: e.target.value, year: null, compareYear: null, area: view.area })}>
+      <select id="indicator" value={view.indicator} onChange={(e) => onChange({ indicator: e.target.value })}>
         {[...grouped].sort(([a], [b]) => topics[a]?.localeCompare(topics[b] ?? b) ?? 0).map(([topic, list]) => (
           <optgroup key={topic} label={topics[topic] ?? topic}>
             {list.map((i) => (
@@ -132,10 +138,17 @@ export function Controls({ view, indicators, years, year, categories, onChange }
             type="text"
             inputMode="decimal"
             value={manualText}
+            aria-invalid={badBreaks.length > 0 || undefined}
+            aria-describedby={badBreaks.length ? 'breaks-error' : undefined}
             onChange={(e) => setManualText(e.target.value)}
-            onBlur={() => onChange({ breaks: parseManualBreaks(manualText, locale) })}
-            onKeyDown={(e) => e.key === 'Enter' && onChange({ breaks: parseManualBreaks(manualText, locale) })}
+            onBlur={applyBreaks}
+            onKeyDown={(e) => e.key === 'Enter' && applyBreaks()}
           />
+          {badBreaks.length > 0 && (
+            <p id="breaks-error" className="error small" role="alert">
+              {t.badBreaks(badBreaks.join(', '), parseManualBreaks(manualText, locale).length > 0)}
+            </p>
+          )}
         </>
       )}
       </>)}

@@ -1,5 +1,6 @@
 import { useI18n } from '../../app/i18n';
 import { slug, toCsv, type CsvVariant } from '../../lib/csv';
+import { sourceLine } from '../../lib/format';
 import type { LayerMeta, ShownValue } from '../../lib/layer-values';
 import type { AreaInfo } from '../../data/use-areas';
 import type { Level } from '../../lib/url-state';
@@ -68,7 +69,7 @@ export function Downloads({ meta, areas, shown, ranks, year, compareYear, level,
         <button type="button" onClick={() => csv('excel')} data-download="excel">{t.csvExcel}</button>
         <button type="button" onClick={geojson} data-download="geojson">{t.geojson}</button>
       </div>
-      <p className="muted small">{t.source}: {meta.attribution}</p>
+      <p className="muted small">{sourceLine(meta.attribution, t.source)}</p>
     </section>
   );
 }

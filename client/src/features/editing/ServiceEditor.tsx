@@ -165,7 +165,13 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
   const [, retireService] = useMutation(RETIRE_SERVICE);
   const errors = fieldErrors(state.error, FIELD_IDS);
   const location = record?.locations[0] ?? null;
-  const onPoint = useCallback((lon: string, lat: string) => setValues((v) => ({ ...v, lon, lat })), []);
+  // a point outside the city is saved only when the planner confirms it (the server asks)
+  const [outsideConfirmed, setOutsideConfirmed] = useState(false);
+  const askOutside = state.error?.problems.some((p) => p.reason === 'OUTSIDE_CITY') || outsideConfirmed;
+  const onPoint = useCallback((lon: string, lat: string) => {
+    setValues((v) => ({ ...v, lon, lat }));
+    setOutsideConfirmed(false);
+  }, []);
 
   const savedMessage = (s: ServiceRecord) => {
     const loc = s.locations[0];
@@ -207,7 +213,7 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
       targetGroups: v.targetGroups,
       published: v.published,
       ...changedDetails(v, toValues(record, locale)),
-      newLocation: !location && hasPoint ? { ...address, lon, lat } : undefined,
+      newLocation: !location && hasPoint ? { ...address, lon, lat, outsideCityConfirmed: outsideConfirmed || undefined } : undefined,
     };
     state.setBusy(true);
     try {
@@ -229,7 +235,7 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
       const moved = old && hasPoint && (!was || was[0].toFixed(6) !== lon.toFixed(6) || was[1].toFixed(6) !== lat.toFixed(6));
       const readdressed = old && (['street', 'houseNumber', 'postalCode', 'city'] as const).some((k) => (old[k] ?? null) !== address[k]);
       if (old && (moved || readdressed)) {
-        const loc = await updateLocation({ input: { id: old.id, version: old.version, ...address, ...(hasPoint ? { lon, lat } : {}) } });
+        const loc = await updateLocation({ input: { id: old.id, version: old.version, ...address, ...(hasPoint ? { lon, lat, outsideCityConfirmed: outsideConfirmed || undefined } : {}) } });
         if (loc.error || !loc.data) {
           setRecord(saved);
           return state.fail(toSaveError(loc.error));
@@ -370,6 +376,7 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
           </div>
         </fieldset>
         <LocationPicker idPrefix="svc" lon={values.lon} lat={values.lat} onChange={onPoint} savedAreaId={location?.area?.id ?? null} errors={errors} />
+        {askOutside && <Checkbox id="svc-outside" label={e.outsideConfirm} checked={outsideConfirmed} onChange={setOutsideConfirmed} hint={e.outsideConfirmHint} />}
         {location?.point && (
           <p data-testid="derived-area">
             {e.derivedArea}: <strong>{location.area?.name ?? e.noArea}</strong>

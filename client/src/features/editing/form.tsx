@@ -10,6 +10,8 @@ export interface Problem {
   /** the server's field path, e.g. "name", "newLocation.lon", or a form field id */
   field: string;
   message: string;
+  /** the server's stable code (e.g. OUTSIDE_CITY), where it gave one */
+  reason?: string;
 }
 
 export type SaveErrorKind = 'conflict' | 'input' | 'unauthenticated' | 'forbidden' | 'notFound' | 'other';
@@ -32,7 +34,7 @@ export function toSaveError(error: CombinedError | undefined): SaveError {
       return { kind: 'conflict', message, problems: [] };
     case 'BAD_USER_INPUT': {
       const problems = ext.problems?.length ? ext.problems : [{ field: ext.argument ?? '', message }];
-      return { kind: 'input', message, problems: problems.map((p) => ({ field: p.field, message: germanOnly(p.message) })) };
+      return { kind: 'input', message, problems: problems.map((p) => ({ field: p.field, message: germanOnly(p.message), reason: p.reason })) };
     }
     case 'UNAUTHENTICATED':
       return { kind: 'unauthenticated', message, problems: [] };

@@ -32,9 +32,9 @@ describe('Legend of an indicator', () => {
     expect(screen.getByText('SGB-II-Quote 2022')).toBeInTheDocument();
     expect(screen.getByText('(%)')).toBeInTheDocument();
     expect(entries()).toEqual([
-      '1,2 % – 5 % (3)',
-      'über 5 % bis 10,5 % (4)',
-      'über 10,5 % bis 20 % (2)',
+      '1,2 – 5 (3)',
+      'über 5 bis 10,5 (4)',
+      'über 10,5 bis 20 (2)',
       'keine Daten (1)',
       'geheimgehalten (2)',
     ]);
@@ -55,6 +55,19 @@ describe('Legend of an indicator', () => {
     expect(screen.getByText('(Change, count)')).toBeInTheDocument();
     expect(entries()).toEqual(['−3,500 – −10 (5)', 'over −10 up to +2,000 (6)', 'no data (0)', 'suppressed (confidential) (0)']);
     expect(screen.getByText('darker = higher value')).toBeInTheDocument();
+  });
+
+  it('names a change of a percentage in percentage points, and a unit like "€ je Monat" once in the title only', () => {
+    const { unmount } = renderIn(
+      <Legend meta={sgb2} classification={{ min: -2, upper: [0, 3], max: 3 }} palette={palette.slice(0, 2)} counts={[1, 1]} noData={0} suppressed={0} title="SGB-II-Quote 2015–2022" isChange />,
+    );
+    expect(screen.getByText('(Veränderung, Prozentpunkte)')).toBeInTheDocument();
+    unmount();
+    renderIn(
+      <Legend meta={{ ...sgb2, unit: 'EUR_PER_MONTH' }} classification={{ min: 800, upper: [1000, 1500], max: 1500 }} palette={palette.slice(0, 2)} counts={[1, 1]} noData={0} suppressed={0} title="Einkommen 2022" isChange={false} />,
+    );
+    expect(screen.getByText('(€ je Monat)')).toBeInTheDocument();
+    expect(entries().slice(0, 2)).toEqual(['800 – 1.000 (1)', 'über 1.000 bis 1.500 (1)']);
   });
 
   it('lists only no data and suppressed while there is nothing to classify', () => {

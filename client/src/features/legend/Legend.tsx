@@ -1,7 +1,7 @@
 import { useI18n } from '../../app/i18n';
 import type { Classification } from '../../lib/classify';
 import { NO_DATA_COLOR } from '../../lib/colors';
-import { formatChange, formatValue, unitLabel } from '../../lib/format';
+import { changeUnitLabel, formatBare, formatChange, unitLabel } from '../../lib/format';
 import type { LayerMeta } from '../../lib/layer-values';
 
 interface Props {
@@ -17,12 +17,13 @@ interface Props {
 
 export function Legend({ meta, classification, palette, counts, noData, suppressed, title, isChange }: Props) {
   const { t, locale } = useI18n();
-  const fmt = (v: number) => (isChange ? formatChange(v, meta.unit, locale) : formatValue(v, meta.unit, locale));
+  // the unit stands once, in the title, not in every class
+  const fmt = (v: number) => (isChange ? formatChange(v, meta.unit, locale) : formatBare(v, meta.unit, locale));
   return (
     <section className="legend" aria-labelledby="legend-title">
       <h2 id="legend-title">{t.legend}</h2>
       <p className="legend-title">
-        {title} <span className="muted">({isChange ? `${t.change}, ` : ''}{unitLabel(meta.unit, locale)})</span>
+        {title} <span className="muted">({isChange ? `${t.change}, ${changeUnitLabel(meta.unit, locale)}` : unitLabel(meta.unit, locale)})</span>
       </p>
       <ul>
         {classification?.upper.map((upper, i) => {

@@ -122,6 +122,23 @@ describe('DistrictProfile', () => {
     expect(ranks.variables).toMatchObject({ level: 'DISTRICT', populationYear: 2022, sgb2RateYear: 2022, householdIncomeMedianYear: 2022 });
   });
 
+  it('names the unit of a compared change in its headline ("−7 Prozentpunkte", not "−7")', () => {
+    const { client } = mockClient(answers);
+    const meta = { key: 'sgb2_rate', name: 'SGB-II-Quote', nameEn: null, unit: 'PERCENT' as const, polarity: 'HIGHER_IS_WORSE' as const, description: '', attribution: '', synthetic: false };
+    const current = { meta, value: { value: -7, status: 'REGULAR' as const, from: 38.5, to: 31.5 }, rank: 3, total: 63, year: 2022, compareYear: 2015 };
+    renderWithClient(<DistrictProfile area={grunau} level="DISTRICT" current={current} needYear={null} onClose={jest.fn()} />, client);
+    expect(screen.getByTestId('profile-current')).toHaveTextContent('SGB-II-Quote 2015–2022: −7 Prozentpunkte');
+  });
+
+  it('closes with Escape', async () => {
+    const user = userEvent.setup();
+    const { client } = mockClient(answers);
+    const onClose = jest.fn();
+    renderWithClient(<DistrictProfile area={grunau} level="DISTRICT" current={noCurrent} needYear={null} onClose={onClose} />, client);
+    await user.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
   it('shows services, providers, funding and measures of the area', async () => {
     const user = userEvent.setup();
     const onShowCatchment = jest.fn();

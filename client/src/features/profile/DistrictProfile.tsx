@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { useI18n, type Dict } from '../../app/i18n';
 import type { AreaInfo } from '../../data/use-areas';
 import { useIndicators } from '../../data/use-layer-values';
-import { formatChange, formatEuro, formatNumber, formatValue } from '../../lib/format';
+import { formatChange, formatEuro, formatNumber, formatValue, sourceLine } from '../../lib/format';
 import { ranks, type LayerMeta, type ShownValue } from '../../lib/layer-values';
 import type { Level } from '../../lib/url-state';
 import { DemoBadge } from '../services/ServicesPanel';
@@ -38,6 +38,14 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
   const { t, locale } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // Escape closes the profile, as it closes any panel laid over the map
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
   const article = useRef<HTMLElement>(null);
   usePrintOpensDetails(article);
   const { indicators } = useIndicators();
@@ -93,7 +101,7 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
           <span data-testid="profile-current-value">
             {curValue.value === null
               ? curValue.status === 'SUPPRESSED' ? t.suppressed : t.noData
-              : current.compareYear !== null ? formatChange(curValue.value, cur.unit, locale) : formatValue(curValue.value, cur.unit, locale)}
+              : current.compareYear !== null ? formatChange(curValue.value, cur.unit, locale, true) : formatValue(curValue.value, cur.unit, locale)}
           </span>
           {current.rank !== null && <span className="muted"> · {t.rank} {current.rank} {t.of} {current.total}</span>}
         </p>
@@ -130,9 +138,12 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
                       {name} <span className="muted small">({l.year})</span>
                     </th>
                     <td className="num" data-testid={`kf-${k}`}>
-                      {l.value === null ? (l.status === 'SUPPRESSED' ? t.suppressed : t.noData) : formatValue(l.value, def.unit, locale)}
+                      {l.value === null ? t.missingReason(l.missingReason ?? (l.status === 'SUPPRESSED' ? 'SUPPRESSED' : null)) : formatValue(l.value, def.unit, locale)}
                     </td>
-                    <td className="num">{formatValue(cityValue, def.unit, locale)}</td>
+                    <td className="num">
+                      {cityValue === null ? t.missingReason(city?.[k]?.find((c) => c.year === l.year)?.missingReason) : formatValue(cityValue, def.unit, locale)}
+                      {cityValue !== null && def.denominatorProxy && <abbr title={t.proxyDenominator} data-testid={`kf-proxy-${k}`}> ≈</abbr>}
+                    </td>
                     <td className="num">{r?.rank ? `${r.rank}/${r.total}` : '–'}</td>
                     <td>
                       <Sparkline area={(s ?? []) as Point[]} city={(city?.[k] ?? []) as Point[]} label={`${t.trend} ${name}: ${s?.[0]?.year}–${l.year}`} />
@@ -152,7 +163,7 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
       {needYear !== null && <ProfileCoverage id={area.id} level={level} year={needYear} />}
       <ProfileFunding id={area.id} level={level} />
       <ProfileMeasures id={area.id} />
-      {cur && <p className="muted small attribution">{t.source}: {cur.attribution}</p>}
+      {cur && <p className="muted small attribution">{sourceLine(cur.attribution, t.source)}</p>}
       <p className="print-only small">{t.printedFrom(new Date().toLocaleDateString(locale === 'en' ? 'en-GB' : 'de-DE'), window.location.href)}</p>
     </article>
   );

@@ -11,14 +11,14 @@ export type KeyIndicator = (typeof KEY_INDICATORS)[number];
 /** The key figures' time series of one area, for the area and for the city beside it. */
 export const PROFILE_SERIES = graphql(`
   fragment ProfileSeries on Area {
-      population: series(indicator: "population") { year value status }
-      sgb2_rate: series(indicator: "sgb2_rate") { year value status }
-      sgb2_child_share: series(indicator: "sgb2_child_share") { year value status }
-      unemployment_rate: series(indicator: "unemployment_rate") { year value status }
-      household_income_median: series(indicator: "household_income_median") { year value status }
-      mean_age: series(indicator: "mean_age") { year value status }
-      old_age_ratio: series(indicator: "old_age_ratio") { year value status }
-      migrant_share: series(indicator: "migrant_share") { year value status }
+      population: series(indicator: "population") { year value status missingReason }
+      sgb2_rate: series(indicator: "sgb2_rate") { year value status missingReason }
+      sgb2_child_share: series(indicator: "sgb2_child_share") { year value status missingReason }
+      unemployment_rate: series(indicator: "unemployment_rate") { year value status missingReason }
+      household_income_median: series(indicator: "household_income_median") { year value status missingReason }
+      mean_age: series(indicator: "mean_age") { year value status missingReason }
+      old_age_ratio: series(indicator: "old_age_ratio") { year value status missingReason }
+      migrant_share: series(indicator: "migrant_share") { year value status missingReason }
   }
 `);
 

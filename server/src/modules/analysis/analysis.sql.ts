@@ -40,6 +40,7 @@ export interface AnalysisValueRow {
   year: number;
   value: number | null;
   status: string;
+  secondary: boolean;
 }
 
 /**
@@ -53,7 +54,8 @@ export async function valuesForLevels(
   caller: Caller,
 ): Promise<AnalysisValueRow[]> {
   const rows = await prisma.$queryRaw<AnalysisValueRow[]>`
-    SELECT v.area_id AS "areaId", a.level::text AS level, i.key AS "indicatorKey", v.year, v.value, v.status::text AS status
+    SELECT v.area_id AS "areaId", a.level::text AS level, i.key AS "indicatorKey", v.year, v.value, v.status::text AS status,
+           v.secondary_suppression AS secondary
       FROM indicator_value v
       JOIN area a ON a.id = v.area_id
       JOIN indicator i ON i.id = v.indicator_id

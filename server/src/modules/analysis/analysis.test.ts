@@ -299,7 +299,7 @@ describe('suppressed values (Geheimhaltung)', () => {
     areaId = row!.id;
     secret = { rate: row!.rate, pop: row!.pop };
     await priv.prisma.$executeRaw`
-      UPDATE indicator_value SET status = 'SUPPRESSED'
+      UPDATE indicator_value SET status = 'SUPPRESSED', base_status = 'SUPPRESSED'
        WHERE area_id = ${areaId} AND year = 2022
          AND indicator_id IN (SELECT id FROM indicator WHERE key IN ('sgb2_rate', 'sgb2_single_parent_households', 'population'))`;
   });

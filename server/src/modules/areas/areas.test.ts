@@ -80,6 +80,31 @@ describe('areas API on the Leipzig data', () => {
     expect(data.area.areaKm2).toBeLessThan(5);
   });
 
+  it('serves the map\'s zoom levels from geometry stored for every area, the same as simplifying on request', async () => {
+    const [stored] = await db.prisma.$queryRaw<{ areas: number; levels: number; differing: number }[]>`
+      SELECT count(DISTINCT a.id)::int AS areas, count(gl.*)::int AS levels,
+             count(*) FILTER (WHERE NOT ST_Equals(gl.geom, area_simplify(a.geom, a.label_point, gl.tolerance_m)))::int AS differing
+        FROM area a JOIN area_geometry_level gl ON gl.area_id = a.id`;
+    const [withGeometry] = await db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM area WHERE geom IS NOT NULL`;
+    expect(stored).toEqual({ areas: withGeometry!.n, levels: 5 * withGeometry!.n, differing: 0 });
+
+    // what the API returns at a stored level is the stored row (marked here), not a new computation
+    const area = await db.prisma.area.findUniqueOrThrow({ where: { code: '62' } });
+    const query = `{ area(code: "62") { geometry(simplify: 15, precision: 6) } }`;
+    const before = (await gql.data(query)).area.geometry;
+    await db.prisma.$executeRaw`UPDATE area_geometry_level SET geom = ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(1, 2), 4326), 0.5, 2))
+                                  WHERE area_id = ${area.id}::int AND tolerance_m = 15`;
+    try {
+      const marked = (await gql.data(query)).area.geometry;
+      expect(marked.coordinates.flat(2)[0]).toEqual([1.5, 2]);
+      // a tolerance that is not stored is computed
+      expect((await gql.data(`{ area(code: "62") { geometry(simplify: 16, precision: 6) } }`)).area.geometry.coordinates.flat(2)[0][0]).toBeGreaterThan(12);
+    } finally {
+      await db.prisma.$executeRaw`UPDATE area SET geom = geom WHERE id = ${area.id}::int`; // the trigger rewrites the levels
+    }
+    expect((await gql.data(query)).area.geometry).toEqual(before);
+  });
+
   it('pages with cursors: stable order, no overlap, total count over all pages', async () => {
     const q = `query($after: String) { areas(first: 30, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
     const seen: number[] = [];

@@ -20,6 +20,7 @@ export interface NewKey {
 export async function generateApiKey(): Promise<NewKey> {
   const prefix = randomBytes(6).toString('hex');
   const secret = randomBytes(32).toString('base64url');
+  forgetUnknownPrefix(prefix);
   return { key: `sa_${prefix}_${secret}`, prefix, secretHash: await hashSecret(secret, KEY_COST) };
 }
 
@@ -41,6 +42,33 @@ async function secretMatches(secret: string, stored: string): Promise<boolean> {
   return true;
 }
 
+/**
+ * Prefixes just looked up and not found, with the time they expire: a client repeating an unknown
+ * key is refused without a database lookup. Random new prefixes are bounded by the per-IP limit on
+ * refused keys (http.ts). A key created within the minute on this instance is let through at once;
+ * another instance learns of it at most a minute later (the chance that a fresh prefix of 48 random
+ * bits was just probed is negligible).
+ */
+const unknownPrefixes = new Map<string, number>();
+const UNKNOWN_TTL_MS = 60_000;
+const MAX_UNKNOWN = 10_000;
+
+function rememberUnknown(prefix: string, now: number) {
+  if (unknownPrefixes.size >= MAX_UNKNOWN) unknownPrefixes.delete(unknownPrefixes.keys().next().value as string);
+  unknownPrefixes.set(prefix, now + UNKNOWN_TTL_MS);
+}
+
+function knownUnknown(prefix: string, now: number): boolean {
+  const until = unknownPrefixes.get(prefix);
+  if (until === undefined) return false;
+  if (until > now) return true;
+  unknownPrefixes.delete(prefix);
+  return false;
+}
+
+/** A key was created: its prefix is no longer unknown on this instance. */
+export const forgetUnknownPrefix = (prefix: string) => unknownPrefixes.delete(prefix);
+
 /** Only every minute: `last_used_at` is for spotting unused keys, not an access log. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -51,7 +79,9 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export async function callerFromApiKey(prisma: PrismaClient, key: string, now = new Date()): Promise<Caller> {
   const parsed = parseApiKey(key);
   if (!parsed) throw new UnauthenticatedError('Ungültiger API-Schlüssel (malformed API key)', 'INVALID_KEY');
+  if (knownUnknown(parsed.prefix, now.getTime())) throw new UnauthenticatedError('Ungültiger API-Schlüssel (invalid API key)', 'INVALID_KEY');
   const row = await prisma.apiKey.findUnique({ where: { prefix: parsed.prefix } });
+  if (!row) rememberUnknown(parsed.prefix, now.getTime());
   if (!row || !(await secretMatches(parsed.secret, row.secretHash))) {
     throw new UnauthenticatedError('Ungültiger API-Schlüssel (invalid API key)', 'INVALID_KEY');
   }

@@ -115,13 +115,19 @@ describe('API keys, sessions and limits over HTTP', () => {
     expect((await http.graphql(VIEWER, {}, session)).body.data.viewer.role).toBe('ANONYMOUS');
   });
 
-  it('marks the cookie Secure behind a TLS-terminating proxy', async () => {
-    const response = await fetch(`${http.url}/graphql`, {
+  it('marks the cookie Secure behind a TLS-terminating proxy named in TRUSTED_PROXIES, and only then', async () => {
+    const login = (url: string) => fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
       body: JSON.stringify({ query: LOGIN, variables: { email: 'planerin@leipzig.de', password: 'richtig-langes-passwort' } }),
     });
-    expect(response.headers.get('set-cookie')).toMatch(/; Secure/);
+    expect((await login(http.url)).headers.get('set-cookie')).not.toMatch(/Secure/);
+    const behindProxy = await startHttp(db, { TRUSTED_PROXIES: 'loopback' });
+    try {
+      expect((await login(behindProxy.url)).headers.get('set-cookie')).toMatch(/; Secure/);
+    } finally {
+      await behindProxy.close();
+    }
   });
 
   it('locks an account after repeated failures while the server keeps serving others', async () => {

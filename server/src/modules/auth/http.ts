@@ -83,36 +83,43 @@ export interface RateLimits {
   perIpPerMinute: number;
   /** Requests per minute and API key. */
   perKeyPerMinute: number;
+  /** Requests per minute to /export and /ogc, per API key or else per IP address (large answers). */
+  downloadsPerMinute: number;
+  /** Refused API keys (401) per minute and IP address; beyond it keys from there are not even looked up. */
+  invalidKeysPerMinute: number;
 }
-
 
 const tooMany = (_req: Request, res: Response) => {
   res.status(429).json({ errors: [{ message: 'Zu viele Anfragen – bitte kurz warten (too many requests)', extensions: { code: 'RATE_LIMITED' } }] });
 };
 
+// The client address is what Express derives under the configured `trust proxy` (TRUSTED_PROXIES);
+// a forwarded header from an untrusted peer is ignored, which is what we want, not a misconfiguration.
+const common = { windowMs: 60_000, standardHeaders: 'draft-8' as const, legacyHeaders: false, handler: tooMany, validate: { xForwardedForHeader: false } };
+
 /**
- * Two fixed one-minute windows, in memory: per API key (by its prefix, counted before the key is
- * checked) and per IP address for everything else. IPv6 clients count per /56 network.
+ * Fixed one-minute windows, in memory of this process (docs/security.md#rate-limits says why):
+ * per API key (by its prefix, counted before the key is checked) and per IP address for everything
+ * else; IPv6 clients count per /56 network. A separate counter per IP address for refused keys
+ * runs before the key is looked up, so random fake keys cost no database work once it is full.
+ * `/export` and `/ogc` have their own, smaller budget (each answer can be half a megabyte).
  */
-export function rateLimits(limits: RateLimits): RequestHandler[] {
+export function rateLimits(limits: RateLimits): { graphql: RequestHandler[]; downloads: RequestHandler[] } {
   const prefixOf = (req: Request) => parseApiKey(apiKeyOf(req) ?? '')?.prefix;
-  return [
-    rateLimit({
-      windowMs: 60_000,
-      limit: limits.perKeyPerMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      skip: (req) => prefixOf(req) === undefined,
-      keyGenerator: (req) => `key:${prefixOf(req)}`,
-      handler: tooMany,
-    }),
-    rateLimit({
-      windowMs: 60_000,
-      limit: limits.perIpPerMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      skip: (req) => prefixOf(req) !== undefined,
-      handler: tooMany,
-    }),
+  const invalidKeys = rateLimit({
+    ...common,
+    limit: limits.invalidKeysPerMinute,
+    skip: (req) => apiKeyOf(req) === undefined,
+    // only refused keys count; valid ones are limited per key below
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
+  });
+  const pair = (perKey: number, perIp: number, name: string) => [
+    rateLimit({ ...common, limit: perKey, skip: (req) => prefixOf(req) === undefined, keyGenerator: (req) => `${name}:key:${prefixOf(req)}` }),
+    rateLimit({ ...common, limit: perIp, skip: (req) => prefixOf(req) !== undefined }),
   ];
+  return {
+    graphql: [invalidKeys, ...pair(limits.perKeyPerMinute, limits.perIpPerMinute, 'graphql')],
+    downloads: [invalidKeys, ...pair(limits.downloadsPerMinute, limits.downloadsPerMinute, 'downloads')],
+  };
 }

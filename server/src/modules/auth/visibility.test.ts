@@ -9,7 +9,7 @@ describe('what each role sees', () => {
 
   it('shows suppressed values to STATISTICS and ADMIN only', async () => {
     const value = await db.prisma.indicatorValue.findFirstOrThrow({ where: { derived: false, value: { not: null } }, include: { area: true, indicator: true } });
-    await db.prisma.indicatorValue.update({ where: { id: value.id }, data: { status: 'SUPPRESSED', value: 3 } });
+    await db.prisma.indicatorValue.update({ where: { id: value.id }, data: { status: 'SUPPRESSED', baseStatus: 'SUPPRESSED', value: 3 } });
     const query = `query($f: IndicatorValueFilter!) { indicatorValues(filter: $f) { nodes { value status } } }`;
     const filter = { f: { indicatorKeys: [value.indicator.key], areaCodes: [value.area.code], years: [value.year] } };
     const seen = async (caller = anonymousCaller) => (await gql.data(query, filter, caller)).indicatorValues.nodes[0];

@@ -43,8 +43,10 @@ export const encodeCursor = (id: number) => Buffer.from(`id:${id}`).toString('ba
 export function decodeCursor(cursor: string | undefined): number | undefined {
   if (cursor === undefined || cursor === null) return undefined;
   const match = /^id:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw new BadUserInputError('Invalid cursor', 'after');
-  return Number(match[1]);
+  const id = match ? Number(match[1]) : NaN;
+  // ids are PostgreSQL integers: a larger number is no cursor we handed out
+  if (!Number.isSafeInteger(id) || id > 2_147_483_647) throw new BadUserInputError('Ungültiger Cursor (invalid cursor)', 'after');
+  return id;
 }
 
 export function pageSize(first: number | undefined): number {

@@ -1,5 +1,7 @@
 import type { PrismaClient } from '@sozialatlas/db';
+import { databaseErrorHandler, databaseFailure } from '../../http/database-errors';
 import { stringify } from 'csv-stringify/sync';
+import { neutralizeCell } from './csv-safety';
 import express, { type Request, type Response, type Router } from 'express';
 import { InputError } from '../../input-error';
 import { anonymousCaller, type Caller } from '../auth/caller';
@@ -11,7 +13,8 @@ import { areasForExport, attributionsFor, indicatorSources, servicesForExport, v
  * Downloads for analysts and GIS (documented in docs/api.md):
  *   /export/areas.geojson|csv?level=DISTRICT&indicators=sgb2_rate,population&years=2021,2022[&simplify=20][&variant=excel]
  *   /export/services.geojson|csv?categories=day_care,counselling[&status=ACTIVE][&variant=excel]
- * Suppressed values are empty (status column says SUPPRESSED), as in the API. Every file names its
+ * Suppressed values are empty (status column says SUPPRESSED; the _missing_reason column says
+ * whether primary or secondary suppression), as in the API. Every file names its
  * sources: GeoJSON in top-level `attribution`/`licence` members, CSV in a `quelle` column.
  * `variant=excel` writes for German Excel: `;` separator, decimal comma, UTF-8 BOM.
  */
@@ -41,7 +44,8 @@ function formatNumber(value: number | null, excel: boolean): string {
 }
 
 function sendCsv(res: Response, filename: string, header: string[], rows: (string | number | null)[][], excel: boolean) {
-  const csv = stringify([header, ...rows], { delimiter: excel ? ';' : ',', record_delimiter: excel ? 'windows' : 'unix' });
+  const safe = [header, ...rows].map((row) => row.map((cell) => (typeof cell === 'string' ? neutralizeCell(cell) : cell)));
+  const csv = stringify(safe, { delimiter: excel ? ';' : ',', record_delimiter: excel ? 'windows' : 'unix' });
   res.type('text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
   res.send(excel ? `\uFEFF${csv}` : csv);
@@ -71,10 +75,10 @@ async function exportAreas(prisma: PrismaClient, caller: Caller, req: Request, r
 
   const areas = await areasForExport(prisma, level, format === 'geojson' ? simplify : 0);
   const values = present(await valuesForExport(prisma, level, indicatorKeys, yearList), caller);
-  const byArea = new Map<number, Map<string, { value: number | null; status: string }>>();
+  const byArea = new Map<number, Map<string, { value: number | null; status: string; missingReason: string | null }>>();
   for (const v of values) {
     const map = byArea.get(v.areaId) ?? new Map();
-    map.set(`${v.indicatorKey}_${v.year}`, { value: v.value, status: v.status });
+    map.set(`${v.indicatorKey}_${v.year}`, { value: v.value, status: v.status, missingReason: v.missingReason });
     byArea.set(v.areaId, map);
   }
   const sources = await attributionsFor(prisma, [...new Set(indicators.map((i) => i.sourceKey))]);
@@ -87,20 +91,24 @@ async function exportAreas(prisma: PrismaClient, caller: Caller, req: Request, r
       type: 'FeatureCollection',
       attribution,
       licence: [...new Set(sources.map((s) => s.licence))].join(' | '),
-      indicators: indicators.map((i) => ({ key: i.key, name: i.name, unit: i.unit })),
+      indicators: indicators.map((i) => ({ key: i.key, name: i.name, unit: i.unit, aggregation: i.aggregation, denominator_proxy: i.denominatorProxy })),
       features: areas.map((area) => {
         const values = byArea.get(area.id);
         const properties: Record<string, unknown> = { code: area.code, name: area.name, level: area.level, parent_code: area.parentCode, area_km2: area.areaKm2 };
         for (const column of columns) {
           properties[column] = values?.get(column)?.value ?? null;
           properties[`${column}_status`] = values?.get(column)?.status ?? 'MISSING';
+          properties[`${column}_missing_reason`] = values?.get(column)?.missingReason ?? (values?.get(column) ? null : 'NOT_PUBLISHED');
         }
         return { type: 'Feature', id: area.code, geometry: area.geojson ? JSON.parse(area.geojson) : null, properties };
       }),
     });
     return;
   }
-  const header = ['code', 'name', 'level', 'parent_code', ...columns.flatMap((c) => [c, `${c}_status`]), 'quelle'];
+  // Derived values weighted by a stand-in denominator are approximations: said in every such row.
+  const proxies = level === 'DISTRICT' ? [] : indicators.filter((i) => i.denominatorProxy).map((i) => i.key);
+  const note = proxies.length ? `Näherung (Nenner ersatzweise Einwohner insgesamt): ${proxies.join(', ')}` : '';
+  const header = ['code', 'name', 'level', 'parent_code', ...columns.flatMap((c) => [c, `${c}_status`, `${c}_missing_reason`]), 'hinweis', 'quelle'];
   const rows = areas.map((area) => {
     const values = byArea.get(area.id);
     return [
@@ -108,7 +116,12 @@ async function exportAreas(prisma: PrismaClient, caller: Caller, req: Request, r
       area.name,
       area.level,
       area.parentCode,
-      ...columns.flatMap((c) => [formatNumber(values?.get(c)?.value ?? null, excel), values?.get(c)?.status ?? 'MISSING']),
+      ...columns.flatMap((c) => [
+        formatNumber(values?.get(c)?.value ?? null, excel),
+        values?.get(c)?.status ?? 'MISSING',
+        values?.get(c) ? values.get(c)!.missingReason ?? '' : 'NOT_PUBLISHED',
+      ]),
+      note,
       attribution,
     ];
   });
@@ -122,7 +135,8 @@ async function exportServices(prisma: PrismaClient, caller: Caller, req: Request
   const excel = req.query.variant === 'excel';
   const rows = await servicesForExport(prisma, { categoryKeys: list(req, 'categories'), statuses }, caller);
   const sources = await attributionsFor(prisma, [...new Set(rows.map((r) => r.sourceKey).filter((k): k is string => k !== null))]);
-  const attributionOf = new Map(sources.map((s) => [s.key, s.synthetic ? `Demo-Daten (synthetisch): ${s.attribution}` : s.attribution]));
+  // synthetic sources whose attribution already says so are not labelled twice
+  const attributionOf = new Map(sources.map((s) => [s.key, s.synthetic && !s.attribution.startsWith('Demo-Daten') ? `Demo-Daten (synthetisch): ${s.attribution}` : s.attribution]));
 
   if (format === 'geojson') {
     sendGeoJson(res, 'sozialatlas-angebote.geojson', {
@@ -162,6 +176,7 @@ export function exportRouter(prisma: PrismaClient, callerOf: (req: Request) => C
         res.status(400).json({ error: error.message, parameter: error.field, problems: error.problems });
         return;
       }
+      if (databaseFailure(error)) return databaseErrorHandler(error, req, res, () => {});
       req.log?.error({ err: error }, 'export failed');
       res.status(500).json({ error: 'Export failed' });
     }

@@ -29,11 +29,12 @@ export interface ExportValueRow {
   year: number;
   value: number | null;
   status: string;
+  secondary: boolean;
 }
 
 export function valuesForExport(prisma: PrismaClient, level: string, indicatorKeys: string[], years: number[]) {
   return prisma.$queryRaw<ExportValueRow[]>`
-    SELECT v.area_id AS "areaId", i.key AS "indicatorKey", v.year, v.value, v.status::text AS status
+    SELECT v.area_id AS "areaId", i.key AS "indicatorKey", v.year, v.value, v.status::text AS status, v.secondary_suppression AS secondary
       FROM indicator_value v
       JOIN indicator i ON i.id = v.indicator_id
       JOIN area a ON a.id = v.area_id AND a.level = ${level}::area_level
@@ -71,7 +72,8 @@ export function attributionsFor(prisma: PrismaClient, sourceKeys: string[] | nul
 }
 
 export function indicatorSources(prisma: PrismaClient, indicatorKeys: string[]) {
-  return prisma.$queryRaw<{ key: string; sourceKey: string; unit: string; name: string }[]>`
-    SELECT i.key, s.key AS "sourceKey", i.unit::text AS unit, i.name FROM indicator i JOIN source s ON s.id = i.source_id
+  return prisma.$queryRaw<{ key: string; sourceKey: string; unit: string; name: string; aggregation: string; denominatorProxy: boolean }[]>`
+    SELECT i.key, s.key AS "sourceKey", i.unit::text AS unit, i.name, i.aggregation::text AS aggregation, i.denominator_proxy AS "denominatorProxy"
+      FROM indicator i JOIN source s ON s.id = i.source_id
      WHERE i.key = ANY(${indicatorKeys}::text[])`;
 }

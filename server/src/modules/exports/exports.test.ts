@@ -44,7 +44,7 @@ describe('downloads for analysts and GIS', () => {
 
   it('keeps suppressed values out of every export', async () => {
     await db.prisma.$executeRaw`
-      UPDATE indicator_value SET status = 'SUPPRESSED'
+      UPDATE indicator_value SET status = 'SUPPRESSED', base_status = 'SUPPRESSED'
        WHERE area_id = (SELECT id FROM area WHERE code = '35')
          AND indicator_id = (SELECT id FROM indicator WHERE key = 'unemployed') AND year = 2020`;
     const geo = await (await fetch(`${http.url}/export/areas.geojson?indicators=unemployed&years=2020`)).json();
@@ -63,6 +63,8 @@ describe('downloads for analysts and GIS', () => {
     expect(located.every((f: any) => f.properties.demo_data === false && f.properties.area_code)).toBe(true);
     const csv = parse(await (await fetch(`${http.url}/export/services.csv`)).text(), { columns: true }) as Record<string, string>[];
     expect(csv.some((r) => r.demo_data === 'ja' && r.quelle.startsWith('Demo-Daten'))).toBe(true);
+    // the label stands once, not "Demo-Daten (synthetisch): Demo-Daten (synthetisch) — …"
+    expect(csv.filter((r) => /Demo-Daten.*Demo-Daten/.test(r.quelle))).toEqual([]);
   });
 
   it('answers bad parameters with 400 and the parameter name', async () => {
@@ -71,5 +73,21 @@ describe('downloads for analysts and GIS', () => {
     expect(await response.json()).toMatchObject({ parameter: 'indicators' });
     const years = await fetch(`${http.url}/export/areas.csv?indicators=population&years=abc`);
     expect(await years.json()).toMatchObject({ parameter: 'years' });
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas, in both CSV variants (OWASP CSV injection)', async () => {
+    const service = await db.prisma.service.findFirstOrThrow({ where: { published: true, providerId: { not: null } }, orderBy: { id: 'asc' } });
+    const hostile = { provider: '=HYPERLINK("http://evil.example","Klick")', name: '@SUM(1+1)' };
+    await db.prisma.provider.update({ where: { id: service.providerId! }, data: { name: hostile.provider } });
+    await db.prisma.service.update({ where: { id: service.id }, data: { name: hostile.name } });
+    for (const variant of ['', '&variant=excel']) {
+      const text = (await (await fetch(`${http.url}/export/services.csv?status=ACTIVE,PLANNED,CLOSED${variant}`)).text()).replace(/^\uFEFF/, '');
+      const rows = parse(text, { columns: true, delimiter: variant ? ';' : ',' }) as Record<string, string>[];
+      const row = rows.find((r) => r.id === String(service.id))!;
+      expect(row.provider).toBe(`'${hostile.provider}`);
+      expect(row.name).toBe(`'${hostile.name}`);
+      // no cell of the file starts a formula; negative numbers are still numbers
+      expect(rows.flatMap((r) => Object.values(r)).filter((cell) => /^[=+@\t\r]|^-(?!\d+([.,]\d+)?$)/.test(cell))).toEqual([]);
+    }
   });
 });

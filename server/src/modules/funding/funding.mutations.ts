@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import { IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
+import { DuplicateError } from '../../errors';
 import { DecimalScalar } from '../../scalars/decimal';
 import { MAX_YEAR, MIN_YEAR, YEAR_MESSAGE } from '../common/years';
 import { Funding } from './funding.type';
@@ -98,7 +99,20 @@ export class FundingMutations {
   @Authorized('PLANNER')
   @Mutation(() => Funding, { description: 'Records funding for a service or provider in one year (Förderung erfassen). Role: PLANNER.' })
   createFunding(@Ctx() ctx: Context, @Arg('input', () => CreateFundingInput, { description: 'The new funding row.' }) input: CreateFundingInput) {
-    return edit(ctx, async (tx) => toFunding(await createAudited(ctx, tx, 'funding', 'funding', await fundingData(tx, input))));
+    // The unique index (recipient, funder, year, kind) decides between concurrent identical calls.
+    return edit(ctx, async (tx) => toFunding(await createAudited(ctx, tx, 'funding', 'funding', await fundingData(tx, input))), {
+      duplicate: async () => {
+        const existing = await ctx.prisma.funding.findFirst({
+          where: { serviceId: input.serviceId ?? null, providerId: input.providerId ?? null, funder: input.funder?.trim(), year: input.year, kind: input.kind },
+          select: { id: true },
+        });
+        return new DuplicateError(
+          `Diese Förderung ist schon erfasst (Eintrag ${existing?.id ?? '?'}: gleicher Empfänger, Fördermittelgeber, Jahr und Förderart); bitte den bestehenden Eintrag ändern. (funding row already exists)`,
+          'funding',
+          existing?.id ?? null,
+        );
+      },
+    });
   }
 
   @Authorized('PLANNER')

@@ -201,6 +201,24 @@ function coordinateProblem(geometry: PolygonGeometry, srid: number, swapped: boo
   };
 }
 
+/** A short text of a position for a message; deeply nested input is named, not printed (it overflowed the stack). */
+function preview(position: unknown): string {
+  if (Array.isArray(position) && position.some((c) => Array.isArray(c))) return '(eine verschachtelte Liste)';
+  return String(JSON.stringify(position)).slice(0, 60);
+}
+
+/** Vertices one boundary may have: the most detailed Leipzig Ortsteil has 6,330; PostGIS validity checks grow fast beyond. */
+export const MAX_VERTICES_PER_AREA = 25_000;
+/** Vertices of one import altogether (the whole of Leipzig's 63 Ortsteile: about 30,000). */
+export const MAX_VERTICES_PER_IMPORT = 500_000;
+
+function vertexCount(geometry: PolygonGeometry): number {
+  const polys = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as unknown[][][];
+  let n = 0;
+  for (const poly of polys) for (const ring of poly) n += ring.length;
+  return n;
+}
+
 function shapeMessage(geometry: PolygonGeometry): string | null {
   const found = shapeProblem(geometry);
   if (!found) return null;
@@ -208,7 +226,7 @@ function shapeMessage(geometry: PolygonGeometry): string | null {
     case 'nesting':
       return `Die Koordinaten sind nicht wie bei einem ${geometry.type} verschachtelt (Liste von Ringen aus Positionen).`;
     case 'not-numeric':
-      return `Die Position ${JSON.stringify(found.position)?.slice(0, 60)} ist keine Koordinate aus zwei Zahlen.`;
+      return `Die Position ${preview(found.position)} ist keine Koordinate aus zwei Zahlen.`;
     case 'too-few-positions':
       return `Ein Ring hat nur ${found.count} Positionen; ein geschlossener Ring braucht mindestens 4.`;
     case 'not-closed':
@@ -254,6 +272,7 @@ function readFeatures(text: string, options: AreaImportOptions) {
   const srid = crs.srid as number;
 
   const seen = new Map<string, number>();
+  let vertices = 0;
   features.forEach((raw, index) => {
     const n = index + 1;
     const f = raw as { type?: unknown; properties?: Record<string, unknown> | null; geometry?: { type?: unknown; coordinates?: unknown } | null };
@@ -303,8 +322,14 @@ function readFeatures(text: string, options: AreaImportOptions) {
       fail('NOT_POLYGON', `Die Geometrie ist ein ${String(geometry.type)}; erwartet wird ein Polygon oder MultiPolygon.`);
     } else {
       const shapeText = shapeMessage(geometry as PolygonGeometry);
+      const count = shapeText ? 0 : vertexCount(geometry as PolygonGeometry);
+      vertices += count;
       if (shapeText) {
         fail('BAD_COORDINATES', shapeText);
+      } else if (count > MAX_VERTICES_PER_AREA) {
+        fail('TOO_MANY_VERTICES', `Die Grenze hat ${count.toLocaleString('de-DE')} Stützpunkte; höchstens ${MAX_VERTICES_PER_AREA.toLocaleString('de-DE')} je Gebiet sind möglich. Bitte vereinfachen (z. B. in QGIS: Vektor › Geometrie-Werkzeuge › Vereinfachen).`);
+      } else if (vertices > MAX_VERTICES_PER_IMPORT) {
+        fail('TOO_MANY_VERTICES', `Die Datei hat bis hier ${vertices.toLocaleString('de-DE')} Stützpunkte; höchstens ${MAX_VERTICES_PER_IMPORT.toLocaleString('de-DE')} je Import sind möglich. Bitte vereinfachen oder in mehreren Teilen importieren.`);
       } else {
         const read = options.swapAxes ? swapAxes(geometry as PolygonGeometry) : (geometry as PolygonGeometry);
         const wrong = coordinateProblem(read, srid, !!options.swapAxes);

@@ -126,6 +126,11 @@ describe('importing areas from GeoJSON', () => {
 
     const applied = await run(file, false);
     expect(applied.locationMoves).toEqual(preview.locationMoves);
+    // the stored zoom levels follow the new boundaries (written by the database in the import)
+    const [levels] = await db.prisma.$queryRaw<{ n: number; stale: number }[]>`
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE NOT ST_Equals(gl.geom, area_simplify(a.geom, a.label_point, gl.tolerance_m)))::int AS stale
+        FROM area a JOIN area_geometry_level gl ON gl.area_id = a.id WHERE a.code IN ('PR-A', 'PR-B')`;
+    expect(levels).toEqual({ n: 10, stale: 0 });
     const moved = await db.prisma.location.findUniqueOrThrow({ where: { id: loc.id } });
     expect(moved.areaId).toBe(areaB.id);
     const stored = await db.prisma.area.findUniqueOrThrow({ where: { code: 'PR-B' } });
@@ -232,5 +237,28 @@ describe('importing areas from GeoJSON', () => {
     expect(result).toMatchObject({ unchanged: 1, absentCount: 1, absentCodes: ['PR-B'], applied: false });
     expect(await db.prisma.area.count({ where: { code: 'PR-B' } })).toBe(1);
     expect(formatAreaReport(result).join('\n')).toMatch(/1 gespeicherte Gebiete dieser Ebenen fehlen in der Datei und bleiben unverändert \(ein Import löscht nie\): PR-B/);
+  });
+
+  it('refuses boundaries with too many vertices and absurdly nested coordinates, naming the feature', async () => {
+    // a star with 100,000 spikes around the location: froze the embedded database for 29 minutes
+    const spikes = 100_000;
+    const star: number[][] = Array.from({ length: spikes }, (_, i) => {
+      const angle = (2 * Math.PI * i) / spikes;
+      const r = i % 2 ? 0.002 : 0.004;
+      return [loc.x + r * Math.cos(angle), loc.y + r * Math.sin(angle)];
+    });
+    star.push(star[0]!);
+    // written as text: JSON.stringify itself overflows at this depth
+    const nested = `${'['.repeat(5000)}12.4,51.3${']'.repeat(5000)}`;
+    const before = await state();
+    const file = collection([
+      feature({ code: 'STERN', name: 'Stern', level: 'PLANNING_AREA', parent_code: loc.code }, [star]),
+      feature({ code: 'TIEF', name: 'Tief', level: 'PLANNING_AREA', parent_code: loc.code }, 'NESTED'),
+    ]).replace('"NESTED"', nested);
+    const result = await run(file, true);
+    expect(result.errors.map((e: any) => [e.feature, e.code, e.reason])).toEqual([[1, 'STERN', 'TOO_MANY_VERTICES'], [2, 'TIEF', 'BAD_COORDINATES']]);
+    expect(result.errors[0].message).toMatch(/^Objekt 1 \(Code „STERN“\): Die Grenze hat 100\.001 Stützpunkte; höchstens 25\.000 je Gebiet/);
+    expect(result.errors[1].message).toMatch(/verschachtelte Liste/);
+    expect(await state()).toEqual(before);
   });
 });

@@ -12,8 +12,8 @@ export class ImportResolver {
     description:
       'Imports indicator values from CSV in long form: dry run by default; all or nothing with errors per line; recomputes derived Stadtbezirk/city values after writing. Role: STATISTICS.',
   })
-  importIndicatorValues(@Ctx() ctx: Context, @Args() { csv, dryRun }: ImportIndicatorValuesArgs): Promise<ImportResult> {
-    return importIndicatorValues(ctx.prisma, csv, { dryRun, actor: actorOf(ctx.caller) });
+  importIndicatorValues(@Ctx() ctx: Context, @Args() { csv, dryRun, allowDerivedLevels, overrideConflicts }: ImportIndicatorValuesArgs): Promise<ImportResult> {
+    return importIndicatorValues(ctx.prisma, csv, { dryRun, allowDerivedLevels, overrideConflicts, actor: actorOf(ctx.caller) });
   }
 
   @Authorized('ADMIN')

@@ -1,6 +1,27 @@
 import { AreaLevel, ValueStatus } from '@sozialatlas/db';
 import { ArgsType, Field, Float, Int, ObjectType } from 'type-graphql';
 
+@ObjectType({ description: 'A line that was not written because it conflicts with a later decision (Konflikt).' })
+export class ImportConflict {
+  @Field(() => Int, { description: 'Line in the file.' })
+  line!: number;
+
+  @Field({ description: 'Area code (Gebietsschlüssel).' })
+  areaCode!: string;
+
+  @Field({ description: 'Indicator key.' })
+  indicatorKey!: string;
+
+  @Field(() => Int, { description: 'Year.' })
+  year!: number;
+
+  @Field({ description: 'Stable code: LIFTS_SUPPRESSION (the stored value is suppressed; the line would publish it).' })
+  reason!: string;
+
+  @Field({ description: 'What the conflict is, in German, with the line number.' })
+  message!: string;
+}
+
 @ObjectType({ description: 'An error in one line of an import file; nothing is written while any exist.' })
 export class ImportError {
   @Field(() => Int, { description: 'Line in the file (the header is line 1).' })
@@ -77,6 +98,15 @@ export class ImportResult {
 
   @Field({ description: 'True when more changes exist than are listed.' })
   changesTruncated!: boolean;
+
+  @Field(() => [ImportConflict], { description: 'Lines not written because they would lift a suppression (Geheimhaltung); write them with overrideConflicts: true.' })
+  conflicts!: ImportConflict[];
+
+  @Field(() => [String], {
+    description:
+      'Plausibility warnings, the same as the seed gives (written anyway): a count of 0 where more than 1,000 people live, 0 % after at least 40 % the year before, a jump beyond factor 3 from the previous year.',
+  })
+  warnings!: string[];
 }
 
 @ArgsType()
@@ -86,6 +116,15 @@ export class ImportIndicatorValuesArgs {
 
   @Field({ defaultValue: true, description: 'Only check and report what would change (default). Pass false to write.' })
   dryRun!: boolean;
+
+  @Field({
+    defaultValue: false,
+    description: 'Accept rows for Stadtbezirke and the city (levels whose values are otherwise derived from the Ortsteile): the imported value then replaces the derived one. Without it such rows are errors (DERIVED_LEVEL).',
+  })
+  allowDerivedLevels!: boolean;
+
+  @Field({ defaultValue: false, description: 'Also write lines that lift a suppression (a deliberate decision; recorded in the audit log).' })
+  overrideConflicts!: boolean;
 }
 
 @ObjectType({ description: 'A problem with one feature of an area file (or with the whole file); errors stop the import, warnings do not.' })

@@ -1,4 +1,4 @@
-import { deriveAggregates, upsertValues, type PrismaClient } from '@sozialatlas/db';
+import { deriveAggregates, plausibilityWarnings, unitProblem, upsertValues, type PrismaClient } from '@sozialatlas/db';
 import { parse } from 'csv-parse/sync';
 import type { Actor } from '../auth/caller';
 import { writeAudit } from '../common/writes/audit';
@@ -9,7 +9,12 @@ import { MIN_YEAR } from '../common/years';
 //   00,population,2023,12345,REGULAR
 // Comma-separated with a decimal point, or (German Excel) semicolon-separated with a decimal comma.
 // All or nothing: every line is checked first; any error → nothing is written. A dry run reports
-// what would change. After a real import the Stadtbezirk and city values are derived again.
+// what would change. After a real import every derived value that depends on the values written
+// (also through weights and denominators) is derived again and secondary suppression recomputed,
+// in the same transaction (deriveAggregates follows the catalogue's dependency graph).
+// Provenance: every written value records IMPORT, who and when. A line that would lift a
+// suppression (a stored SUPPRESSED value published again) is a conflict: reported, not written,
+// unless the caller confirms with overrideConflicts.
 
 export const IMPORT_COLUMNS = ['area_code', 'indicator_key', 'year', 'value', 'status'] as const;
 /** Most errors reported per import; the first ones are enough to fix a file. */
@@ -33,17 +38,6 @@ const STATUSES: Record<string, Status> = {
   geheimgehalten: 'SUPPRESSED',
 };
 
-/** Plausible ranges per unit: a value outside is almost always a unit mix-up (e.g. share vs percent). */
-const UNIT_RANGES: Record<string, [number, number, string]> = {
-  COUNT: [0, Number.MAX_SAFE_INTEGER, 'eine Anzahl (nicht negativ)'],
-  PERCENT: [0, 100, 'Prozent (0–100)'],
-  PER_THOUSAND: [0, 1000, 'je 1.000 (0–1.000)'],
-  RATIO: [0, Number.MAX_SAFE_INTEGER, 'eine Verhältniszahl (nicht negativ)'],
-  EUR: [-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 'Euro'],
-  EUR_PER_MONTH: [0, Number.MAX_SAFE_INTEGER, 'Euro je Monat (nicht negativ)'],
-  YEARS: [0, 150, 'Jahre (0–150)'],
-  PER_KM2: [0, Number.MAX_SAFE_INTEGER, 'je km² (nicht negativ)'],
-};
 
 export interface ImportProblem {
   /** line in the file, counting the header as line 1 */
@@ -65,6 +59,15 @@ export interface ImportChange {
   status: Status;
 }
 
+export interface ImportConflict {
+  line: number;
+  areaCode: string;
+  indicatorKey: string;
+  year: number;
+  reason: 'LIFTS_SUPPRESSION';
+  message: string;
+}
+
 export interface ImportOutcome {
   dryRun: boolean;
   applied: boolean;
@@ -76,7 +79,14 @@ export interface ImportOutcome {
   errors: ImportProblem[];
   changes: ImportChange[];
   changesTruncated: boolean;
+  /** lines not written because they would undo a suppression (unless overridden) */
+  conflicts: ImportConflict[];
+  /** plausibility warnings (written anyway): 0 in a populous area, 0 % after a high share, jumps */
+  warnings: string[];
 }
+
+/** Levels whose values `deriveAggregates` computes from their parts. */
+const DERIVED_LEVELS: Partial<Record<string, true>> = { BOROUGH: true, CITY: true };
 
 interface ParsedRow {
   line: number;
@@ -94,7 +104,7 @@ function parseNumber(text: string, decimalComma: boolean): number | null {
 }
 
 /** Reads and checks every line; unknown areas and indicators are looked up in one query each. */
-async function readRows(prisma: PrismaClient, csv: string, now: Date) {
+async function readRows(prisma: PrismaClient, csv: string, now: Date, allowDerivedLevels = false) {
   const errors: ImportProblem[] = [];
   const add = (p: ImportProblem) => errors.length < MAX_ERRORS && errors.push(p);
   const text = csv.replace(/^\uFEFF/, '');
@@ -122,10 +132,11 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date) {
   const areaCodes = [...new Set(body.map((r) => r[0] ?? ''))];
   const indicatorKeys = [...new Set(body.map((r) => r[1] ?? ''))];
   const [areaRows, indicatorRows] = await Promise.all([
-    prisma.area.findMany({ where: { code: { in: areaCodes } }, select: { id: true, code: true } }),
+    prisma.area.findMany({ where: { code: { in: areaCodes } }, select: { id: true, code: true, level: true, name: true } }),
     prisma.indicator.findMany({ where: { key: { in: indicatorKeys } }, select: { id: true, key: true, unit: true, aggregation: true } }),
   ]);
   const areas = new Map(areaRows.map((a) => [a.code, a.id]));
+  const areaInfo = new Map(areaRows.map((a) => [a.code, a]));
   const indicators = new Map(indicatorRows.map((i) => [i.key, i]));
   const maxYear = now.getUTCFullYear();
 
@@ -141,6 +152,11 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date) {
     };
     if (record.length !== IMPORT_COLUMNS.length) fail('', 'COLUMN_COUNT', `Erwartet werden ${IMPORT_COLUMNS.length} Spalten, gefunden ${record.length}.`);
     if (!areas.has(areaCode)) fail('area_code', 'UNKNOWN_AREA', `Gebietsschlüssel „${areaCode}“ ist unbekannt.`);
+    const area = areaInfo.get(areaCode);
+    // Stadtbezirk and city values are derived from the Ortsteile; an imported one would replace that
+    if (area && DERIVED_LEVELS[area.level] && !allowDerivedLevels) {
+      fail('area_code', 'DERIVED_LEVEL', `${area.name} (${areaCode}) ist ein${area.level === 'CITY' ? 'e Stadt' : ' Stadtbezirk'}; deren Werte werden aus den Ortsteilen abgeleitet. Nur mit allowDerivedLevels (CLI: --allow-derived-levels) wird ein amtlicher Wert statt des abgeleiteten gespeichert.`);
+    }
     const indicator = indicators.get(indicatorKey);
     if (!indicator) fail('indicator_key', 'UNKNOWN_INDICATOR', `Indikator „${indicatorKey}“ ist unbekannt.`);
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
@@ -155,9 +171,8 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date) {
       if (value === null) {
         fail('value', 'NUMBER_FORMAT', `„${valueText}“ ist keine Zahl${decimalComma ? ' (mit Semikolon getrennte Dateien: Dezimalkomma, z. B. 12,5)' : ' (mit Komma getrennte Dateien: Dezimalpunkt, z. B. 12.5)'}.`);
       } else if (indicator) {
-        const [min, max, label] = UNIT_RANGES[indicator.unit] ?? [-Infinity, Infinity, ''];
-        if (value < min || value > max) fail('value', 'WRONG_UNIT', `${valueText} passt nicht zur Einheit des Indikators „${indicatorKey}“: ${label}.`);
-        else if (indicator.unit === 'COUNT' && !Number.isInteger(value)) fail('value', 'WRONG_UNIT', `${valueText} passt nicht zur Einheit des Indikators „${indicatorKey}“: eine ganze Anzahl.`);
+        const problem = unitProblem(indicator.unit, value, indicatorKey);
+        if (problem) fail('value', 'WRONG_UNIT', problem);
       }
     }
     const key = `${areaCode}\u0000${indicatorKey}\u0000${yearText}`;
@@ -169,6 +184,22 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date) {
   return { rows, lineCount: body.length, errors, areas, indicators };
 }
 
+/** The seed's plausibility warnings for the lines, against the file and the stored values. */
+async function plausibility(prisma: PrismaClient, rows: (ParsedRow & { areaId: number; unit: string })[]): Promise<string[]> {
+  const stored = await prisma.$queryRaw<{ a: number; k: string; y: number; value: number | null }[]>`
+    SELECT v.area_id AS a, i.key AS k, v.year AS y, v.value
+      FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
+     WHERE v.area_id = ANY(${[...new Set(rows.map((r) => r.areaId))]}::int[])
+       AND v.year = ANY(${[...new Set(rows.flatMap((r) => [r.year, r.year - 1]))]}::int[])
+       AND i.key = ANY(${[...new Set([...rows.map((r) => r.indicatorKey), 'population'])]}::text[])`;
+  const known = new Map(stored.map((v) => [`${v.a}|${v.k}|${v.y}`, v.value]));
+  for (const r of rows) known.set(`${r.areaId}|${r.indicatorKey}|${r.year}`, r.value);
+  return plausibilityWarnings(
+    rows.map((r) => ({ ...r, areaLabel: `Zeile ${r.line}: Gebiet ${r.areaCode}` })),
+    (row, key, year) => known.get(`${row.areaId}|${key}|${year}`),
+  );
+}
+
 /**
  * Checks a CSV of indicator values and, unless `dryRun`, writes it in one transaction together with
  * the derived aggregates and one audit row. Nothing is written when any line has an error.
@@ -176,9 +207,9 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date) {
 export async function importIndicatorValues(
   prisma: PrismaClient,
   csv: string,
-  options: { dryRun: boolean; actor: Actor; now?: Date },
+  options: { dryRun: boolean; actor: Actor; now?: Date; allowDerivedLevels?: boolean; overrideConflicts?: boolean },
 ): Promise<ImportOutcome> {
-  const { rows, lineCount, errors, areas, indicators } = await readRows(prisma, csv, options.now ?? new Date());
+  const { rows, lineCount, errors, areas, indicators } = await readRows(prisma, csv, options.now ?? new Date(), options.allowDerivedLevels);
   const outcome: ImportOutcome = {
     dryRun: options.dryRun,
     applied: false,
@@ -190,21 +221,36 @@ export async function importIndicatorValues(
     errors,
     changes: [],
     changesTruncated: false,
+    conflicts: [],
+    warnings: [],
   };
   if (errors.length) return outcome;
 
   const resolved = rows.map((r) => ({ ...r, areaId: areas.get(r.areaCode) as number, indicatorId: indicators.get(r.indicatorKey)!.id }));
+  // base_status: a value hidden only by secondary suppression keeps its own status there.
   const existing = await prisma.$queryRaw<{ a: number; i: number; y: number; value: number | null; status: Status; derived: boolean }[]>`
-    SELECT v.area_id AS a, v.indicator_id AS i, v.year AS y, v.value, v.status::text AS status, v.derived
+    SELECT v.area_id AS a, v.indicator_id AS i, v.year AS y, v.value, v.base_status::text AS status, v.derived
       FROM indicator_value v
       JOIN unnest(${resolved.map((r) => r.areaId)}::int[], ${resolved.map((r) => r.indicatorId)}::int[], ${resolved.map((r) => r.year)}::int[]) AS t(a, i, y)
         ON v.area_id = t.a AND v.indicator_id = t.i AND v.year = t.y`;
   const current = new Map(existing.map((e) => [`${e.a}:${e.i}:${e.y}`, e]));
+  outcome.warnings = await plausibility(prisma, resolved.map((r) => ({ ...r, unit: indicators.get(r.indicatorKey)!.unit })));
   const changes: ImportChange[] = [];
   for (const r of resolved) {
     const before = current.get(`${r.areaId}:${r.indicatorId}:${r.year}`);
     if (before && before.value === r.value && before.status === r.status && !before.derived) {
       outcome.unchanged += 1;
+      continue;
+    }
+    if (before && !before.derived && before.status === 'SUPPRESSED' && r.status !== 'SUPPRESSED' && !options.overrideConflicts) {
+      outcome.conflicts.push({
+        line: r.line,
+        areaCode: r.areaCode,
+        indicatorKey: r.indicatorKey,
+        year: r.year,
+        reason: 'LIFTS_SUPPRESSION',
+        message: `Zeile ${r.line}: Gebiet ${r.areaCode}, Indikator ${r.indicatorKey}, Jahr ${r.year} ist geheimgehalten; die Zeile würde den Wert veröffentlichen und wird nicht geschrieben (bestätigen mit overrideConflicts).`,
+      });
       continue;
     }
     changes.push({
@@ -228,17 +274,22 @@ export async function importIndicatorValues(
   const changedKeys = new Set(changes.map((c) => c.line));
   const toWrite = resolved.filter((r) => changedKeys.has(r.line));
   const indicatorIds = [...new Set(toWrite.map((r) => r.indicatorId))];
+  const years = [...new Set(toWrite.map((r) => r.year))];
   outcome.derived = await prisma.$transaction(
     async (tx) => {
-      await upsertValues(tx, toWrite.map(({ indicatorId, areaId, year, value, status }) => ({ indicatorId, areaId, year, value, status })));
-      const derived = await deriveAggregates(tx, { indicatorIds });
+      await upsertValues(
+        tx,
+        toWrite.map(({ indicatorId, areaId, year, value, status }) => ({ indicatorId, areaId, year, value, status })),
+        { origin: 'IMPORT', label: options.actor.label },
+      );
+      const derived = await deriveAggregates(tx, { indicatorIds, years });
       await writeAudit(tx, options.actor, {
         action: 'import',
         entity: 'indicator_value',
         before: changes.filter((c) => c.kind === 'UPDATE').map((c) => ({ area: c.areaCode, indicator: c.indicatorKey, year: c.year, value: c.beforeValue, status: c.beforeStatus })),
         after: changes.map((c) => ({ area: c.areaCode, indicator: c.indicatorKey, year: c.year, value: c.value, status: c.status })),
       });
-      return derived.written;
+      return derived.written + derived.suppressionChanged;
     },
     { timeout: 600_000, maxWait: 60_000 },
   );

@@ -6,7 +6,7 @@ import { callerFor } from '../auth/roles';
 const statistics = callerFor(['STATISTICS'], { kind: 'API_KEY', id: 7, label: 'Statistikstelle' });
 const IMPORT = `mutation($csv: String!, $dryRun: Boolean!) {
   importIndicatorValues(csv: $csv, dryRun: $dryRun) {
-    dryRun applied rows created updated unchanged derived changesTruncated
+    dryRun applied rows created updated unchanged derived changesTruncated warnings
     errors { line column reason message }
     changes { line areaCode indicatorKey year kind beforeValue value status }
   }
@@ -91,8 +91,79 @@ describe('importing indicator values from CSV', () => {
     expect(result.changes[0]).toMatchObject({ value: 1200, status: 'PROVISIONAL', kind: 'UPDATE' });
   });
 
+  it('a corrected population re-derives the borough and city rates weighted by it (not only the population)', async () => {
+    const year = 2022;
+    const [district] = await db.prisma.$queryRaw<{ code: string; parent: number; population: number }[]>`
+      SELECT a.code, a.parent_id AS parent, v.value AS population FROM area a
+        JOIN indicator_value v ON v.area_id = a.id AND v.indicator_id = ${populationId} AND v.year = ${year}
+       WHERE a.level = 'DISTRICT' ORDER BY a.code LIMIT 1`;
+    const result = await run(`area_code,indicator_key,year,value,status\n${district!.code},population,${year},${district!.population * 3},REGULAR`, false);
+    expect(result).toMatchObject({ applied: true, updated: 1 });
+    // Σ rate·population / Σ population over the borough's Ortsteile, straight from the stored values
+    const [expected] = await db.prisma.$queryRaw<{ rate: number }[]>`
+      SELECT sum(r.value * p.value) / sum(p.value) AS rate
+        FROM area c
+        JOIN indicator_value r ON r.area_id = c.id AND r.year = ${year} AND r.indicator_id = (SELECT id FROM indicator WHERE key = 'sgb2_rate')
+        JOIN indicator_value p ON p.area_id = c.id AND p.year = ${year} AND p.indicator_id = ${populationId}
+       WHERE c.parent_id = ${district!.parent}`;
+    const [stored] = await db.prisma.$queryRaw<{ value: number }[]>`
+      SELECT value FROM indicator_value WHERE area_id = ${district!.parent} AND year = ${year}
+         AND indicator_id = (SELECT id FROM indicator WHERE key = 'sgb2_rate')`;
+    expect(stored!.value).toBeCloseTo(expected!.rate, 9);
+  });
+
+  it('accepts what the seed accepts: a crime rate above 1,000 per 1,000 in the new safety topic', async () => {
+    const admin = callerFor(['ADMIN'], { kind: 'USER', id: 2, label: 'admin@leipzig.de' });
+    const sourceId = (await db.prisma.source.findFirstOrThrow({ where: { key: 'leipzig-statistik' } })).id;
+    await gql.data(
+      `mutation($input: CreateIndicatorInput!) { createIndicator(input: $input) { key } }`,
+      { input: { key: 'crimes_per_1000', name: 'Straftaten je 1.000 Einwohner', description: 'Polizeiliche Kriminalstatistik.', unit: 'PER_THOUSAND', topic: 'SAFETY', polarity: 'HIGHER_IS_WORSE', aggregation: 'NOT_DERIVABLE', sourceId } },
+      admin,
+    );
+    const result = await run(`area_code,indicator_key,year,value,status\n${districts[a]!.code},crimes_per_1000,${lastYear},1250.5,REGULAR`, true);
+    expect(result).toMatchObject({ errors: [], created: 1 });
+  });
+
+  it('gives the plausibility warnings a statistician expects, and still writes nothing in a dry run', async () => {
+    const year = 2022;
+    const [d] = await db.prisma.$queryRaw<{ code: string; population: number }[]>`
+      SELECT a.code, v.value AS population FROM area a JOIN indicator_value v ON v.area_id = a.id AND v.indicator_id = ${populationId} AND v.year = ${year}
+       WHERE a.level = 'DISTRICT' AND v.value > 5000 ORDER BY a.code LIMIT 1`;
+    const csv = [
+      'area_code,indicator_key,year,value,status',
+      `${d!.code},unemployed,${year},0,REGULAR`,
+      `${d!.code},population_female,${year},${Math.round(d!.population * 4)},REGULAR`,
+    ].join('\n');
+    const result = await run(csv, true);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([
+      `Zeile 2: Gebiet ${d!.code}, unemployed, ${year}: Anzahl 0 bei ${d!.population} Einwohnern`,
+      expect.stringMatching(new RegExp(`^Zeile 3: Gebiet ${d!.code}, population_female, ${year}: \\d+ nach \\d+ im Vorjahr \\(Sprung über Faktor 3\\)$`)),
+    ]);
+  });
+
   it('refuses a wrong header', async () => {
     const result = await run('gebiet,indikator,jahr,wert\n00,population,2020,1', true);
     expect(result.errors[0]).toMatchObject({ line: 1, reason: 'BAD_HEADER' });
+  });
+
+  it('refuses rows for Stadtbezirke and the city unless allowDerivedLevels is given, naming the row', async () => {
+    const borough = await db.prisma.area.findFirstOrThrow({ where: { level: 'BOROUGH' }, orderBy: { code: 'asc' } });
+    const city = await db.prisma.area.findFirstOrThrow({ where: { level: 'CITY' } });
+    const csv = ['area_code,indicator_key,year,value,status', `${districts[a]!.code},population,${lastYear},1234,REGULAR`,
+      `${borough.code},population,${lastYear},99999,REGULAR`, `${city.code},population,${lastYear},600000,REGULAR`].join('\n');
+    const refused = await run(csv, false);
+    expect(refused.applied).toBe(false);
+    expect(refused.errors.map((e: any) => [e.line, e.column, e.reason])).toEqual([[3, 'area_code', 'DERIVED_LEVEL'], [4, 'area_code', 'DERIVED_LEVEL']]);
+    expect(refused.errors[0].message).toMatch(new RegExp(`^Zeile 3: ${borough.name} \\(${borough.code}\\) ist ein Stadtbezirk; .*allowDerivedLevels`));
+    const allowed = await gql.data(`mutation($csv: String!) { importIndicatorValues(csv: $csv, dryRun: true, allowDerivedLevels: true) { errors { reason } rows } }`, { csv }, statistics);
+    expect(allowed.importIndicatorValues).toEqual({ errors: [], rows: 3 });
+  });
+
+  it('answers a NUL byte in a cell with BAD_USER_INPUT naming the line, not an internal error', async () => {
+    const csv = `area_code,indicator_key,year,value,status\n${districts[a]!.code},population,${lastYear},12\u000034,REGULAR`;
+    const result = await gql.run(IMPORT, { csv, dryRun: true }, statistics);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'csv' });
+    expect(result.errors?.[0]?.message).toMatch(/NUL-Zeichen \(Zeile 2\)/);
   });
 });

@@ -12,7 +12,7 @@ import { createAudited, deleteAudited, edit, given, updateAudited } from '../com
 /** Stable keys used in queries, exports and the CSV import: snake_case, as the shipped ones. */
 const KEY_PATTERN = /^[a-z][a-z0-9_]{1,62}$/;
 /** Units whose values may be added up; rates, shares, means and densities may not. */
-const SUMMABLE_UNITS: IndicatorUnit[] = ['COUNT', 'EUR'];
+const SUMMABLE_UNITS: IndicatorUnit[] = ['COUNT', 'EUR', 'SQUARE_METRE'];
 const UNIT_NAMES: Record<IndicatorUnit, string> = {
   COUNT: 'Anzahl',
   PERCENT: 'Prozent',
@@ -22,6 +22,7 @@ const UNIT_NAMES: Record<IndicatorUnit, string> = {
   EUR_PER_MONTH: 'Euro je Monat',
   YEARS: 'Jahre',
   PER_KM2: 'je km²',
+  SQUARE_METRE: 'm²',
 };
 
 @InputType({ description: 'Fields of an indicator definition (Indikator).' })
@@ -108,6 +109,10 @@ async function indicatorData(tx: Tx, input: IndicatorFields & { key?: string }, 
       problems.push(problem('denominatorId', 'INVALID_FORMAT', 'Eine Bezugsgröße gibt es nur beim gewichteten Mittel (WEIGHTED_MEAN).'));
     }
     denominatorId = null; // switching to SUM or NOT_DERIVABLE drops the weight
+  }
+  if (aggregation === 'RATIO_OF_COUNTS' && aggregation !== current?.aggregation) {
+    // numerator and denominator come with the catalogue (seed/data); not editable here yet
+    problems.push(problem('aggregation', 'INVALID_FORMAT', 'Die Regel RATIO_OF_COUNTS (Quotient zweier Anzahlen) wird im Indikatorkatalog festgelegt, nicht hier.'));
   }
   if (aggregation === 'SUM' && unit && !SUMMABLE_UNITS.includes(unit)) {
     problems.push(problem('aggregation', 'INVALID_FORMAT', `Werte in der Einheit „${UNIT_NAMES[unit]}“ lassen sich nicht addieren; bitte WEIGHTED_MEAN mit Bezugsgröße oder NOT_DERIVABLE wählen.`));

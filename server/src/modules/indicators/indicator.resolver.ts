@@ -80,9 +80,14 @@ export class IndicatorResolver {
     return toConnection(page);
   }
 
-  @FieldResolver(() => Indicator, { nullable: true, description: 'For weighted means: the indicator that weights the parts (Bezugsgröße).' })
+  @FieldResolver(() => Indicator, { nullable: true, description: 'For weighted means: the indicator that weights the parts (Bezugsgröße); for RATIO_OF_COUNTS: the denominator (Nenner).' })
   denominator(@Root() indicator: Indicator, @Ctx() ctx: Context) {
     return indicator.denominatorId === null ? null : ctx.loaders.indicatorById.load(indicator.denominatorId);
+  }
+
+  @FieldResolver(() => Indicator, { nullable: true, description: 'For a ratio of two counts (RATIO_OF_COUNTS): the numerator (Zähler).' })
+  numerator(@Root() indicator: Indicator, @Ctx() ctx: Context) {
+    return indicator.numeratorId === null ? null : ctx.loaders.indicatorById.load(indicator.numeratorId);
   }
 
   @FieldResolver(() => Source, { description: 'Source, licence and attribution (Quelle).' })

@@ -3,18 +3,33 @@ import type { Caller } from '../auth/caller';
 import type { IndicatorValue } from './indicator.type';
 
 const valueColumns = Prisma.sql`v.area_id AS "areaId", v.indicator_id AS "indicatorId", v.year, v.value,
-  v.status::text AS status, v.derived, v.id`;
+  v.status::text AS status, v.derived, v.id, v.secondary_suppression AS secondary, v.origin::text AS origin, v.origin_at AS "originAt"`;
+
+/** Why a value is not shown to the public (see docs/methods.md, Geheimhaltung). */
+export type MissingReason = 'SUPPRESSED' | 'SECONDARY_SUPPRESSION' | 'NOT_PUBLISHED';
+
+export function missingReason(row: { value: number | null; status: string; secondary?: boolean }): MissingReason | null {
+  if (row.status === 'SUPPRESSED') return row.secondary ? 'SECONDARY_SUPPRESSION' : 'SUPPRESSED';
+  return row.value === null ? 'NOT_PUBLISHED' : null;
+}
 
 /**
  * The single place where suppressed values (Geheimhaltung) are removed: every path that returns
- * indicator values (lists, series, area fields, exports, analyses) goes through it.
+ * indicator values (lists, series, area fields, exports, OGC API, analyses) goes through it.
+ * Primary and secondary suppression both have status SUPPRESSED; `missingReason` tells them apart.
  */
-export function present<T extends { value: number | null; status: string }>(rows: T[], caller: Caller): T[] {
-  if (caller.canSeeSuppressed) return rows;
-  return rows.map((row) => (row.status === 'SUPPRESSED' ? { ...row, value: null } : row));
+export function present<T extends { value: number | null; status: string; secondary?: boolean }>(
+  rows: T[],
+  caller: Caller,
+): (T & { missingReason: MissingReason | null })[] {
+  return rows.map((row) => ({
+    ...row,
+    value: row.status === 'SUPPRESSED' && !caller.canSeeSuppressed ? null : row.value,
+    missingReason: missingReason(row),
+  }));
 }
 
-export type ValueRow = IndicatorValue & { id: number };
+export type ValueRow = IndicatorValue & { id: number; secondary: boolean };
 
 export interface ValueKey {
   areaId: number;

@@ -1,4 +1,4 @@
-import { AggregationRule, IndicatorTopic, IndicatorUnit, Polarity, ValueStatus } from '@sozialatlas/db';
+import { AggregationRule, IndicatorTopic, IndicatorUnit, Polarity, ValueOrigin, ValueStatus } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../scalars/date';
 
@@ -14,6 +14,7 @@ registerEnumType(IndicatorUnit, {
     EUR_PER_MONTH: { description: 'Euro per month (Euro je Monat).' },
     YEARS: { description: 'Years (Jahre).' },
     PER_KM2: { description: 'Per square kilometre (je km²).' },
+    SQUARE_METRE: { description: 'Square metres, e.g. green space or living space (m²).' },
   },
 });
 registerEnumType(IndicatorTopic, {
@@ -28,6 +29,7 @@ registerEnumType(IndicatorTopic, {
     HOUSING: { description: 'Wohnen.' },
     HEALTH: { description: 'Gesundheit.' },
     EDUCATION: { description: 'Bildung.' },
+    SAFETY: { description: 'Sicherheit / Kriminalität.' },
   },
 });
 registerEnumType(Polarity, {
@@ -46,6 +48,7 @@ registerEnumType(AggregationRule, {
     SUM: { description: 'Counts add up.' },
     WEIGHTED_MEAN: { description: 'Rates and means are weighted by the denominator indicator, never averaged plainly.' },
     NOT_DERIVABLE: { description: 'Cannot be derived from the parts (medians, survey results).' },
+    RATIO_OF_COUNTS: { description: 'Ratio of two counts: Σ numerator ÷ Σ denominator × the unit (100 for percent, 1,000 per thousand).' },
   },
 });
 registerEnumType(ValueStatus, {
@@ -58,6 +61,33 @@ registerEnumType(ValueStatus, {
     SUPPRESSED: {
       description: 'Withheld for statistical confidentiality (Geheimhaltung); the value is null for the public.',
     },
+  },
+});
+
+export enum MissingReason {
+  SUPPRESSED = 'SUPPRESSED',
+  SECONDARY_SUPPRESSION = 'SECONDARY_SUPPRESSION',
+  NOT_PUBLISHED = 'NOT_PUBLISHED',
+}
+registerEnumType(MissingReason, {
+  name: 'MissingReason',
+  description: 'Why a value is not shown to the public (Grund für einen fehlenden Wert).',
+  valuesConfig: {
+    SUPPRESSED: { description: 'Withheld for statistical confidentiality (Geheimhaltung, primary): small numbers that could identify people.' },
+    SECONDARY_SUPPRESSION: {
+      description:
+        'Withheld so that a suppressed value cannot be computed back from it by addition, subtraction or a weighted mean (sekundäre Geheimhaltung), or derived from a suppressed value.',
+    },
+    NOT_PUBLISHED: { description: 'The source published no value (nicht veröffentlicht).' },
+  },
+});
+registerEnumType(ValueOrigin, {
+  name: 'ValueOrigin',
+  description: 'Where a stored value came from (Herkunft).',
+  valuesConfig: {
+    SEED: { description: 'The shipped data, imported by the seed.' },
+    IMPORT: { description: 'A CSV import (API or CLI); a later seed never overwrites it.' },
+    DERIVED: { description: 'Computed from smaller areas by the aggregation rule.' },
   },
 });
 
@@ -120,7 +150,14 @@ export class Indicator {
   @Field(() => AggregationRule, { description: 'How values roll up to larger areas.' })
   aggregation!: AggregationRule;
 
+  @Field({
+    description:
+      'True when Stadtbezirk and city values are weighted by a stand-in for the denominator of the definition (e.g. all residents instead of residents under 65): they are approximations (Näherung); the description says which.',
+  })
+  denominatorProxy!: boolean;
+
   denominatorId!: number | null;
+  numeratorId!: number | null;
   sourceId!: number;
 }
 
@@ -140,6 +177,18 @@ export class IndicatorValue {
 
   @Field({ description: 'True when computed from smaller areas by the aggregation rule (abgeleitet).' })
   derived!: boolean;
+
+  @Field(() => MissingReason, {
+    nullable: true,
+    description: 'Why the value is not shown to the public; null when it is published. Roles that may see suppressed values get the number and still this reason.',
+  })
+  missingReason!: MissingReason | null;
+
+  @Field(() => ValueOrigin, { description: 'Provenance: seed, import or derived (Herkunft).' })
+  origin!: ValueOrigin;
+
+  @Field(() => Date, { description: 'When the value was last written by its origin.' })
+  originAt!: Date;
 
   areaId!: number;
   indicatorId!: number;

@@ -53,7 +53,7 @@ describe('indicators API on the Leipzig data', () => {
     const indicator = await db.prisma.indicator.findUniqueOrThrow({ where: { key: 'unemployed' } });
     await db.prisma.indicatorValue.update({
       where: { indicatorId_areaId_year: { indicatorId: indicator.id, areaId: area!.id, year: 2020 } },
-      data: { status: 'SUPPRESSED' },
+      data: { status: 'SUPPRESSED', baseStatus: 'SUPPRESSED' },
     });
     const query = `{
       area(code: "35") { value(indicator: "unemployed", year: 2020) { value status } series(indicator: "unemployed", fromYear: 2020, toYear: 2020) { value status } }

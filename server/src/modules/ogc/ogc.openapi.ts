@@ -1,7 +1,7 @@
 import { DEFAULT_LIMIT, MAX_INDICATORS, MAX_LIMIT } from './ogc.params';
 
 /** The OpenAPI 3.0 definition served at /ogc/api (conformance class oas30). */
-export function openApi(serverUrl: string, collections: { id: string; kind: 'area' | 'service'; title: string }[]) {
+export function openApi(serverUrl: string, collections: { id: string; kind: 'area' | 'service' | 'place'; title: string }[]) {
   const query = (name: string, description: string, schema: object, extra: object = {}) => ({ name, in: 'query', required: false, description, schema, ...extra });
   const f = query('f', 'Encoding; only JSON is offered.', { type: 'string', enum: ['json'] });
   const fItems = query('f', 'Encoding; only GeoJSON is offered.', { type: 'string', enum: ['json', 'geojson'] });

@@ -1,7 +1,9 @@
 import type { PrismaClient } from '@sozialatlas/db';
+import { databaseErrorHandler, databaseFailure } from '../../http/database-errors';
 import express, { type Request, type Response, type Router } from 'express';
 import { InputError } from '../../input-error';
 import { anonymousCaller, type Caller } from '../auth/caller';
+import { findPlaces, PLACE_SCHEMA, placeExtent, type PlaceCollectionId } from '../places/places.ogc';
 import { openApi } from './ogc.openapi';
 import {
   bboxOf, checkCrs, checkFormat, CRS84, dateRangeOf, indicatorKeysOf, limitOf, list, offsetOf, yearsOf,
@@ -51,7 +53,15 @@ interface ServiceCollection {
   title: string;
   description: string;
 }
-type Collection = AreaCollection | ServiceCollection;
+interface PlaceCollection {
+  kind: 'place';
+  id: PlaceCollectionId;
+  title: string;
+  description: string;
+}
+type Collection = AreaCollection | ServiceCollection | PlaceCollection;
+
+const OSM_LICENCE = { attribution: '© OpenStreetMap contributors (ODbL 1.0)', licence: 'ODbL 1.0' };
 
 const AREA_PARAMS = ['indicators', 'datetime', 'year'];
 const SERVICE_PARAMS = ['category', 'status', 'datetime', 'year'];
@@ -73,6 +83,14 @@ export const COLLECTIONS: Collection[] = [
     kind: 'service', id: 'services', title: 'Angebote',
     description: 'Social services (Angebote), one point per service and location, with category, provider, capacity and status. Filters: category=day_care,counselling, status=ACTIVE, datetime (services running then).',
   },
+  {
+    kind: 'place', id: 'transit-stops', title: 'Haltestellen',
+    description: 'Tram, bus and train stops (OpenStreetMap, 2021–2024), an orientation layer; © OpenStreetMap contributors (ODbL 1.0).',
+  },
+  {
+    kind: 'place', id: 'social-buildings', title: 'Soziale Einrichtungen (OSM-Gebäude)',
+    description: 'OSM buildings tagged as social places (social_facility, community_centre, nursing_home, kindergarten, …; mostly 2020), an orientation layer, not services; © OpenStreetMap contributors (ODbL 1.0).',
+  },
 ];
 
 const SERVICE_STATUSES = new Set(['PLANNED', 'ACTIVE', 'CLOSED']);
@@ -82,8 +100,9 @@ class NotFound extends Error {}
 // ---------------------------------------------------------------------------------------------
 // Links
 
+/** Links start with the configured public address (PUBLIC_URL), never the Host header the caller chose. */
 function baseUrl(req: Request): string {
-  return `${req.protocol}://${req.get('host')}${req.baseUrl}`;
+  return `${req.res?.locals.publicUrl as string}${req.baseUrl}`;
 }
 
 function queryOf(req: Request): URLSearchParams {
@@ -169,6 +188,10 @@ async function collectionMetadata(prisma: PrismaClient, caller: Caller, req: Req
       links: collectionLinks(req, c),
     };
   }
+  if (c.kind === 'place') {
+    const extent = await placeExtent(prisma, c.id);
+    return { ...common, extent: { spatial: { bbox: [bboxArray(extent)], crs: CRS84 } }, ...OSM_LICENCE, links: collectionLinks(req, c) };
+  }
   const [extent, sourceKeys] = await Promise.all([serviceExtent(prisma, caller), serviceSourceKeys(prisma, caller)]);
   const sources = await sourcesByKey(prisma, sourceKeys.map((s) => s.key));
   return {
@@ -218,10 +241,10 @@ async function areaFeatures(prisma: PrismaClient, caller: Caller, req: Request, 
   const [areas, matched] = await Promise.all([findAreas(prisma, filter, limit, offset), code === undefined ? countAreas(prisma, filter) : 0]);
   const pairs = indicators.filter((i) => i.year !== null).map((i) => ({ indicatorId: i.id, year: i.year! }));
   const values = await valuesFor(prisma, areas.map((a) => a.id), pairs, caller);
-  const byArea = new Map<number, Map<number, { value: number | null; status: string }>>();
+  const byArea = new Map<number, Map<number, { value: number | null; status: string; missingReason: string | null }>>();
   for (const v of values) {
     const m = byArea.get(v.areaId) ?? new Map();
-    m.set(v.indicatorId, { value: v.value, status: v.status });
+    m.set(v.indicatorId, { value: v.value, status: v.status, missingReason: v.missingReason });
     byArea.set(v.areaId, m);
   }
   const features = areas.map((area) => {
@@ -232,6 +255,7 @@ async function areaFeatures(prisma: PrismaClient, caller: Caller, req: Request, 
       const v = byArea.get(area.id)?.get(i.id);
       properties[i.key] = v?.value ?? null;
       properties[`${i.key}_status`] = v?.status ?? 'MISSING';
+      properties[`${i.key}_missing_reason`] = v ? v.missingReason : 'NOT_PUBLISHED';
       properties[`${i.key}_year`] = i.year;
     }
     return { type: 'Feature', id: area.code, geometry: area.geojson ? JSON.parse(area.geojson) : null, properties };
@@ -293,6 +317,20 @@ async function serviceFeatures(prisma: PrismaClient, caller: Caller, req: Reques
 }
 
 // ---------------------------------------------------------------------------------------------
+// Orientation layers (stops, OSM social buildings)
+
+async function placeFeatures(prisma: PrismaClient, req: Request, c: PlaceCollection, featureId?: string) {
+  checkCrs(req, 'crs');
+  if (featureId !== undefined && !/^\d{1,9}$/.test(featureId)) throw new NotFound(`no feature "${featureId}" in ${c.id}`);
+  const limit = featureId === undefined ? limitOf(req) : 1;
+  const offset = featureId === undefined ? offsetOf(req) : 0;
+  const bbox = featureId === undefined ? bboxOf(req) : undefined;
+  const { rows, matched } = await findPlaces(prisma, c.id, { bbox: bbox ? [bbox.minLon, bbox.minLat, bbox.maxLon, bbox.maxLat] : undefined, featureId: featureId === undefined ? undefined : Number(featureId) }, limit, offset);
+  const features = rows.map((r) => ({ type: 'Feature', id: String(r.id), geometry: { type: 'Point', coordinates: [r.lon, r.lat] }, properties: r.properties }));
+  return { features, matched, limit, offset, meta: OSM_LICENCE };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Responses
 
 function pageLinks(req: Request, c: Collection, matched: number, returned: number, limit: number, offset: number) {
@@ -329,8 +367,14 @@ async function featureSchema(prisma: PrismaClient, req: Request, c: Collection) 
     for (const i of indicators) {
       properties[i.key] = num(`${i.name} (${i.unit}), year ${i.year ?? '–'}; null when missing or suppressed`);
       properties[`${i.key}_status`] = { type: 'string', enum: ['REGULAR', 'PROVISIONAL', 'ESTIMATED', 'SUPPRESSED', 'MISSING'], description: `status of ${i.key}` };
+      properties[`${i.key}_missing_reason`] = {
+        type: ['string', 'null'], enum: ['SUPPRESSED', 'SECONDARY_SUPPRESSION', 'NOT_PUBLISHED', null],
+        description: `why ${i.key} is not shown: primary or secondary suppression (Geheimhaltung), or not published; null when shown`,
+      };
       properties[`${i.key}_year`] = int(`year of ${i.key}`);
     }
+  } else if (c.kind === 'place') {
+    properties = Object.fromEntries(Object.entries(PLACE_SCHEMA[c.id]).map(([k, d]) => [k, str(d)]));
   } else {
     properties = {
       service_id: int('service id'), location_id: int('location id'), name: str('name of the service'),
@@ -357,8 +401,13 @@ async function featureSchema(prisma: PrismaClient, req: Request, c: Collection) 
   };
 }
 
-export function ogcRouter(prisma: PrismaClient, callerOf: (req: Request) => Caller = () => anonymousCaller): Router {
+export function ogcRouter(prisma: PrismaClient, callerOf: (req: Request) => Caller = () => anonymousCaller, options: { publicUrl?: string } = {}): Router {
+  const publicUrl = (options.publicUrl ?? 'http://localhost:4000').replace(/\/+$/, '');
   const router = express.Router();
+  router.use((_req, res, next) => {
+    res.locals.publicUrl = publicUrl;
+    next();
+  });
   const handle = (fn: (req: Request, res: Response, caller: Caller) => Promise<void> | void) => async (req: Request, res: Response) => {
     try {
       await fn(req, res, callerOf(req));
@@ -371,6 +420,7 @@ export function ogcRouter(prisma: PrismaClient, callerOf: (req: Request) => Call
         res.status(404).json({ code: 'NotFound', description: error.message });
         return;
       }
+      if (databaseFailure(error)) return databaseErrorHandler(error, req, res, () => {});
       req.log?.error({ err: error }, 'OGC API request failed');
       res.status(500).json({ code: 'ServerError', description: 'The request failed; details are in the server log.' });
     }
@@ -412,7 +462,7 @@ export function ogcRouter(prisma: PrismaClient, callerOf: (req: Request) => Call
   router.get('/collections/:collectionId/items', handle(async (req, res, caller) => {
     const c = collectionOf(String(req.params.collectionId));
     checkFormat(req, ['json', 'geojson']);
-    const page = c.kind === 'area' ? await areaFeatures(prisma, caller, req, c) : await serviceFeatures(prisma, caller, req);
+    const page = c.kind === 'area' ? await areaFeatures(prisma, caller, req, c) : c.kind === 'place' ? await placeFeatures(prisma, req, c) : await serviceFeatures(prisma, caller, req);
     res.setHeader('Content-Crs', `<${CRS84}>`);
     sendJson(res, {
       type: 'FeatureCollection',
@@ -429,7 +479,9 @@ export function ogcRouter(prisma: PrismaClient, callerOf: (req: Request) => Call
     const c = collectionOf(String(req.params.collectionId));
     checkFormat(req, ['json', 'geojson']);
     const featureId = String(req.params.featureId);
-    const page = c.kind === 'area' ? await areaFeatures(prisma, caller, req, c, featureId) : await serviceFeatures(prisma, caller, req, featureId);
+    const page = c.kind === 'area'
+      ? await areaFeatures(prisma, caller, req, c, featureId)
+      : c.kind === 'place' ? await placeFeatures(prisma, req, c, featureId) : await serviceFeatures(prisma, caller, req, featureId);
     const feature = page.features[0];
     if (!feature) throw new NotFound(`no feature "${featureId}" in ${c.id}`);
     const base = `${baseUrl(req)}/collections/${c.id}`;

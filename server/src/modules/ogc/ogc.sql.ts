@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
 import type { Caller } from '../auth/caller';
 import { visibleService } from '../common/visible.sql';
-import { present } from '../indicators/indicator.sql';
+import { present, type MissingReason } from '../indicators/indicator.sql';
 import { serviceAtLocationColumns, type ServiceAtLocationRow } from '../services/service.sql';
 
 // SQL of the OGC API – Features endpoint. Tagged templates only; every value is a parameter.
@@ -118,6 +118,7 @@ export interface OgcValueRow {
   year: number;
   value: number | null;
   status: string;
+  secondary: boolean;
 }
 
 /** Values of the given areas for (indicator, year) pairs; suppressed values removed by present(). */
@@ -126,10 +127,10 @@ export async function valuesFor(
   areaIds: number[],
   pairs: { indicatorId: number; year: number }[],
   caller: Caller,
-): Promise<OgcValueRow[]> {
+): Promise<(OgcValueRow & { missingReason: MissingReason | null })[]> {
   if (areaIds.length === 0 || pairs.length === 0) return [];
   const rows = await prisma.$queryRaw<OgcValueRow[]>`
-    SELECT v.area_id AS "areaId", v.indicator_id AS "indicatorId", v.year, v.value, v.status::text AS status
+    SELECT v.area_id AS "areaId", v.indicator_id AS "indicatorId", v.year, v.value, v.status::text AS status, v.secondary_suppression AS secondary
       FROM unnest(${pairs.map((p) => p.indicatorId)}::int[], ${pairs.map((p) => p.year)}::int[]) AS k(indicator_id, year)
       JOIN indicator_value v ON v.indicator_id = k.indicator_id AND v.year = k.year
      WHERE v.area_id = ANY(${areaIds}::int[])`;

@@ -9,7 +9,8 @@ const WEST = { minLon: 12.25, minLat: 51.29, maxLon: 12.33, maxLat: 51.34 };
 const westBbox = `${WEST.minLon},${WEST.minLat},${WEST.maxLon},${WEST.maxLat}`;
 
 describe('OGC API – Features at /ogc', () => {
-  const { db, http } = useSeededHttp();
+  // GDAL pages through whole collections several times within a minute: a generous download budget
+  const { db, http } = useSeededHttp({}, { RATE_LIMIT_DOWNLOADS: '10000' });
 
   const get = async (path: string) => {
     const response = await fetch(`${http.url}${path}`);
@@ -56,9 +57,28 @@ describe('OGC API – Features at /ogc', () => {
     expect(limit.schema).toMatchObject({ default: 100, maximum: 1000 });
   });
 
+  it('serves the orientation layers (stops, OSM social buildings) as point collections with the ODbL attribution', async () => {
+    const { body: meta } = await get('/ogc/collections/transit-stops');
+    expect(meta).toMatchObject({ id: 'transit-stops', attribution: '© OpenStreetMap contributors (ODbL 1.0)', licence: 'ODbL 1.0' });
+    const { status, body } = await get(`/ogc/collections/transit-stops/items?bbox=${westBbox}&limit=1000`);
+    expect(status).toBe(200);
+    const [{ n }] = await db.prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM transit_stop WHERE geom && ST_MakeEnvelope(${WEST.minLon}, ${WEST.minLat}, ${WEST.maxLon}, ${WEST.maxLat}, 4326)`;
+    expect(body.numberMatched).toBe(n);
+    expect(body.features.length).toBe(Math.min(n, 1000));
+    const first = body.features[0];
+    expect(first.geometry.type).toBe('Point');
+    expect(first.properties).toMatchObject({ mode: expect.stringMatching(/^(TRAM|BUS|TRAIN)$/), osm_id: expect.stringMatching(/^node\//) });
+    const { body: one } = await get(`/ogc/collections/transit-stops/items/${first.id}`);
+    expect(one.properties.osm_id).toBe(first.properties.osm_id);
+    const { body: buildings } = await get('/ogc/collections/social-buildings/items?limit=5');
+    expect(buildings.features[0].properties).toHaveProperty('amenity');
+    expect((await get('/ogc/collections/social-buildings/items/x1')).status).toBe(404);
+  });
+
   it('describes the collections with extent, CRS84, attribution and items links', async () => {
     const { body } = await get('/ogc/collections');
-    expect(body.collections.map((c: any) => c.id)).toEqual(['districts', 'boroughs', 'city', 'services']);
+    expect(body.collections.map((c: any) => c.id)).toEqual(['districts', 'boroughs', 'city', 'services', 'transit-stops', 'social-buildings']);
     const districts = body.collections[0];
     expect(districts.crs).toEqual([CRS84]);
     const [minLon, minLat, maxLon, maxLat] = districts.extent.spatial.bbox[0];
@@ -219,7 +239,7 @@ describe('OGC API – Features at /ogc', () => {
 
   it('keeps suppressed values out', async () => {
     const [row] = await db.prisma.$queryRaw<{ value: number }[]>`
-      UPDATE indicator_value SET status = 'SUPPRESSED'
+      UPDATE indicator_value SET status = 'SUPPRESSED', base_status = 'SUPPRESSED'
        WHERE area_id = (SELECT id FROM area WHERE code = '35')
          AND indicator_id = (SELECT id FROM indicator WHERE key = 'unemployed') AND year = 2020
       RETURNING value`;

@@ -84,4 +84,19 @@ describe('editing funding, plans, measures, providers, participation and norms',
     const refused = await gql.run('{ auditLog { totalCount } }', {}, planner);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('stores 20 concurrent identical createFunding calls once and answers the others with CONFLICT', async () => {
+    const service = await db.prisma.service.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    const create = `mutation { createFunding(input: { serviceId: ${service.id}, funder: "ESF Plus", year: 2023, amount: "5000.00", kind: PROJECT_GRANT, status: APPLIED }) { id } }`;
+    const results = await Promise.all(Array.from({ length: 20 }, () => gql.run(create, {}, planner)));
+    const stored = await db.prisma.funding.findMany({ where: { serviceId: service.id, funder: 'ESF Plus', year: 2023 } });
+    expect(stored).toHaveLength(1);
+    expect(results.filter((r) => !r.errors).map((r) => (r.data as any).createFunding.id)).toEqual([stored[0]!.id]);
+    const refused = results.filter((r) => r.errors);
+    expect(refused).toHaveLength(19);
+    for (const r of refused) expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE', existingId: stored[0]!.id });
+    expect(refused[0]!.errors?.[0]?.message).toMatch(/schon erfasst \(Eintrag \d+/);
+    // another year, funder or kind is another row
+    expect((await gql.run(create.replace('2023', '2024'), {}, planner)).errors).toBeUndefined();
+  });
 });

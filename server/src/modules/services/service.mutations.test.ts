@@ -88,6 +88,29 @@ describe('editing services', () => {
     expect(await db.prisma.service.count()).toBe(before);
   });
 
+  it('refuses a point outside the city (Berlin, or swapped axes) with the reason, unless it is confirmed', async () => {
+    const before = await db.prisma.location.count();
+    const at = (lon: number, lat: number, extra = {}) =>
+      gql.run(CREATE, { input: { name: 'Kita Irrtum', categoryId, newLocation: { street: 'Unter den Linden', houseNumber: '1', lon, lat, ...extra } } }, planner);
+    const berlin = (await at(13.405, 52.52)).errors?.[0];
+    expect(berlin?.extensions?.problems).toEqual([expect.objectContaining({ field: 'newLocation.lon', reason: 'OUTSIDE_CITY' })]);
+    expect(berlin?.message).toMatch(/Längengrad 13,405, Breitengrad 52,52\) liegt in keinem Gebiet der Stadt/);
+    const swapped = (await at(51.345, 12.4)).errors?.[0];
+    expect(swapped?.extensions?.problems).toEqual([expect.objectContaining({ field: 'newLocation.lon', reason: 'AXES_SWAPPED' })]);
+    expect(swapped?.message).toMatch(/vertauscht/);
+    expect(await db.prisma.location.count()).toBe(before);
+
+    // a service across the boundary, on purpose: saved, without an area
+    const confirmed = await gql.data(CREATE, { input: { name: 'Kita Umland', categoryId, newLocation: { lon: 12.2, lat: 51.2, outsideCityConfirmed: true } } }, planner);
+    expect(confirmed.createService.locations[0].area).toBeNull();
+
+    // moving an existing location to Berlin is refused as well
+    const { createService: service } = await createService('Kita Umzug');
+    const location = await db.prisma.location.findUniqueOrThrow({ where: { id: service.locations[0].id } });
+    const moved = await gql.run('mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { id } }', { input: { id: location.id, version: location.version, lon: 13.405, lat: 52.52 } }, planner);
+    expect(moved.errors?.[0]?.extensions?.problems).toEqual([expect.objectContaining({ reason: 'OUTSIDE_CITY' })]);
+  });
+
   it('retires a service by closing it', async () => {
     const { createService: service } = await createService('Kita Abendrot');
     const { retireService } = await gql.data(`mutation { retireService(id: ${service.id}, version: 1) { deleted version } }`, {}, planner);

@@ -15,9 +15,25 @@ export const serviceColumns = Prisma.sql`s.id, s.name, s.description, s.category
   s.accessibility::text AS accessibility, s.fee, s.opening_hours AS "openingHours", s.published, s.source_id AS "sourceId"`;
 
 const locationColumns = Prisma.sql`l.id, l.name, l.street, l.house_number AS "houseNumber", l.postal_code AS "postalCode",
-  l.city, l.area_id AS "areaId", l.source_id AS "sourceId"`;
+  l.city, l.area_id AS "areaId", l.source_id AS "sourceId", l.geocode_match::text AS "geocodeMatch",
+  l.geocode_distance_m AS "geocodeDistanceM", l.geocode_note AS "geocodeNote"`;
 
 const point = (lon: number, lat: number) => Prisma.sql`ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326)`;
+
+/**
+ * A lon/lat box that surely holds every point within `radiusM` metres (geodesic) of (lon, lat):
+ * on WGS 84 a degree of latitude is ≥ 110,574 m and a degree of longitude ≥ 111,319 m · cos φ,
+ * taken at the box's latitude farthest from the equator. Undefined where the box would reach a
+ * pole or cross the antimeridian (then only the geodesic test runs).
+ */
+export function nearBox(lon: number, lat: number, radiusM: number) {
+  const dLat = radiusM / 110_000;
+  const farthest = Math.abs(lat) + dLat;
+  if (farthest >= 89) return undefined;
+  const dLon = radiusM / (110_000 * Math.cos((farthest * Math.PI) / 180));
+  if (lon - dLon < -180 || lon + dLon > 180) return undefined;
+  return { minLon: lon - dLon, minLat: lat - dLat, maxLon: lon + dLon, maxLat: lat + dLat };
+}
 
 /** A location of service `s` satisfying `condition` (on location `l`). */
 const hasLocation = (condition: Prisma.Sql) =>
@@ -39,7 +55,12 @@ export function serviceWhere(filter: ServiceFilter = {}, caller: Caller): Prisma
   if (filter.areaId !== undefined && filter.areaId !== null) conditions.push(serviceInArea(filter.areaId));
   if (filter.near) {
     const { lon, lat, radiusM } = filter.near;
-    conditions.push(hasLocation(Prisma.sql`ST_DWithin(l.geom::geography, ${point(lon, lat)}::geography, ${radiusM}::float8)`));
+    // The box (geometry, GiST index) picks the candidates, the geodesic test decides.
+    const box = nearBox(lon, lat, radiusM);
+    const inBox = box
+      ? Prisma.sql`l.geom && ST_MakeEnvelope(${box.minLon}::float8, ${box.minLat}::float8, ${box.maxLon}::float8, ${box.maxLat}::float8, 4326) AND `
+      : Prisma.empty;
+    conditions.push(hasLocation(Prisma.sql`${inBox}ST_DWithin(l.geom::geography, ${point(lon, lat)}::geography, ${radiusM}::float8)`));
   }
   if (filter.bbox) {
     const { minLon, minLat, maxLon, maxLat } = filter.bbox;

@@ -1,4 +1,4 @@
-import { Accessibility, CapacityUnit, LegalBasis, ServiceStatus, TargetGroup } from '@sozialatlas/db';
+import { Accessibility, CapacityUnit, GeocodeMatch, LegalBasis, ServiceStatus, TargetGroup } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../scalars/date';
 
@@ -163,6 +163,15 @@ export class Location {
 
   @Field(() => String, { nullable: true, description: 'City (Ort).' })
   city!: string | null;
+
+  @Field(() => GeocodeMatch, { nullable: true, description: 'How the point was found from the address by the offline geocoder; null when the point came with the source or was picked on the map (Verortung).' })
+  geocodeMatch!: GeocodeMatch | null;
+
+  @Field(() => Float, { nullable: true, description: 'For NEAREST_NUMBER: estimated metres between the point and the address.' })
+  geocodeDistanceM!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The geocoder\'s note (German), e.g. "Dieskaustraße 138 nicht bekannt; nächste Hausnummer 146a, ca. 60 m entfernt".' })
+  geocodeNote!: string | null;
 
   areaId!: number | null;
   sourceId!: number | null;

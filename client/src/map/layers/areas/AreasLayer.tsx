@@ -24,6 +24,9 @@ export function AreasLayer({ geojson, paint, hoverId, selectedId }: Props) {
     if (!map) return;
     const apply = () => {
       if (!map.getSource(AREAS_SOURCE)) return;
+      // a new layer's colours replace the old ones entirely: while they load (an empty paint) the
+      // areas are neutral, never the previous layer's colours under the new title
+      map.removeFeatureState({ source: AREAS_SOURCE });
       for (const [id, p] of paint) map.setFeatureState({ source: AREAS_SOURCE, id }, { color: p.color, status: p.status });
     };
     apply();

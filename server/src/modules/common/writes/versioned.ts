@@ -33,12 +33,13 @@ const delegate = (tx: Tx, model: VersionedModel) => tx[model] as unknown as Dele
  * Runs an edit in one transaction, so the write and its audit row commit together. Database
  * refusals that slipped past validation become input errors a planner can act on.
  */
-export async function edit<T>(ctx: Context, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function edit<T>(ctx: Context, fn: (tx: Tx) => Promise<T>, options: { duplicate?: () => Promise<Error> } = {}): Promise<T> {
   try {
     return await ctx.prisma.$transaction(fn);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError) {
       if (error.code === 'P2002') {
+        if (options.duplicate) throw await options.duplicate();
         throw new InputValidationError([problem(String(error.meta?.target ?? 'input'), 'DUPLICATE', 'Ein solcher Eintrag existiert bereits.')]);
       }
       if (error.code === 'P2003') {

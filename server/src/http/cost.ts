@@ -1,0 +1,101 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getNamedType, getNullableType, GraphQLError, isLeafType, isListType, type GraphQLSchema } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from '../modules/common/connection';
+
+/**
+ * Query cost with list sizes multiplied down the tree (graphql-query-complexity, with our own
+ * estimator). Every field costs 1; a field returning a list of objects costs its expected length ×
+ * (1 + what is selected below it). The length of a paginated field is its `first` argument
+ * (variables included) or the default page size; lists without `first` count with the estimate
+ * below, taken from the largest such list in the shipped Leipzig data, rounded up
+ * (`cost.test.ts` checks that the data stays below each estimate). Lists of scalars (roles, years)
+ * count as one field. So `neighbours { neighbours { … } }` costs 12 × 12 × … and a 9-level nesting is
+ * refused before any resolver runs.
+ */
+export const LIST_ESTIMATES: Record<string, number> = {
+  'Area.neighbours': 12,
+  'Area.children': 20,
+  'Area.series': 30,
+  'Area.serviceStats': 20,
+  'Area.measures': 20,
+  'Area.participationEvents': 20,
+  'Location.services': 10,
+  'Provider.services': 50,
+  'Provider.fundings': 100,
+  'Service.fundings': 30,
+  'Service.locations': 5,
+  'Measure.areas': 20,
+  'Measure.indicators': 10,
+  'ParticipationEvent.areas': 20,
+  'Plan.goals': 30,
+  'Plan.references': 20,
+  'Plan.participationEvents': 20,
+  'Goal.measures': 30,
+  'Query.indicators': 60,
+  'Query.sources': 60,
+  'Query.serviceCategories': 30,
+  'Query.plans': 20,
+  'Query.measures': 100,
+  'Query.participationEvents': 50,
+  'Query.priceIndex': 40,
+  'Query.users': 100,
+  'Query.apiKeys': 100,
+  // areas × years of a funding report
+  'Query.fundingTotals': 500,
+};
+/** Lists not named above: per-area analysis rows and import reports, about one row per area. */
+export const DEFAULT_LIST_ESTIMATE = 100;
+
+/**
+ * The most a query may cost. The costliest operation of the map client (62,007 with default page
+ * sizes) stays below half of it; `neighbours` nested three deep under 100 areas (361,400) does not
+ * (cost.test.ts measures every client document and documented example against this limit).
+ */
+export const MAX_COST = 200_000;
+
+export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const own = 1 + childComplexity;
+  if (field.args.some((a) => a.name === 'first')) {
+    const first = typeof args.first === 'number' && args.first > 0 ? args.first : DEFAULT_PAGE_SIZE;
+    return first * own;
+  }
+  const nullable = getNullableType(field.type);
+  if (!isListType(nullable) || isLeafType(getNamedType(field.type))) return own;
+  // edges/nodes of a connection are already counted by the parent's `first`
+  if (type.name.endsWith('Connection')) return own;
+  return (LIST_ESTIMATES[`${type.name}.${field.name}`] ?? DEFAULT_LIST_ESTIMATE) * own;
+};
+
+export function queryCost(schema: GraphQLSchema, query: Parameters<typeof getComplexity>[0]['query'], variables?: Record<string, unknown>, operationName?: string) {
+  return getComplexity({ schema, query, variables, operationName, estimators: [listSizeEstimator] });
+}
+
+export class CostLimitError extends GraphQLError {
+  constructor(cost: number, max: number) {
+    super(
+      `Die Abfrage ist zu aufwendig (Kosten ${cost}, höchstens ${max}): bitte weniger verschachteln oder mit first kleinere Seiten abfragen. (Query cost ${cost} exceeds the limit of ${max}.)`,
+      { extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost: max, http: { status: 400 } } },
+    );
+  }
+}
+
+/** Refuses a costly operation after validation, with the variables known, before execution. */
+export function costLimitPlugin<T extends object>(max = MAX_COST): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          let cost: number;
+          try {
+            cost = queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
+          } catch {
+            // variables that do not fit the operation: execution refuses them with its own message
+            return;
+          }
+          if (cost > max) throw new CostLimitError(cost, max);
+        },
+      };
+    },
+  };
+}

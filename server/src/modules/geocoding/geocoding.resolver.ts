@@ -1,0 +1,67 @@
+import { leipzigGeocoder, OSM_ATTRIBUTION, parseAddress, type KnownAddress } from '@sozialatlas/seed';
+import { Arg, Ctx, Float, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context';
+import { BadUserInputError } from '../../errors';
+import type { Area } from '../areas/area.type';
+import { GeocodeResult, ReverseGeocodeResult, type GeocodedAddress } from './geocoding.type';
+
+const MAX_ADDRESS = 300;
+const MAX_REVERSE_M = 1000;
+
+const address = (a: KnownAddress): GeocodedAddress => ({ street: a.street, houseNumber: a.houseNumber, postalCode: a.postalCode, lon: a.lon, lat: a.lat });
+
+/** The finest area covering a point, as the location trigger derives it. */
+async function areaAt(ctx: Context, lon: number, lat: number): Promise<Area | null> {
+  const [row] = await ctx.prisma.$queryRaw<{ id: number }[]>`
+    SELECT a.id FROM area a
+     WHERE a.geom IS NOT NULL AND ST_Covers(a.geom, ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326))
+     ORDER BY CASE a.level WHEN 'PLANNING_AREA' THEN 0 WHEN 'DISTRICT' THEN 1 WHEN 'BOROUGH' THEN 2 ELSE 3 END, a.id
+     LIMIT 1`;
+  return row ? ctx.loaders.areaById.load(row.id) : null;
+}
+
+@Resolver()
+export class GeocodingResolver {
+  @Query(() => GeocodeResult, {
+    description:
+      'Finds the point of a Leipzig address offline (Adresssuche): "Dieskaustraße 138, 04249 Leipzig", "Saalfelder Str. 12". Spellings with ss/ß, ae/ä, "Str."/"Straße", suffixes (12a) and ranges (12–14) are normalised; the answer says how it was found.',
+  })
+  async geocode(
+    @Ctx() ctx: Context,
+    @Arg('address', () => String, { description: 'Street and house number, optionally postcode and city.' }) text: string,
+    @Arg('postalCode', () => String, { nullable: true, description: 'Postcode, when not part of `address`; tells places of one street name apart.' }) postalCode?: string | null,
+  ): Promise<GeocodeResult> {
+    if (text.length > MAX_ADDRESS) throw new BadUserInputError(`address must be at most ${MAX_ADDRESS} characters`, 'address');
+    if (postalCode != null && !/^\d{5}$/.test(postalCode)) throw new BadUserInputError('postalCode must be five digits', 'postalCode');
+    const geocoder = leipzigGeocoder();
+    const parsed = parseAddress(text);
+    const r = geocoder.geocode({ ...parsed, postalCode: postalCode ?? parsed.postalCode });
+    return {
+      match: r.kind,
+      lon: r.lon,
+      lat: r.lat,
+      address: r.match ? address(r.match) : null,
+      distanceMeters: r.distanceMeters,
+      note: r.note,
+      attribution: OSM_ATTRIBUTION,
+      area: r.lon !== null && r.lat !== null ? await areaAt(ctx, r.lon, r.lat) : null,
+    };
+  }
+
+  @Query(() => ReverseGeocodeResult, {
+    nullable: true,
+    description: 'The nearest known Leipzig address to a point, e.g. after a location was moved on the map (umgekehrte Adresssuche); null when none lies within `maxDistance`.',
+  })
+  async reverseGeocode(
+    @Ctx() ctx: Context,
+    @Arg('lon', () => Float, { description: 'Longitude, WGS 84.' }) lon: number,
+    @Arg('lat', () => Float, { description: 'Latitude, WGS 84.' }) lat: number,
+    @Arg('maxDistance', () => Float, { defaultValue: 250, description: `Search radius in metres (1–${MAX_REVERSE_M}).` }) maxDistance: number,
+  ): Promise<ReverseGeocodeResult | null> {
+    if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) throw new BadUserInputError('lon must be −180…180 and lat −90…90', 'lon');
+    if (!(maxDistance >= 1 && maxDistance <= MAX_REVERSE_M)) throw new BadUserInputError(`maxDistance must be 1–${MAX_REVERSE_M} metres`, 'maxDistance');
+    const r = leipzigGeocoder().reverse(lon, lat, maxDistance);
+    if (!r) return null;
+    return { address: address(r.address), distanceMeters: r.distanceMeters, attribution: OSM_ATTRIBUTION, area: await areaAt(ctx, lon, lat) };
+  }
+}
