@@ -1,24 +1,11 @@
-import type { Database } from '@sozialatlas/db';
-import { openSeededDatabase } from './db';
-import { createGraphQL } from './graphql';
+import { useSeededGraphQL } from './graphql';
 
 // Issue 13 on the Leipzig reference data: need-index presets, early warnings that mean something,
 // gaps whose classes agree with their ranks, and a scenario that shows the class change. The
 // counts asserted here are the ones docs/methods.md reports; if the data or a rule changes, both
 // must change together.
 
-let db: Database;
-let gql: Awaited<ReturnType<typeof createGraphQL>>;
-
-beforeAll(async () => {
-  db = await openSeededDatabase();
-  gql = await createGraphQL(db);
-});
-
-afterAll(async () => {
-  await gql.stop();
-  await db.close();
-});
+const { db, gql } = useSeededGraphQL();
 
 const count = <T,>(xs: T[], key: (x: T) => string) => xs.reduce<Record<string, number>>((acc, x) => ((acc[key(x)] = (acc[key(x)] ?? 0) + 1), acc), {});
 
@@ -103,8 +90,17 @@ describe('youth-club gaps on Leipzig (supply 2023, need 2022)', () => {
     expect(gaps.parameters).toEqual({ classCutoffs: [0, 1, 2], detourFactor: 1.2, decay: 'STEP' });
     const ranked = [...gaps.rows].sort((a, b) => b.score - a.score);
     for (let i = 1; i < ranked.length; i++) expect(order.indexOf(ranked[i].gapClass)).toBeLessThanOrEqual(order.indexOf(ranked[i - 1].gapClass));
-    console.log(ranked.slice(0, 8).map((r, i) => `${i + 1} ${r.area.name} g=${r.score.toFixed(2)} ${r.gapClass} miss=${r.missingPlaces?.toFixed(1)} /1000=${r.missingPer1000?.toFixed(2)} w/o=${r.withoutServiceInReach?.toFixed(0)} | ${r.statementDe}`).join('\n'));
-    console.log(JSON.stringify(count(gaps.rows, (r: { gapClass: string }) => r.gapClass)));
+    // the demand grid differs slightly between PGlite's PostGIS 3.6 and the server's 3.3, so the exact
+    // figures do (docs/methods.md quotes both); the order and the wording do not
+    expect(count(gaps.rows, (r: { gapClass: string }) => r.gapClass).CRITICAL).toBeGreaterThan(0);
+    expect(ranked[0]).toMatchObject({ area: { name: 'Grünau-Mitte' }, gapClass: 'CRITICAL' });
+    expect(ranked[0].statementDe).toMatch(/^Es fehlen rund [\d,]+ Plätze je 1\.000 Einwohner \(Richtwert 3, erreichbar [\d,]+\), zusammen rund \d+ Plätze\.$/);
+    // the sentence agrees with the figures beside it
+    for (const r of gaps.rows.filter((x: { missingPer1000: number | null }) => x.missingPer1000 !== null)) {
+      expect(r.missingPer1000).toBeGreaterThanOrEqual(0);
+      if (r.missingPer1000 > 0) expect(r.statementDe).toMatch(/^Es fehlen rund /);
+      if (r.withoutServiceInReach > 0) expect(r.statementDe).toMatch(/haben kein Angebot im Umkreis von 3\.000 m Weg/);
+    }
   });
 
   it('a 60-place youth club in Grünau-Mitte moves its class, and the scenario says so', async () => {
@@ -115,10 +111,10 @@ describe('youth-club gaps on Leipzig (supply 2023, need 2022)', () => {
         before { accessibilityPer1000 gapScore gapClass missingPlaces } after { accessibilityPer1000 gapScore gapClass missingPlaces } } } }`,
       { input: { category: 'youth_club', year: 2023, needYear: 2022, addServices: [{ lon: gm!.lon, lat: gm!.lat, capacity: 60, name: 'Neuer Treff' }] } });
     const a = scenario.areas.find((x: { area: { id: number } }) => x.area.id === gm!.id);
-    console.log(JSON.stringify(a, null, 1));
     expect(a.after.accessibilityPer1000).toBeGreaterThan(a.before.accessibilityPer1000);
-    expect(a.gapClassChange).not.toBeNull();
-    expect(order.indexOf(a.gapClassChange.to)).toBeLessThan(order.indexOf(a.gapClassChange.from));
-    expect(a.summaryDe).toMatch(/^Lückenklasse /);
+    expect(a.gapClassChange).toEqual({ from: 'CRITICAL', to: 'HIGH' });
+    expect(a.changed).toEqual(expect.arrayContaining(['gapClass', 'missingPlaces']));
+    expect(a.before.missingPlaces).toBeGreaterThan(a.after.missingPlaces);
+    expect(a.summaryDe).toMatch(/^Lückenklasse kritisch → hoch \(Lückenwert 2,\d\d → 1,\d\d\); fehlende Plätze gegenüber dem Richtwert rund \d+ → \d+\.$/);
   });
 });
