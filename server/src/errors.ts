@@ -1,12 +1,14 @@
 import { GraphQLError } from 'graphql';
+import { InputError, problem } from './input-error';
 
 /**
  * The few typed errors the API raises. Each carries a stable `extensions.code`; everything else is
  * masked as INTERNAL_SERVER_ERROR by the server (see http/graphql.ts).
  */
-export class BadUserInputError extends GraphQLError {
-  constructor(message: string, argument: string) {
-    super(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
+/** Bad input of one argument: an InputError with one problem, answered as BAD_USER_INPUT. */
+export class BadUserInputError extends InputError {
+  constructor(message: string, argument: string, reason = 'INVALID') {
+    super([problem(argument, reason, message)]);
   }
 }
 

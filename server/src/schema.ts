@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AnalysisResolver, analysisAreaResolvers } from './modules/analysis/analysis.resolver';
+import { analysisAreaResolvers, analysisResolvers } from './modules/analysis/analysis.resolver';
 import { AreaResolver } from './modules/areas/area.resolver';
 import { AreaIndicatorResolver, IndicatorResolver, IndicatorValueResolver } from './modules/indicators/indicator.resolver';
 import {
@@ -74,7 +74,7 @@ export const resolvers = [
   ParticipationEventResolver,
   PlanParticipationResolver,
   AreaParticipationResolver,
-  AnalysisResolver,
+  ...analysisResolvers,
   ...analysisAreaResolvers,
   AuthResolver,
   GeocodingResolver,

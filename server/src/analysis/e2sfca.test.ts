@@ -1,5 +1,8 @@
 import { AnalysisInputError } from './errors';
-import { DEFAULT_ZONES, e2sfca, haversineMetres, nearPairs, spreadPopulation, zoneWeight, type Demand, type Pair, type Supply, type Zone } from './e2sfca';
+import {
+  decayWeight, DEFAULT_DETOUR_FACTOR, DEFAULT_ZONES, detourPairs, e2sfca, haversineMetres, nearPairs, pairsFromMatrix, spreadPopulation, zoneWeight,
+  type Demand, type DistanceDecay, type Pair, type Supply, type Zone,
+} from './e2sfca';
 
 // 3 supplies × 3 demand points, distances in metres, default zones (≤1000: 1.00, ≤2000: 0.68, ≤3000: 0.22)
 //            k1 (D=100, X)   k2 (D=200, X)   k3 (D=300, Y)
@@ -107,6 +110,91 @@ describe('E2SFCA (Luo & Qi 2009)', () => {
     expect(() => e2sfca({ supplies, demands, pairs: [pairs[0]!, pairs[0]!] })).toThrow(/duplicate/);
     expect(() => e2sfca({ supplies: [{ ...supplies[0]!, capacity: -1 }], demands, pairs: [] })).toThrow(/capacity/);
     expect(() => nearPairs([{ lon: 200, lat: 0 }], [], 10)).toThrow(/WGS 84/);
+  });
+});
+
+describe('E2SFCA with continuous distance decay and cost matrices', () => {
+  const allotted = (r: ReturnType<typeof e2sfca>) => r.demands.reduce((s, d) => s + d.population! * d.accessibility!, 0);
+
+  it('gravity decay W(d) = (max(d, d_min)/d_min)^−β: the 3×3 example by hand (β = 1, d_min = 500 m)', () => {
+    // W: 500 → 1; 1500 → 1/3; 2500 → 0.2; 800 → 0.625; 1200 → 0.416667; 2900 → 500/2900 = 0.172414
+    // R1 = 20/(100 + 200/3) = 0.12; R2 = 10/(100·0.2 + 200·0.625 + 300·0.416667) = 10/270 = 1/27;
+    // R3 = 30/(300·0.172414) = 0.58.  A1 = 0.12 + 0.2/27 = 0.1274074; A2 = 0.04 + 0.625/27 = 0.0631481;
+    // A3 = 0.416667/27 + 0.58·0.172414 = 0.1154321
+    const decay: DistanceDecay = { kind: 'GRAVITY', catchment: 3000, beta: 1, minDistance: 500 };
+    const r = e2sfca({ supplies, demands, pairs, decay });
+    expect(r.supplies.map((x) => x.ratio)).toEqual([expect.closeTo(0.12, 12), expect.closeTo(1 / 27, 12), expect.closeTo(0.58, 12)]);
+    expect(r.demands.map((d) => d.accessibility)).toEqual([expect.closeTo(0.1274074, 7), expect.closeTo(0.0631481, 7), expect.closeTo(0.1154321, 7)]);
+    expect(r.parameters).toMatchObject({ decay, zones: [], catchment: 3000 });
+    expect(allotted(r)).toBeCloseTo(60, 10);
+  });
+
+  it('Gaussian decay of Dai (2010): 1 at 0, 0 at the catchment, the 3×3 example by hand', () => {
+    const W = decayWeight({ kind: 'GAUSSIAN', catchment: 3000 });
+    // W(d) = (e^(−½(d/3000)²) − e^(−½)) / (1 − e^(−½)); e^(−½) = 0.6065307
+    // W(500) = (0.9862070 − 0.6065307)/0.3934693 = 0.964945; W(1500) = 0.701367; W(3000) = 0
+    expect([0, 500, 1500, 3000, 3000.01].map(W)).toEqual([1, expect.closeTo(0.964945, 6), expect.closeTo(0.701367, 6), expect.closeTo(0, 12), 0]);
+    const r = e2sfca({ supplies, demands, pairs, decay: { kind: 'GAUSSIAN', catchment: 3000 } });
+    // R1 = 20/(100·0.964945 + 200·0.701367) = 0.0844709; A1 = R1·0.964945 + R2·0.254448 = 0.0871760
+    expect(r.supplies[0]!.ratio).toBeCloseTo(0.0844709, 7);
+    expect(r.demands.map((d) => d.accessibility)).toEqual([expect.closeTo(0.087176, 6), expect.closeTo(0.0795364, 7), expect.closeTo(0.1179171, 7)]);
+    expect(allotted(r)).toBeCloseTo(60, 10);
+  });
+
+  it('conserves demand: the allotted supply Σ D_i·A_i equals the total capacity for every decay and cost input', () => {
+    // holds whenever every supply has demand in reach (here 150 supplies over 1,500 random points)
+    const rand = rng(7);
+    const point = () => ({ lon: 12.25 + rand() * 0.25, lat: 51.27 + rand() * 0.14 });
+    const S: Supply[] = Array.from({ length: 150 }, (_, j) => ({ id: j, capacity: Math.round(10 + rand() * 90), ...point() }));
+    const D: Demand[] = Array.from({ length: 1500 }, (_, k) => ({ id: k, areaId: k % 20, population: 1 + Math.round(rand() * 400), ...point() }));
+    const total = S.reduce((s, x) => s + x.capacity!, 0);
+    const decays: DistanceDecay[] = [
+      { kind: 'STEP', zones: DEFAULT_ZONES },
+      { kind: 'GRAVITY', catchment: 3000, beta: 1.5, minDistance: 200 },
+      { kind: 'GAUSSIAN', catchment: 3000 },
+    ];
+    for (const decay of decays) {
+      for (const p of [nearPairs(S, D, 3000), detourPairs(S, D, 3000)]) {
+        const r = e2sfca({ supplies: S, demands: D, pairs: p, decay });
+        expect(r.suppliesWithoutDemand).toEqual([]);
+        expect(allotted(r) / total).toBeCloseTo(1, 10);
+        // and the area means, weighted back by their population, give the same total
+        expect(r.areas.reduce((s, a) => s + a.population! * a.accessibility!, 0) / total).toBeCloseTo(1, 10);
+      }
+    }
+  });
+
+  it('estimates network distance as straight line × 1.2 by default', () => {
+    expect(DEFAULT_DETOUR_FACTOR).toBe(1.2);
+    // 0.01° of latitude = 1,111.95 m straight line → 1,334.34 m; 0.02° (2,223.9 m → 2,668.7 m) is beyond 2,500 m
+    const s = [{ lon: 12.37, lat: 51.34 }];
+    const d = [{ lon: 12.37, lat: 51.35 }, { lon: 12.37, lat: 51.36 }];
+    expect(detourPairs(s, d, 2500)).toEqual([{ supplyIdx: 0, demandIdx: 0, distance: expect.closeTo(1111.95 * 1.2, 1) }]);
+    expect(detourPairs(s, d, 2500, 1).map((p) => p.demandIdx)).toEqual([0, 1]);
+    expect(() => detourPairs(s, d, 2500, 0.9)).toThrow(/below 1/);
+  });
+
+  it('takes a cost matrix, e.g. travel times in minutes from a router, with null for no route', () => {
+    // the 3×3 example in minutes (10, 20, 30 min zones as in Luo & Qi 2009): same pattern of zones as the metres above
+    const minutes = { unit: 'minutes' as const, costs: [[5, 15, null], [25, 8, 12], [null, 40, 29]] };
+    const zones: Zone[] = [{ maxDistance: 10, weight: 1 }, { maxDistance: 20, weight: 0.68 }, { maxDistance: 30, weight: 0.22 }];
+    const r = e2sfca({ supplies, demands, pairs: pairsFromMatrix(minutes, 3, 3, 30), zones, costUnit: 'minutes' });
+    r.demands.forEach((d, i) => expect(d.accessibility).toBeCloseTo(A[i]!, 12));
+    expect(r.parameters.unit).toBe('minutes');
+    expect(() => pairsFromMatrix({ unit: 'minutes', costs: [[1, 2]] }, 1, 3, 30)).toThrow(/columns/);
+    expect(() => pairsFromMatrix({ unit: 'minutes', costs: [[1, -2, 3]] }, 1, 3, 30)).toThrow(AnalysisInputError);
+  });
+
+  it('counts the persons without any supply in reach per area', () => {
+    const r = e2sfca({ supplies, demands: [...demands, { id: 'k4', areaId: 'Y', population: 50, ...at }], pairs });
+    expect(r.areas.map((a) => [a.areaId, a.populationWithoutSupply])).toEqual([['X', 0], ['Y', 50]]);
+  });
+
+  it('rejects invalid decays', () => {
+    expect(() => decayWeight({ kind: 'GRAVITY', catchment: 3000, beta: 0, minDistance: 100 })).toThrow(/beta/);
+    expect(() => decayWeight({ kind: 'GRAVITY', catchment: 300, beta: 1, minDistance: 500 })).toThrow(/minDistance/);
+    expect(() => decayWeight({ kind: 'GAUSSIAN', catchment: 0 })).toThrow(/catchment/);
+    expect(() => e2sfca({ supplies, demands, pairs, zones: DEFAULT_ZONES, decay: { kind: 'GAUSSIAN', catchment: 3000 } })).toThrow(/not both/);
   });
 });
 

@@ -15,6 +15,12 @@
  *   Area:   A_a = Σ_{i∈a} D_i·A_i / Σ_{i∈a} D_i                 (population-weighted mean)
  * Results are also given × 1,000 (capacity units per 1,000 persons of the target group).
  *
+ * Distance decay W (DistanceDecay): stepped zones (default, Luo & Qi 2009), a gravity (power) decay
+ * W(d) = (max(d, d_min)/d_min)^−β, or the Gaussian decay of Dai (2010)
+ * W(d) = (e^(−½(d/d₀)²) − e^(−½)) / (1 − e^(−½)); every W is 1 at d = 0 and 0 beyond the catchment d₀.
+ * Costs d: straight line × a detour factor (default 1.2, `detourPairs`), precomputed pairs, a cost
+ * matrix (e.g. travel times from a router, `pairsFromMatrix`) or a cost function.
+ *
  * Edge cases: a supply with no (positive) demand in reach has no ratio (R_j = null, reported in
  * `suppliesWithoutDemand`) and contributes nothing. A demand point with no supply in reach has
  * A_i = 0 — a real zero. Unknown capacity (S_j = null) or unknown demand (D_k = null) make every
@@ -59,7 +65,7 @@ export type CostFunction = (supply: Supply, demand: Demand) => number;
 /** Weights of Luo & Qi (2009) for three travel-time zones 0–10, 10–20, 20–30 min. */
 export const LUO_QI_WEIGHTS = [1.0, 0.68, 0.22] as const;
 
-/** Default zones: 0–1,000 m, 1,000–2,000 m, 2,000–3,000 m straight line, with Luo & Qi's weights. */
+/** Default zones: 0–1,000 m, 1,000–2,000 m, 2,000–3,000 m, with Luo & Qi's weights. */
 export const DEFAULT_ZONES: readonly Zone[] = [
   { maxDistance: 1000, weight: LUO_QI_WEIGHTS[0] },
   { maxDistance: 2000, weight: LUO_QI_WEIGHTS[1] },
@@ -91,6 +97,103 @@ export function zoneWeight(zones: readonly Zone[]): ZoneWeight {
   fn.catchment = copy[copy.length - 1]!.maxDistance;
   fn.zones = copy;
   return fn;
+}
+
+/** Supply as recorded capacity, or every service counts 1 when a category records none; the GraphQL enum is registered from this list. */
+export const CAPACITY_MODES = ['CAPACITY', 'FACILITY_COUNT'] as const;
+export type CapacityMode = (typeof CAPACITY_MODES)[number];
+
+/** The distance-decay kinds; the GraphQL enum is registered from this list. */
+export const DECAY_KINDS = ['STEP', 'GRAVITY', 'GAUSSIAN'] as const;
+export type DecayKind = (typeof DECAY_KINDS)[number];
+
+export type DistanceDecay =
+  /** stepped weights per zone (Luo & Qi 2009) */
+  | { kind: 'STEP'; zones: readonly Zone[] }
+  /** W(d) = 1 for d ≤ d_min, (d/d_min)^−β up to the catchment, 0 beyond */
+  | { kind: 'GRAVITY'; catchment: number; beta: number; minDistance: number }
+  /** Dai (2010): W(d) = (e^(−½(d/d₀)²) − e^(−½)) / (1 − e^(−½)) for d ≤ d₀ = catchment, 0 beyond */
+  | { kind: 'GAUSSIAN'; catchment: number };
+
+/** Gravity defaults (our choice; β is usually calibrated to observed trips): β = 1, full weight up to d_min = 500 m. */
+export const GRAVITY_DEFAULTS = { beta: 1, minDistance: 500 } as const;
+
+export interface WeightFunction {
+  (distance: number): number;
+  /** d_max: beyond it W = 0, in cost units */
+  catchment: number;
+  /** the zones of a STEP decay; empty for continuous decays */
+  zones: readonly Zone[];
+  decay: DistanceDecay;
+}
+
+const GAUSS_TAIL = Math.exp(-0.5);
+
+/** Validated weight function W(d) of any decay. */
+export function decayWeight(decay: DistanceDecay): WeightFunction {
+  if (decay.kind === 'STEP') {
+    const z = zoneWeight(decay.zones);
+    const fn = ((d: number) => z(d)) as WeightFunction;
+    return Object.assign(fn, { catchment: z.catchment, zones: z.zones, decay: { kind: 'STEP' as const, zones: z.zones } });
+  }
+  assertPositive(decay.catchment, 'decay.catchment');
+  let w: (d: number) => number;
+  let copy: DistanceDecay;
+  if (decay.kind === 'GRAVITY') {
+    assertPositive(decay.beta, 'decay.beta');
+    assertPositive(decay.minDistance, 'decay.minDistance');
+    if (decay.minDistance > decay.catchment) throw new AnalysisInputError('minDistance must not exceed the catchment', 'decay.minDistance');
+    const { beta, minDistance, catchment } = decay;
+    w = (d) => (d <= minDistance ? 1 : (d / minDistance) ** -beta);
+    copy = { kind: 'GRAVITY', catchment, beta, minDistance };
+  } else if (decay.kind === 'GAUSSIAN') {
+    const d0 = decay.catchment;
+    w = (d) => (Math.exp(-0.5 * (d / d0) ** 2) - GAUSS_TAIL) / (1 - GAUSS_TAIL);
+    copy = { kind: 'GAUSSIAN', catchment: d0 };
+  } else {
+    throw new AnalysisInputError(`unknown decay ${String((decay as { kind: unknown }).kind)}`, 'decay.kind');
+  }
+  const catchment = decay.catchment;
+  const fn = ((d: number) => (d >= 0 && d <= catchment ? Math.max(0, w(d)) : 0)) as WeightFunction;
+  return Object.assign(fn, { catchment, zones: [] as Zone[], decay: copy });
+}
+
+/**
+ * Detour factor for straight-line distances when no network costs are given: network distance ≈ 1.2 ×
+ * straight line for random points in a city (Newell 1980; O'Sullivan 1996 found 1.21–1.23 around
+ * transit stations; both as summarised in Wikibooks, "Transportation Geography and Network
+ * Science/Circuity"). Walking routes are often more circuitous: pass a cost matrix where it matters.
+ */
+export const DEFAULT_DETOUR_FACTOR = 1.2;
+
+export type CostUnit = 'metres' | 'minutes';
+
+/** Costs from supply j (rows) to demand k (columns), e.g. travel times from a router; null = no route. */
+export interface CostMatrix {
+  unit: CostUnit;
+  costs: readonly (readonly (number | null)[])[];
+}
+
+/** The pairs of a cost matrix within the catchment (same cost unit). */
+export function pairsFromMatrix(matrix: CostMatrix, supplies: number, demands: number, catchment: number): Pair[] {
+  if (matrix.costs.length !== supplies) throw new AnalysisInputError(`cost matrix has ${matrix.costs.length} rows for ${supplies} supplies`, 'costs');
+  const pairs: Pair[] = [];
+  matrix.costs.forEach((row, supplyIdx) => {
+    if (row.length !== demands) throw new AnalysisInputError(`row ${supplyIdx} has ${row.length} columns for ${demands} demand points`, `costs[${supplyIdx}]`);
+    row.forEach((c, demandIdx) => {
+      if (c === null) return;
+      assertNonNegative(c, `costs[${supplyIdx}][${demandIdx}]`);
+      if (c <= catchment) pairs.push({ supplyIdx, demandIdx, distance: c });
+    });
+  });
+  return pairs;
+}
+
+/** Pairs within `catchment` metres of network distance estimated as straight line × factor. */
+export function detourPairs(supplies: readonly LonLat[], demands: readonly LonLat[], catchment: number, factor: number = DEFAULT_DETOUR_FACTOR): Pair[] {
+  assertPositive(factor, 'detourFactor');
+  if (factor < 1) throw new AnalysisInputError('a detour factor below 1 would make routes shorter than the straight line', 'detourFactor');
+  return nearPairs(supplies, demands, catchment / factor).map((p) => ({ ...p, distance: Math.min(catchment, p.distance * factor) }));
 }
 
 const EARTH_RADIUS_M = 6_371_000;
@@ -166,11 +269,13 @@ export interface AreaAccessibility {
   accessibilityPer1000: number | null;
   reason: MissingReason | null;
   demandPoints: number;
+  /** Σ D_i of the demand points with no supply of the category in reach (null if one D_i is unknown) */
+  populationWithoutSupply: number | null;
 }
 
 export interface E2sfcaResult {
   method: MethodText;
-  parameters: { zones: Zone[]; catchment: number; distance: 'pairs' | 'cost-function'; unit: 'metres' };
+  parameters: { zones: Zone[]; decay: DistanceDecay; catchment: number; distance: 'pairs' | 'cost-function'; unit: CostUnit };
   supplies: SupplyResult[];
   demands: DemandResult[];
   areas: AreaAccessibility[];
@@ -179,21 +284,30 @@ export interface E2sfcaResult {
 }
 
 export const E2SFCA_METHOD: MethodText = {
-  de: 'Erreichbarkeit nach E2SFCA (Luo & Qi 2009): Angebots-Nachfrage-Verhältnis je Einrichtung im Einzugsbereich mit Distanzzonen-Gewichten, summiert je Nachfragepunkt; Luftlinie in Metern.',
-  en: 'Accessibility by E2SFCA (Luo & Qi 2009): supply-to-demand ratio per facility within the catchment with distance-zone weights, summed per demand point; straight-line metres.',
+  de: 'Erreichbarkeit nach E2SFCA (Luo & Qi 2009): Angebots-Nachfrage-Verhältnis je Einrichtung im Einzugsbereich mit Distanzgewichten (Zonen, Gravitation oder Gauß), summiert je Nachfragepunkt; Kosten aus Luftlinie × Umwegfaktor oder einer Kostenmatrix.',
+  en: 'Accessibility by E2SFCA (Luo & Qi 2009): supply-to-demand ratio per facility within the catchment with distance-decay weights (zones, gravity or Gaussian), summed per demand point; costs from straight line × detour factor or a cost matrix.',
 };
 
 export interface E2sfcaInput {
   supplies: readonly Supply[];
   demands: readonly Demand[];
+  /** stepped zones (default DEFAULT_ZONES); give either zones or decay */
   zones?: readonly Zone[];
-  /** pairs within the catchment (e.g. from `nearPairs` or a PostGIS ST_DWithin query), or a cost function */
+  /** any distance decay; overrides the default zones */
+  decay?: DistanceDecay;
+  /**
+   * pairs within the catchment (from `detourPairs`, `nearPairs`, `pairsFromMatrix` or a PostGIS
+   * ST_DWithin query), or a cost function
+   */
   pairs: readonly Pair[] | CostFunction;
+  /** unit of the costs in `pairs`; default metres */
+  costUnit?: CostUnit;
 }
 
 export function e2sfca(input: E2sfcaInput): E2sfcaResult {
   const { supplies, demands } = input;
-  const W = zoneWeight(input.zones ?? DEFAULT_ZONES);
+  if (input.zones && input.decay) throw new AnalysisInputError('give zones or decay, not both', 'decay');
+  const W = decayWeight(input.decay ?? { kind: 'STEP', zones: input.zones ?? DEFAULT_ZONES });
   assertUnique(supplies, (s) => String(s.id), 'supply id');
   assertUnique(demands, (d) => String(d.id), 'demand id');
   supplies.forEach((s, j) => {
@@ -296,7 +410,13 @@ export function e2sfca(input: E2sfcaInput): E2sfcaResult {
 
   return {
     method: E2SFCA_METHOD,
-    parameters: { zones: W.zones.map((z) => ({ ...z })), catchment: W.catchment, distance: typeof input.pairs === 'function' ? 'cost-function' : 'pairs', unit: 'metres' },
+    parameters: {
+      zones: W.zones.map((z) => ({ ...z })),
+      decay: W.decay,
+      catchment: W.catchment,
+      distance: typeof input.pairs === 'function' ? 'cost-function' : 'pairs',
+      unit: input.costUnit ?? 'metres',
+    },
     supplies: supplyResults,
     demands: demandResults,
     areas: aggregateByArea(demandResults),
@@ -306,12 +426,13 @@ export function e2sfca(input: E2sfcaInput): E2sfcaResult {
 
 /** A_a = Σ D_i A_i / Σ D_i per area; null if any point is unknown or the area has no demand. */
 export function aggregateByArea(points: readonly DemandResult[]): AreaAccessibility[] {
-  const byArea = new Map<string, { areaId: Id; pop: number; sum: number; reason: MissingReason | null; n: number; popUnknown: boolean }>();
+  const byArea = new Map<string, { areaId: Id; pop: number; sum: number; reason: MissingReason | null; n: number; popUnknown: boolean; without: number }>();
   for (const p of points) {
     const k = String(p.areaId);
     let acc = byArea.get(k);
-    if (!acc) byArea.set(k, (acc = { areaId: p.areaId, pop: 0, sum: 0, reason: null, n: 0, popUnknown: false }));
+    if (!acc) byArea.set(k, (acc = { areaId: p.areaId, pop: 0, sum: 0, reason: null, n: 0, popUnknown: false, without: 0 }));
     acc.n++;
+    if (p.suppliesInReach === 0 && p.population !== null) acc.without += p.population;
     if (p.population === null) {
       acc.popUnknown = true;
       acc.reason ??= 'DEMAND_UNKNOWN';
@@ -331,6 +452,7 @@ export function aggregateByArea(points: readonly DemandResult[]): AreaAccessibil
       accessibilityPer1000: value === null ? null : value * 1000,
       reason,
       demandPoints: a.n,
+      populationWithoutSupply: a.popUnknown ? null : a.without,
     };
   });
 }

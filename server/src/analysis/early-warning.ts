@@ -10,17 +10,49 @@
  *   worseThanCity    σ·(x_a(t) − c(t)) > m            (m in indicator units)  or
  *                    σ·(x_a(t) − c(t)) > m/100·|c(t)|  (m in % of the city value)
  *   worseningStreak  σ·(x_a(y) − x_a(y−1)) > 0 for every y = t−N+1 … t   (N consecutive years)
- *   fasterThanCity   σ·((x_a(t) − x_a(t−s)) − (c(t) − c(t−s))) > m
+ *   fasterThanCity   σ·((x_a(t) − x_a(t−s)) − (c(t) − c(t−s))) > m     m in units, or m·SD of the
+ *                    areas' changes Δ_a = x_a(t) − x_a(t−s) over the areas checked (population SD)
+ * Precision of the source: published values are rounded to a step r (r_a for the area series, r_c
+ * for the city series; derived from the data: the coarsest 10^−k all values are multiples of, or
+ * given per indicator; 0 = unrounded). A rule fires only if it holds for every true value the
+ * rounded ones allow, so the signal must exceed the rounding error first:
+ *   threshold        σ·(x − T) − r_a/2 > 0
+ *   worseThanCity    σ·(x − c) − (r_a + r_c)/2 > m
+ *   worseningStreak  every published step worse, and σ·(x(t) − x(t−N)) − r_a > 0
+ *   fasterThanCity   σ·(Δ_a − Δ_c) − (r_a + r_c) > m
+ * Dynamics: if the caller passes the need index's dynamics classes, a development alert
+ * (worseningStreak, fasterThanCity) in an area classed POSITIVE says why it is not a contradiction.
  * Missing or suppressed values never count as "no alert": the rule is reported as not evaluable.
  */
 import { AnalysisInputError, assertFinite, assertInteger, assertNonNegative, assertNullableFinite } from './errors';
+import { populationSd } from './statistics';
+import type { DynamicsClass } from './need-index';
 import { key2, key3, type Id, type MethodText, type MissingReason, type Observation, type Polarity, type ValueStatus } from './types';
+
+/**
+ * The rule kinds by their GraphQL name (the value is the kind used here); the GraphQL enum is
+ * registered from this object, so a kind is written once.
+ */
+export const EARLY_WARNING_RULE_KINDS = {
+  THRESHOLD: 'threshold',
+  WORSE_THAN_CITY: 'worseThanCity',
+  WORSENING_STREAK: 'worseningStreak',
+  FASTER_THAN_CITY: 'fasterThanCity',
+} as const;
+export type EarlyWarningRuleKind = (typeof EARLY_WARNING_RULE_KINDS)[keyof typeof EARLY_WARNING_RULE_KINDS];
+
+/** How a margin is measured: in the indicator's unit, in % of the city value, or in SDs of the areas' changes. */
+export const MARGIN_UNITS = ['UNITS', 'PERCENT_OF_CITY', 'SD_OF_AREAS'] as const;
+export type MarginUnit = (typeof MARGIN_UNITS)[number];
 
 export type EarlyWarningRule =
   | { kind: 'threshold'; indicatorKey: string; threshold: number }
   | { kind: 'worseThanCity'; indicatorKey: string; margin: number; marginUnit: 'UNITS' | 'PERCENT_OF_CITY' }
   | { kind: 'worseningStreak'; indicatorKey: string; years: number }
-  | { kind: 'fasterThanCity'; indicatorKey: string; span: number; margin: number };
+  | { kind: 'fasterThanCity'; indicatorKey: string; span: number; margin: number; marginUnit?: FasterMarginUnit };
+
+/** UNITS: m in the indicator's unit; SD_OF_AREAS: m times the SD of the areas' changes over the span. */
+export type FasterMarginUnit = 'UNITS' | 'SD_OF_AREAS';
 
 export interface WarningIndicator {
   key: string;
@@ -29,6 +61,21 @@ export interface WarningIndicator {
   label?: string;
   /** unit text for messages, e.g. "%" or "Prozentpunkte" */
   unit?: string;
+  /**
+   * Rounding step r of the published area values (e.g. 1 for whole percent); default: derived from
+   * the data (`publishedResolution`). 0 = exact.
+   */
+  resolution?: number;
+}
+
+/** The need index's dynamics of an area (need-index.ts), so alerts can be read against it. */
+export interface AreaDynamics {
+  areaId: Id;
+  dynamicsClass: DynamicsClass;
+  /** D* */
+  dynamicsZ: number | null;
+  baseYear: number;
+  year: number;
 }
 
 export interface CityObservation {
@@ -47,6 +94,8 @@ export interface EarlyWarningInput {
   rules: readonly EarlyWarningRule[];
   /** areas to check; default: every area in areaSeries */
   areas?: readonly Id[];
+  /** dynamics classes of the need index, to explain alerts that seem to contradict them */
+  dynamics?: readonly AreaDynamics[];
 }
 
 export interface Alert {
@@ -61,7 +110,22 @@ export interface Alert {
   cityValues: number[] | null;
   /** threshold rule: true when the previous year was not yet beyond the threshold */
   newlyCrossed: boolean | null;
+  /** the signal after subtracting the rounding error, in the indicator's unit (how far beyond the margin) */
+  excess: number;
+  /** why a development alert in an area with dynamics "positiv" is not a contradiction; null otherwise */
+  dynamicsNote: MethodText | null;
   message: string;
+}
+
+/** Rounding steps and spreads the rules used, per indicator. */
+export interface IndicatorPrecision {
+  indicatorKey: string;
+  /** r_a: rounding step of the area values */
+  areaResolution: number;
+  /** r_c: rounding step of the city values */
+  cityResolution: number;
+  /** given by the caller (true) or derived from the data (false) */
+  given: boolean;
 }
 
 export interface NotEvaluated {
@@ -76,16 +140,40 @@ export interface NotEvaluated {
 export interface EarlyWarningResult {
   method: MethodText;
   parameters: { year: number; rules: EarlyWarningRule[] };
+  precision: IndicatorPrecision[];
+  /** per fasterThanCity rule (by index in rules): SD of the areas' changes, the margin it gave */
+  spreads: { rule: number; indicatorKey: string; span: number; n: number; sd: number | null; margin: number | null }[];
   alerts: Alert[];
   notEvaluated: NotEvaluated[];
 }
 
-/** Default parameters (our choice, documented in docs/methods.md; not taken from a norm). */
+/**
+ * Default parameters (our choice, documented with their effect on Leipzig in docs/methods.md; not
+ * taken from a norm). fasterThanCity: the area's change must exceed the city's by more than one SD
+ * of the areas' changes — the same yardstick as the MSS dynamics cut-off (±1.0 SD) — over the same
+ * span as the need index's dynamics (2 years).
+ */
 export const EARLY_WARNING_DEFAULTS = {
   worseThanCity: { margin: 25, marginUnit: 'PERCENT_OF_CITY' as const },
   worseningStreak: { years: 3 },
-  fasterThanCity: { span: 3, margin: 0 },
+  fasterThanCity: { span: 2, margin: 1, marginUnit: 'SD_OF_AREAS' as const },
 };
+
+/**
+ * Rounding step of published values: the coarsest 10^−k (k = 0 … 6) that every value is a multiple
+ * of; 0 when the values carry more than 6 decimals (derived, unrounded), or when there are no
+ * non-zero values. Steps coarser than 1 are not inferred: a few values that happen to be multiples
+ * of 10 are no proof of rounding to tens (pass `resolution` for such sources).
+ */
+export function publishedResolution(values: readonly number[]): number {
+  const finite = values.filter((v) => Number.isFinite(v) && v !== 0);
+  if (finite.length === 0) return 0;
+  for (let k = 0; k <= 6; k++) {
+    const scale = 10 ** k;
+    if (finite.every((v) => Math.abs(v * scale - Math.round(v * scale)) <= 1e-9 * Math.max(1, Math.abs(v * scale)))) return 1 / scale;
+  }
+  return 0;
+}
 
 /** The default rules for the given indicators (a threshold rule needs a threshold, so none here). */
 export function defaultEarlyWarningRules(indicatorKeys: readonly string[]): EarlyWarningRule[] {
@@ -97,8 +185,8 @@ export function defaultEarlyWarningRules(indicatorKeys: readonly string[]): Earl
 }
 
 export const EARLY_WARNING_METHOD: MethodText = {
-  de: 'Frühwarnung: Regeln je Indikator (Schwellenwert, ungünstiger als die Stadt, Verschlechterung in Folge, Verschlechterung schneller als die Stadt); fehlende Werte werden nicht als unauffällig gewertet.',
-  en: 'Early warning: rules per indicator (threshold, worse than the city, consecutive worsening, worsening faster than the city); missing values are reported as not evaluable, never as no alert.',
+  de: 'Frühwarnung: Regeln je Indikator (Schwellenwert, ungünstiger als die Stadt, Verschlechterung in Folge, Verschlechterung schneller als die Stadt um mehr als die Streuung der Gebiete); eine Abweichung innerhalb der Rundung der veröffentlichten Werte ist kein Signal; fehlende Werte werden nicht als unauffällig gewertet.',
+  en: 'Early warning: rules per indicator (threshold, worse than the city, consecutive worsening, worsening faster than the city by more than the spread of the areas); a difference within the rounding of the published values is no signal; missing values are reported as not evaluable, never as no alert.',
 };
 
 const fmt = (x: number) => x.toLocaleString('de-DE', { maximumFractionDigits: 2 });
@@ -125,16 +213,38 @@ function validateRule(rule: EarlyWarningRule, n: number): void {
       return assertInteger(rule.years, `${f}.years`, 1);
     case 'fasterThanCity':
       assertInteger(rule.span, `${f}.span`, 1);
-      return assertNonNegative(rule.margin, `${f}.margin`);
+      assertNonNegative(rule.margin, `${f}.margin`);
+      if (rule.marginUnit !== undefined && rule.marginUnit !== 'UNITS' && rule.marginUnit !== 'SD_OF_AREAS') {
+        throw new AnalysisInputError('marginUnit must be UNITS or SD_OF_AREAS', `${f}.marginUnit`);
+      }
+      return;
     default:
       throw new AnalysisInputError(`unknown rule kind ${String((rule as { kind: unknown }).kind)}`, `${f}.kind`);
   }
+}
+
+const fmtZ = (x: number) => x.toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+function dynamicsNote(d: AreaDynamics, label: string): MethodText {
+  const z = d.dynamicsZ === null ? '' : ` (D* = ${fmtZ(d.dynamicsZ)})`;
+  const zEn = d.dynamicsZ === null ? '' : ` (D* = ${d.dynamicsZ.toFixed(2)})`;
+  return {
+    de:
+      `Dynamik des Bedarfsindex ${d.baseYear}–${d.year} positiv${z}: Die Indexindikatoren zusammen haben sich gegenüber den anderen Gebieten verbessert. ` +
+      `Diese Warnung betrifft nur den Indikator „${label}“, der sich gegen diesen Gesamttrend entwickelt.`,
+    en:
+      `Need-index dynamics ${d.baseYear}–${d.year} improving${zEn}: the index indicators together improved relative to the other areas. ` +
+      `This alert concerns the indicator “${label}” alone, which runs against that overall trend.`,
+  };
 }
 
 export function evaluateEarlyWarning(input: EarlyWarningInput): EarlyWarningResult {
   const t = input.year;
   assertInteger(t, 'year');
   const indicators = new Map(input.indicators.map((i) => [i.key, i]));
+  input.indicators.forEach((i, n) => {
+    if (i.resolution !== undefined) assertNonNegative(i.resolution, `indicators[${n}].resolution`);
+  });
   input.rules.forEach((rule, n) => {
     validateRule(rule, n);
     const ind = indicators.get(rule.indicatorKey);
@@ -156,13 +266,48 @@ export function evaluateEarlyWarning(input: EarlyWarningInput): EarlyWarningResu
     city.set(k, o);
   });
   const areaIds: Id[] = input.areas ? [...input.areas] : [...new Map(input.areaSeries.map((o) => [String(o.areaId), o.areaId])).values()];
+  const dynamicsBy = new Map((input.dynamics ?? []).map((d) => [String(d.areaId), d]));
+
+  // Rounding steps per indicator, from the values the rules can see (suppressed ones excluded).
+  const used = [...new Set(input.rules.map((r) => r.indicatorKey))];
+  const visible = (o: { value: number | null; status?: ValueStatus }) => o.status !== 'SUPPRESSED' && o.value !== null;
+  const precision: IndicatorPrecision[] = used.map((key) => {
+    const ind = indicators.get(key)!;
+    const cityRes = publishedResolution(input.citySeries.filter((o) => o.indicatorKey === key && visible(o)).map((o) => o.value as number));
+    if (ind.resolution !== undefined) return { indicatorKey: key, areaResolution: ind.resolution, cityResolution: cityRes, given: true };
+    const areaRes = publishedResolution(input.areaSeries.filter((o) => o.indicatorKey === key && visible(o)).map((o) => o.value as number));
+    return { indicatorKey: key, areaResolution: areaRes, cityResolution: cityRes, given: false };
+  });
+  const precisionOf = new Map(precision.map((p) => [p.indicatorKey, p]));
+
+  // fasterThanCity with SD_OF_AREAS: the spread of the areas' changes over the span.
+  const spreads: EarlyWarningResult['spreads'] = [];
+  const marginOf = new Map<number, number>();
+  input.rules.forEach((rule, n) => {
+    if (rule.kind !== 'fasterThanCity') return;
+    if ((rule.marginUnit ?? 'UNITS') === 'UNITS') {
+      marginOf.set(n, rule.margin);
+      return;
+    }
+    const changes: number[] = [];
+    for (const areaId of areaIds) {
+      const a0 = read(area.get(key3(areaId, rule.indicatorKey, t - rule.span)));
+      const a1 = read(area.get(key3(areaId, rule.indicatorKey, t)));
+      if (a0.value !== null && a1.value !== null) changes.push(a1.value - a0.value);
+    }
+    const sd = changes.length ? populationSd(changes) : null;
+    const margin = sd === null ? null : rule.margin * sd;
+    if (margin !== null) marginOf.set(n, margin);
+    spreads.push({ rule: n, indicatorKey: rule.indicatorKey, span: rule.span, n: changes.length, sd, margin });
+  });
 
   const alerts: Alert[] = [];
   const notEvaluated: NotEvaluated[] = [];
 
   for (const areaId of areaIds) {
-    for (const rule of input.rules) {
+    input.rules.forEach((rule, ruleIdx) => {
       const ind = indicators.get(rule.indicatorKey)!;
+      const { areaResolution: ra, cityResolution: rc } = precisionOf.get(rule.indicatorKey)!;
       const sigma = ind.polarity === 'HIGHER_IS_WORSE' ? 1 : -1;
       const label = ind.label ?? ind.key;
       const unit = ind.unit ? ` ${ind.unit}` : '';
@@ -173,62 +318,78 @@ export function evaluateEarlyWarning(input: EarlyWarningInput): EarlyWarningResu
       const skip = (r: Read & { value: null }, who: 'Gebiet' | 'Stadt', y: number) =>
         notEvaluated.push({ areaId, indicatorKey: rule.indicatorKey, rule, reason: r.reason, detail: `${who} ${y}` });
       const base = { areaId, indicatorKey: rule.indicatorKey, rule, year: t };
+      const rounding = (r: number) => (r > 0 ? ` zuzüglich Rundungsspielraum ${fmt(r)}${diffUnit}` : '');
+      const dyn = dynamicsBy.get(String(areaId));
+      const devNote = dyn && dyn.dynamicsClass === 'POSITIVE' ? dynamicsNote(dyn, label) : null;
+      const withNote = (msg: string, note: MethodText | null) => (note ? `${msg} Hinweis: ${note.de}` : msg);
 
       if (rule.kind === 'threshold') {
         const now = x(t);
-        if (now.value === null) { skip(now, 'Gebiet', t); continue; }
-        if (sigma * (now.value - rule.threshold) > 0) {
+        if (now.value === null) return skip(now, 'Gebiet', t);
+        const excess = sigma * (now.value - rule.threshold) - ra / 2;
+        if (excess > 0) {
           const prev = x(t - 1);
-          const newlyCrossed = prev.value === null ? null : !(sigma * (prev.value - rule.threshold) > 0);
+          const newlyCrossed = prev.value === null ? null : !(sigma * (prev.value - rule.threshold) - ra / 2 > 0);
           const years = prev.value === null ? [t] : [t - 1, t];
           const values = prev.value === null ? [now.value] : [prev.value, now.value];
           alerts.push({
-            ...base, years, values, cityValues: null, newlyCrossed,
+            ...base, years, values, cityValues: null, newlyCrossed, excess, dynamicsNote: null,
             message: `${label}: ${fmt(now.value)}${unit} im Jahr ${t} ${sigma > 0 ? 'über' : 'unter'} dem Schwellenwert ${fmt(rule.threshold)}${unit}${newlyCrossed ? ' (erstmals überschritten)' : ''}.`,
           });
         }
       } else if (rule.kind === 'worseThanCity') {
         const now = x(t);
         const ct = c(t);
-        if (now.value === null) { skip(now, 'Gebiet', t); continue; }
-        if (ct.value === null) { skip(ct, 'Stadt', t); continue; }
+        if (now.value === null) return skip(now, 'Gebiet', t);
+        if (ct.value === null) return skip(ct, 'Stadt', t);
         const diff = sigma * (now.value - ct.value);
         const allowed = rule.marginUnit === 'UNITS' ? rule.margin : (rule.margin / 100) * Math.abs(ct.value);
-        if (diff > allowed) {
+        const excess = diff - (ra + rc) / 2 - allowed;
+        if (excess > 0) {
           const tol = rule.marginUnit === 'UNITS' ? `${fmt(rule.margin)}${diffUnit}` : `${fmt(rule.margin)} % des Stadtwerts`;
           alerts.push({
-            ...base, years: [t], values: [now.value], cityValues: [ct.value], newlyCrossed: null,
-            message: `${label}: ${fmt(now.value)}${unit} im Jahr ${t}, Stadt ${fmt(ct.value)}${unit} – um ${fmt(diff)}${diffUnit} ungünstiger als die Stadt (Toleranz ${tol}).`,
+            ...base, years: [t], values: [now.value], cityValues: [ct.value], newlyCrossed: null, excess, dynamicsNote: null,
+            message: `${label}: ${fmt(now.value)}${unit} im Jahr ${t}, Stadt ${fmt(ct.value)}${unit} – um ${fmt(diff)}${diffUnit} ungünstiger als die Stadt (Toleranz ${tol}${rounding((ra + rc) / 2)}).`,
           });
         }
       } else if (rule.kind === 'worseningStreak') {
         const years = Array.from({ length: rule.years + 1 }, (_, i) => t - rule.years + i);
         const reads = years.map(x);
         const missing = reads.findIndex((r) => r.value === null);
-        if (missing >= 0) { skip(reads[missing] as Read & { value: null }, 'Gebiet', years[missing]!); continue; }
+        if (missing >= 0) return skip(reads[missing] as Read & { value: null }, 'Gebiet', years[missing]!);
         const v = reads.map((r) => r.value as number);
-        if (v.slice(1).every((val, i) => sigma * (val - v[i]!) > 0)) {
+        const excess = sigma * (v[v.length - 1]! - v[0]!) - ra;
+        if (v.slice(1).every((val, i) => sigma * (val - v[i]!) > 0) && excess > 0) {
           alerts.push({
-            ...base, years, values: v, cityValues: null, newlyCrossed: null,
-            message: `${label}: ${rule.years} Jahre in Folge verschlechtert (${years.map((y, i) => `${y}: ${fmt(v[i]!)}`).join(', ')}).`,
+            ...base, years, values: v, cityValues: null, newlyCrossed: null, excess, dynamicsNote: devNote,
+            message: withNote(`${label}: ${rule.years} Jahre in Folge verschlechtert (${years.map((y, i) => `${y}: ${fmt(v[i]!)}`).join(', ')}).`, devNote),
           });
         }
       } else {
         const t0 = t - rule.span;
         const reads: [Read, 'Gebiet' | 'Stadt', number][] = [[x(t0), 'Gebiet', t0], [x(t), 'Gebiet', t], [c(t0), 'Stadt', t0], [c(t), 'Stadt', t]];
         const miss = reads.find(([r]) => r.value === null);
-        if (miss) { skip(miss[0] as Read & { value: null }, miss[1], miss[2]); continue; }
+        if (miss) return skip(miss[0] as Read & { value: null }, miss[1], miss[2]);
+        const margin = marginOf.get(ruleIdx);
+        if (margin === undefined) return; // no area has both years: nothing to compare with
         const [a0, a1, c0, c1] = reads.map(([r]) => r.value as number) as [number, number, number, number];
         const dA = a1 - a0;
         const dC = c1 - c0;
-        if (sigma * (dA - dC) > rule.margin) {
+        const excess = sigma * (dA - dC) - (ra + rc) - margin;
+        if (excess > 0) {
+          const tol = (rule.marginUnit ?? 'UNITS') === 'UNITS'
+            ? `${fmt(margin)}${diffUnit}`
+            : `${fmt(rule.margin)} Standardabweichung${rule.margin === 1 ? '' : 'en'} der Veränderungen aller Gebiete = ${fmt(margin)}${diffUnit}`;
           alerts.push({
-            ...base, years: [t0, t], values: [a0, a1], cityValues: [c0, c1], newlyCrossed: null,
-            message: `${label}: Veränderung ${t0}–${t} im Gebiet ${fmtSigned(dA)}${diffUnit}, in der Stadt ${fmtSigned(dC)}${diffUnit} – ungünstigere Entwicklung als die Stadt (Toleranz ${fmt(rule.margin)}${diffUnit}).`,
+            ...base, years: [t0, t], values: [a0, a1], cityValues: [c0, c1], newlyCrossed: null, excess, dynamicsNote: devNote,
+            message: withNote(
+              `${label}: Veränderung ${t0}–${t} im Gebiet ${fmtSigned(dA)}${diffUnit}, in der Stadt ${fmtSigned(dC)}${diffUnit} – ungünstigere Entwicklung als die Stadt (Toleranz ${tol}${rounding(ra + rc)}).`,
+              devNote,
+            ),
           });
         }
       }
-    }
+    });
   }
-  return { method: EARLY_WARNING_METHOD, parameters: { year: t, rules: input.rules.map((r) => ({ ...r })) }, alerts, notEvaluated };
+  return { method: EARLY_WARNING_METHOD, parameters: { year: t, rules: input.rules.map((r) => ({ ...r })) }, precision, spreads, alerts, notEvaluated };
 }

@@ -1,16 +1,18 @@
+import { InputError, problem } from '../input-error';
+
 /**
  * The one error the analysis functions throw: the caller passed inputs that no method can work on
  * (negative population, duplicate ids, weights that do not add up, …). Missing or suppressed values
  * are NOT errors: they propagate as `null` with a reason.
  */
-export class AnalysisInputError extends Error {
-  override readonly name = 'AnalysisInputError';
+export class AnalysisInputError extends InputError {
+  override name = 'AnalysisInputError';
   constructor(
     message: string,
-    /** the input field at fault, e.g. `indicators[2].weight` */
-    readonly field?: string,
+    /** the input field at fault, e.g. `indicators[2].weight`; `input` when the whole input is at fault */
+    field = 'input',
   ) {
-    super(field ? `${field}: ${message}` : message);
+    super([problem(field, 'INVALID', message)], field === 'input' ? message : `${field}: ${message}`);
   }
 }
 

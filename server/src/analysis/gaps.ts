@@ -6,25 +6,65 @@
  *   g_a = z(N_a) − z(V_a)       N = need (e.g. the standardised status index S* of need-index.ts),
  *                               V = supply (e.g. E2SFCA A_a per 1,000, or coverage in %);
  *                               z over those areas, population SD; g in SD units, higher = bigger gap
- *   quartiles Q1, Q2 (median), Q3 of N and of V: type 7 (QUARTILE.INC)
- *   CRITICAL  N ≥ Q3(N) and V ≤ Q1(V)       highest need quarter, lowest supply quarter
- *   HIGH      N ≥ Q2(N) and V ≤ Q2(V)       (not CRITICAL)
- *   MODERATE  otherwise, g > 0
- *   NONE      otherwise (g ≤ 0)
+ *   Classes are cut on g alone, so they are monotone in the score shown beside them (a higher g
+ *   never gets a milder class); both dimensions are already folded into g:
+ *   CRITICAL  g > 2   (e.g. need 1 SD above and supply 1 SD below the mean)
+ *   HIGH      1 < g ≤ 2
+ *   MODERATE  0 < g ≤ 1
+ *   NONE      g ≤ 0
+ *   Quartiles of N and V (type 7) are still reported as context; they no longer decide the class.
+ * Planner terms (when the caller gives norm and target population): places missing against the
+ * norm, per 1,000 and in total, and persons of the target group without any service in reach.
  * Areas with a missing need or supply value get class null with the reason.
  */
-import { AnalysisInputError, assertNullableFinite, assertUnique } from './errors';
+import { AnalysisInputError, assertFinite, assertNullableFinite, assertUnique } from './errors';
 import { quantile, zScores } from './statistics';
 import type { Id, MethodText, MissingReason } from './types';
 
-export type GapClass = 'CRITICAL' | 'HIGH' | 'MODERATE' | 'NONE';
+/** Gap classes from worst to none; the GraphQL enum is registered from this list. */
+export const GAP_CLASSES = ['CRITICAL', 'HIGH', 'MODERATE', 'NONE'] as const;
+export type GapClass = (typeof GAP_CLASSES)[number];
 
 export const GAP_LABELS: Record<GapClass, { de: string; en: string }> = {
-  CRITICAL: { de: 'kritisch: sehr hoher Bedarf, sehr geringe Versorgung', en: 'critical: top-quartile need, bottom-quartile supply' },
-  HIGH: { de: 'hoch: überdurchschnittlicher Bedarf, unterdurchschnittliche Versorgung', en: 'high: need above, supply below the median' },
-  MODERATE: { de: 'mäßig: Bedarf relativ höher als Versorgung', en: 'moderate: need relatively higher than supply' },
+  CRITICAL: { de: 'kritisch: Lückenwert über 2 (Bedarf weit über, Versorgung weit unter dem Durchschnitt)', en: 'critical: gap score above 2 (need far above, supply far below average)' },
+  HIGH: { de: 'hoch: Lückenwert über 1 bis 2', en: 'high: gap score above 1 up to 2' },
+  MODERATE: { de: 'mäßig: Lückenwert über 0 bis 1 (Bedarf relativ höher als Versorgung)', en: 'moderate: gap score above 0 up to 1 (need relatively higher than supply)' },
   NONE: { de: 'keine Lücke', en: 'no gap' },
 };
+
+/** Lower bounds of the classes on the gap score g (exclusive); must satisfy 0 ≤ moderate ≤ high ≤ critical. */
+export interface GapCutoffs {
+  moderate: number;
+  high: number;
+  critical: number;
+}
+
+export const GAP_CUTOFFS: GapCutoffs = { moderate: 0, high: 1, critical: 2 };
+
+/** What a planner needs to state the gap in places and persons (all optional). */
+export interface GapPlannerInput {
+  /** P: persons of the target group in the area */
+  targetPopulation: number | null;
+  /** planning norm, capacity units per 1,000 of the target group */
+  norm: number | null;
+  /** supply in the same terms as the norm (capacity units per 1,000), e.g. E2SFCA per 1,000 or places in the area per 1,000 */
+  supplyPer1000: number | null;
+  /** persons of the target group with no service within the catchment (E2SFCA demand points without supply) */
+  withoutServiceInReach?: number | null;
+  /** catchment in metres, for the text */
+  catchmentMetres?: number | null;
+  /** the catchment is network metres estimated as straight line × this factor (text only); absent or 1 = straight line */
+  detourFactor?: number | null;
+  /** e.g. "Plätze"; default "Plätze" / "places" */
+  unitDe?: string;
+  unitEn?: string;
+  /** word for the supply figure, e.g. "erreichbar" for E2SFCA; default "vorhanden" / "available" */
+  supplyDe?: string;
+  supplyEn?: string;
+  /** e.g. "Einwohner" or "Kinder unter 6 Jahren"; default "Personen der Zielgruppe" */
+  targetDe?: string;
+  targetEn?: string;
+}
 
 export interface GapAreaInput {
   areaId: Id;
@@ -34,6 +74,7 @@ export interface GapAreaInput {
   /** V_a; higher = better supplied; null = unknown */
   supply: number | null;
   supplyReason?: MissingReason | null;
+  planner?: GapPlannerInput;
 }
 
 /** The distribution the scores and classes are measured against. */
@@ -57,6 +98,22 @@ export interface GapInput {
   /** names of the measures, echoed in the parameters, e.g. "statusZ", "e2sfcaPer1000" */
   needMeasure: string;
   supplyMeasure: string;
+  /** class cut-offs on g; default GAP_CUTOFFS (0 / 1 / 2) */
+  cutoffs?: GapCutoffs;
+}
+
+/** The gap in planner terms. */
+export interface GapPlanner {
+  norm: number | null;
+  supplyPer1000: number | null;
+  targetPopulation: number | null;
+  /** max(0, norm − supplyPer1000), capacity units per 1,000 of the target group */
+  missingPer1000: number | null;
+  /** missingPer1000 · P / 1,000, capacity units */
+  missing: number | null;
+  withoutServiceInReach: number | null;
+  /** e.g. "Es fehlen rund 1,2 Plätze je 1.000 Einwohner (Richtwert 3, erreichbar 1,8), zusammen rund 18 Plätze." */
+  statement: MethodText | null;
 }
 
 export interface GapRow {
@@ -70,6 +127,8 @@ export interface GapRow {
   score: number | null;
   gapClass: GapClass | null;
   reason: MissingReason | null;
+  /** null when the caller gave no planner input */
+  planner: GapPlanner | null;
 }
 
 export interface GapResult {
@@ -81,6 +140,7 @@ export interface GapResult {
     n: number;
     needQuartiles: [number, number, number] | null;
     supplyQuartiles: [number, number, number] | null;
+    cutoffs: GapCutoffs;
   };
   /** The distribution used (own or given); null when no area has both figures. */
   reference: GapReference | null;
@@ -88,18 +148,95 @@ export interface GapResult {
 }
 
 export const GAPS_METHOD: MethodText = {
-  de: 'Lückenwert = z(Bedarf) − z(Versorgung) über die Gebiete; kritisch, wenn Bedarf im obersten und Versorgung im untersten Quartil liegt.',
-  en: 'Gap score = z(need) − z(supply) across areas; critical when need is in the top and supply in the bottom quartile.',
+  de: 'Lückenwert g = z(Bedarf) − z(Versorgung) über die Gebiete; Klassen allein nach g: kritisch g > 2, hoch g > 1, mäßig g > 0, sonst keine Lücke; dazu fehlende Plätze gegenüber dem Richtwert.',
+  en: 'Gap score g = z(need) − z(supply) across areas; classes by g alone: critical g > 2, high g > 1, moderate g > 0, else none; with the places missing against the norm.',
 };
 
-export function classifyGap(need: number, supply: number, score: number, nq: readonly number[], sq: readonly number[]): GapClass {
-  if (need >= nq[2]! && supply <= sq[0]!) return 'CRITICAL';
-  if (need >= nq[1]! && supply <= sq[1]!) return 'HIGH';
-  return score > 0 ? 'MODERATE' : 'NONE';
+/** The class of a gap score: monotone in g by construction. */
+export function classifyGap(score: number, cut: GapCutoffs = GAP_CUTOFFS): GapClass {
+  if (score > cut.critical) return 'CRITICAL';
+  if (score > cut.high) return 'HIGH';
+  if (score > cut.moderate) return 'MODERATE';
+  return 'NONE';
+}
+
+/** Rounded for a sentence ("rund …"): tens from 100, whole numbers from 10, else one decimal. */
+export function roundForText(x: number): number {
+  const a = Math.abs(x);
+  if (a >= 100) return Math.round(x / 10) * 10;
+  if (a >= 10) return Math.round(x);
+  return Math.round(x * 10) / 10;
+}
+
+/** Whole places or persons for a sentence: tens from 100, else whole numbers, at least 1 when > 0. */
+export function roundCount(x: number): number {
+  if (x >= 100) return Math.round(x / 10) * 10;
+  return x > 0 ? Math.max(1, Math.round(x)) : 0;
+}
+
+const de = (x: number) => x.toLocaleString('de-DE', { maximumFractionDigits: 1 });
+const en = (x: number) => x.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+
+/** The gap in places and persons, with one German and one English sentence. */
+export function plannerTerms(p: GapPlannerInput): GapPlanner {
+  const { norm, supplyPer1000, targetPopulation } = p;
+  const missingPer1000 = norm !== null && supplyPer1000 !== null ? Math.max(0, norm - supplyPer1000) : null;
+  const missing = missingPer1000 !== null && targetPopulation !== null ? (missingPer1000 * targetPopulation) / 1000 : null;
+  const without = p.withoutServiceInReach ?? null;
+  const uDe = p.unitDe ?? 'Plätze';
+  const uEn = p.unitEn ?? 'places';
+  const tDe = p.targetDe ?? 'Personen der Zielgruppe';
+  const tEn = p.targetEn ?? 'persons of the target group';
+  const sDe = p.supplyDe ?? 'vorhanden';
+  const sEn = p.supplyEn ?? 'available';
+  const partsDe: string[] = [];
+  const partsEn: string[] = [];
+  if (missingPer1000 !== null && norm !== null && supplyPer1000 !== null) {
+    if (missingPer1000 > 0) {
+      const total = missing === null ? '' : `, zusammen rund ${de(roundCount(missing))} ${uDe}`;
+      const totalEn = missing === null ? '' : `, about ${en(roundCount(missing))} ${uEn} in all`;
+      partsDe.push(`Es fehlen rund ${de(roundForText(missingPer1000))} ${uDe} je 1.000 ${tDe} (Richtwert ${de(norm)}, ${sDe} ${de(roundForText(supplyPer1000))})${total}.`);
+      partsEn.push(`About ${en(roundForText(missingPer1000))} ${uEn} per 1,000 ${tEn} are missing (norm ${en(norm)}, ${sEn} ${en(roundForText(supplyPer1000))})${totalEn}.`);
+    } else {
+      partsDe.push(`Der Richtwert von ${de(norm)} ${uDe} je 1.000 ${tDe} ist erreicht (${sDe} ${de(roundForText(supplyPer1000))}).`);
+      partsEn.push(`The norm of ${en(norm)} ${uEn} per 1,000 ${tEn} is met (${sEn} ${en(roundForText(supplyPer1000))}).`);
+    }
+  }
+  if (without !== null && without > 0) {
+    const f = p.detourFactor && p.detourFactor !== 1 ? p.detourFactor : null;
+    const reach = !p.catchmentMetres
+      ? ' in Reichweite'
+      : f
+        ? ` im Umkreis von ${de(p.catchmentMetres)} m Weg (geschätzt als Luftlinie × ${de(f)})`
+        : ` im Umkreis von ${de(p.catchmentMetres)} m Luftlinie`;
+    const reachEn = !p.catchmentMetres
+      ? ' within reach'
+      : f
+        ? ` within ${en(p.catchmentMetres)} m by road (estimated as straight line × ${en(f)})`
+        : ` within ${en(p.catchmentMetres)} m straight line`;
+    partsDe.push(`Rund ${de(roundCount(without))} ${tDe} haben kein Angebot${reach}.`);
+    partsEn.push(`About ${en(roundCount(without))} ${tEn} have no service${reachEn}.`);
+  }
+  return {
+    norm,
+    supplyPer1000,
+    targetPopulation,
+    missingPer1000,
+    missing,
+    withoutServiceInReach: without,
+    statement: partsDe.length ? { de: partsDe.join(' '), en: partsEn.join(' ') } : null,
+  };
 }
 
 export function computeGaps(input: GapInput): GapResult {
   if (!input.category) throw new AnalysisInputError('category is required', 'category');
+  const cutoffs = input.cutoffs ?? GAP_CUTOFFS;
+  assertFinite(cutoffs.moderate, 'cutoffs.moderate');
+  assertFinite(cutoffs.high, 'cutoffs.high');
+  assertFinite(cutoffs.critical, 'cutoffs.critical');
+  if (!(cutoffs.moderate <= cutoffs.high && cutoffs.high <= cutoffs.critical)) {
+    throw new AnalysisInputError('cut-offs must satisfy moderate ≤ high ≤ critical', 'cutoffs');
+  }
   assertUnique(input.areas, (a) => String(a.areaId), 'areaId');
   input.areas.forEach((a, i) => {
     assertNullableFinite(a.need, `areas[${i}].need`);
@@ -137,6 +274,7 @@ export function computeGaps(input: GapInput): GapResult {
         score: null,
         gapClass: null,
         reason: a.need === null ? (a.needReason ?? 'MISSING') : (a.supplyReason ?? 'MISSING'),
+        planner: a.planner ? plannerTerms(a.planner) : null,
       };
     }
     const score = nz[i]! - vz[i]!;
@@ -148,13 +286,14 @@ export function computeGaps(input: GapInput): GapResult {
       needZ: nz[i]!,
       supplyZ: vz[i]!,
       score,
-      gapClass: classifyGap(N[i]!, V[i]!, score, nq!, sq!),
+      gapClass: classifyGap(score, cutoffs),
       reason: null,
+      planner: a.planner ? plannerTerms(a.planner) : null,
     };
   });
   return {
     method: GAPS_METHOD,
-    parameters: { category: input.category, needMeasure: input.needMeasure, supplyMeasure: input.supplyMeasure, n: complete.length, needQuartiles: nq, supplyQuartiles: sq },
+    parameters: { category: input.category, needMeasure: input.needMeasure, supplyMeasure: input.supplyMeasure, n: complete.length, needQuartiles: nq, supplyQuartiles: sq, cutoffs: { ...cutoffs } },
     reference,
     rows,
   };

@@ -1,5 +1,5 @@
 import { AnalysisInputError } from './errors';
-import { classifyDynamics, classifyStatus, COMBINED_CLASSES, computeNeedIndex, type NeedIndexInput } from './need-index';
+import { classifyDynamics, classifyStatus, COMBINED_CLASSES, computeNeedIndex, NEED_INDEX_DEFAULTS, NEED_INDEX_PRESETS, type NeedIndexInput } from './need-index';
 import type { Observation } from './types';
 
 // Two indicators, four regular areas a1…a4, t = 2024, span 2 → base year 2022.
@@ -92,7 +92,7 @@ describe('need index (Bedarfsindex, MSS method)', () => {
     expect(area(r, 'a1').dynamicsZ).toBeCloseTo(-0.13941, 4);
     expect(area(r, 'a3').dynamicsZ).toBeCloseTo(-1.48563, 4);
     expect(area(r, 'a4').dynamicsZ).toBeCloseTo(1.28848, 4);
-    // ±0.5 cut-off: a1, a2 STABLE; a3 (−1.49) POSITIVE; a4 (+1.29) NEGATIVE
+    // ±1.0 cut-off (MSS 2021): a1, a2 STABLE; a3 (−1.49) POSITIVE; a4 (+1.29) NEGATIVE
     expect(['a1', 'a2', 'a3', 'a4'].map((id) => area(r, id).dynamicsClass)).toEqual(['STABLE', 'STABLE', 'POSITIVE', 'NEGATIVE']);
     expect(area(r, 'a4').combined).toEqual({ key: 'LOW_NEGATIVE', code: '3 −', de: 'Status niedrig, Dynamik negativ', en: 'low status, worsening' });
   });
@@ -126,13 +126,13 @@ describe('need index (Bedarfsindex, MSS method)', () => {
 
   it('cuts status and dynamics classes at the documented thresholds', () => {
     expect([-1.01, -1.0, 1.0, 1.01, 1.5, 1.51].map((z) => classifyStatus(z))).toEqual(['HIGH', 'MEDIUM', 'MEDIUM', 'LOW', 'LOW', 'VERY_LOW']);
-    expect([-0.51, -0.5, 0.5, 0.51].map((z) => classifyDynamics(z))).toEqual(['POSITIVE', 'STABLE', 'STABLE', 'NEGATIVE']);
+    expect([-1.01, -1.0, 1.0, 1.01].map((z) => classifyDynamics(z))).toEqual(['POSITIVE', 'STABLE', 'STABLE', 'NEGATIVE']);
     expect(COMBINED_CLASSES).toHaveLength(12);
     expect(COMBINED_CLASSES.find((c) => c.key === 'VERY_LOW_NEGATIVE')?.de).toBe('Status sehr niedrig, Dynamik negativ');
   });
 
   it('echoes the parameters and the method text', () => {
-    expect(r.parameters).toMatchObject({ year: 2024, baseYear: 2022, span: 2, minPopulation: 300, standardDeviation: 'population', dynamicsCutoff: 0.5 });
+    expect(r.parameters).toMatchObject({ year: 2024, baseYear: 2022, span: 2, minPopulation: 300, standardDeviation: 'population', dynamicsCutoff: 1, preset: 'MSS_2021' });
     expect(r.method.de).toMatch(/Monitorings Soziale Stadtentwicklung/);
   });
 
@@ -142,5 +142,63 @@ describe('need index (Bedarfsindex, MSS method)', () => {
     expect(() => computeNeedIndex({ ...base, areas: [{ areaId: 'a1', population: -1 }] })).toThrow(/population/);
     expect(() => computeNeedIndex({ ...base, values: [...values, obs('a1', 'sgb2', 2024, 11)] })).toThrow(/duplicate/);
     expect(() => computeNeedIndex({ ...base, options: { span: 0 } })).toThrow(/span/);
+  });
+
+  describe('method presets', () => {
+    it('defaults to the published MSS 2021 cut-offs: status −1.0 / +1.0 / +1.5, dynamics ±1.0, span 2', () => {
+      expect(NEED_INDEX_DEFAULTS).toMatchObject({ preset: 'MSS_2021', span: 2, minPopulation: 300, dynamicsCutoff: 1, statusCutoffs: { high: -1, low: 1, veryLow: 1.5 } });
+      expect(NEED_INDEX_PRESETS.MSS_2021.source).toMatch(/Monitoring Soziale Stadtentwicklung 2021/);
+      expect(NEED_INDEX_PRESETS.SOZIALATLAS_2025).toMatchObject({ dynamicsCutoff: 0.5, statusCutoffs: { high: -1, low: 1, veryLow: 1.5 } });
+    });
+
+    it('cuts each preset exactly at its boundaries: a value on a cut-off stays in the milder class', () => {
+      for (const p of Object.values(NEED_INDEX_PRESETS)) {
+        const { high, low, veryLow } = p.statusCutoffs;
+        const e = 1e-9;
+        expect([high - e, high, high + e, low - e, low, low + e, veryLow - e, veryLow, veryLow + e].map((z) => classifyStatus(z, p.statusCutoffs))).toEqual(
+          ['HIGH', 'MEDIUM', 'MEDIUM', 'MEDIUM', 'MEDIUM', 'LOW', 'LOW', 'LOW', 'VERY_LOW'],
+        );
+        const c = p.dynamicsCutoff;
+        expect([-c - e, -c, -c + e, 0, c - e, c, c + e].map((z) => classifyDynamics(z, c))).toEqual(
+          ['POSITIVE', 'STABLE', 'STABLE', 'STABLE', 'STABLE', 'STABLE', 'NEGATIVE'],
+        );
+      }
+    });
+
+    // Eight hand-made areas, one indicator (higher is worse), base year 0 everywhere, so the change
+    // equals the value: x = −3, −2, −1, 0, 0, 1, 2, 3. Mean 0, Σx² = 28, σ = √(28/8) = √3.5 = 1.870829.
+    // With one indicator S* = z(x) and D* = z(Δ) = x/σ: ±1.603567, ±1.069045, ±0.534522, 0, 0.
+    // These sit just beyond each boundary: 1.604 > 1.5, 1.069 > 1.0, 0.535 > 0.5 (old dynamics cut-off).
+    const xs = [-3, -2, -1, 0, 0, 1, 2, 3];
+    const hand: NeedIndexInput = {
+      year: 2022,
+      areas: xs.map((_, i) => ({ areaId: `h${i}`, population: 1000 })),
+      indicators: [{ key: 'q', polarity: 'HIGHER_IS_WORSE', weight: 1 }],
+      values: xs.flatMap((x, i) => [obs(`h${i}`, 'q', 2022, x), obs(`h${i}`, 'q', 2020, 0)]),
+    };
+    const sd = Math.sqrt(3.5);
+
+    it('classes hand-made areas around every boundary with MSS 2021 (default)', () => {
+      const r = computeNeedIndex(hand);
+      expect(r.areas.map((a) => a.statusZ)).toEqual(xs.map((x) => expect.closeTo(x / sd, 10)));
+      expect(r.areas.map((a) => a.statusClass)).toEqual(['HIGH', 'HIGH', 'MEDIUM', 'MEDIUM', 'MEDIUM', 'MEDIUM', 'LOW', 'VERY_LOW']);
+      // dynamics ±1.0: only |D*| = 1.069 and 1.604 leave "stabil"
+      expect(r.areas.map((a) => a.dynamicsClass)).toEqual(['POSITIVE', 'POSITIVE', 'STABLE', 'STABLE', 'STABLE', 'STABLE', 'NEGATIVE', 'NEGATIVE']);
+      expect(r.parameters).toMatchObject({ preset: 'MSS_2021', dynamicsCutoff: 1 });
+    });
+
+    it('the former ±0.5 preset also moves the areas at |D*| = 0.535 out of "stabil"', () => {
+      const r = computeNeedIndex({ ...hand, options: { preset: 'SOZIALATLAS_2025' } });
+      expect(r.areas.map((a) => a.dynamicsClass)).toEqual(['POSITIVE', 'POSITIVE', 'POSITIVE', 'STABLE', 'STABLE', 'NEGATIVE', 'NEGATIVE', 'NEGATIVE']);
+      expect(r.areas.map((a) => a.statusClass)).toEqual(['HIGH', 'HIGH', 'MEDIUM', 'MEDIUM', 'MEDIUM', 'MEDIUM', 'LOW', 'VERY_LOW']);
+      expect(r.parameters).toMatchObject({ preset: 'SOZIALATLAS_2025', dynamicsCutoff: 0.5 });
+    });
+
+    it('lets explicit options override the preset and rejects an unknown preset', () => {
+      const r = computeNeedIndex({ ...hand, options: { preset: 'MSS_2021', dynamicsCutoff: 1.1 } });
+      // 1.069 ≤ 1.1 → STABLE now; 1.604 > 1.1 → NEGATIVE
+      expect(r.areas.map((a) => a.dynamicsClass)).toEqual(['POSITIVE', 'STABLE', 'STABLE', 'STABLE', 'STABLE', 'STABLE', 'STABLE', 'NEGATIVE']);
+      expect(() => computeNeedIndex({ ...hand, options: { preset: 'HAMBURG' as never } })).toThrow(/unknown preset/);
+    });
   });
 });

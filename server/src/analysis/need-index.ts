@@ -12,10 +12,12 @@
  *   Δ_ia      = x_ia(t) − x_ia(t−s)            change, in indicator units (percentage points for %)
  *   D_a, D*_a as S_a, S*_a with Δ_ia instead of x_ia(t)   (dynamics index; higher = worsening)
  *
- * Classes (defaults, configurable; higher S* = more need = lower social status):
+ * Classes (default = preset MSS_2021, configurable; higher S* = more need = lower social status):
  *   status   S* < −1.0 → HIGH status (low need); −1.0 ≤ S* ≤ +1.0 → MEDIUM; +1.0 < S* ≤ +1.5 → LOW;
  *            S* > +1.5 → VERY_LOW status (very high need)
- *   dynamics D* < −0.5 → POSITIVE (improving); −0.5 ≤ D* ≤ +0.5 → STABLE; D* > +0.5 → NEGATIVE
+ *   dynamics D* < −1.0 → POSITIVE (improving); −1.0 ≤ D* ≤ +1.0 → STABLE; D* > +1.0 → NEGATIVE
+ * Named presets (NEED_INDEX_PRESETS) bundle span and cut-offs with their source; explicit options
+ * override the preset's values.
  * Areas with population < minPopulation (default 300) or any missing/suppressed indicator value in
  * year t are excluded from the standardisation and returned with `excluded: true` and the reason;
  * nothing is imputed. A missing value in year t−s leaves the status but nulls the dynamics.
@@ -36,8 +38,11 @@ export interface NeedIndicator {
   weight: number;
 }
 
-export type StatusClass = 'HIGH' | 'MEDIUM' | 'LOW' | 'VERY_LOW';
-export type DynamicsClass = 'POSITIVE' | 'STABLE' | 'NEGATIVE';
+/** Status classes from least to most need; the GraphQL enums are registered from these lists. */
+export const STATUS_CLASSES = ['HIGH', 'MEDIUM', 'LOW', 'VERY_LOW'] as const;
+export type StatusClass = (typeof STATUS_CLASSES)[number];
+export const DYNAMICS_CLASSES = ['POSITIVE', 'STABLE', 'NEGATIVE'] as const;
+export type DynamicsClass = (typeof DYNAMICS_CLASSES)[number];
 
 export interface StatusCutoffs {
   /** S* below this → HIGH status */
@@ -48,13 +53,59 @@ export interface StatusCutoffs {
   veryLow: number;
 }
 
+export const NEED_INDEX_PRESET_KEYS = ['MSS_2021', 'SOZIALATLAS_2025'] as const;
+export type NeedIndexPresetKey = (typeof NEED_INDEX_PRESET_KEYS)[number];
+
+export interface NeedIndexPreset {
+  key: NeedIndexPresetKey;
+  de: string;
+  en: string;
+  /** where the numbers come from, as a reader can look them up */
+  source: string;
+  span: number;
+  minPopulation: number;
+  statusCutoffs: StatusCutoffs;
+  dynamicsCutoff: number;
+}
+
+/**
+ * Named methods. Only presets whose cut-offs we could trace to a source are shipped (see
+ * docs/methods.md for what was and was not verified, e.g. why Hamburg's Sozialmonitoring is not here).
+ */
+export const NEED_INDEX_PRESETS: Record<NeedIndexPresetKey, NeedIndexPreset> = {
+  MSS_2021: {
+    key: 'MSS_2021',
+    de: 'Monitoring Soziale Stadtentwicklung Berlin 2021 (Statusgruppen ±1,0/+1,5, Dynamik ±1,0 Standardabweichungen, Spanne 2 Jahre)',
+    en: 'Monitoring Soziale Stadtentwicklung Berlin 2021 (status ±1.0/+1.5, dynamics ±1.0 standard deviations, span 2 years)',
+    source:
+      'Senatsverwaltung für Stadtentwicklung, Bauen und Wohnen Berlin: Monitoring Soziale Stadtentwicklung 2021, ' +
+      'https://www.berlin.de/sen/sbw/stadtdaten/stadtwissen/monitoring-soziale-stadtentwicklung/',
+    span: 2,
+    minPopulation: 300,
+    statusCutoffs: { high: -1.0, low: 1.0, veryLow: 1.5 },
+    dynamicsCutoff: 1.0,
+  },
+  SOZIALATLAS_2025: {
+    key: 'SOZIALATLAS_2025',
+    de: 'Bisherige Sozialatlas-Vorgabe (Status wie MSS, Dynamik ±0,5 Standardabweichungen): trennt mehr Gebiete als positiv/negativ',
+    en: 'Former Sozialatlas default (status as MSS, dynamics ±0.5 standard deviations): marks more areas improving/worsening',
+    source: 'Sozialatlas, docs/methods.md (default until issue 13); not a published method',
+    span: 2,
+    minPopulation: 300,
+    statusCutoffs: { high: -1.0, low: 1.0, veryLow: 1.5 },
+    dynamicsCutoff: 0.5,
+  },
+};
+
 export interface NeedIndexOptions {
+  /** named method whose span, minimum population and cut-offs apply unless given here; default MSS_2021 */
+  preset?: NeedIndexPresetKey;
   /** span s in years for the dynamics index; default 2 */
   span?: number;
   /** minimum population for inclusion; default 300 */
   minPopulation?: number;
   statusCutoffs?: StatusCutoffs;
-  /** |D*| above this is POSITIVE/NEGATIVE; default 0.5 */
+  /** |D*| above this is POSITIVE/NEGATIVE; default 1.0 (MSS 2021) */
   dynamicsCutoff?: number;
 }
 
@@ -67,11 +118,14 @@ export interface NeedIndexInput {
   options?: NeedIndexOptions;
 }
 
+export const NEED_INDEX_DEFAULT_PRESET: NeedIndexPresetKey = 'MSS_2021';
+
 export const NEED_INDEX_DEFAULTS = {
-  span: 2,
-  minPopulation: 300,
-  statusCutoffs: { high: -1.0, low: 1.0, veryLow: 1.5 } as StatusCutoffs,
-  dynamicsCutoff: 0.5,
+  preset: NEED_INDEX_DEFAULT_PRESET,
+  span: NEED_INDEX_PRESETS.MSS_2021.span,
+  minPopulation: NEED_INDEX_PRESETS.MSS_2021.minPopulation,
+  statusCutoffs: NEED_INDEX_PRESETS.MSS_2021.statusCutoffs,
+  dynamicsCutoff: NEED_INDEX_PRESETS.MSS_2021.dynamicsCutoff,
 } as const;
 
 export const STATUS_LABELS: Record<StatusClass, { rank: 1 | 2 | 3 | 4; de: string; en: string; needDe: string; needEn: string }> = {
@@ -188,6 +242,8 @@ export interface IndicatorStats {
 export interface NeedIndexResult {
   method: MethodText;
   parameters: {
+    /** the preset the defaults came from (explicit options may override some of its values) */
+    preset: NeedIndexPresetKey;
     year: number;
     baseYear: number;
     span: number;
@@ -237,10 +293,13 @@ function competitionRanks(values: number[]): number[] {
 
 export function computeNeedIndex(input: NeedIndexInput): NeedIndexResult {
   const { year, areas, indicators, values } = input;
-  const span = input.options?.span ?? NEED_INDEX_DEFAULTS.span;
-  const minPopulation = input.options?.minPopulation ?? NEED_INDEX_DEFAULTS.minPopulation;
-  const statusCutoffs = input.options?.statusCutoffs ?? NEED_INDEX_DEFAULTS.statusCutoffs;
-  const dynamicsCutoff = input.options?.dynamicsCutoff ?? NEED_INDEX_DEFAULTS.dynamicsCutoff;
+  const presetKey = input.options?.preset ?? NEED_INDEX_DEFAULT_PRESET;
+  const preset = NEED_INDEX_PRESETS[presetKey];
+  if (!preset) throw new AnalysisInputError(`unknown preset ${String(presetKey)}`, 'options.preset');
+  const span = input.options?.span ?? preset.span;
+  const minPopulation = input.options?.minPopulation ?? preset.minPopulation;
+  const statusCutoffs = input.options?.statusCutoffs ?? preset.statusCutoffs;
+  const dynamicsCutoff = input.options?.dynamicsCutoff ?? preset.dynamicsCutoff;
 
   assertInteger(year, 'year');
   assertInteger(span, 'options.span', 1);
@@ -393,6 +452,7 @@ export function computeNeedIndex(input: NeedIndexInput): NeedIndexResult {
   return {
     method: NEED_INDEX_METHOD,
     parameters: {
+      preset: presetKey,
       year,
       baseYear,
       span,

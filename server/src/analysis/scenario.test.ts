@@ -83,4 +83,26 @@ describe('scenario gap scores', () => {
     const y = r.areas[0]!;
     expect(y.after.gap.score as number).toBeLessThan(y.before.gap.score as number);
   });
+
+  it('shows the class change it causes and the places still missing against the norm', () => {
+    // before: need N = 0, 1.5, −1 (z = −0.16222, 1.29777, −1.13555; mean 1/6, SD 1.02740);
+    // supply (per 1,000) V = 100, 0, 200 (z = 0, −1.22474, 1.22474; SD 81.6497)
+    // g_Y = 1.29777 + 1.22474 = 2.52252 → CRITICAL. After 40 places in Y: V_Y = 100, z = 0 (against the
+    // distribution before), g_Y = 1.29777 → HIGH. Missing against the norm 150 per 1,000 of 400 children:
+    // 150 · 400/1000 − 0 = 60 places before; (150 − 100) · 400/1000 = 20 after.
+    const r = runScenario({ ...input, targetDe: 'Kinder', targetEn: 'children' }, { addServices: [{ category: 'KITA', capacity: 40, areaId: 'Y', ...Y }] });
+    const y = r.areas[0]!;
+    expect(y.before.gap.score).toBeCloseTo(2.52252, 5);
+    expect(y.after.gap.score).toBeCloseTo(1.29777, 5);
+    expect(y.gapClassChange).toEqual({ from: 'CRITICAL', to: 'HIGH' });
+    expect(y.changed).toEqual(expect.arrayContaining(['gapClass', 'missingPlaces']));
+    expect(y.before.gap.planner).toMatchObject({ missingPer1000: 150, missing: 60, withoutServiceInReach: 400 });
+    expect(y.after.gap.planner).toMatchObject({ missingPer1000: expect.closeTo(50, 10), missing: expect.closeTo(20, 10), withoutServiceInReach: 0 });
+    expect(y.before.gap.planner?.statement?.de).toBe(
+      'Es fehlen rund 150 Plätze je 1.000 Kinder (Richtwert 150, erreichbar 0), zusammen rund 60 Plätze. Rund 400 Kinder haben kein Angebot im Umkreis von 3.000 m Weg (geschätzt als Luftlinie × 1,2).',
+    );
+    expect(y.summary?.de).toBe('Lückenklasse kritisch → hoch (Lückenwert 2,52 → 1,30); fehlende Plätze gegenüber dem Richtwert rund 60 → 20.');
+    expect(y.summary?.en).toBe('Gap class critical → high (gap score 2.52 → 1.30); places missing against the norm about 60 → 20.');
+    expect(r.parameters).toMatchObject({ detourFactor: 1.2, decay: { kind: 'STEP' } });
+  });
 });

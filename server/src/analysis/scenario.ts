@@ -6,9 +6,12 @@
  * Closing a service removes its capacity; its funding changes only through `fundingChanges`.
  */
 import { computeCoverage, type CoverageNorm, type CoverageRow, type TargetPopulation } from './coverage';
-import { DEFAULT_ZONES, e2sfca, nearPairs, zoneWeight, type AreaAccessibility, type CostFunction, type Demand, type Supply, type Zone } from './e2sfca';
+import {
+  DEFAULT_DETOUR_FACTOR, DEFAULT_ZONES, decayWeight, detourPairs, e2sfca,
+  type AreaAccessibility, type CostFunction, type Demand, type DistanceDecay, type Supply, type Zone,
+} from './e2sfca';
 import { AnalysisInputError, assertNonNegative } from './errors';
-import { computeGaps, type GapReference, type GapRow } from './gaps';
+import { computeGaps, GAP_LABELS, roundCount, type GapClass, type GapReference, type GapRow } from './gaps';
 import { computeMoney, type Funding, type MoneyInput } from './money';
 import type { Id, MethodText } from './types';
 
@@ -36,8 +39,17 @@ export interface ScenarioInput {
   /** demand points of the category's target group (e.g. from spreadPopulation) */
   demands: readonly Demand[];
   zones?: readonly Zone[];
-  /** default: pairs from the spatial index (nearPairs, straight-line metres) */
+  /** a continuous decay instead of the zones */
+  decay?: DistanceDecay;
+  /** default: pairs from the spatial index, straight line × detourFactor */
   distance?: CostFunction;
+  /** default DEFAULT_DETOUR_FACTOR (1.2) */
+  detourFactor?: number;
+  /** for the planner sentences, e.g. "Einwohner" / "residents", "Plätze" / "places" */
+  targetDe?: string;
+  targetEn?: string;
+  unitDe?: string;
+  unitEn?: string;
   targets: readonly TargetPopulation[];
   norm?: CoverageNorm;
   /** need per area for the gap (e.g. S* of the need index) */
@@ -59,11 +71,23 @@ export interface ScenarioArea {
   after: ScenarioState;
   /** names of the changed figures, e.g. ["capacity", "accessibility", "gapClass"] */
   changed: string[];
+  /** the gap class before and after when it changes, else null */
+  gapClassChange: { from: GapClass | null; to: GapClass | null } | null;
+  /** one sentence on what the change does to the gap (class, missing places) */
+  summary: MethodText | null;
 }
 
 export interface ScenarioResult {
   method: MethodText;
-  parameters: { category: string; zones: Zone[]; gapSupply: 'accessibility' | 'coverage'; changes: ScenarioChanges };
+  parameters: {
+    category: string;
+    zones: Zone[];
+    decay: DistanceDecay;
+    /** null when the caller gave its own distances */
+    detourFactor: number | null;
+    gapSupply: 'accessibility' | 'coverage';
+    changes: ScenarioChanges;
+  };
   areas: ScenarioArea[];
   money: { areaId: Id; year: number; before: string; after: string }[] | null;
 }
@@ -74,7 +98,7 @@ export const SCENARIO_METHOD: MethodText = {
 };
 
 function evaluate(input: ScenarioInput, services: readonly ScenarioService[], reference?: GapReference) {
-  const zones = input.zones ?? DEFAULT_ZONES;
+  const W = decayWeight(input.decay ?? { kind: 'STEP', zones: input.zones ?? DEFAULT_ZONES });
   const own = services.filter((s) => s.category === input.category);
   const coverage = computeCoverage({
     areas: input.areas,
@@ -87,8 +111,8 @@ function evaluate(input: ScenarioInput, services: readonly ScenarioService[], re
   const access = e2sfca({
     supplies,
     demands: input.demands,
-    zones,
-    pairs: input.distance ?? nearPairs(supplies, input.demands, zoneWeight(zones).catchment),
+    decay: W.decay,
+    pairs: input.distance ?? detourPairs(supplies, input.demands, W.catchment, input.detourFactor ?? DEFAULT_DETOUR_FACTOR),
   });
   const accBy = new Map(access.areas.map((a) => [String(a.areaId), a]));
   const covBy = new Map(coverage.rows.map((r) => [String(r.areaId), r]));
@@ -108,6 +132,20 @@ function evaluate(input: ScenarioInput, services: readonly ScenarioService[], re
         need: needBy.get(String(areaId)) ?? null,
         supply,
         supplyReason: useCoverage ? c.reason : (a?.reason ?? 'NO_DEMAND'),
+        planner: {
+          norm: c.norm,
+          targetPopulation: c.targetPopulation,
+          supplyPer1000: useCoverage ? c.ratioPer1000 : (a?.accessibilityPer1000 ?? null),
+          withoutServiceInReach: a?.populationWithoutSupply ?? null,
+          catchmentMetres: W.catchment,
+          detourFactor: input.distance ? null : (input.detourFactor ?? DEFAULT_DETOUR_FACTOR),
+          supplyDe: useCoverage ? 'vorhanden' : 'erreichbar',
+          supplyEn: useCoverage ? 'available' : 'within reach',
+          ...(input.targetDe ? { targetDe: input.targetDe } : {}),
+          ...(input.targetEn ? { targetEn: input.targetEn } : {}),
+          ...(input.unitDe ? { unitDe: input.unitDe } : {}),
+          ...(input.unitEn ? { unitEn: input.unitEn } : {}),
+        },
       };
     }),
   });
@@ -119,6 +157,32 @@ function evaluate(input: ScenarioInput, services: readonly ScenarioService[], re
     ]),
   );
   return { states, reference: gaps.reference };
+}
+
+const word = (c: GapClass | null, lang: 'de' | 'en') => (c === null ? (lang === 'de' ? 'ohne Klasse' : 'no class') : GAP_LABELS[c][lang].split(':')[0]!);
+const num = (x: number, lang: 'de' | 'en') => roundCount(x).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
+
+/** "Lückenklasse kritisch → hoch (Lückenwert 2,33 → 1,02); fehlende Plätze rund 18 → 0." */
+function summarise(b: GapRow, a: GapRow, input: ScenarioInput): MethodText | null {
+  const de: string[] = [];
+  const en: string[] = [];
+  const score = (x: number | null, lang: 'de' | 'en') => (x === null ? '–' : x.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  if (b.gapClass !== a.gapClass) {
+    de.push(`Lückenklasse ${word(b.gapClass, 'de')} → ${word(a.gapClass, 'de')} (Lückenwert ${score(b.score, 'de')} → ${score(a.score, 'de')})`);
+    en.push(`gap class ${word(b.gapClass, 'en')} → ${word(a.gapClass, 'en')} (gap score ${score(b.score, 'en')} → ${score(a.score, 'en')})`);
+  } else if (b.gapClass !== null && !same(b.score, a.score)) {
+    de.push(`Lückenklasse bleibt ${word(b.gapClass, 'de')} (Lückenwert ${score(b.score, 'de')} → ${score(a.score, 'de')})`);
+    en.push(`gap class stays ${word(b.gapClass, 'en')} (gap score ${score(b.score, 'en')} → ${score(a.score, 'en')})`);
+  }
+  const mb = b.planner?.missing ?? null;
+  const ma = a.planner?.missing ?? null;
+  if (mb !== null && ma !== null && !same(mb, ma)) {
+    de.push(`fehlende ${input.unitDe ?? 'Plätze'} gegenüber dem Richtwert rund ${num(mb, 'de')} → ${num(ma, 'de')}`);
+    en.push(`${input.unitEn ?? 'places'} missing against the norm about ${num(mb, 'en')} → ${num(ma, 'en')}`);
+  }
+  if (!de.length) return null;
+  const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+  return { de: `${cap(de.join('; '))}.`, en: `${cap(en.join('; '))}.` };
 }
 
 const same = (a: number | string | null | undefined, b: number | string | null | undefined) =>
@@ -155,9 +219,13 @@ export function runScenario(input: ScenarioInput, changes: ScenarioChanges): Sce
       ['accessibilityReason', b.accessibility?.reason, a.accessibility?.reason],
       ['gapScore', b.gap.score, a.gap.score],
       ['gapClass', b.gap.gapClass, a.gap.gapClass],
+      ['missingPlaces', b.gap.planner?.missing, a.gap.planner?.missing],
     ];
     const changed = checks.filter(([, x, y]) => !same(x as number, y as number)).map(([k]) => k);
-    if (changed.length) areas.push({ areaId, before: b, after: a, changed });
+    if (changed.length) {
+      const gapClassChange = b.gap.gapClass !== a.gap.gapClass ? { from: b.gap.gapClass, to: a.gap.gapClass } : null;
+      areas.push({ areaId, before: b, after: a, changed, gapClassChange, summary: summarise(b.gap, a.gap, input) });
+    }
   }
 
   let money: ScenarioResult['money'] = null;
@@ -176,7 +244,14 @@ export function runScenario(input: ScenarioInput, changes: ScenarioChanges): Sce
 
   return {
     method: SCENARIO_METHOD,
-    parameters: { category: input.category, zones: (input.zones ?? DEFAULT_ZONES).map((z) => ({ ...z })), gapSupply: input.gapSupply ?? 'accessibility', changes },
+    parameters: {
+      category: input.category,
+      zones: (input.decay ? [] : (input.zones ?? DEFAULT_ZONES)).map((z) => ({ ...z })),
+      decay: decayWeight(input.decay ?? { kind: 'STEP', zones: input.zones ?? DEFAULT_ZONES }).decay,
+      detourFactor: input.distance ? null : (input.detourFactor ?? DEFAULT_DETOUR_FACTOR),
+      gapSupply: input.gapSupply ?? 'accessibility',
+      changes,
+    },
     areas,
     money,
   };

@@ -14,20 +14,22 @@ export interface MethodText {
   en: string;
 }
 
-/** Why a value is null. A null is never silently turned into 0. */
-export type MissingReason =
-  | 'MISSING'
-  | 'SUPPRESSED'
-  | 'BELOW_MIN_POPULATION'
-  | 'POPULATION_MISSING'
-  | 'INDICATOR_MISSING'
-  | 'TARGET_POPULATION_MISSING'
-  | 'TARGET_POPULATION_ZERO'
-  | 'NO_DEMAND'
-  | 'DEMAND_UNKNOWN'
-  | 'CAPACITY_UNKNOWN'
-  | 'NO_BASE_VALUE'
-  | 'NOT_IN_INDEX';
+/** Why a value is null. A null is never silently turned into 0. The GraphQL enum is registered from this list. */
+export const MISSING_REASONS = [
+  'MISSING',
+  'SUPPRESSED',
+  'BELOW_MIN_POPULATION',
+  'POPULATION_MISSING',
+  'INDICATOR_MISSING',
+  'TARGET_POPULATION_MISSING',
+  'TARGET_POPULATION_ZERO',
+  'NO_DEMAND',
+  'DEMAND_UNKNOWN',
+  'CAPACITY_UNKNOWN',
+  'NO_BASE_VALUE',
+  'NOT_IN_INDEX',
+] as const;
+export type MissingReason = (typeof MISSING_REASONS)[number];
 
 /** An indicator value of one area (or the city) in one year. */
 export interface Observation {

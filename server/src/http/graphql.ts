@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Context } from '../context';
+import { InputError } from '../input-error';
 import { exposedErrorCodes } from '../errors';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
@@ -17,6 +18,16 @@ import { createArmor, queryLimits } from './limits';
  */
 export function formatError(development: boolean, logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof InputError) {
+      const [first] = original.problems;
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'BAD_USER_INPUT', argument: first!.field, reason: first!.reason, problems: original.problems },
+      };
+    }
     const code = formatted.extensions?.code as string | undefined;
     if (code && exposedErrorCodes.has(code)) {
       if (development) return formatted;

@@ -1,14 +1,18 @@
 import type { PrismaClient } from '@sozialatlas/db';
 import {
+  DEFAULT_DETOUR_FACTOR,
   DEFAULT_ZONES,
+  GRAVITY_DEFAULTS,
   aggregateByArea,
   computeCoverage,
   computeNeedIndex,
+  decayWeight,
+  detourPairs,
   e2sfca,
-  nearPairs,
   spreadPopulation,
-  zoneWeight,
   type CoverageResult,
+  type DistanceDecay,
+  type NeedIndexPresetKey,
   type Demand,
   type DemandCell,
   type E2sfcaResult,
@@ -19,6 +23,8 @@ import {
   type TargetPopulation,
   type ValueStatus,
   type Zone,
+  type CapacityMode,
+  type DecayKind,
 } from '../../analysis';
 import type { Context } from '../../context';
 import type { Caller } from '../auth/caller';
@@ -38,6 +44,7 @@ import {
   type LevelArea,
   type ServicePointRow,
 } from './analysis.sql';
+import { type AreaId, areaIdOf } from '../areas/area-id';
 
 // Maps database rows to the inputs of the pure analysis functions (server/src/analysis). Every
 // loader issues a fixed number of queries, whatever the number of areas.
@@ -88,7 +95,7 @@ export async function resolveMeasures(prisma: PrismaClient, keys: readonly strin
 }
 
 export interface LevelObservation extends Observation {
-  areaId: number;
+  areaId: AreaId;
   level: string;
   status: ValueStatus;
 }
@@ -137,7 +144,9 @@ export interface NeedIndexRequest {
   span?: number;
   minPopulation?: number;
   statusCutoffs?: { high: number; low: number; veryLow: number } | null;
-  dynamicsCutoff?: number;
+  /** null/undefined: the preset's */
+  dynamicsCutoff?: number | null;
+  preset?: NeedIndexPresetKey;
 }
 
 export async function loadNeedIndex(ctx: Context, req: NeedIndexRequest): Promise<{ result: NeedIndexResult; measures: MeasureMeta[]; areas: LevelArea[] }> {
@@ -160,10 +169,11 @@ export async function loadNeedIndex(ctx: Context, req: NeedIndexRequest): Promis
     indicators: chosen.map((c, n) => ({ key: c.key, weight: c.weight, polarity: measures[n]!.polarity })),
     values: obs.filter((o) => o.indicatorKey !== 'population' || chosen.some((c) => c.key === 'population')),
     options: {
+      preset: req.preset,
       span,
       minPopulation: req.minPopulation,
       statusCutoffs: req.statusCutoffs ?? undefined,
-      dynamicsCutoff: req.dynamicsCutoff,
+      dynamicsCutoff: req.dynamicsCutoff ?? undefined,
     },
   });
   return { result, measures, areas };
@@ -194,7 +204,7 @@ export interface PlacedService {
   capacity: number | null;
   lon: number | null;
   lat: number | null;
-  areaId: number | null;
+  areaId: AreaId | null;
 }
 
 export function placeServices(rows: readonly ServicePointRow[]): PlacedService[] {
@@ -277,6 +287,20 @@ export function zonesOf(c: CategoryNormRow): Zone[] {
   return radii.map((r, i) => ({ maxDistance: r, weight: weights[i]! }));
 }
 
+export interface DecayRequest {
+  kind: DecayKind;
+  beta?: number | null;
+  minDistance?: number | null;
+}
+
+/** The category's zones, or a continuous decay over the same catchment (the outer zone radius). */
+export function decayOf(zones: Zone[], req: DecayRequest | null): DistanceDecay {
+  if (!req || req.kind === 'STEP') return { kind: 'STEP', zones };
+  const catchment = zones[zones.length - 1]!.maxDistance;
+  if (req.kind === 'GAUSSIAN') return { kind: 'GAUSSIAN', catchment };
+  return { kind: 'GRAVITY', catchment, beta: req.beta ?? GRAVITY_DEFAULTS.beta, minDistance: req.minDistance ?? GRAVITY_DEFAULTS.minDistance };
+}
+
 /** Demand grid cells are geometry only (no confidential data): cached per process, invalidated by the areas' fingerprint. */
 const cellCache = new Map<string, DemandCellRow[]>();
 
@@ -301,7 +325,11 @@ export function demandLevelFor(level: string): string {
 export interface AccessibilityInputs {
   category: CategoryNormRow;
   zones: Zone[];
-  capacityMode: 'CAPACITY' | 'FACILITY_COUNT';
+  /** the category's zones (STEP) or a continuous decay over the same catchment */
+  decay: DistanceDecay;
+  /** network distance ≈ straight line × detourFactor */
+  detourFactor: number;
+  capacityMode: CapacityMode;
   /** services of the category (active, published), with the area at the requested level */
   services: PlacedService[];
   demands: Demand[];
@@ -314,7 +342,7 @@ export interface AccessibilityInputs {
 
 export async function loadAccessibilityInputs(
   ctx: Context,
-  req: { category: string; year: number; level: string; demand: 'GRID' | 'LABEL_POINTS'; gridSizeM: number },
+  req: { category: string; year: number; level: string; demand: 'GRID' | 'LABEL_POINTS'; gridSizeM: number; decay?: DecayRequest | null; detourFactor?: number },
 ): Promise<AccessibilityInputs> {
   const [category] = await requireCategories(ctx.prisma, [req.category], 'category');
   const demandLevel = demandLevelFor(req.level);
@@ -328,7 +356,7 @@ export async function loadAccessibilityInputs(
   ]);
   const services = placeServices(rows);
   const anyCapacity = services.some((s) => s.capacity !== null);
-  const capacityMode = anyCapacity ? 'CAPACITY' : 'FACILITY_COUNT';
+  const capacityMode: CapacityMode = anyCapacity ? 'CAPACITY' : 'FACILITY_COUNT';
   const demandPop = obs
     .filter((o) => o.level === demandLevel)
     .map((o) => ({ areaId: o.areaId, population: o.status === 'SUPPRESSED' ? null : o.value }));
@@ -344,9 +372,12 @@ export async function loadAccessibilityInputs(
   const levelOf = new Map<number, number>();
   if (demandMap) for (const m of demandMap) levelOf.set(m.areaId, m.levelAreaId);
   else for (const c of cells) levelOf.set(c.areaId, c.areaId);
+  const zones = zonesOf(category!);
   return {
     category: category!,
-    zones: zonesOf(category!),
+    zones,
+    decay: decayOf(zones, req.decay ?? null),
+    detourFactor: req.detourFactor ?? DEFAULT_DETOUR_FACTOR,
     capacityMode,
     services,
     demands,
@@ -386,8 +417,8 @@ export interface AccessibilityComputed {
 
 export function computeAccessibility(inp: AccessibilityInputs, services: readonly PlacedService[] = inp.services): AccessibilityComputed {
   const { supplies, notCounted } = suppliesOf(services, inp.capacityMode);
-  const catchment = zoneWeight(inp.zones).catchment;
-  const result = e2sfca({ supplies, demands: inp.demands, zones: inp.zones, pairs: nearPairs(supplies, inp.demands, catchment) });
-  const relabelled = result.demands.map((d) => ({ ...d, areaId: inp.levelOf.get(d.areaId as number) ?? d.areaId }));
+  const catchment = decayWeight(inp.decay).catchment;
+  const result = e2sfca({ supplies, demands: inp.demands, decay: inp.decay, pairs: detourPairs(supplies, inp.demands, catchment, inp.detourFactor) });
+  const relabelled = result.demands.map((d) => ({ ...d, areaId: inp.levelOf.get(areaIdOf(d.areaId)) ?? d.areaId }));
   return { result, areas: aggregateByArea(relabelled), notCounted, supplies };
 }

@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from '@sozialatlas/db';
 import type { Caller } from '../auth/caller';
 import { visibleFunding, visibleService } from '../common/visible.sql';
 import { present } from '../indicators/indicator.sql';
+import { type AreaId } from '../areas/area-id';
 
 // SQL of the analysis module. Set-based: one query per input kind (areas, indicator values,
 // services with their points, demand cells, fundings), never one per area. Tagged templates only.
@@ -33,7 +34,7 @@ export function indicatorsByKeys(prisma: PrismaClient, keys: readonly string[]) 
 }
 
 export interface AnalysisValueRow {
-  areaId: number;
+  areaId: AreaId;
   level: string;
   indicatorKey: string;
   year: number;
@@ -118,7 +119,7 @@ function ancestorsAt(level: string): Prisma.Sql {
 
 /** Each area of `fromLevel` with its ancestor at `toLevel` (one query). */
 export function levelMap(prisma: PrismaClient, fromLevel: string, toLevel: string) {
-  return prisma.$queryRaw<{ areaId: number; levelAreaId: number }[]>`
+  return prisma.$queryRaw<{ areaId: AreaId; levelAreaId: number }[]>`
     WITH ${ancestorsAt(toLevel)}
     SELECT a.id AS "areaId", anc.level_area_id AS "levelAreaId"
       FROM area a JOIN anc ON anc.area_id = a.id WHERE a.level = ${fromLevel}::area_level`;
@@ -133,7 +134,7 @@ export interface ServicePointRow {
   lon: number | null;
   lat: number | null;
   /** area of the location at the requested level; null = no location or outside every area */
-  areaId: number | null;
+  areaId: AreaId | null;
   share: number | null;
   /** locations of the service */
   nLocations: number;
@@ -171,7 +172,7 @@ export function servicePoints(
 
 export interface DemandCellRow {
   /** finest area (the level the cells were cut from) */
-  areaId: number;
+  areaId: AreaId;
   x: number;
   y: number;
   /** m² of the cell inside the area */
@@ -220,7 +221,7 @@ export interface PointAreaRow {
   /** finest area covering the point */
   finestId: number | null;
   /** its ancestor at the requested level */
-  areaId: number | null;
+  areaId: AreaId | null;
 }
 
 /** The area (at the level) covering each point, found spatially with ST_Covers; one query for all points. */

@@ -3,6 +3,7 @@ import { databaseErrorHandler, databaseFailure } from '../../http/database-error
 import { stringify } from 'csv-stringify/sync';
 import { neutralizeCell } from './csv-safety';
 import express, { type Request, type Response, type Router } from 'express';
+import { InputError } from '../../input-error';
 import { anonymousCaller, type Caller } from '../auth/caller';
 import { present } from '../indicators/indicator.sql';
 import { MAX_YEAR, MIN_YEAR } from '../common/years';
@@ -18,27 +19,21 @@ import { areasForExport, attributionsFor, indicatorSources, servicesForExport, v
  * `variant=excel` writes for German Excel: `;` separator, decimal comma, UTF-8 BOM.
  */
 
-class ExportInputError extends Error {
-  constructor(message: string, readonly parameter: string) {
-    super(message);
-  }
-}
-
 const LEVELS = new Set(['CITY', 'BOROUGH', 'DISTRICT', 'PLANNING_AREA']);
 const STATUSES = new Set(['PLANNED', 'ACTIVE', 'CLOSED']);
 
 function list(req: Request, name: string): string[] {
   const raw = req.query[name];
   if (raw === undefined) return [];
-  if (typeof raw !== 'string') throw new ExportInputError(`${name} must be a comma-separated list`, name);
+  if (typeof raw !== 'string') throw InputError.of(`${name} must be a comma-separated list`, name);
   return raw.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 function years(req: Request): number[] {
   const values = list(req, 'years').map(Number);
-  if (values.length === 0) throw new ExportInputError('years is required, e.g. years=2021,2022', 'years');
+  if (values.length === 0) throw InputError.of('years is required, e.g. years=2021,2022', 'years');
   if (values.length > 30 || values.some((y) => !Number.isInteger(y) || y < MIN_YEAR || y > MAX_YEAR)) {
-    throw new ExportInputError(`years must be up to 30 years between ${MIN_YEAR} and ${MAX_YEAR}`, 'years');
+    throw InputError.of(`years must be up to 30 years between ${MIN_YEAR} and ${MAX_YEAR}`, 'years');
   }
   return values;
 }
@@ -64,19 +59,19 @@ function sendGeoJson(res: Response, filename: string, body: object) {
 
 async function exportAreas(prisma: PrismaClient, caller: Caller, req: Request, res: Response, format: 'csv' | 'geojson') {
   const level = String(req.query.level ?? 'DISTRICT');
-  if (!LEVELS.has(level)) throw new ExportInputError(`level must be one of ${[...LEVELS].join(', ')}`, 'level');
+  if (!LEVELS.has(level)) throw InputError.of(`level must be one of ${[...LEVELS].join(', ')}`, 'level');
   const indicatorKeys = list(req, 'indicators');
   if (indicatorKeys.length === 0 || indicatorKeys.length > 20) {
-    throw new ExportInputError('indicators must name 1–20 indicator keys, e.g. indicators=sgb2_rate', 'indicators');
+    throw InputError.of('indicators must name 1–20 indicator keys, e.g. indicators=sgb2_rate', 'indicators');
   }
   const yearList = years(req);
   const simplify = req.query.simplify === undefined ? 0 : Number(req.query.simplify);
-  if (!(simplify >= 0 && simplify <= 5000)) throw new ExportInputError('simplify must be 0–5000 metres', 'simplify');
+  if (!(simplify >= 0 && simplify <= 5000)) throw InputError.of('simplify must be 0–5000 metres', 'simplify');
   const excel = req.query.variant === 'excel';
 
   const indicators = await indicatorSources(prisma, indicatorKeys);
   const unknown = indicatorKeys.filter((key) => !indicators.some((i) => i.key === key));
-  if (unknown.length) throw new ExportInputError(`unknown indicator: ${unknown.join(', ')}`, 'indicators');
+  if (unknown.length) throw InputError.of(`unknown indicator: ${unknown.join(', ')}`, 'indicators');
 
   const areas = await areasForExport(prisma, level, format === 'geojson' ? simplify : 0);
   const values = present(await valuesForExport(prisma, level, indicatorKeys, yearList), caller);
@@ -136,7 +131,7 @@ async function exportAreas(prisma: PrismaClient, caller: Caller, req: Request, r
 async function exportServices(prisma: PrismaClient, caller: Caller, req: Request, res: Response, format: 'csv' | 'geojson') {
   const statuses = list(req, 'status');
   const invalid = statuses.filter((s) => !STATUSES.has(s));
-  if (invalid.length) throw new ExportInputError(`status must be among ${[...STATUSES].join(', ')}`, 'status');
+  if (invalid.length) throw InputError.of(`status must be among ${[...STATUSES].join(', ')}`, 'status');
   const excel = req.query.variant === 'excel';
   const rows = await servicesForExport(prisma, { categoryKeys: list(req, 'categories'), statuses }, caller);
   const sources = await attributionsFor(prisma, [...new Set(rows.map((r) => r.sourceKey).filter((k): k is string => k !== null))]);
@@ -177,8 +172,8 @@ export function exportRouter(prisma: PrismaClient, callerOf: (req: Request) => C
     try {
       await fn(prisma, callerOf(req), req, res, format);
     } catch (error) {
-      if (error instanceof ExportInputError) {
-        res.status(400).json({ error: error.message, parameter: error.parameter });
+      if (error instanceof InputError) {
+        res.status(400).json({ error: error.message, parameter: error.field, problems: error.problems });
         return;
       }
       if (databaseFailure(error)) return databaseErrorHandler(error, req, res, () => {});

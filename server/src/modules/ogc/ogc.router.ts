@@ -1,11 +1,12 @@
 import type { PrismaClient } from '@sozialatlas/db';
 import { databaseErrorHandler, databaseFailure } from '../../http/database-errors';
 import express, { type Request, type Response, type Router } from 'express';
+import { InputError } from '../../input-error';
 import { anonymousCaller, type Caller } from '../auth/caller';
 import { findPlaces, PLACE_SCHEMA, placeExtent, type PlaceCollectionId } from '../places/places.ogc';
 import { openApi } from './ogc.openapi';
 import {
-  bboxOf, checkCrs, checkFormat, CRS84, dateRangeOf, indicatorKeysOf, limitOf, list, offsetOf, OgcInputError, yearsOf,
+  bboxOf, checkCrs, checkFormat, CRS84, dateRangeOf, indicatorKeysOf, limitOf, list, offsetOf, yearsOf,
   type DateRange,
 } from './ogc.params';
 import {
@@ -222,7 +223,7 @@ async function chooseIndicators(prisma: PrismaClient, level: string, req: Reques
   const keys = indicatorKeysOf(req);
   const found = await indicatorsByKey(prisma, keys);
   const unknown = keys.filter((k) => !found.some((i) => i.key === k));
-  if (unknown.length) throw new OgcInputError(`unknown indicator: ${unknown.join(', ')}`, 'indicators');
+  if (unknown.length) throw InputError.of(`unknown indicator: ${unknown.join(', ')}`, 'indicators');
   const { fromYear, toYear } = yearsOf(dateRangeOf(req));
   const years = await latestYears(prisma, level, found.map((i) => i.id), fromYear, toYear);
   const yearOf = new Map(years.map((y) => [y.indicatorId, y.year]));
@@ -273,9 +274,9 @@ async function areaFeatures(prisma: PrismaClient, caller: Caller, req: Request, 
 function serviceFilterOf(req: Request, range: DateRange | undefined) {
   const statuses = list(req, 'status');
   const invalid = statuses.filter((s) => !SERVICE_STATUSES.has(s));
-  if (invalid.length) throw new OgcInputError(`status must be among ${[...SERVICE_STATUSES].join(', ')}`, 'status');
+  if (invalid.length) throw InputError.of(`status must be among ${[...SERVICE_STATUSES].join(', ')}`, 'status');
   const categoryKeys = list(req, 'category');
-  if (categoryKeys.some((k) => !/^[a-z][a-z0-9_]{0,62}$/.test(k))) throw new OgcInputError('category must list category keys, e.g. category=day_care', 'category');
+  if (categoryKeys.some((k) => !/^[a-z][a-z0-9_]{0,62}$/.test(k))) throw InputError.of('category must list category keys, e.g. category=day_care', 'category');
   return { categoryKeys, statuses, from: range?.from ?? null, to: range?.to ?? null };
 }
 
@@ -411,8 +412,8 @@ export function ogcRouter(prisma: PrismaClient, callerOf: (req: Request) => Call
     try {
       await fn(req, res, callerOf(req));
     } catch (error) {
-      if (error instanceof OgcInputError) {
-        res.status(400).json({ code: 'InvalidParameterValue', description: error.message, parameter: error.parameter });
+      if (error instanceof InputError) {
+        res.status(400).json({ code: 'InvalidParameterValue', description: error.message, parameter: error.field, problems: error.problems });
         return;
       }
       if (error instanceof NotFound) {

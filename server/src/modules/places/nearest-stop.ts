@@ -6,7 +6,7 @@ import KDBush from 'kdbush';
 import { around, distance } from 'geokdbush';
 import { Arg, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { AccessibilityPoint } from '../analysis/analysis.type';
+import { AccessibilityPoint } from '../analysis/accessibility/accessibility.type';
 
 interface StopIndex {
   index: KDBush | null;

@@ -1,27 +1,14 @@
 import { validate, type ValidationError as ClassValidatorError } from 'class-validator';
-import { GraphQLError } from 'graphql';
+import { InputError, problem, type FieldProblem } from '../../../input-error';
 
-/** One problem with one input field, in words a planner understands, and a stable code for clients. */
-export interface FieldProblem {
-  field: string;
-  /** stable code, e.g. REQUIRED, TOO_LONG, OUT_OF_RANGE, INVALID_FORMAT, UNKNOWN_REFERENCE, DUPLICATE */
-  reason: string;
-  message: string;
-}
+export { problem, type FieldProblem };
 
-/**
- * Invalid input for an edit. `extensions.code` stays BAD_USER_INPUT (the API's one code for bad
- * input); `extensions.problems` lists every field at once, so a form can mark them all.
- */
-export class InputValidationError extends GraphQLError {
-  constructor(readonly problems: FieldProblem[]) {
-    super(`Eingaben prüfen: ${problems.map((p) => p.message).join(' ')}`, {
-      extensions: { code: 'BAD_USER_INPUT', argument: problems[0]?.field, reason: problems[0]?.reason, problems },
-    });
+/** Invalid input for an edit: an InputError whose message asks to check the inputs (Eingaben prüfen). */
+export class InputValidationError extends InputError {
+  constructor(problems: FieldProblem[]) {
+    super(problems, `Eingaben prüfen: ${problems.map((p) => p.message).join(' ')}`);
   }
 }
-
-export const problem = (field: string, reason: string, message: string): FieldProblem => ({ field, reason, message });
 
 /** class-validator constraint names → our stable codes. */
 const REASONS: Record<string, string> = {

@@ -1,0 +1,36 @@
+import { AreaLevel } from '@sozialatlas/db';
+import { ArgsType, Field, Float, Int } from 'type-graphql';
+import { DecayKind, DemandMode } from '../analysis.type';
+
+@ArgsType()
+export class AccessibilityArgs {
+  @Field({ description: 'Service category key, e.g. "day_care".' })
+  category!: string;
+
+  @Field(() => Int, { description: 'Year of the target population (Jahr).' })
+  year!: number;
+
+  @Field(() => AreaLevel, { defaultValue: AreaLevel.DISTRICT, description: 'Level results are aggregated to (Ebene); default DISTRICT.' })
+  level!: AreaLevel;
+
+  @Field(() => DemandMode, { defaultValue: DemandMode.GRID, description: 'Demand points; default GRID.' })
+  demand!: DemandMode;
+
+  @Field(() => Int, { defaultValue: 250, description: 'Grid cell size in metres, 100–2,000 (Rasterweite); default 250.' })
+  gridSizeM!: number;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Also return every demand point (Nachfragepunkte); default false.' })
+  points!: boolean;
+
+  @Field(() => DecayKind, { defaultValue: DecayKind.STEP, description: 'Distance decay (Distanzgewichtung); default STEP (the category’s zones).' })
+  decay!: DecayKind;
+
+  @Field(() => Float, { nullable: true, description: 'GRAVITY: exponent β > 0; default 1.' })
+  beta?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'GRAVITY: metres up to which the weight is 1; default 500.' })
+  minDistance?: number | null;
+
+  @Field(() => Float, { defaultValue: 1.2, description: 'Detour factor ≥ 1 (Umwegfaktor): network distance ≈ straight line × factor; default 1.2.' })
+  detourFactor!: number;
+}

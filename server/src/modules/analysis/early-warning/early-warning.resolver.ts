@@ -1,0 +1,18 @@
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { type Context } from '../../../context';
+import { EarlyWarningArgs } from './early-warning.args';
+import { EarlyWarningResultType } from './early-warning.type';
+import { evaluateEarlyWarningsAnswer } from './evaluate-early-warnings';
+
+@Resolver()
+export class EarlyWarningResolver {
+  @Query(() => EarlyWarningResultType, {
+    description:
+      'Early warning (Frühwarnsystem): rules per area and indicator for year t — beyond a threshold, worse than the city, worsening ' +
+      'several years in a row, worsening faster than the city — each alert with the years and values that triggered it. The city ' +
+      'series is the CITY-level area’s values. A rule lacking a value is listed in notEvaluated, never counted as "no alert".',
+  })
+  earlyWarnings(@Ctx() ctx: Context, @Args() args: EarlyWarningArgs): Promise<EarlyWarningResultType> {
+    return evaluateEarlyWarningsAnswer(ctx, args);
+  }
+}

@@ -1,0 +1,18 @@
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { type Context } from '../../../context';
+import { computeNeedIndexAnswer } from './compute-need-index';
+import { NeedIndexArgs } from './need-index.args';
+import { NeedIndexResultType } from './need-index.type';
+
+@Resolver()
+export class NeedIndexResolver {
+  @Query(() => NeedIndexResultType, {
+    description:
+      'Need index (Bedarfsindex) per area after Berlin’s Monitoring Soziale Stadtentwicklung: status index from z-standardised, ' +
+      'polarity-signed, weighted indicators; dynamics from the change over `span` years; 4 status × 3 dynamics classes. ' +
+      'Status classes name the social status: HIGH = least need … VERY_LOW = most need. Suppressed values exclude the area.',
+  })
+  needIndex(@Ctx() ctx: Context, @Args() args: NeedIndexArgs): Promise<NeedIndexResultType> {
+    return computeNeedIndexAnswer(ctx, args);
+  }
+}
