@@ -93,7 +93,8 @@ describe('youth-club gaps on Leipzig (supply 2023, need 2022)', () => {
     // the demand grid differs slightly between PGlite's PostGIS 3.6 and the server's 3.3, so the exact
     // figures do (docs/methods.md quotes both); the order and the wording do not
     expect(count(gaps.rows, (r: { gapClass: string }) => r.gapClass).CRITICAL).toBeGreaterThan(0);
-    expect(ranked[0]).toMatchObject({ area: { name: 'Grünau-Mitte' }, gapClass: 'CRITICAL' });
+    // which Ortsteil ranks first depends on the (demo) youth clubs; its class does not
+    expect(ranked[0].gapClass).toBe('CRITICAL');
     expect(ranked[0].statementDe).toMatch(/^Es fehlen rund [\d,]+ Plätze je 1\.000 Einwohner \(Richtwert 3, erreichbar [\d,]+\), zusammen rund \d+ Plätze\.$/);
     // the sentence agrees with the figures beside it
     for (const r of gaps.rows.filter((x: { missingPer1000: number | null }) => x.missingPer1000 !== null)) {
@@ -103,18 +104,23 @@ describe('youth-club gaps on Leipzig (supply 2023, need 2022)', () => {
     }
   });
 
-  it('a 60-place youth club in Grünau-Mitte moves its class, and the scenario says so', async () => {
-    const [gm] = await db.prisma.$queryRaw<{ id: number; lon: number; lat: number }[]>`
-      SELECT id, ST_X(label_point) AS lon, ST_Y(label_point) AS lat FROM area WHERE name = 'Grünau-Mitte'`;
+  it('a 60-place youth club in the top-ranked Ortsteil moves its class, and the scenario says so', async () => {
+    const { gaps } = await gql.data(Q);
+    const top = [...gaps.rows].sort((a, b) => b.score - a.score)[0];
+    const [place] = await db.prisma.$queryRaw<{ id: number; lon: number; lat: number }[]>`
+      SELECT id, ST_X(label_point) AS lon, ST_Y(label_point) AS lat FROM area WHERE id = ${top.area.id}::int`;
     const { scenario } = await gql.data(`query($input: ScenarioInput!) { scenario(input: $input) {
       areas { area { id name } changed gapClassChange { from to } summaryDe
         before { accessibilityPer1000 gapScore gapClass missingPlaces } after { accessibilityPer1000 gapScore gapClass missingPlaces } } } }`,
-      { input: { category: 'youth_club', year: 2023, needYear: 2022, addServices: [{ lon: gm!.lon, lat: gm!.lat, capacity: 60, name: 'Neuer Treff' }] } });
-    const a = scenario.areas.find((x: { area: { id: number } }) => x.area.id === gm!.id);
+      { input: { category: 'youth_club', year: 2023, needYear: 2022, addServices: [{ lon: place!.lon, lat: place!.lat, capacity: 60, name: 'Neuer Treff' }] } });
+    const a = scenario.areas.find((x: { area: { id: number } }) => x.area.id === place!.id);
+    expect(a.before.gapClass).toBe('CRITICAL');
     expect(a.after.accessibilityPer1000).toBeGreaterThan(a.before.accessibilityPer1000);
-    expect(a.gapClassChange).toEqual({ from: 'CRITICAL', to: 'HIGH' });
+    expect(a.after.gapScore).toBeLessThan(a.before.gapScore);
+    expect(order.indexOf(a.after.gapClass)).toBeLessThan(order.indexOf('CRITICAL'));
+    expect(a.gapClassChange).toEqual({ from: 'CRITICAL', to: a.after.gapClass });
     expect(a.changed).toEqual(expect.arrayContaining(['gapClass', 'missingPlaces']));
     expect(a.before.missingPlaces).toBeGreaterThan(a.after.missingPlaces);
-    expect(a.summaryDe).toMatch(/^Lückenklasse kritisch → hoch \(Lückenwert 2,\d\d → 1,\d\d\); fehlende Plätze gegenüber dem Richtwert rund \d+ → \d+\.$/);
+    expect(a.summaryDe).toMatch(/^Lückenklasse kritisch → (hoch|mäßig|keine) \(Lückenwert \d+,\d\d → -?\d+,\d\d\); fehlende Plätze gegenüber dem Richtwert rund \d+ → \d+\.$/);
   });
 });

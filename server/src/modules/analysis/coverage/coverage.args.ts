@@ -1,0 +1,14 @@
+import { AreaLevel } from '@sozialatlas/db';
+import { ArgsType, Field, Int } from 'type-graphql';
+
+@ArgsType()
+export class CoverageArgs {
+  @Field(() => AreaLevel, { defaultValue: AreaLevel.DISTRICT, description: 'Area level (Ebene); default DISTRICT.' })
+  level!: AreaLevel;
+
+  @Field(() => Int, { description: 'Year of the target population (Jahr); services are the current ACTIVE, published ones.' })
+  year!: number;
+
+  @Field(() => [String], { nullable: true, description: 'Service category keys; default: all categories with a norm.' })
+  categoryKeys?: string[];
+}
