@@ -129,7 +129,8 @@ test("Chromium's PDF of the printed profile holds the district's figures, servic
   const services = api.data.services.nodes.map((n) => n.name);
   assert.ok(services.length > 0);
   for (const name of services) assert.ok(text.replace(/\s+/g, ' ').includes(name.replace(/\s+/g, ' ')), `service ${name} is printed`);
-  assert.match(text, /Quelle: .*Leipzig/);
+  // the attribution names itself a source ("Datenquelle: …"), so no "Quelle:" is put before it
+  assert.match(text, /(Datenquelle|Quelle): .*Leipzig/);
   assert.match(text, /Sozialatlas, gedruckt am \d{1,2}\.\d{1,2}\.\d{4}\. Diese Ansicht online: http/);
   // The map's controls, table and buttons stay on screen only.
   for (const screenOnly of ['Drucken', 'Schließen', 'Karte einfärben nach', 'Einzugsbereich']) assert.ok(!text.includes(screenOnly), `${screenOnly} is not printed`);
