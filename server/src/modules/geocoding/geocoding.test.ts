@@ -1,6 +1,4 @@
-import type { Database } from '@sozialatlas/db';
-import { openSeededDatabase } from '../../../test/db';
-import { createGraphQL } from '../../../test/graphql';
+import { useSeededGraphQL } from '../../../test/graphql';
 import { callerFor } from '../auth/roles';
 
 const planner = callerFor(['PLANNER'], { kind: 'USER', id: 1, label: 'planerin@leipzig.de' });
@@ -21,16 +19,7 @@ const UPDATE_LOCATION = `mutation($input: UpdateLocationInput!) {
 }`;
 
 describe('geocoding in the API', () => {
-  let db: Database;
-  let gql: Awaited<ReturnType<typeof createGraphQL>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase();
-    gql = await createGraphQL(db);
-  });
-  afterAll(async () => {
-    await gql?.stop();
-    await db?.close();
-  });
+  const { db, gql } = useSeededGraphQL();
 
   it('geocodes a URI-style spelling to the canonical address with its Ortsteil', async () => {
     const { geocode } = await gql.data(GEOCODE, { address: 'Georg-Schumann-Strasse 171-175, 04159 Leipzig' });

@@ -1,18 +1,7 @@
-import type { Database } from '@sozialatlas/db';
-import { openSeededDatabase } from '../../../test/db';
-import { createGraphQL } from '../../../test/graphql';
+import { useSeededGraphQL } from '../../../test/graphql';
 
 describe('orientation layers: transit stops and OSM social buildings', () => {
-  let db: Database;
-  let gql: Awaited<ReturnType<typeof createGraphQL>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase();
-    gql = await createGraphQL(db);
-  });
-  afterAll(async () => {
-    await gql?.stop();
-    await db?.close();
-  });
+  const { db, gql } = useSeededGraphQL();
 
   it('holds the shipped stops per mode, each with its Ortsteil', async () => {
     const rows = await db.prisma.$queryRaw<{ mode: string; n: number; inside: number }[]>`

@@ -1,18 +1,7 @@
-import type { Database } from '@sozialatlas/db';
-import { openSeededDatabase } from '../../../test/db';
-import { createGraphQL } from '../../../test/graphql';
+import { useSeededGraphQL } from '../../../test/graphql';
 
 describe('which categories rest on real and which on demo data', () => {
-  let db: Database;
-  let gql: Awaited<ReturnType<typeof createGraphQL>>;
-  beforeAll(async () => {
-    db = await openSeededDatabase();
-    gql = await createGraphQL(db);
-  });
-  afterAll(async () => {
-    await gql?.stop();
-    await db?.close();
-  });
+  const { db, gql } = useSeededGraphQL();
 
   it('says REAL or DEMO per category with the sources, and never mixes them in the seeded data', async () => {
     const { serviceCategories } = await gql.data(`{ serviceCategories { key dataBasis { basis realServices demoServices sources { key title synthetic } } } }`);
