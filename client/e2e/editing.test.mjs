@@ -148,8 +148,8 @@ test('a new service: the location is a click on a district, the database derives
   await planner.waitForSelector('[data-testid=service-form]');
   await clickMapAt(planner, gm.labelPoint.coordinates);
   await planner.waitForFunction(() => document.querySelector('[data-testid=picked-area]')?.textContent.includes('Grünau-Mitte'));
-  const lon = Number(await planner.locator('#svc-lon').inputValue());
-  const lat = Number(await planner.locator('#svc-lat').inputValue());
+  const lon = Number((await planner.locator('#svc-lon').inputValue()).replace(',', '.'));
+  const lat = Number((await planner.locator('#svc-lat').inputValue()).replace(',', '.'));
   assert.ok(Math.abs(lon - gm.labelPoint.coordinates[0]) < 0.001 && Math.abs(lat - gm.labelPoint.coordinates[1]) < 0.001, `clicked ${lon}, ${lat}`);
 
   await planner.locator('#svc-name').fill(SERVICE_NAME);
@@ -185,8 +185,8 @@ test('editing the service moves it by typed coordinates (keyboard alternative); 
   const api = await apiSession(PLANNER);
   const vd = await district('Volkmarsdorf');
   await planner.locator('#svc-capacity').fill('30');
-  await planner.locator('#svc-lon').fill(String(vd.labelPoint.coordinates[0]));
-  await planner.locator('#svc-lat').fill(String(vd.labelPoint.coordinates[1]));
+  await planner.locator('#svc-lon').fill(String(vd.labelPoint.coordinates[0]).replace('.', ','));
+  await planner.locator('#svc-lat').fill(String(vd.labelPoint.coordinates[1]).replace('.', ','));
   await planner.getByTestId('save').click();
   await planner.waitForFunction(() => document.querySelector('[data-testid=derived-area]')?.textContent.includes('Volkmarsdorf'));
   let { service } = await api(`query($id: Int!) { service(id: $id) { name version capacity locations { version area { id } } } }`, { id: serviceId });

@@ -66,15 +66,6 @@ export function formatEuro(value: number | null | undefined, locale: Locale = 'd
   return new Intl.NumberFormat(TAG[locale], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
 }
 
-/** Parses "12,5" (German) or "12.5" (English; also accepted in German as a decimal point). */
-export function parseDecimal(text: string, locale: Locale = 'de'): number | null {
-  const s = text.trim().replace(/\s/g, '');
-  if (!s) return null;
-  const normalised = locale === 'de' ? (s.includes(',') ? s.replace(/\./g, '').replace(',', '.') : s) : s.replace(/,/g, '');
-  const n = Number(normalised);
-  return Number.isFinite(n) ? n : null;
-}
-
 /** "Quelle: …" unless the attribution names itself a source already ("Datenquelle: …", "Demo-Daten …"). */
 export function sourceLine(attribution: string, label: string): string {
   return /^(Datenquelle|Quelle|Source|Demo-Daten)\b/i.test(attribution.trim()) ? attribution : `${label}: ${attribution}`;

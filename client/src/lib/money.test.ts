@@ -15,20 +15,21 @@ describe('parseMoney', () => {
     expect(value('007')).toBe('7.00');
   });
 
-  it('takes a point before three digits as thousands, a lone point before cents as decimal point', () => {
+  it('takes a point before three digits as thousands and questions a lone point before cents', () => {
     expect(value('12.500')).toBe('12500.00');
-    expect(value('12.50')).toBe('12.50');
+    expect(parseMoney('12.50')).toEqual({ ok: false, reason: 'WRONG_DECIMAL_MARK', suggestion: 12.5 });
   });
 
   it('reads English amounts: thousands comma, decimal point', () => {
     expect(value('12,500.50', 'en')).toBe('12500.50');
     expect(value('€12,500', 'en')).toBe('12500.00');
-    expect(value('12,50', 'en')).toBe('12.50');
+    expect(value('12,50', 'en')).toBe('WRONG_DECIMAL_MARK');
   });
 
   it('refuses more than two decimals, negative, malformed and empty amounts', () => {
     expect(value('12,505')).toBe('CENTS');
     expect(value('-5')).toBe('NEGATIVE');
+    expect(value('−5,00')).toBe('NEGATIVE');
     expect(value('12.50,3')).toBe('FORMAT');
     expect(value('1.2.3')).toBe('FORMAT');
     expect(value('zwölf')).toBe('FORMAT');

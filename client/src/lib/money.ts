@@ -1,39 +1,25 @@
 // Money in EUR as exact decimal strings ("12500.50"), the API's Decimal scalar. Never through a
 // binary float: a planner's "12.500,50" must arrive as 12500.50, not 12500.499999….
 import type { Locale } from './format';
+import { parseNumber, type NumberProblem } from './numbers';
 
-export type MoneyParse = { ok: true; value: string } | { ok: false; reason: 'EMPTY' | 'FORMAT' | 'CENTS' | 'NEGATIVE' };
-
-/** "12500", or grouped in threes: "12.500", "12 500" (German), "12,500" (English). */
-function integerPart(text: string, separator: '.' | ','): string | null {
-  if (/^\d+$/.test(text)) return text;
-  const grouped = separator === '.' ? /^\d{1,3}(?:[.\s]\d{3})+$/ : /^\d{1,3}(?:[,\s]\d{3})+$/;
-  return grouped.test(text) ? text.replace(/[.,\s]/g, '') : null;
-}
+export type MoneyParse =
+  | { ok: true; value: string }
+  | { ok: false; reason: NumberProblem | 'CENTS' | 'NEGATIVE'; suggestion?: number };
 
 /**
- * Reads an amount as people type it. German: "12.500,50", "12500,5", "12 500 €"; a lone point
- * with one or two decimals ("12.50") is read as a decimal point, a point before three digits
- * ("12.500") as a thousands separator. English: "12,500.50". At most two decimals (cents).
+ * Reads an amount as people type it, with the one number parser (lib/numbers.ts): German
+ * "12.500,50", "12500,5", "12 500 €"; English "12,500.50". "12.50" in German is not read as
+ * 12,50 € but refused as WRONG_DECIMAL_MARK with that reading as suggestion. At most two decimals.
  */
 export function parseMoney(input: string, locale: Locale = 'de'): MoneyParse {
   const s = input.trim().replace(/\u00a0/g, ' ').replace(/\s*(€|EUR)$/i, '').replace(/^(€|EUR)\s*/i, '').trim();
-  if (!s) return { ok: false, reason: 'EMPTY' };
-  if (/^[-−]/.test(s)) return { ok: false, reason: 'NEGATIVE' };
-  let decimalMark: '.' | ',' = locale === 'de' ? ',' : '.';
-  const thousands: '.' | ',' = decimalMark === ',' ? '.' : ',';
-  // "12.50" in German, "12,50" in English: one mark before 1–2 digits is the decimal mark
-  if (!s.includes(decimalMark) && new RegExp(`^\\d+\\${thousands}\\d{1,2}$`).test(s)) decimalMark = thousands;
-  const parts = s.split(decimalMark);
-  if (parts.length > 2) return { ok: false, reason: 'FORMAT' };
-  const [whole, fraction = ''] = parts as [string, string?];
-  const separator = decimalMark === ',' ? '.' : ',';
-  const int = whole === '' && fraction ? '0' : integerPart(whole, separator);
-  if (int === null || !/^\d*$/.test(fraction)) return { ok: false, reason: 'FORMAT' };
-  if (parts.length === 2 && fraction === '') return { ok: false, reason: 'FORMAT' };
+  const n = parseNumber(s, locale);
+  if (!n.ok) return n;
+  if (n.value < 0) return { ok: false, reason: 'NEGATIVE' };
+  const [int, fraction = ''] = n.decimal.split('.') as [string, string?];
   if (fraction.length > 2) return { ok: false, reason: 'CENTS' };
-  const normalisedInt = int.replace(/^0+(?=\d)/, '');
-  return { ok: true, value: `${normalisedInt}.${fraction.padEnd(2, '0')}` };
+  return { ok: true, value: `${int}.${fraction.padEnd(2, '0')}` };
 }
 
 /** "12500.5" → "12.500,50 €" (German) or "€12,500.50" (English), exactly, without floats. */

@@ -6,7 +6,7 @@ import type { MapLayerMouseEvent } from '@vis.gl/react-maplibre';
 import { useI18n } from '../../app/i18n';
 import { useEditTexts } from './texts';
 import { useAreas } from '../../data/use-areas';
-import { parseDecimal } from '../../lib/format';
+import { numberInput, parseDecimal } from '../../lib/numbers';
 import { MapView } from '../../map/MapView';
 import { areasFill } from '../../map/layers/areas/style';
 import type { AreaPaint } from '../../map/layers/areas/AreasLayer';
@@ -40,10 +40,10 @@ export function LocationPicker({ idPrefix, lon, lat, onChange, savedAreaId, erro
     (ev: MapLayerMouseEvent) => {
       const f = ev.features?.find((feature) => feature.layer.id === areasFill.id);
       setClickedArea(f ? { id: Number(f.properties?.id), name: String(f.properties?.name) } : null);
-      onChange(ev.lngLat.lng.toFixed(6), ev.lngLat.lat.toFixed(6));
+      onChange(numberInput(ev.lngLat.lng, locale, 6), numberInput(ev.lngLat.lat, locale, 6));
       return true;
     },
-    [onChange],
+    [onChange, locale],
   );
   const type = (nextLon: string, nextLat: string) => {
     setClickedArea(null);

@@ -9,7 +9,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { useI18n } from '../../app/i18n';
 import { TARGET_GROUPS } from '../services/ServicesPanel';
 import { useEditTexts } from './texts';
-import { parseDecimal } from '../../lib/format';
+import { numberInput, parseDecimal } from '../../lib/numbers';
 import { FundingSection } from './FundingSection';
 import { LocationPicker } from './LocationPicker';
 import { OpeningHoursEditor, WEEKDAYS, hoursFieldId, sameWeek, weekFromApi, weekProblems, weekToApi, type WeekHours } from './OpeningHours';
@@ -110,8 +110,8 @@ function toValues(s: ServiceRecord | null, locale: 'de' | 'en'): Values {
     houseNumber: loc?.houseNumber ?? '',
     postalCode: loc?.postalCode ?? '',
     city: loc?.city ?? (s ? '' : 'Leipzig'),
-    lon: c ? c[0].toFixed(6) : '',
-    lat: c ? c[1].toFixed(6) : '',
+    lon: c ? numberInput(c[0], locale, 6) : '',
+    lat: c ? numberInput(c[1], locale, 6) : '',
   };
 }
 

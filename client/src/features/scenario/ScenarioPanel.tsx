@@ -4,7 +4,8 @@ import { useI18n } from '../../app/i18n';
 import type { AreaInfo } from '../../data/use-areas';
 import { SERVICES_FOR_MAP } from '../../data/services';
 import { GAP_CLASSES } from '../../lib/categorical';
-import { formatNumber, parseDecimal } from '../../lib/format';
+import { formatNumber } from '../../lib/format';
+import { numberInput, parseDecimal } from '../../lib/numbers';
 import { pointCoordinates } from '../../lib/geojson';
 import type { Level } from '../../lib/url-state';
 import type { ScenarioState } from './use-scenario';
@@ -34,10 +35,10 @@ export function ScenarioPanel({ scenario, category, categoryName, year, level, a
   // a click on the map fills the coordinates
   useEffect(() => {
     if (!s.picked) return;
-    setLon(s.picked[0].toFixed(5));
-    setLat(s.picked[1].toFixed(5));
+    setLon(numberInput(s.picked[0], locale, 5));
+    setLat(numberInput(s.picked[1], locale, 5));
     setAreaId('');
-  }, [s.picked]);
+  }, [s.picked, locale]);
 
   const [{ data: servicesData }] = useQuery({
     query: SERVICES_FOR_MAP,
