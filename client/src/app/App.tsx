@@ -17,7 +17,7 @@ import { ServicesLayer, SERVICE_LAYER_IDS } from '../map/layers/services/Service
 import { SERVICES_SOURCE, servicesClusters, servicesPoints } from '../map/layers/services/style';
 import type { GeoJSONSource } from 'maplibre-gl';
 import { CatchmentLayer, ScenarioPointsLayer } from '../map/layers/overlays/Overlays';
-import { formatChange, formatValue } from '../lib/format';
+import { formatChange, formatValue, localName } from '../lib/format';
 import type { ViewState } from '../lib/url-state';
 import { useViewState } from './use-view-state';
 
@@ -90,7 +90,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
           <ScenarioPanel
             scenario={scenario}
             category={view.gapCategory}
-            categoryName={category ? (locale === 'en' && category.nameEn ? category.nameEn : category.name) : view.gapCategory}
+            categoryName={category ? localName(category, locale) : view.gapCategory}
             year={year}
             level={view.level}
             areas={areas}

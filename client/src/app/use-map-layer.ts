@@ -11,6 +11,7 @@ import { paletteFor, SUPPRESSED_COLOR } from '../lib/colors';
 import { classLayer, GAP_CLASSES, NEED_CLASSES, withScenario, type ClassDef, type ClassRow, type ScenarioChange } from '../lib/categorical';
 import { byYear, comparePeriod, ranks as rankOf, shownValues, yearsOf, type LayerMeta, type LayerSource, type ShownValue } from '../lib/layer-values';
 import type { ViewState } from '../lib/url-state';
+import { localName } from '../lib/format';
 
 export type LegendModel =
   | { kind: 'numeric'; classification: Classification | null; palette: string[]; counts: number[]; noData: number; suppressed: number; isChange: boolean }
@@ -68,7 +69,7 @@ export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null)
   const classes = useMemo(() => (classRows ? classLayer(classRows, defs, areaIds, locale) : null), [classRows, defs, areaIds, locale]);
 
   const category = categories?.find((c) => c.key === view.gapCategory);
-  const categoryName = category ? (locale === 'en' && category.nameEn ? category.nameEn : category.name) : view.gapCategory;
+  const categoryName = category ? localName(category, locale) : view.gapCategory;
   const sgb2 = indicators?.find((i) => i.key === 'sgb2_rate');
 
   const meta = useMemo<LayerMeta | null>(() => {
@@ -131,7 +132,7 @@ export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null)
     [classRows, t],
   );
 
-  const title = kind === 'indicator' ? (meta ? (locale === 'en' && meta.nameEn ? meta.nameEn : meta.name) : view.indicator) : (meta?.name ?? '');
+  const title = kind === 'indicator' ? (meta ? localName(meta, locale) : view.indicator) : (meta?.name ?? '');
   const yearLabel = period ? `${period.from}–${period.to}` : String(year ?? '');
   const analysis = kind === 'need' ? need : kind === 'gap' ? gaps : null;
   const loading = kind === 'indicator' ? layer.loading : !classRows && !analysis?.error;

@@ -47,3 +47,10 @@ test('a source line does not say "Quelle: Datenquelle: …"', async () => {
   assert.equal(sourceLine('Demo-Daten (synthetisch) — erfunden', 'Quelle'), 'Demo-Daten (synthetisch) — erfunden');
   assert.equal(sourceLine('Stadt Leipzig', 'Quelle'), 'Quelle: Stadt Leipzig');
 });
+
+test('localName: the English name in English mode where there is one', async () => {
+  const { localName } = await import('./format');
+  assert.equal(localName({ name: 'Kita', nameEn: 'Day care' }, 'en'), 'Day care');
+  assert.equal(localName({ name: 'Kita', nameEn: 'Day care' }, 'de'), 'Kita');
+  assert.equal(localName({ name: 'Kita', nameEn: null }, 'en'), 'Kita');
+});

@@ -70,3 +70,8 @@ export function formatEuro(value: number | null | undefined, locale: Locale = 'd
 export function sourceLine(attribution: string, label: string): string {
   return /^(Datenquelle|Quelle|Source|Demo-Daten)\b/i.test(attribution.trim()) ? attribution : `${label}: ${attribution}`;
 }
+
+/** The name to show: the English one in English mode where there is one, else the German. */
+export function localName(x: { name: string; nameEn?: string | null }, locale: Locale): string {
+  return locale === 'en' && x.nameEn ? x.nameEn : x.name;
+}

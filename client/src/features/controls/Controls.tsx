@@ -4,7 +4,7 @@ import { CLASS_METHODS, invalidBreaks, parseManualBreaks } from '../../lib/class
 import type { Level, ViewState } from '../../lib/url-state';
 import type { IndicatorDef } from '../../data/use-layer-values';
 import type { CategoryWithNorm } from '../../data/analysis';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, localName } from '../../lib/format';
 
 const TOPIC_DE: Record<string, string> = {
   DEMOGRAPHY: 'Demografie', EDUCATION: 'Bildung', HEALTH: 'Gesundheit', HOUSING: 'Wohnen',
@@ -55,7 +55,7 @@ export function Controls({ view, indicators, years, year, categories, onChange }
           <label htmlFor="gap-category">{t.gapCategory}</label>
           <select id="gap-category" value={view.gapCategory} onChange={(e) => onChange({ gapCategory: e.target.value })}>
             {(categories ?? []).filter((c) => c.norm).map((c) => (
-              <option key={c.key} value={c.key}>{locale === 'en' && c.nameEn ? c.nameEn : c.name}</option>
+              <option key={c.key} value={c.key}>{localName(c, locale)}</option>
             ))}
           </select>
         </>
@@ -68,7 +68,7 @@ export function Controls({ view, indicators, years, year, categories, onChange }
           <optgroup key={topic} label={topics[topic] ?? topic}>
             {list.map((i) => (
               <option key={i.key} value={i.key}>
-                {locale === 'en' && i.nameEn ? i.nameEn : i.name}
+                {localName(i, locale)}
               </option>
             ))}
           </optgroup>

@@ -13,6 +13,7 @@ import { ServiceEditor } from './ServiceEditor';
 import { SECTIONS, navSearch, parseNav, type EditNav, type LinkTo, type Section } from './nav';
 import { EDIT_LOOKUPS, EDIT_MEASURES, EDIT_PLANS, EDIT_PROVIDERS, EDIT_SERVICES } from './queries';
 import type { Lookups } from './types';
+import { localName } from '../../lib/format';
 
 const langOf = (search: string): 'de' | 'en' => (new URLSearchParams(search).get('sprache') === 'en' ? 'en' : 'de');
 
@@ -190,7 +191,7 @@ function ServicesPane({ nav, lookups, linkTo, opened, onCreated }: PaneProps & {
           <label htmlFor="svc-list-category">{t.category}</label>
           <select id="svc-list-category" value={category} onChange={(ev) => setCategory(ev.target.value)}>
             <option value="">{e.allCategories}</option>
-            {categories.map((c) => <option key={c.key} value={c.key}>{locale === 'en' && c.nameEn ? c.nameEn : c.name}</option>)}
+            {categories.map((c) => <option key={c.key} value={c.key}>{localName(c, locale)}</option>)}
           </select>
         </div>
         <div className="field">

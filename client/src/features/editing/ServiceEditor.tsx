@@ -19,6 +19,7 @@ import {
 import type { Accessibility, CapacityUnit, EditServiceFieldsFragment, LegalBasis, ServiceStatus, TargetGroup } from '../../generated/graphql';
 import { CREATE_SERVICE, EDIT_SERVICE, RETIRE_SERVICE, UPDATE_LOCATION, UPDATE_SERVICE } from './queries';
 import type { Lookups } from './types';
+import { localName } from '../../lib/format';
 
 type ServiceRecord = EditServiceFieldsFragment;
 
@@ -295,7 +296,7 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
           onChange={set('categoryId')}
           required
           empty={t.choose}
-          options={categories.map((c) => ({ value: String(c.id), label: locale === 'en' && c.nameEn ? c.nameEn : c.name }))}
+          options={categories.map((c) => ({ value: String(c.id), label: localName(c, locale) }))}
           error={errors['svc-category']}
         />
         <SelectField

@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { COVERAGE, EARLY_WARNINGS, useCategories, useNeedIndex } from '../../data/analysis';
 import { useIndicators } from '../../data/use-layer-values';
 import { NEED_CLASSES } from '../../lib/categorical';
-import { formatNumber, formatValue } from '../../lib/format';
+import { formatNumber, formatValue, localName } from '../../lib/format';
 import type { Level } from '../../lib/url-state';
 
 export function ProfileNeed({ id, level, year }: { id: number; level: Level; year: number }) {
@@ -17,7 +17,7 @@ export function ProfileNeed({ id, level, year }: { id: number; level: Level; yea
   const def = NEED_CLASSES.find((c) => c.key === row?.statusClass);
   const name = (key: string) => {
     const d = indicators?.find((i) => i.key === key);
-    return d ? (locale === 'en' && d.nameEn ? d.nameEn : d.name) : key === 'sgb2_single_parent_per_1000' ? (locale === 'en' ? 'SGB II single-parent households per 1,000 residents' : 'SGB-II-Alleinerziehende je 1.000 Einwohner') : key;
+    return d ? localName(d, locale) : key === 'sgb2_single_parent_per_1000' ? (locale === 'en' ? 'SGB II single-parent households per 1,000 residents' : 'SGB-II-Alleinerziehende je 1.000 Einwohner') : key;
   };
   const unitOf = (key: string) => indicators?.find((i) => i.key === key)?.unit;
   const components = [...(row?.components ?? [])].sort((a, b) => (b.contribution ?? -Infinity) - (a.contribution ?? -Infinity));
@@ -101,7 +101,7 @@ export function ProfileCoverage({ id, level, year }: { id: number; level: Level;
   const rows = data?.coverage.rows.filter((r) => r.area?.id === id) ?? [];
   const catName = (key: string) => {
     const c = categories?.find((x) => x.key === key);
-    return c ? (locale === 'en' && c.nameEn ? c.nameEn : c.name) : key;
+    return c ? localName(c, locale) : key;
   };
   return (
     <section aria-labelledby="pc-title" data-testid="profile-coverage">

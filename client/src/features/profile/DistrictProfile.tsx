@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { useI18n, type Dict } from '../../app/i18n';
 import type { AreaInfo } from '../../data/use-areas';
 import { useIndicators } from '../../data/use-layer-values';
-import { formatChange, formatEuro, formatNumber, formatValue, sourceLine } from '../../lib/format';
+import { formatChange, formatEuro, formatNumber, formatValue, sourceLine, localName } from '../../lib/format';
 import { ranks, type LayerMeta, type ShownValue } from '../../lib/layer-values';
 import type { Level } from '../../lib/url-state';
 import { DemoBadge } from '../services/ServicesPanel';
@@ -97,7 +97,7 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
 
       {cur && curValue && current.year !== null && (
         <p className="profile-current" data-testid="profile-current">
-          <strong>{locale === 'en' && cur.nameEn ? cur.nameEn : cur.name} {current.compareYear !== null ? `${current.compareYear}–${current.year}` : current.year}: </strong>
+          <strong>{localName(cur, locale)} {current.compareYear !== null ? `${current.compareYear}–${current.year}` : current.year}: </strong>
           <span data-testid="profile-current-value">
             {curValue.value === null
               ? curValue.status === 'SUPPRESSED' ? t.suppressed : t.noData
@@ -131,7 +131,7 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
                 if (!def || !l) return null;
                 const cityValue = city?.[k]?.find((c) => c.year === l.year)?.value ?? null;
                 const r = rankOf(k, def.polarity);
-                const name = locale === 'en' && def.nameEn ? def.nameEn : def.name;
+                const name = localName(def, locale);
                 return (
                   <tr key={k} data-indicator={k}>
                     <th scope="row">
@@ -188,7 +188,7 @@ function ProfileServices({ id, onShowCatchment }: { id: number; onShowCatchment?
             <ul className="stats">
               {stats.map((s) => (
                 <li key={s.category.key}>
-                  {locale === 'en' && s.category.nameEn ? s.category.nameEn : s.category.name}: <strong>{s.services}</strong>
+                  {localName(s.category, locale)}: <strong>{s.services}</strong>
                   {s.capacity !== null && <span className="muted"> ({t.capacity} {formatNumber(s.capacity, locale, 0)})</span>}
                 </li>
               ))}
@@ -204,7 +204,7 @@ function ProfileServices({ id, onShowCatchment }: { id: number; onShowCatchment?
                   const at = pointCoordinates(s.locations[0]?.point);
                   return (
                     <li key={s.id} data-service-id={s.id}>
-                      {s.name} <span className="muted small">— {locale === 'en' && s.category.nameEn ? s.category.nameEn : s.category.name}{s.provider ? `, ${s.provider.name}` : ''}</span>
+                      {s.name} <span className="muted small">— {localName(s.category, locale)}{s.provider ? `, ${s.provider.name}` : ''}</span>
                       {onShowCatchment && at && (
                         <>
                           {' '}

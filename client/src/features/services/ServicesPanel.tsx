@@ -7,6 +7,7 @@ import type { ServiceCategoriesQuery, ServicesForMapQuery, TargetGroup } from '.
 import type { ServiceStatusFilter, ViewState } from '../../lib/url-state';
 import { pointCoordinates } from '../../lib/geojson';
 import { categoryColor } from '../../map/layers/services/style';
+import { localName } from '../../lib/format';
 
 export type Category = ServiceCategoriesQuery['serviceCategories'][number];
 type ServiceNode = ServicesForMapQuery['services']['nodes'][number];
@@ -136,7 +137,7 @@ export function ServicesPanel({ state, filters, onChange }: { state: ServicesSta
         {state.categories.map((c, i) => (
           <label key={c.key} className="inline category">
             <input type="checkbox" checked={all || selected.includes(c.key)} onChange={(e) => toggle(c.key, e.target.checked)} />
-            <span className="dot" style={{ background: categoryColor(i) }} aria-hidden="true" /> {locale === 'en' && c.nameEn ? c.nameEn : c.name}
+            <span className="dot" style={{ background: categoryColor(i) }} aria-hidden="true" /> {localName(c, locale)}
           </label>
         ))}
       </fieldset>
