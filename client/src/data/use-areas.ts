@@ -1,26 +1,15 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { AreasGeometryQuery } from '../generated/graphql';
 import type { Level } from '../lib/url-state';
 import { AREAS_GEOMETRY } from './queries';
+import { areaFeatures } from '../map/layers/areas/geojson';
 
 export type AreaInfo = AreasGeometryQuery['areas']['nodes'][number];
-
-/** Geometry as GeoJSON; feature `id` is the area id (promoteId), so styles use feature-state. */
-export function toFeatureCollection(areas: AreaInfo[]): FeatureCollection<MultiPolygon> {
-  return {
-    type: 'FeatureCollection',
-    features: areas
-      // area boundaries are MultiPolygons (schema: Area.geometry)
-      .filter((a): a is AreaInfo & { geometry: MultiPolygon } => a.geometry?.type === 'MultiPolygon')
-      .map((a) => ({ type: 'Feature', geometry: a.geometry, properties: { id: a.id, code: a.code, name: a.name } })),
-  };
-}
 
 export function useAreas(level: Level) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: AREAS_GEOMETRY, variables: { level } });
   const areas = data?.areas.nodes;
-  const geojson = useMemo(() => (areas ? toFeatureCollection(areas) : null), [areas]);
+  const geojson = useMemo(() => (areas ? areaFeatures(areas) : null), [areas]);
   return { areas: areas ?? null, geojson, fetching, error, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }

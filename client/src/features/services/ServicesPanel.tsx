@@ -1,12 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useClient, useQuery } from 'urql';
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import { useI18n } from '../../app/i18n';
 import { SERVICE_CATEGORIES, SERVICE_PROVIDERS, SERVICES_FOR_MAP } from '../../data/services';
 import type { ServiceCategoriesQuery, ServicesForMapQuery, TargetGroup } from '../../generated/graphql';
 import type { ServiceStatusFilter, ViewState } from '../../lib/url-state';
-import { pointCoordinates } from '../../lib/geojson';
 import { categoryColor } from '../../map/layers/services/style';
+import { servicePoints } from '../../map/layers/services/geojson';
+import { useAllPages } from '../../data/use-all-pages';
 import { localName } from '../../lib/format';
 
 export type Category = ServiceCategoriesQuery['serviceCategories'][number];
@@ -35,68 +36,35 @@ export function useServices({ categories: selected, serviceStatus: status, targe
   const client = useClient();
   const [{ data, error: catError }] = useQuery({ query: SERVICE_CATEGORIES });
   const categories = data?.serviceCategories ?? [];
-  const [result, setResult] = useState<{ key: string; nodes: ServiceNode[] | null; error: boolean }>({ key: '', nodes: null, error: false });
   const key = `${selected.join(',')}|${status}|${targetGroup ?? ''}|${provider ?? ''}`;
   const enabled = selected.length > 0 && categories.length > 0;
-
-  useEffect(() => {
-    if (!enabled) return;
-    let cancelled = false;
-    (async () => {
-      const nodes: ServiceNode[] = [];
-      let after: string | null = null;
-      for (let page = 0; page < 20; page++) {
-        const res = await client
-          .query(SERVICES_FOR_MAP, {
-            categories: selected.includes('all') ? null : selected,
-            statuses: status ? [status] : null,
-            targetGroups: targetGroup ? [targetGroup as TargetGroup] : null,
-            providerIds: provider !== null ? [provider] : null,
-            after,
-          })
-          .toPromise();
-        if (res.error || !res.data) throw res.error;
-        nodes.push(...res.data.services.nodes);
-        if (!res.data.services.pageInfo.hasNextPage) break;
-        after = res.data.services.pageInfo.endCursor;
-      }
-      return nodes;
-    })().then(
-      (nodes) => !cancelled && setResult({ key, nodes, error: false }),
-      () => !cancelled && setResult({ key, nodes: null, error: true }),
-    );
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, key, enabled]);
-
-  const nodes = result.key === key ? result.nodes : null;
-  const geojson = useMemo<FeatureCollection<Point> | null>(() => {
-    if (!nodes) return null;
-    const order = new Map(categories.map((c, i) => [c.key, i]));
-    const features: Feature<Point>[] = [];
-    for (const s of nodes) {
-      for (const l of s.locations) {
-        const at = pointCoordinates(l.point);
-        if (!at) continue;
-        features.push({
-          type: 'Feature',
-          geometry: { type: 'Point', coordinates: at },
-          properties: { id: s.id, name: s.name, categoryKey: s.category.key, category: s.category.name, categoryEn: s.category.nameEn, provider: s.provider?.name ?? '', synthetic: !!s.source?.synthetic, color: categoryColor(order.get(s.category.key) ?? 0) },
-        });
-      }
-    }
-    return { type: 'FeatureCollection', features };
-  }, [nodes, categories]);
+  const pages = useAllPages<ServiceNode>(
+    enabled ? key : null,
+    async (after) => {
+      const res = await client
+        .query(SERVICES_FOR_MAP, {
+          categories: selected.includes('all') ? null : selected,
+          statuses: status ? [status] : null,
+          targetGroups: targetGroup ? [targetGroup as TargetGroup] : null,
+          providerIds: provider !== null ? [provider] : null,
+          after,
+        })
+        .toPromise();
+      if (res.error || !res.data) throw res.error ?? new Error('no data');
+      return res.data.services;
+    },
+    20,
+  );
+  const nodes = pages.nodes;
+  const geojson = useMemo(() => (nodes ? servicePoints(nodes, categories) : null), [nodes, categories]);
 
   return {
     available: !catError && categories.length > 0,
     categories,
     enabled,
     geojson,
-    loading: enabled && result.key !== key,
-    error: result.key === key && result.error,
+    loading: pages.loading,
+    error: pages.error,
     synthetic: !!nodes?.some((n) => n.source?.synthetic),
     count: nodes?.length ?? 0,
   };
