@@ -168,7 +168,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
       </div>
 
       <section className="table-panel" id="table" aria-label={t.table}>
-        {view.layer === 'gap' && <ScenarioResultTable scenario={scenario} />}
+        {view.layer === 'gap' && <ScenarioResultTable scenario={scenario} classNames={layer.classNames} />}
         {meta && areas && year !== null && !layer.loading ? (
           <AreaTable
             areas={areas}

@@ -8,7 +8,7 @@ import { useIndicators, useLayerValues } from '../data/use-layer-values';
 import { gapRows, needRows, useCategories, useGaps, useNeedIndex, useNeedYears } from '../data/analysis';
 import { classify, classOf, type Classification } from '../lib/classify';
 import { paletteFor, SUPPRESSED_COLOR } from '../lib/colors';
-import { classLayer, GAP_CLASSES, NEED_CLASSES, withScenario, type ClassDef, type ClassRow, type ScenarioChange } from '../lib/categorical';
+import { classLayer, classNames, GAP_CLASSES, NEED_CLASSES, withScenario, type ClassDef, type ClassRow, type ScenarioChange } from '../lib/categorical';
 import { byYear, comparePeriod, ranks as rankOf, shownValues, yearsOf, type LayerMeta, type LayerSource, type ShownValue } from '../lib/layer-values';
 import type { ViewState } from '../lib/url-state';
 import { localName } from '../lib/format';
@@ -56,17 +56,18 @@ export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null)
 
   // ---- need index / gaps: classes from the API ----
   const scenario = useMemo(() => (kind === 'gap' && scenarioFor ? scenarioFor(year) : null), [kind, scenarioFor, year]);
+  const names = useMemo(() => classNames(kind === 'gap' ? gaps.data?.classes : kind === 'need' ? need.data?.statusClasses : null, locale), [kind, gaps.data, need.data, locale]);
   const classRows = useMemo<ClassRow[] | null>(() => {
     if (kind === 'need') return need.data ? needRows(need.data.areas, locale) : null;
     if (kind === 'gap') {
       if (!gaps.data) return null;
       const rows = gapRows(gaps.data.rows, locale);
-      return scenario?.length ? withScenario(rows, scenario, GAP_CLASSES, locale) : rows;
+      return scenario?.length ? withScenario(rows, scenario, names) : rows;
     }
     return null;
-  }, [kind, need.data, gaps.data, locale, scenario]);
+  }, [kind, need.data, gaps.data, locale, scenario, names]);
   const defs = kind === 'gap' ? GAP_CLASSES : NEED_CLASSES;
-  const classes = useMemo(() => (classRows ? classLayer(classRows, defs, areaIds, locale) : null), [classRows, defs, areaIds, locale]);
+  const classes = useMemo(() => (classRows ? classLayer(classRows, defs, areaIds, names) : null), [classRows, defs, areaIds, names]);
 
   const category = categories?.find((c) => c.key === view.gapCategory);
   const categoryName = category ? localName(category, locale) : view.gapCategory;
@@ -128,8 +129,8 @@ export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null)
   }, [kind, classRows, shown, meta]);
 
   const classLabels = useMemo(
-    () => (classRows ? new Map(classRows.map((r) => [r.areaId, r.classKey ? (r.label ?? '').split(':')[0] : r.excluded ? t.excluded : t.noData])) : null),
-    [classRows, t],
+    () => (classRows ? new Map(classRows.map((r) => [r.areaId, r.classKey ? (names.get(r.classKey) ?? r.classKey) : r.excluded ? t.excluded : t.noData])) : null),
+    [classRows, names, t],
   );
 
   const title = kind === 'indicator' ? (meta ? localName(meta, locale) : view.indicator) : (meta?.name ?? '');
@@ -156,6 +157,8 @@ export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null)
     paint,
     legend,
     classLabels,
+    /** short names of the need or gap classes, from the API */
+    classNames: names,
     title,
     yearLabel,
     loading,

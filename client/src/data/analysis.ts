@@ -20,6 +20,7 @@ export const NEED_INDEX = graphql(`
   query NeedIndexLayer($level: AreaLevel!, $year: Int!) {
     needIndex(level: $level, year: $year) {
       method { de en }
+      statusClasses { key de en }
       areas {
         area { id }
         statusZ statusClass statusLabelDe needLabelDe needLabelEn rank dynamicsClass
@@ -35,6 +36,7 @@ export const GAPS = graphql(`
   query GapLayer($category: String!, $year: Int!, $needYear: Int!, $level: AreaLevel!) {
     gaps(category: $category, year: $year, needYear: $needYear, level: $level) {
       method { de en }
+      classes { key de en }
       rows { area { id } gapClass gapLabelDe gapLabelEn score need supply reason }
     }
   }

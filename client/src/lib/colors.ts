@@ -1,7 +1,8 @@
 // Colour-blind-safe sequential palettes (ColorBrewer, Cynthia Brewer, Penn State; all marked
 // "colorblind safe"). Darker always means "worse" for the planner: for HIGHER_IS_BETTER
 // indicators the order is reversed, so that low income shows dark.
-export type Polarity = 'HIGHER_IS_WORSE' | 'HIGHER_IS_BETTER' | 'NEUTRAL';
+export type { Polarity } from '../generated/graphql';
+import type { Polarity } from '../generated/graphql';
 
 /** YlOrRd for need, 3–7 classes. */
 const YL_OR_RD: Record<number, string[]> = {

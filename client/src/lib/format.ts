@@ -1,6 +1,9 @@
 // Number formatting for German (default) and English, with the unit of the indicator.
+import type { IndicatorUnit } from '../generated/graphql';
+
 export type Locale = 'de' | 'en';
-export type Unit = 'COUNT' | 'EUR' | 'EUR_PER_MONTH' | 'PERCENT' | 'PER_KM2' | 'PER_THOUSAND' | 'RATIO' | 'SQUARE_METRE' | 'YEARS';
+/** The API's indicator units (generated from the SDL: a new unit fails the build until it has labels). */
+export type Unit = IndicatorUnit;
 
 const TAG: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
 

@@ -9,7 +9,8 @@ export type LayerSource =
   | { kind: 'needIndex' }
   | { kind: 'gap'; category: string };
 
-export type ValueStatus = 'REGULAR' | 'PROVISIONAL' | 'ESTIMATED' | 'SUPPRESSED';
+export type { ValueStatus } from '../generated/graphql';
+import type { ValueStatus } from '../generated/graphql';
 
 export interface AreaValue {
   areaId: number;

@@ -1,8 +1,10 @@
 // What the planner sees, in the address bar, so a link reproduces the view (and the back button
 // works). Unknown or broken parameters fall back to defaults instead of failing.
+import type { AreaLevel, ServiceStatus } from '../generated/graphql';
 import type { ClassMethod } from './classify';
 
-export type Level = 'DISTRICT' | 'BOROUGH';
+/** The levels the map shows (the API's AreaLevel without the city). */
+export type Level = Extract<AreaLevel, 'DISTRICT' | 'BOROUGH'>;
 /** What colours the areas: an indicator, the need index (Bedarfsindex) or a category's gaps. */
 export type LayerKind = 'indicator' | 'need' | 'gap';
 export interface ViewState {
@@ -30,7 +32,7 @@ export interface ViewState {
   lang: 'de' | 'en';
 }
 
-export type ServiceStatusFilter = 'ACTIVE' | 'PLANNED' | 'CLOSED' | '';
+export type ServiceStatusFilter = ServiceStatus | '';
 
 export const DEFAULT_VIEW: ViewState = {
   layer: 'indicator',

@@ -25,11 +25,33 @@ import type { Id, MethodText, MissingReason } from './types';
 export const GAP_CLASSES = ['CRITICAL', 'HIGH', 'MODERATE', 'NONE'] as const;
 export type GapClass = (typeof GAP_CLASSES)[number];
 
-export const GAP_LABELS: Record<GapClass, { de: string; en: string }> = {
-  CRITICAL: { de: 'kritisch: Lückenwert über 2 (Bedarf weit über, Versorgung weit unter dem Durchschnitt)', en: 'critical: gap score above 2 (need far above, supply far below average)' },
-  HIGH: { de: 'hoch: Lückenwert über 1 bis 2', en: 'high: gap score above 1 up to 2' },
-  MODERATE: { de: 'mäßig: Lückenwert über 0 bis 1 (Bedarf relativ höher als Versorgung)', en: 'moderate: gap score above 0 up to 1 (need relatively higher than supply)' },
+/** Short name of each class, for legends, tables and sentences ("Lückenklasse kritisch → hoch"). */
+export const GAP_NAMES: Record<GapClass, { de: string; en: string }> = {
+  CRITICAL: { de: 'kritisch', en: 'critical' },
+  HIGH: { de: 'hoch', en: 'high' },
+  MODERATE: { de: 'mäßig', en: 'moderate' },
   NONE: { de: 'keine Lücke', en: 'no gap' },
+};
+
+const GAP_DEFINITIONS: Record<GapClass, { de: string; en: string } | null> = {
+  CRITICAL: { de: 'Lückenwert über 2 (Bedarf weit über, Versorgung weit unter dem Durchschnitt)', en: 'gap score above 2 (need far above, supply far below average)' },
+  HIGH: { de: 'Lückenwert über 1 bis 2', en: 'gap score above 1 up to 2' },
+  MODERATE: { de: 'Lückenwert über 0 bis 1 (Bedarf relativ höher als Versorgung)', en: 'gap score above 0 up to 1 (need relatively higher than supply)' },
+  NONE: null,
+};
+
+/** Name and definition: "kritisch: Lückenwert über 2 (…)". */
+function gapLabel(c: GapClass): { de: string; en: string } {
+  const name = GAP_NAMES[c];
+  const def = GAP_DEFINITIONS[c];
+  return def ? { de: `${name.de}: ${def.de}`, en: `${name.en}: ${def.en}` } : name;
+}
+
+export const GAP_LABELS: Record<GapClass, { de: string; en: string }> = {
+  CRITICAL: gapLabel('CRITICAL'),
+  HIGH: gapLabel('HIGH'),
+  MODERATE: gapLabel('MODERATE'),
+  NONE: gapLabel('NONE'),
 };
 
 /** Lower bounds of the classes on the gap score g (exclusive); must satisfy 0 ≤ moderate ≤ high ≤ critical. */

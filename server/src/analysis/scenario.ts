@@ -11,7 +11,7 @@ import {
   type AreaAccessibility, type CostFunction, type Demand, type DistanceDecay, type Supply, type Zone,
 } from './e2sfca';
 import { AnalysisInputError, assertNonNegative } from './errors';
-import { computeGaps, GAP_LABELS, roundCount, type GapClass, type GapReference, type GapRow } from './gaps';
+import { computeGaps, GAP_NAMES, roundCount, type GapClass, type GapReference, type GapRow } from './gaps';
 import { computeMoney, type Funding, type MoneyInput } from './money';
 import type { Id, MethodText } from './types';
 
@@ -159,7 +159,7 @@ function evaluate(input: ScenarioInput, services: readonly ScenarioService[], re
   return { states, reference: gaps.reference };
 }
 
-const word = (c: GapClass | null, lang: 'de' | 'en') => (c === null ? (lang === 'de' ? 'ohne Klasse' : 'no class') : GAP_LABELS[c][lang].split(':')[0]!);
+const word = (c: GapClass | null, lang: 'de' | 'en') => (c === null ? (lang === 'de' ? 'ohne Klasse' : 'no class') : GAP_NAMES[c][lang]);
 const num = (x: number, lang: 'de' | 'en') => roundCount(x).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
 
 /** "Lückenklasse kritisch → hoch (Lückenwert 2,33 → 1,02); fehlende Plätze rund 18 → 0." */

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { useI18n } from '../../app/i18n';
 import { COVERAGE, EARLY_WARNINGS, useCategories, useNeedIndex } from '../../data/analysis';
 import { useIndicators } from '../../data/use-layer-values';
-import { NEED_CLASSES } from '../../lib/categorical';
+import { classNames, NEED_CLASSES } from '../../lib/categorical';
 import { formatNumber, formatValue, localName } from '../../lib/format';
 import type { Level } from '../../lib/url-state';
 
@@ -36,7 +36,7 @@ export function ProfileNeed({ id, level, year }: { id: number; level: Level; yea
         <>
           <p>
             <span className="swatch" style={{ background: def?.color }} aria-hidden="true" />{' '}
-            <strong data-testid="need-label">{(locale === 'en' ? row.needLabelEn : row.needLabelDe) ?? def?.[locale]}</strong>
+            <strong data-testid="need-label">{(locale === 'en' ? row.needLabelEn : row.needLabelDe) ?? (row.statusClass ? classNames(data?.statusClasses, locale).get(row.statusClass) : null)}</strong>
             {row.rank !== null && <span data-testid="need-rank"> · {t.needRank(row.rank, total)}</span>}
           </p>
           <p className="small muted">

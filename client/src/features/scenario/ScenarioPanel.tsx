@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { useI18n } from '../../app/i18n';
 import type { AreaInfo } from '../../data/use-areas';
 import { SERVICES_FOR_MAP } from '../../data/services';
-import { GAP_CLASSES } from '../../lib/categorical';
+import type { ClassNames } from '../../lib/categorical';
 import { formatNumber } from '../../lib/format';
 import { numberInput, parseDecimal } from '../../lib/numbers';
 import { pointCoordinates } from '../../lib/geojson';
@@ -167,13 +167,10 @@ export function ScenarioPanel({ scenario, category, categoryName, year, level, a
 }
 
 /** The affected areas before and after, beside the map (where the area table is). */
-export function ScenarioResultTable({ scenario }: { scenario: ScenarioState }) {
+export function ScenarioResultTable({ scenario, classNames }: { scenario: ScenarioState; classNames: ClassNames }) {
   const { t, locale } = useI18n();
   const s = scenario;
-  const labelOf = (cls: string | null) => {
-    const d = GAP_CLASSES.find((c) => c.key === cls);
-    return d ? d[locale] : '–';
-  };
+  const labelOf = (cls: string | null) => (cls ? (classNames.get(cls) ?? cls) : '–');
   if (!s.result || s.result.areas.length === 0) return null;
   return (
     <div className="scenario-result">

@@ -188,6 +188,19 @@ describe('gaps', () => {
     expect(gaps.rows.every((r: { gapClass: string | null }) => r.gapClass !== null)).toBe(true);
     expect(gaps.method.en).toMatch(/E2SFCA/);
   });
+
+  it('names every gap and status class for legends, also classes no area falls into', async () => {
+    const { gaps, needIndex } = await gql.data(`{ gaps(category: "youth_club", year: 2023, needYear: 2022) { classes { key de en } }
+      needIndex(year: 2022) { statusClasses { key de en } } }`);
+    expect(gaps.classes).toEqual([
+      { key: 'NONE', de: 'keine Lücke', en: 'no gap' },
+      { key: 'MODERATE', de: 'mäßig', en: 'moderate' },
+      { key: 'HIGH', de: 'hoch', en: 'high' },
+      { key: 'CRITICAL', de: 'kritisch', en: 'critical' },
+    ]);
+    expect(needIndex.statusClasses.map((c: { key: string }) => c.key)).toEqual(['HIGH', 'MEDIUM', 'LOW', 'VERY_LOW']);
+    expect(needIndex.statusClasses[3]).toEqual({ key: 'VERY_LOW', de: 'sehr hoher Bedarf', en: 'very high need' });
+  });
 });
 
 describe('moneyFlows', () => {

@@ -148,3 +148,15 @@ export class AnalysisCategory {
   @Field(() => CoverageNormType, { nullable: true, description: 'Its coverage norm; null if none is configured.' })
   norm!: CoverageNormType | null;
 }
+
+@ObjectType({ description: 'Short name of a class in German and English (Klassenname), for legends and tables.' })
+export class AnalysisClassName {
+  @Field({ description: 'The class, e.g. "CRITICAL" or "VERY_LOW".' })
+  key!: string;
+
+  @Field({ description: 'German name, e.g. "kritisch" or "sehr hoher Bedarf".' })
+  de!: string;
+
+  @Field({ description: 'English name.' })
+  en!: string;
+}

@@ -1,4 +1,4 @@
-import { computeGaps, GAP_LABELS, type GapPlannerInput, type GapRow, GAPS_METHOD, zoneWeight } from '../../../analysis';
+import { computeGaps, GAP_CLASSES, GAP_LABELS, GAP_NAMES, type GapPlannerInput, type GapRow, GAPS_METHOD, zoneWeight } from '../../../analysis';
 import { type Context } from '../../../context';
 import { checkYear } from '../../common/years';
 import { checkDecay, decayArg, reason, requireYear, targetWords, withMethod } from '../analysis.common';
@@ -73,6 +73,8 @@ export async function computeGapsAnswer(ctx: Context, args: GapArgs): Promise<Ga
       decay: args.decay,
     },
     rows: result.rows.map((r) => gapRowOut(r)),
+    // the pure list runs worst first; legends read from no gap up
+    classes: [...GAP_CLASSES].reverse().map((key) => ({ key, ...GAP_NAMES[key] })),
   };
 }
 

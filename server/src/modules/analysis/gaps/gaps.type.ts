@@ -1,6 +1,6 @@
 import { AreaLevel } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AnalysisMethod, AnalysisMissingReason, DecayKind, GapClassEnum } from '../analysis.type';
+import { AnalysisClassName, AnalysisMethod, AnalysisMissingReason, DecayKind, GapClassEnum } from '../analysis.type';
 import { type AreaId } from '../../areas/area-id';
 
 export enum GapSupplyMeasure {
@@ -118,4 +118,7 @@ export class GapResultType {
 
   @Field(() => [GapRowType], { description: 'Per area, ordered by official key.' })
   rows!: GapRowType[];
+
+  @Field(() => [AnalysisClassName], { description: 'Names of all gap classes, no gap → critical, also of classes no area falls into (Legende).' })
+  classes!: AnalysisClassName[];
 }

@@ -1,4 +1,4 @@
-import { COMBINED_CLASSES, STATUS_LABELS, type StatusClass } from '../../../analysis';
+import { COMBINED_CLASSES, STATUS_CLASSES, STATUS_LABELS, type StatusClass } from '../../../analysis';
 import { type Context } from '../../../context';
 import { BadUserInputError } from '../../../errors';
 import { reason, requireYear } from '../analysis.common';
@@ -41,6 +41,7 @@ export async function computeNeedIndexAnswer(ctx: Context, args: NeedIndexArgs):
     statusIndexStats: result.statusIndexStats,
     dynamicsIndexStats: result.dynamicsIndexStats,
     classes: COMBINED_CLASSES,
+    statusClasses: STATUS_CLASSES.map((key) => ({ key, de: STATUS_LABELS[key].needDe, en: STATUS_LABELS[key].needEn })),
     areas: result.areas.map((a) => {
       const labels = a.statusClass ? STATUS_LABELS[a.statusClass] : null;
       return {

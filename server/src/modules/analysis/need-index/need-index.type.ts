@@ -9,7 +9,7 @@ import {
   type StatusClass,
 } from '../../../analysis';
 import { enumFrom } from '../../common/enum';
-import { AnalysisMethod, AnalysisMissingReason, DistributionStats } from '../analysis.type';
+import { AnalysisClassName, AnalysisMethod, AnalysisMissingReason, DistributionStats } from '../analysis.type';
 import { type AreaId } from '../../areas/area-id';
 
 export const NeedStatusClass = enumFrom(STATUS_CLASSES);
@@ -266,6 +266,9 @@ export class NeedIndexResultType {
 
   @Field(() => NeedIndexParameters, { description: 'Parameters used (Parameter).' })
   parameters!: NeedIndexParameters;
+
+  @Field(() => [AnalysisClassName], { description: 'Need names of the 4 status classes, least → most need (Legende), e.g. VERY_LOW "sehr hoher Bedarf".' })
+  statusClasses!: AnalysisClassName[];
 
   @Field(() => [NeedIndicatorStats], { description: 'Mean and SD of each indicator over the included areas.' })
   indicatorStats!: NeedIndicatorStats[];
