@@ -278,12 +278,20 @@ test('service points filter by target group and provider, with the counts of the
 test('downloads: CSV for Excel (BOM, semicolon) and GeoJSON of what is shown, with attribution', async () => {
   const page = await open('?indikator=sgb2_rate&jahr=2020');
   const [excel] = await Promise.all([page.waitForEvent('download'), page.click('[data-download=excel]')]);
-  assert.match(excel.suggestedFilename(), /sozialatlas-sgb2-rate-2020-ortsteile-excel\.csv/);
+  // the map's CSV is the /export file: one layout, codes kept as text for Excel
+  assert.match(excel.suggestedFilename(), /sozialatlas-district-sgb2_rate-excel\.csv/);
   const csv = await (await import('node:fs/promises')).readFile(await excel.path(), 'utf8');
-  assert.ok(csv.startsWith('\uFEFFgebiet_id;schluessel;name;'), csv.slice(0, 60));
+  assert.ok(csv.startsWith('\uFEFFcode;name;level;parent_code;sgb2_rate_2020;'), csv.slice(0, 60));
   const lines = csv.trim().split('\r\n');
   assert.equal(lines.length, 64);
   assert.match(lines[1], /Stadt Leipzig/);
+  assert.ok(lines.some((l) => l.startsWith('"=""00""";Zentrum;')), 'Zentrum keeps its code 00');
+
+  const need = await open('?schicht=bedarf&jahr=2022');
+  const [needCsv] = await Promise.all([need.waitForEvent('download'), need.click('[data-download=csv]')]);
+  const needText = await (await import('node:fs/promises')).readFile(await needCsv.path(), 'utf8');
+  assert.match(needText.split('\n')[0], /need_index_2022_class,need_index_2022_class_name/);
+  await need.close();
 
   const [gj] = await Promise.all([page.waitForEvent('download'), page.click('[data-download=geojson]')]);
   const fc = JSON.parse(await (await import('node:fs/promises')).readFile(await gj.path(), 'utf8'));

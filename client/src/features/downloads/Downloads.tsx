@@ -1,5 +1,5 @@
 import { useI18n } from '../../app/i18n';
-import { slug, toCsv, type CsvVariant } from '../../lib/csv';
+import { exportCsvUrl, type DownloadLayer } from './export-url';
 import { sourceLine } from '../../lib/format';
 import type { LayerMeta, ShownValue } from '../../lib/layer-values';
 import type { AreaInfo } from '../../data/use-areas';
@@ -14,34 +14,42 @@ interface Props {
   compareYear: number | null;
   level: Level;
   indicatorName: string;
+  /** what colours the map: its CSV is the matching /export file */
+  layer: DownloadLayer;
 }
 
-function save(content: string, filename: string, type: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+/** A safe file name part: "Grünau-Mitte" → "gruenau-mitte". */
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+function download(href: string, filename = '') {
   const a = document.createElement('a');
-  a.href = url;
+  a.href = href;
   a.download = filename;
   document.body.append(a);
   a.click();
   a.remove();
+}
+
+function save(content: string, filename: string, type: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  download(url, filename);
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Downloads of exactly what the map shows (indicator, year or change, level), with attribution. */
-export function Downloads({ meta, areas, shown, ranks, year, compareYear, level, indicatorName }: Props) {
+export function Downloads({ meta, areas, shown, ranks, year, compareYear, level, indicatorName, layer }: Props) {
   const { t } = useI18n();
   const period = compareYear !== null ? `${compareYear}-${year}` : String(year);
   const base = `sozialatlas-${slug(meta.key)}-${period}-${level === 'DISTRICT' ? 'ortsteile' : 'stadtbezirke'}`;
 
-  const csv = (variant: CsvVariant) => {
-    const header = ['gebiet_id', 'schluessel', 'name', 'stadtbezirk', 'indikator', 'einheit', 'jahr', ...(compareYear !== null ? ['vergleichsjahr', 'wert_vergleichsjahr', 'wert_jahr', 'veraenderung'] : ['wert']), 'status', 'rang', 'quelle'];
-    const rows = areas.map((a) => {
-      const s = shown.get(a.id);
-      const values = compareYear !== null ? [compareYear, s?.from ?? null, s?.to ?? null, s?.value ?? null] : [s?.value ?? null];
-      return [a.id, a.code, a.name, a.parent?.name ?? '', meta.key, meta.unit, year, ...values, s?.status ?? 'MISSING', ranks.get(a.id) ?? null, meta.attribution];
-    });
-    save(toCsv(header, rows, variant), `${base}${variant === 'excel' ? '-excel' : ''}.csv`, 'text/csv;charset=utf-8');
-  };
+  // the server names the file (Content-Disposition)
+  const csv = (excel: boolean) => download(exportCsvUrl(layer, level, year, compareYear, excel));
 
   const geojson = () => {
     const fc = {
@@ -65,8 +73,8 @@ export function Downloads({ meta, areas, shown, ranks, year, compareYear, level,
     <section className="downloads" aria-labelledby="dl-title">
       <h2 id="dl-title">{t.downloads}</h2>
       <div className="button-row">
-        <button type="button" onClick={() => csv('standard')} data-download="csv">{t.csv}</button>
-        <button type="button" onClick={() => csv('excel')} data-download="excel">{t.csvExcel}</button>
+        <button type="button" onClick={() => csv(false)} data-download="csv">{t.csv}</button>
+        <button type="button" onClick={() => csv(true)} data-download="excel">{t.csvExcel}</button>
         <button type="button" onClick={geojson} data-download="geojson">{t.geojson}</button>
       </div>
       <p className="muted small">{sourceLine(meta.attribution, t.source)}</p>

@@ -1,22 +1,28 @@
 import type { PrismaClient } from '@sozialatlas/db';
 import { databaseErrorHandler, databaseFailure } from '../../http/database-errors';
-import { stringify } from 'csv-stringify/sync';
-import { neutralizeCell } from './csv-safety';
+import { graphql } from 'graphql';
+import { code, toCsv, type Cell } from './csv';
 import express, { type Request, type Response, type Router } from 'express';
 import { InputError } from '../../input-error';
 import { anonymousCaller, type Caller } from '../auth/caller';
 import { present } from '../indicators/indicator.sql';
 import { MAX_YEAR, MIN_YEAR } from '../common/years';
+import { createContext } from '../../context';
+import { getSchema } from '../../schema';
+import { DEFAULT_NEED_KEYS } from '../analysis/analysis.data';
 import { areasForExport, attributionsFor, indicatorSources, servicesForExport, valuesForExport } from './export.sql';
 
 /**
  * Downloads for analysts and GIS (documented in docs/api.md):
  *   /export/areas.geojson|csv?level=DISTRICT&indicators=sgb2_rate,population&years=2021,2022[&simplify=20][&variant=excel]
  *   /export/services.geojson|csv?categories=day_care,counselling[&status=ACTIVE][&variant=excel]
+ *   /export/need-index.csv?level=DISTRICT&year=2022[&variant=excel]
+ *   /export/gaps.csv?category=youth_club&year=2023[&needYear=2022][&level=DISTRICT][&variant=excel]
+ * The map's downloads are these files (one layout for the map and for analysts).
  * Suppressed values are empty (status column says SUPPRESSED; the _missing_reason column says
  * whether primary or secondary suppression), as in the API. Every file names its
  * sources: GeoJSON in top-level `attribution`/`licence` members, CSV in a `quelle` column.
- * `variant=excel` writes for German Excel: `;` separator, decimal comma, UTF-8 BOM.
+ * `variant=excel` writes for German Excel: `;` separator, decimal comma, UTF-8 BOM, codes as text.
  */
 
 const LEVELS = new Set(['CITY', 'BOROUGH', 'DISTRICT', 'PLANNING_AREA']);
@@ -38,17 +44,15 @@ function years(req: Request): number[] {
   return values;
 }
 
-function formatNumber(value: number | null, excel: boolean): string {
-  if (value === null || value === undefined) return '';
-  return excel ? String(value).replace('.', ',') : String(value);
-}
-
-function sendCsv(res: Response, filename: string, header: string[], rows: (string | number | null)[][], excel: boolean) {
-  const safe = [header, ...rows].map((row) => row.map((cell) => (typeof cell === 'string' ? neutralizeCell(cell) : cell)));
-  const csv = stringify(safe, { delimiter: excel ? ';' : ',', record_delimiter: excel ? 'windows' : 'unix' });
+function sendCsv(res: Response, filename: string, header: string[], rows: Cell[][], excel: boolean) {
   res.type('text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-  res.send(excel ? `\uFEFF${csv}` : csv);
+  res.send(toCsv(header, rows, excel));
+}
+
+/** Synthetic sources say so, once ("Demo-Daten (synthetisch): …" unless the attribution starts with it). */
+function labelled(source: { synthetic: boolean; attribution: string }): string {
+  return source.synthetic && !source.attribution.startsWith('Demo-Daten') ? `Demo-Daten (synthetisch): ${source.attribution}` : source.attribution;
 }
 
 function sendGeoJson(res: Response, filename: string, body: object) {
@@ -112,12 +116,12 @@ async function exportAreas(prisma: PrismaClient, caller: Caller, req: Request, r
   const rows = areas.map((area) => {
     const values = byArea.get(area.id);
     return [
-      area.code,
+      code(area.code),
       area.name,
       area.level,
-      area.parentCode,
+      code(area.parentCode),
       ...columns.flatMap((c) => [
-        formatNumber(values?.get(c)?.value ?? null, excel),
+        values?.get(c)?.value ?? null,
         values?.get(c)?.status ?? 'MISSING',
         values?.get(c) ? values.get(c)!.missingReason ?? '' : 'NOT_PUBLISHED',
       ]),
@@ -135,8 +139,7 @@ async function exportServices(prisma: PrismaClient, caller: Caller, req: Request
   const excel = req.query.variant === 'excel';
   const rows = await servicesForExport(prisma, { categoryKeys: list(req, 'categories'), statuses }, caller);
   const sources = await attributionsFor(prisma, [...new Set(rows.map((r) => r.sourceKey).filter((k): k is string => k !== null))]);
-  // synthetic sources whose attribution already says so are not labelled twice
-  const attributionOf = new Map(sources.map((s) => [s.key, s.synthetic && !s.attribution.startsWith('Demo-Daten') ? `Demo-Daten (synthetisch): ${s.attribution}` : s.attribution]));
+  const attributionOf = new Map(sources.map((s) => [s.key, labelled(s)]));
 
   if (format === 'geojson') {
     sendGeoJson(res, 'sozialatlas-angebote.geojson', {
@@ -160,10 +163,83 @@ async function exportServices(prisma: PrismaClient, caller: Caller, req: Request
   const header = ['id', 'name', 'category', 'provider', 'provider_kind', 'capacity', 'capacity_unit', 'status', 'street', 'house_number',
     'postal_code', 'city', 'area_code', 'area_name', 'lon', 'lat', 'demo_data', 'quelle'];
   sendCsv(res, `sozialatlas-angebote${excel ? '-excel' : ''}.csv`, header, rows.map((r) => [
-    r.id, r.name, r.category, r.provider, r.providerKind, formatNumber(r.capacity, excel), r.capacityUnit, r.status, r.street, r.houseNumber,
-    r.postalCode, r.city, r.areaCode, r.areaName, formatNumber(r.lon, excel), formatNumber(r.lat, excel), r.synthetic ? 'ja' : 'nein',
+    r.id, r.name, r.category, r.provider, r.providerKind, r.capacity, r.capacityUnit, r.status, r.street, r.houseNumber,
+    code(r.postalCode), r.city, code(r.areaCode), r.areaName, r.lon, r.lat, r.synthetic ? 'ja' : 'nein',
     r.sourceKey ? attributionOf.get(r.sourceKey) ?? '' : '',
   ]), excel);
+}
+
+interface AnalysisRow {
+  area: { code: string; name: string; level: string; parent: { code: string } | null } | null;
+  value: number | null;
+  classKey: string | null;
+  rank?: number | null;
+  reason: string | null;
+}
+
+/** Runs an analysis through the GraphQL schema (its defaults and input checks); its InputError stays a 400. */
+async function analysis<T>(prisma: PrismaClient, caller: Caller, source: string, variables: Record<string, unknown>): Promise<T> {
+  const result = await graphql({ schema: await getSchema(), source, variableValues: variables, contextValue: createContext(prisma, caller) });
+  const error = result.errors?.[0];
+  if (error) throw error.originalError instanceof InputError ? error.originalError : (error.originalError ?? error);
+  return result.data as T;
+}
+
+/** One row per area: the figure, its class (key and German name, as on the map), rank and why it is missing. */
+async function sendAnalysisCsv(prisma: PrismaClient, caller: Caller, res: Response, options: {
+  filename: string; column: string; rows: AnalysisRow[]; classes: { key: string; de: string }[]; indicatorKeys: string[]; serviceSourceKeys?: string[]; excel: boolean; rank: boolean;
+}) {
+  const { column, excel } = options;
+  const names = new Map(options.classes.map((c) => [c.key, c.de]));
+  const indicators = await indicatorSources(prisma, options.indicatorKeys);
+  const sourceKeys = [...new Set([...indicators.map((i) => i.sourceKey), ...(options.serviceSourceKeys ?? [])])];
+  const attribution = (await attributionsFor(prisma, sourceKeys)).map(labelled).join(' | ');
+  const header = ['code', 'name', 'level', 'parent_code', column, `${column}_class`, `${column}_class_name`, ...(options.rank ? [`${column}_rank`] : []), `${column}_missing_reason`, 'quelle'];
+  const rows = options.rows.filter((r) => r.area).map((r) => [
+    code(r.area!.code), r.area!.name, r.area!.level, code(r.area!.parent?.code), r.value, r.classKey, r.classKey ? names.get(r.classKey) ?? r.classKey : null,
+    ...(options.rank ? [r.rank ?? null] : []), r.reason, attribution,
+  ]);
+  sendCsv(res, `${options.filename}${excel ? '-excel' : ''}.csv`, header, rows, excel);
+}
+
+function level(req: Request): string {
+  const value = String(req.query.level ?? 'DISTRICT');
+  if (!LEVELS.has(value)) throw InputError.of(`level must be one of ${[...LEVELS].join(', ')}`, 'level');
+  return value;
+}
+
+function year(req: Request, name: string, fallback?: number): number {
+  if (req.query[name] === undefined && fallback !== undefined) return fallback;
+  const value = Number(req.query[name]);
+  if (!Number.isInteger(value) || value < MIN_YEAR || value > MAX_YEAR) throw InputError.of(`${name} must be a year between ${MIN_YEAR} and ${MAX_YEAR}`, name);
+  return value;
+}
+
+const AREA = 'area { code name level parent { code } }';
+
+async function exportNeedIndex(prisma: PrismaClient, caller: Caller, req: Request, res: Response) {
+  const vars = { level: level(req), year: year(req, 'year') };
+  const { needIndex } = await analysis<{ needIndex: { statusClasses: { key: string; de: string }[]; areas: (Omit<AnalysisRow, 'value' | 'classKey'> & { statusZ: number | null; statusClass: string | null })[] } }>(
+    prisma, caller, `query($level: AreaLevel!, $year: Int!) { needIndex(level: $level, year: $year) { statusClasses { key de } areas { ${AREA} statusZ statusClass rank reason } } }`, vars);
+  await sendAnalysisCsv(prisma, caller, res, {
+    filename: `sozialatlas-bedarfsindex-${vars.year}-${vars.level.toLowerCase()}`, column: `need_index_${vars.year}`, excel: req.query.variant === 'excel', rank: true,
+    rows: needIndex.areas.map((a) => ({ ...a, value: a.statusZ, classKey: a.statusClass })), classes: needIndex.statusClasses, indicatorKeys: [...DEFAULT_NEED_KEYS],
+  });
+}
+
+async function exportGaps(prisma: PrismaClient, caller: Caller, req: Request, res: Response) {
+  const category = String(req.query.category ?? '');
+  if (!/^[a-z0-9_]{1,64}$/.test(category)) throw InputError.of('category must be a category key, e.g. category=youth_club', 'category');
+  const gapYear = year(req, 'year');
+  const vars = { category, level: level(req), year: gapYear, needYear: year(req, 'needYear', gapYear) };
+  const { gaps } = await analysis<{ gaps: { classes: { key: string; de: string }[]; rows: (Omit<AnalysisRow, 'value' | 'classKey'> & { score: number | null; gapClass: string | null })[] } }>(
+    prisma, caller, `query($category: String!, $level: AreaLevel!, $year: Int!, $needYear: Int!) { gaps(category: $category, level: $level, year: $year, needYear: $needYear) { classes { key de } rows { ${AREA} score gapClass reason } } }`, vars);
+  await sendAnalysisCsv(prisma, caller, res, {
+    filename: `sozialatlas-luecken-${category}-${gapYear}-${vars.level.toLowerCase()}`, column: `gap_${category}_${gapYear}`, excel: req.query.variant === 'excel', rank: false,
+    rows: gaps.rows.map((r) => ({ ...r, value: r.score, classKey: r.gapClass })), classes: gaps.classes, indicatorKeys: [...DEFAULT_NEED_KEYS],
+    // the supply side: the sources of the category's services (demo data says so)
+    serviceSourceKeys: (await servicesForExport(prisma, { categoryKeys: [category] }, caller)).map((r) => r.sourceKey).filter((k): k is string => k !== null),
+  });
 }
 
 export function exportRouter(prisma: PrismaClient, callerOf: (req: Request) => Caller = () => anonymousCaller): Router {
@@ -185,5 +261,7 @@ export function exportRouter(prisma: PrismaClient, callerOf: (req: Request) => C
   router.get('/areas.csv', handle(exportAreas, 'csv'));
   router.get('/services.geojson', handle(exportServices, 'geojson'));
   router.get('/services.csv', handle(exportServices, 'csv'));
+  router.get('/need-index.csv', handle((p, c, req, res) => exportNeedIndex(p, c, req, res), 'csv'));
+  router.get('/gaps.csv', handle((p, c, req, res) => exportGaps(p, c, req, res), 'csv'));
   return router;
 }

@@ -38,7 +38,7 @@ describe('downloads for analysts and GIS', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const excelRows = parse(bytes.subarray(3).toString('utf8'), { columns: true, delimiter: ';' }) as Record<string, string>[];
     expect(excelRows).toHaveLength(10);
-    const same = excelRows.find((r) => r.code === decimal!.code)!;
+    const same = excelRows.find((r) => r.code === `="${decimal!.code}"`)!;
     expect(same.sgb2_rate_2022).toBe(decimal!.sgb2_rate_2022!.replace('.', ','));
   });
 
@@ -86,8 +86,46 @@ describe('downloads for analysts and GIS', () => {
       const row = rows.find((r) => r.id === String(service.id))!;
       expect(row.provider).toBe(`'${hostile.provider}`);
       expect(row.name).toBe(`'${hostile.name}`);
-      // no cell of the file starts a formula; negative numbers are still numbers
-      expect(rows.flatMap((r) => Object.values(r)).filter((cell) => /^[=+@\t\r]|^-(?!\d+([.,]\d+)?$)/.test(cell))).toEqual([]);
+      // no cell of the file starts a formula; negative numbers are still numbers; the only formula
+      // is the constant text ="04109" Excel needs to keep a code of digits as text
+      const cells = rows.flatMap((r) => Object.values(r));
+      expect(cells.filter((cell) => /^[=+@\t\r]|^-(?!\d+([.,]\d+)?$)/.test(cell) && !(variant && /^="\d+"$/.test(cell)))).toEqual([]);
     }
+  });
+
+  it('keeps district and postal codes as text for Excel ("00" stays "00"), and plain in the standard variant', async () => {
+    const plain = parse(await (await fetch(`${http.url}/export/areas.csv?indicators=population&years=2022`)).text(), { columns: true }) as Record<string, string>[];
+    expect(plain.find((r) => r.name === 'Zentrum')!.code).toBe('00');
+    const excelText = (await (await fetch(`${http.url}/export/areas.csv?indicators=population&years=2022&variant=excel`)).text()).replace(/^\uFEFF/, '');
+    // Excel opens ="00" as the text 00; a bare 00 would become the number 0
+    expect(excelText).toContain('"=""00""";Zentrum;DISTRICT;');
+    const excel = parse(excelText, { columns: true, delimiter: ';' }) as Record<string, string>[];
+    const zentrum = excel.find((r) => r.name === 'Zentrum')!;
+    expect(zentrum.code).toBe('="00"');
+    expect(zentrum.parent_code).toBe(`="${plain.find((r) => r.name === 'Zentrum')!.parent_code}"`);
+    const services = parse((await (await fetch(`${http.url}/export/services.csv?categories=day_care&variant=excel`)).text()).replace(/^\uFEFF/, ''), { columns: true, delimiter: ';' }) as Record<string, string>[];
+    const withPostcode = services.filter((r) => r.postal_code);
+    expect(withPostcode.length).toBeGreaterThan(0);
+    expect(withPostcode.every((r) => /^="0\d{4}"$/.test(r.postal_code!))).toBe(true);
+  });
+
+  it('exports the need index and the gaps with the class shown on the map, as the API computes them', async () => {
+    const rows = parse(await (await fetch(`${http.url}/export/need-index.csv?level=DISTRICT&year=2022`)).text(), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(63);
+    expect(Object.keys(rows[0]!)).toEqual(['code', 'name', 'level', 'parent_code', 'need_index_2022', 'need_index_2022_class', 'need_index_2022_class_name', 'need_index_2022_rank', 'need_index_2022_missing_reason', 'quelle']);
+    const top = rows.find((r) => r.need_index_2022_rank === '1')!;
+    expect(top).toMatchObject({ name: 'Grünau-Nord', need_index_2022_class: 'VERY_LOW', need_index_2022_class_name: 'sehr hoher Bedarf' });
+    expect(top.quelle).toContain('Stadt Leipzig');
+
+    const gaps = parse(await (await fetch(`${http.url}/export/gaps.csv?category=youth_club&year=2023&needYear=2022`)).text(), { columns: true }) as Record<string, string>[];
+    expect(gaps).toHaveLength(63);
+    const names = new Map([['NONE', 'keine Lücke'], ['MODERATE', 'mäßig'], ['HIGH', 'hoch'], ['CRITICAL', 'kritisch']]);
+    expect(gaps.every((r) => names.get(r.gap_youth_club_2023_class!) === r.gap_youth_club_2023_class_name)).toBe(true);
+    // the youth clubs are demo data: the source says so
+    expect(gaps[0]!.quelle).toContain('Demo-Daten');
+
+    const bad = await fetch(`${http.url}/export/gaps.csv?category=youth_club&year=1800`);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ parameter: 'year' });
   });
 });
