@@ -32,3 +32,14 @@ export { upsertValues, type Provenance, type ValueConflict, type ValueRow } from
 export { plausibilityWarnings, unitProblem, UNIT_RANGES, type CheckedValue, type PlausibilityOptions } from './domain/value-checks';
 export { Prisma, PrismaClient } from '../generated/prisma/client';
 export * from '../generated/prisma/enums';
+export {
+  Geocoder,
+  metres,
+  type AddressRow,
+  type GeocodeResult,
+  type KnownAddress,
+  type MatchKind,
+  type ReverseResult,
+} from './domain/geocoding/geocoder';
+export { geocoderFor, readAddressTable, OSM_ATTRIBUTION } from './domain/geocoding/address-table';
+export { parseAddress, parseHouseNumber, streetKey, type AddressParts, type HouseNumber } from './domain/geocoding/normalize';

@@ -101,6 +101,4 @@ export { generateSynthetic, type SyntheticOptions } from './synthetic';
 export { CATEGORIES, CORE_CATEGORIES, LIST_CATEGORIES, type CategoryKey } from './categories';
 export { SOURCES, LEIPZIG_ATTRIBUTION } from './sources';
 export { formatReport, newReport, type ImportReport, type ReportEntry } from './report';
-export { Geocoder, metres, type AddressRow, type GeocodeResult, type KnownAddress, type MatchKind, type ReverseResult } from './geocoding/geocoder';
-export { leipzigGeocoder, readAddressTable, OSM_ATTRIBUTION, LEIPZIG_ADDRESS_FILE } from './geocoding/leipzig';
-export { parseAddress, parseHouseNumber, streetKey, type AddressParts, type HouseNumber } from './geocoding/normalize';
+export { leipzigGeocoder, LEIPZIG_ADDRESS_FILE } from './geocoding/leipzig';

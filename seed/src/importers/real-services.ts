@@ -6,12 +6,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser, type Quad } from 'n3';
-import { classifyProvider, cleanName, normalizeProviderName, type PrismaClient, type ProviderKind, type TargetGroup, type UmbrellaAssociation } from '@sozialatlas/db';
 import { upsertCategories, type CategoryKey } from '../categories';
 import { inTransaction, type Tx } from '../db';
-import type { Geocoder, GeocodeResult } from '../geocoding/geocoder';
+import { classifyProvider, cleanName, normalizeProviderName, parseAddress, type Geocoder, type GeocodeResult, type PrismaClient, type ProviderKind, type TargetGroup, type UmbrellaAssociation } from '@sozialatlas/db';
 import { leipzigGeocoder } from '../geocoding/leipzig';
-import { parseAddress } from '../geocoding/normalize';
 import { leipzigDataDir } from '../paths';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';

@@ -1,4 +1,5 @@
-import { leipzigGeocoder, OSM_ATTRIBUTION, parseAddress, type KnownAddress } from '@sozialatlas/seed';
+import { OSM_ATTRIBUTION, parseAddress, type KnownAddress } from '@sozialatlas/db';
+import { addressGeocoder } from './address-geocoder';
 import { Arg, Ctx, Float, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { BadUserInputError } from '../../errors';
@@ -33,7 +34,7 @@ export class GeocodingResolver {
   ): Promise<GeocodeResult> {
     if (text.length > MAX_ADDRESS) throw new BadUserInputError(`address must be at most ${MAX_ADDRESS} characters`, 'address');
     if (postalCode != null && !/^\d{5}$/.test(postalCode)) throw new BadUserInputError('postalCode must be five digits', 'postalCode');
-    const geocoder = leipzigGeocoder();
+    const geocoder = addressGeocoder();
     const parsed = parseAddress(text);
     const r = geocoder.geocode({ ...parsed, postalCode: postalCode ?? parsed.postalCode });
     return {
@@ -60,7 +61,7 @@ export class GeocodingResolver {
   ): Promise<ReverseGeocodeResult | null> {
     if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) throw new BadUserInputError('lon must be −180…180 and lat −90…90', 'lon');
     if (!(maxDistance >= 1 && maxDistance <= MAX_REVERSE_M)) throw new BadUserInputError(`maxDistance must be 1–${MAX_REVERSE_M} metres`, 'maxDistance');
-    const r = leipzigGeocoder().reverse(lon, lat, maxDistance);
+    const r = addressGeocoder().reverse(lon, lat, maxDistance);
     if (!r) return null;
     return { address: address(r.address), distanceMeters: r.distanceMeters, attribution: OSM_ATTRIBUTION, area: await areaAt(ctx, lon, lat) };
   }

@@ -2,7 +2,7 @@
 // the geocoder's point, and remembers how it was found (location.geocode_*). A point picked on the
 // map wins and clears that record.
 import type { GeocodeMatch } from '@sozialatlas/db';
-import { leipzigGeocoder } from '@sozialatlas/seed';
+import { addressGeocoder } from './address-geocoder';
 import { problem, type FieldProblem } from '../common/writes/validation';
 
 export interface PointOrigin {
@@ -28,7 +28,7 @@ const has = (v: number | null | undefined) => v !== undefined && v !== null;
  */
 export function pointFromAddress(input: AddressInput, field: string): { origin: PointOrigin | null; problems: FieldProblem[] } {
   if (has(input.lon) || has(input.lat) || !input.street?.trim()) return { origin: null, problems: [] };
-  const r = leipzigGeocoder().geocode({ street: input.street, houseNumber: input.houseNumber ?? null, postalCode: input.postalCode ?? null });
+  const r = addressGeocoder().geocode({ street: input.street, houseNumber: input.houseNumber ?? null, postalCode: input.postalCode ?? null });
   if (r.lon === null || r.lat === null) {
     return {
       origin: null,
