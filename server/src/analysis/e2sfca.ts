@@ -100,6 +100,10 @@ export function zoneWeight(zones: readonly Zone[]): ZoneWeight {
 }
 
 /** Supply as recorded capacity, or every service counts 1 when a category records none; the GraphQL enum is registered from this list. */
+/** Where the demand of an area is placed: a grid clipped to the area, or its label point. */
+export const DEMAND_MODES = ['GRID', 'LABEL_POINTS'] as const;
+export type DemandMode = (typeof DEMAND_MODES)[number];
+
 export const CAPACITY_MODES = ['CAPACITY', 'FACILITY_COUNT'] as const;
 export type CapacityMode = (typeof CAPACITY_MODES)[number];
 

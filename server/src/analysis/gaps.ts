@@ -23,6 +23,9 @@ import type { Id, MethodText, MissingReason } from './types';
 
 /** Gap classes from worst to none; the GraphQL enum is registered from this list. */
 export const GAP_CLASSES = ['CRITICAL', 'HIGH', 'MODERATE', 'NONE'] as const;
+/** The supply measure V of a gap: E2SFCA accessibility or the coverage ratio of the area. */
+export const GAP_SUPPLY_MEASURES = ['ACCESSIBILITY', 'COVERAGE'] as const;
+export type GapSupplyMeasure = (typeof GAP_SUPPLY_MEASURES)[number];
 export type GapClass = (typeof GAP_CLASSES)[number];
 
 /** Short name of each class, for legends, tables and sentences ("Lückenklasse kritisch → hoch"). */

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@sozialatlas/db';
+import type { AreaLevel, PrismaClient } from '@sozialatlas/db';
 import {
   DEFAULT_DETOUR_FACTOR,
   DEFAULT_ZONES,
@@ -14,7 +14,7 @@ import {
   type DistanceDecay,
   type NeedIndexPresetKey,
   type Demand,
-  type DemandCell,
+  type DemandMode,
   type E2sfcaResult,
   type NeedIndexResult,
   type Observation,
@@ -89,7 +89,7 @@ export async function resolveMeasures(prisma: PrismaClient, keys: readonly strin
     const d = DERIVED_MEASURES[key];
     if (d) return { key, name: d.name, unit: d.unit, polarity: d.polarity, derivedFrom: d.text };
     const r = byKey.get(key)!;
-    return { key, name: r.name, unit: r.unit, polarity: r.polarity as Polarity, derivedFrom: null };
+    return { key, name: r.name, unit: r.unit, polarity: r.polarity, derivedFrom: null };
   });
   return { measures, indicatorIds: rows.map((r) => r.id), byKey };
 }
@@ -117,7 +117,7 @@ export async function loadObservations(
     indicatorKey: r.indicatorKey,
     year: r.year,
     value: r.status === 'SUPPRESSED' ? null : r.value,
-    status: r.status as ValueStatus,
+    status: r.status,
   }));
   const index = new Map(out.map((o) => [`${o.areaId}|${o.indicatorKey}|${o.year}`, o]));
   for (const key of measures) {
@@ -264,7 +264,7 @@ export async function loadCoverage(ctx: Context, req: { level: string; year: num
     servicePoints(ctx.prisma, { categoryIds: categories.map((c) => c.categoryId), level: req.level, activeOnly: true }, ctx.caller),
     targetIds.length
       ? loadObservations(ctx.prisma, ctx.caller, targetIds, [], [req.level], req.year, req.year)
-      : Promise.resolve([] as LevelObservation[]),
+      : Promise.resolve<LevelObservation[]>([]),
   ]);
   const services = placeServices(rows);
   const result = computeCoverage({
@@ -304,7 +304,7 @@ export function decayOf(zones: Zone[], req: DecayRequest | null): DistanceDecay 
 /** Demand grid cells are geometry only (no confidential data): cached per process, invalidated by the areas' fingerprint. */
 const cellCache = new Map<string, DemandCellRow[]>();
 
-export async function loadCells(prisma: PrismaClient, level: string, mode: 'GRID' | 'LABEL_POINTS', size: number): Promise<DemandCellRow[]> {
+export async function loadCells(prisma: PrismaClient, level: AreaLevel, mode: DemandMode, size: number): Promise<DemandCellRow[]> {
   if (mode === 'LABEL_POINTS') return labelPointCells(prisma, level);
   const key = `${level}|${size}|${await areaStamp(prisma)}`;
   let cells = cellCache.get(key);
@@ -318,7 +318,7 @@ export async function loadCells(prisma: PrismaClient, level: string, mode: 'GRID
 }
 
 /** Demand is spread from the finest level with values: districts for DISTRICT, BOROUGH and CITY. */
-export function demandLevelFor(level: string): string {
+export function demandLevelFor(level: AreaLevel): AreaLevel {
   return level === 'PLANNING_AREA' ? 'PLANNING_AREA' : 'DISTRICT';
 }
 
@@ -337,12 +337,12 @@ export interface AccessibilityInputs {
   levelOf: Map<number, number>;
   areas: LevelArea[];
   targets: TargetPopulation[];
-  demandLevel: string;
+  demandLevel: AreaLevel;
 }
 
 export async function loadAccessibilityInputs(
   ctx: Context,
-  req: { category: string; year: number; level: string; demand: 'GRID' | 'LABEL_POINTS'; gridSizeM: number; decay?: DecayRequest | null; detourFactor?: number },
+  req: { category: string; year: number; level: AreaLevel; demand: DemandMode; gridSizeM: number; decay?: DecayRequest | null; detourFactor?: number },
 ): Promise<AccessibilityInputs> {
   const [category] = await requireCategories(ctx.prisma, [req.category], 'category');
   const demandLevel = demandLevelFor(req.level);
@@ -368,7 +368,7 @@ export async function loadAccessibilityInputs(
       popAreas.add(c.areaId);
     }
   }
-  const { demands } = spreadPopulation(cells as DemandCell[], demandPop);
+  const { demands } = spreadPopulation(cells, demandPop);
   const levelOf = new Map<number, number>();
   if (demandMap) for (const m of demandMap) levelOf.set(m.areaId, m.levelAreaId);
   else for (const c of cells) levelOf.set(c.areaId, c.areaId);

@@ -33,16 +33,17 @@ function areaFieldFor<T extends { areaId: AreaId }>(cls: ClassType<T>) {
   return AreaOfRow;
 }
 
+// one call per class, so each is checked to carry an areaId
 export const analysisAreaResolvers = [
-  NeedIndexArea,
-  CoverageRowType,
-  AccessibilityArea,
-  AccessibilityPoint,
-  GapRowType,
-  MoneyAreaYear,
-  MoneyChange,
-  EarlyWarningAlert,
-  EarlyWarningNotEvaluated,
-  ScenarioAreaType,
-  ScenarioMoney,
-].map((cls) => areaFieldFor(cls as ClassType<{ areaId: AreaId }>));
+  areaFieldFor(NeedIndexArea),
+  areaFieldFor(CoverageRowType),
+  areaFieldFor(AccessibilityArea),
+  areaFieldFor(AccessibilityPoint),
+  areaFieldFor(GapRowType),
+  areaFieldFor(MoneyAreaYear),
+  areaFieldFor(MoneyChange),
+  areaFieldFor(EarlyWarningAlert),
+  areaFieldFor(EarlyWarningNotEvaluated),
+  areaFieldFor(ScenarioAreaType),
+  areaFieldFor(ScenarioMoney),
+];

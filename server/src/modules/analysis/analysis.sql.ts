@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
+import type { Polarity, ValueStatus } from '../../analysis';
 import type { Caller } from '../auth/caller';
 import { visibleFunding, visibleService } from '../common/visible.sql';
 import { present } from '../indicators/indicator.sql';
@@ -24,7 +25,7 @@ export interface IndicatorRow {
   key: string;
   name: string;
   unit: string;
-  polarity: string;
+  polarity: Polarity;
 }
 
 export function indicatorsByKeys(prisma: PrismaClient, keys: readonly string[]) {
@@ -39,7 +40,7 @@ export interface AnalysisValueRow {
   indicatorKey: string;
   year: number;
   value: number | null;
-  status: string;
+  status: ValueStatus;
   secondary: boolean;
 }
 

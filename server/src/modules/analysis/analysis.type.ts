@@ -2,10 +2,12 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   CAPACITY_MODES,
   DECAY_KINDS,
+  DEMAND_MODES,
   GAP_CLASSES,
   MISSING_REASONS,
   type CapacityMode as PureCapacityMode,
   type DecayKind as PureDecayKind,
+  type DemandMode as PureDemandMode,
   type GapClass,
   type MissingReason,
 } from '../../analysis';
@@ -48,10 +50,8 @@ registerEnumType(GapClassEnum, {
   },
 });
 
-export enum DemandMode {
-  GRID = 'GRID',
-  LABEL_POINTS = 'LABEL_POINTS',
-}
+export const DemandMode = enumFrom(DEMAND_MODES);
+export type DemandMode = PureDemandMode;
 registerEnumType(DemandMode, {
   name: 'DemandMode',
   description: 'Where the demand of an area is placed for E2SFCA (Nachfragepunkte).',

@@ -37,7 +37,7 @@ export async function computeAccessibilityAnswer(ctx: Context, args: Accessibili
       category: args.category,
       year: args.year,
       level: args.level,
-      demandLevel: inp.demandLevel as AccessibilityResultType['parameters']['level'],
+      demandLevel: inp.demandLevel,
       demand: args.demand,
       gridSizeM: args.demand === 'GRID' ? args.gridSizeM : null,
       zones: inp.decay.kind === 'STEP' ? inp.zones : [],

@@ -2,11 +2,11 @@ import { AreaLevel } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AnalysisClassName, AnalysisMethod, AnalysisMissingReason, DecayKind, GapClassEnum } from '../analysis.type';
 import { type AreaId } from '../../areas/area-id';
+import { GAP_SUPPLY_MEASURES, type GapSupplyMeasure as PureGapSupplyMeasure } from '../../../analysis';
+import { enumFrom } from '../../common/enum';
 
-export enum GapSupplyMeasure {
-  ACCESSIBILITY = 'ACCESSIBILITY',
-  COVERAGE = 'COVERAGE',
-}
+export const GapSupplyMeasure = enumFrom(GAP_SUPPLY_MEASURES);
+export type GapSupplyMeasure = PureGapSupplyMeasure;
 registerEnumType(GapSupplyMeasure, {
   name: 'GapSupplyMeasure',
   description: 'Which supply measure V the gap analysis uses (Versorgungsmaß).',

@@ -163,7 +163,7 @@ async function scenarioMoney(ctx: Context, level: string, changes: { serviceId: 
     years,
     fundings: funds.filter((f) => years.includes(f.year)).map((f) => ({ serviceId: f.serviceId, year: f.year, amount: f.amount })),
     serviceLocations: locs.map((l) => ({ serviceId: l.serviceId, areaId: l.areaId, share: l.share })),
-    residents: pop.map((o) => ({ areaId: o.areaId, year: o.year, population: o.value, status: o.status as 'REGULAR' })),
+    residents: pop.map((o) => ({ areaId: o.areaId, year: o.year, population: o.value, status: o.status })),
     priceIndex: vpi.map((p) => ({ year: p.year, index: p.index })),
     priceBaseYear,
   };
