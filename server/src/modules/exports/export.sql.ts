@@ -1,24 +1,13 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
 import type { Caller } from '../auth/caller';
-import { simplifiedAreaGeometry } from '../common/spatial.sql';
+import { areaFeatureColumns, areaWithParent, simplifiedAreaGeometry, type AreaFeatureRow } from '../common/spatial.sql';
 import { visibleService } from '../common/visible.sql';
 import { serviceAtLocationColumns, type ServiceAtLocationRow } from '../services/service.sql';
 
-export interface AreaRow {
-  id: number;
-  code: string;
-  name: string;
-  level: string;
-  parentCode: string | null;
-  areaKm2: number | null;
-  geojson: string | null;
-}
-
 export function areasForExport(prisma: PrismaClient, level: string, toleranceM: number) {
-  return prisma.$queryRaw<AreaRow[]>`
-    SELECT a.id, a.code, a.name, a.level::text AS level, p.code AS "parentCode", a.area_km2 AS "areaKm2",
-           ST_AsGeoJSON(${simplifiedAreaGeometry(toleranceM)}, 6) AS geojson
-      FROM area a LEFT JOIN area p ON p.id = a.parent_id
+  return prisma.$queryRaw<AreaFeatureRow[]>`
+    SELECT ${areaFeatureColumns(simplifiedAreaGeometry(toleranceM), 6)}
+      FROM ${areaWithParent}
      WHERE a.level = ${level}::area_level
      ORDER BY a.code`;
 }

@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
 import type { Caller } from '../auth/caller';
+import { countRows, findPage, type PagedTable } from '../common/paged.sql';
 import { visibleFunding } from '../common/visible.sql';
 import type { FundingFilter } from './funding.args';
 import type { Funding, PriceIndexYear } from './funding.type';
@@ -29,16 +30,14 @@ function fundingWhere(filter: FundingFilter = {}, caller: Caller): Prisma.Sql {
   return Prisma.join(conditions, ' AND ');
 }
 
+const FUNDING: PagedTable = { from: Prisma.sql`funding f`, id: Prisma.sql`f.id`, columns: fundingColumns };
+
 export function findFundings(prisma: PrismaClient, filter: FundingFilter | undefined, caller: Caller, take: number, afterId?: number) {
-  return prisma.$queryRaw<Funding[]>`
-    SELECT ${fundingColumns} FROM funding f
-     WHERE ${fundingWhere(filter, caller)} AND f.id > ${afterId ?? 0}
-     ORDER BY f.id LIMIT ${take}`;
+  return findPage<Funding>(prisma, FUNDING, fundingWhere(filter, caller), take, afterId);
 }
 
-export async function countFundings(prisma: PrismaClient, filter: FundingFilter | undefined, caller: Caller): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM funding f WHERE ${fundingWhere(filter, caller)}`;
-  return row?.n ?? 0;
+export function countFundings(prisma: PrismaClient, filter: FundingFilter | undefined, caller: Caller): Promise<number> {
+  return countRows(prisma, FUNDING, fundingWhere(filter, caller));
 }
 
 export function fundingsByServiceIds(prisma: PrismaClient, serviceIds: readonly number[], caller: Caller) {

@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
 import type { Caller } from '../auth/caller';
+import { areaFeatureColumns, areaWithParent, type AreaFeatureRow } from '../common/spatial.sql';
 import { visibleService } from '../common/visible.sql';
 import { present, type MissingReason } from '../indicators/indicator.sql';
 import { serviceAtLocationColumns, type ServiceAtLocationRow } from '../services/service.sql';
@@ -34,21 +35,10 @@ function areaWhere(filter: AreaFilter): Prisma.Sql {
   return Prisma.join(conditions, ' AND ');
 }
 
-export interface OgcAreaRow {
-  id: number;
-  code: string;
-  name: string;
-  level: string;
-  parentCode: string | null;
-  areaKm2: number | null;
-  geojson: string | null;
-}
-
 export function findAreas(prisma: PrismaClient, filter: AreaFilter, limit: number, offset: number) {
-  return prisma.$queryRaw<OgcAreaRow[]>`
-    SELECT a.id, a.code, a.name, a.level::text AS level, p.code AS "parentCode", a.area_km2 AS "areaKm2",
-           ST_AsGeoJSON(a.geom, 7) AS geojson
-      FROM area a LEFT JOIN area p ON p.id = a.parent_id
+  return prisma.$queryRaw<AreaFeatureRow[]>`
+    SELECT ${areaFeatureColumns(Prisma.sql`a.geom`, 7)}
+      FROM ${areaWithParent}
      WHERE ${areaWhere(filter)}
      ORDER BY a.code
      LIMIT ${limit} OFFSET ${offset}`;

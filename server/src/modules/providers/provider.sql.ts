@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
 import type { Caller } from '../auth/caller';
+import { countRows, findPage, type PagedTable } from '../common/paged.sql';
 import { visibleProvider } from '../common/visible.sql';
 import type { ProviderFilter } from './provider.args';
 import type { Provider } from './provider.type';
@@ -19,16 +20,14 @@ function providerWhere(filter: ProviderFilter = {}, caller: Caller): Prisma.Sql 
   return Prisma.join(conditions, ' AND ');
 }
 
+const PROVIDERS: PagedTable = { from: Prisma.sql`provider p`, id: Prisma.sql`p.id`, columns: providerColumns };
+
 export function findProviders(prisma: PrismaClient, filter: ProviderFilter | undefined, caller: Caller, take: number, afterId?: number) {
-  return prisma.$queryRaw<Provider[]>`
-    SELECT ${providerColumns} FROM provider p
-     WHERE ${providerWhere(filter, caller)} AND p.id > ${afterId ?? 0}
-     ORDER BY p.id LIMIT ${take}`;
+  return findPage<Provider>(prisma, PROVIDERS, providerWhere(filter, caller), take, afterId);
 }
 
-export async function countProviders(prisma: PrismaClient, filter: ProviderFilter | undefined, caller: Caller): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM provider p WHERE ${providerWhere(filter, caller)}`;
-  return row?.n ?? 0;
+export function countProviders(prisma: PrismaClient, filter: ProviderFilter | undefined, caller: Caller): Promise<number> {
+  return countRows(prisma, PROVIDERS, providerWhere(filter, caller));
 }
 
 export function providersByIds(prisma: PrismaClient, ids: readonly number[], caller: Caller) {

@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
 import type { Caller } from '../auth/caller';
+import { countRows, findPage, type PagedTable } from '../common/paged.sql';
 import { visibleService } from '../common/visible.sql';
 import type { ServiceFilter } from './service.args';
 import type { CategoryStat, CoverageNorm, Location, Service, ServiceCategory } from './service.type';
@@ -71,16 +72,14 @@ export function serviceWhere(filter: ServiceFilter = {}, caller: Caller): Prisma
   return Prisma.join(conditions, ' AND ');
 }
 
+const SERVICES: PagedTable = { from: Prisma.sql`service s`, id: Prisma.sql`s.id`, columns: serviceColumns };
+
 export function findServices(prisma: PrismaClient, filter: ServiceFilter | undefined, caller: Caller, take: number, afterId?: number) {
-  return prisma.$queryRaw<Service[]>`
-    SELECT ${serviceColumns} FROM service s
-     WHERE ${serviceWhere(filter, caller)} AND s.id > ${afterId ?? 0}
-     ORDER BY s.id LIMIT ${take}`;
+  return findPage<Service>(prisma, SERVICES, serviceWhere(filter, caller), take, afterId);
 }
 
-export async function countServices(prisma: PrismaClient, filter: ServiceFilter | undefined, caller: Caller): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM service s WHERE ${serviceWhere(filter, caller)}`;
-  return row?.n ?? 0;
+export function countServices(prisma: PrismaClient, filter: ServiceFilter | undefined, caller: Caller): Promise<number> {
+  return countRows(prisma, SERVICES, serviceWhere(filter, caller));
 }
 
 export function servicesByIds(prisma: PrismaClient, ids: readonly number[], caller: Caller) {

@@ -63,6 +63,13 @@ async function refuse(tx: Tx, model: VersionedModel, entity: string, id: number)
   throw new ConflictError(entity, id, current.version);
 }
 
+/** What the audit row keeps of the record before a versioned write (NotFound when it is gone). */
+async function stateBefore(tx: Tx, model: VersionedModel, entity: string, id: number, snapshot?: (row: Row) => Promise<unknown>): Promise<unknown> {
+  const before = await delegate(tx, model).findUnique({ where: { id } });
+  if (!before) throw new NotFoundError(entity, id);
+  return snapshot ? snapshot(before) : before;
+}
+
 /**
  * Optimistic locking: `UPDATE … SET …, version = version + 1 WHERE id = $1 AND version = $2`.
  * Zero rows means the record changed since the caller read `version` (or is gone).
@@ -79,9 +86,7 @@ export async function updateAudited(
   options: { action?: string; after?: () => Promise<void>; snapshot?: (row: Row) => Promise<unknown> } = {},
 ): Promise<Row> {
   const table = delegate(tx, model);
-  const before = await table.findUnique({ where: { id } });
-  if (!before) throw new NotFoundError(entity, id);
-  const beforeSnapshot = options.snapshot ? await options.snapshot(before) : before;
+  const beforeSnapshot = await stateBefore(tx, model, entity, id, options.snapshot);
   const { count } = await table.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
   if (count === 0) return refuse(tx, model, entity, id);
   await options.after?.();
@@ -106,11 +111,8 @@ export async function deleteAudited(
   version: number,
   snapshot?: (row: Row) => Promise<unknown>,
 ): Promise<void> {
-  const table = delegate(tx, model);
-  const before = await table.findUnique({ where: { id } });
-  if (!before) throw new NotFoundError(entity, id);
-  const beforeSnapshot = snapshot ? await snapshot(before) : before;
-  const { count } = await table.deleteMany({ where: { id, version } });
+  const beforeSnapshot = await stateBefore(tx, model, entity, id, snapshot);
+  const { count } = await delegate(tx, model).deleteMany({ where: { id, version } });
   if (count === 0) return refuse(tx, model, entity, id);
   await writeAudit(tx, actorOf(ctx.caller), { action: 'retire', entity, entityId: id, before: beforeSnapshot });
 }
