@@ -7,12 +7,10 @@ import type { CategoriesWithNormQuery, GapLayerQuery, NeedIndexLayerQuery } from
 import type { ClassRow } from '../lib/categorical';
 import type { Level } from '../lib/url-state';
 
-/** SGB II and unemployment data (the need index's inputs) end in 2022. */
-export const LAST_NEED_YEAR = 2022;
-
+/** The years the API can compute the need index for (all its inputs have data). */
 export const NEED_YEARS = graphql(`
   query NeedYears {
-    indicatorValues(filter: { indicatorKeys: ["sgb2_rate"], level: CITY }, first: 100) { nodes { year value } }
+    needIndexYears
   }
 `);
 
@@ -84,13 +82,12 @@ export function useCategories() {
   return data?.serviceCategories ?? null;
 }
 
-/** Years the need index can be computed for (those with SGB II data). */
+/** Years the need index can be computed for, from the API (all its default indicators have data). */
 export function useNeedYears() {
   const [{ data, error }] = useQuery({ query: NEED_YEARS });
   return useMemo(() => {
-    if (error) return [LAST_NEED_YEAR];
-    if (!data) return null;
-    return [...new Set(data.indicatorValues.nodes.filter((n) => n.value !== null && n.year <= LAST_NEED_YEAR).map((n) => n.year))].sort((a, b) => a - b);
+    if (error) return [];
+    return data ? data.needIndexYears : null;
   }, [data, error]);
 }
 
@@ -98,7 +95,7 @@ export function useNeedIndex(level: Level, year: number | null, pause = false) {
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: NEED_INDEX,
     // paused while there is no year yet
-    variables: { level, year: year ?? LAST_NEED_YEAR },
+    variables: { level, year: year ?? 0 },
     pause: pause || year === null,
   });
   return { data: data?.needIndex ?? null, fetching, error, retry: () => reexecute({ requestPolicy: 'network-only' }) };
@@ -120,7 +117,7 @@ export function useGaps(category: string, level: Level, year: number | null, pau
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: GAPS,
     // paused while there is no year yet
-    variables: { category, level, year: year ?? LAST_NEED_YEAR, needYear: year ?? LAST_NEED_YEAR },
+    variables: { category, level, year: year ?? 0, needYear: year ?? 0 },
     pause: pause || year === null,
   });
   return { data: data?.gaps ?? null, fetching, error, retry: () => reexecute({ requestPolicy: 'network-only' }) };

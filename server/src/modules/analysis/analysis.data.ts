@@ -27,6 +27,7 @@ import {
   type DecayKind,
 } from '../../analysis';
 import type { Context } from '../../context';
+import { MAX_YEAR, MIN_YEAR } from '../common/years';
 import type { Caller } from '../auth/caller';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import {
@@ -421,4 +422,21 @@ export function computeAccessibility(inp: AccessibilityInputs, services: readonl
   const result = e2sfca({ supplies, demands: inp.demands, decay: inp.decay, pairs: detourPairs(supplies, inp.demands, catchment, inp.detourFactor) });
   const relabelled = result.demands.map((d) => ({ ...d, areaId: inp.levelOf.get(areaIdOf(d.areaId)) ?? d.areaId }));
   return { result, areas: aggregateByArea(relabelled), notCounted, supplies };
+}
+
+/**
+ * Years the default need index can be computed for at a level: every default indicator has a
+ * value (not suppressed) for at least one area that year; oldest first.
+ */
+export async function needIndexYears(ctx: Context, level: AreaLevel): Promise<number[]> {
+  const { indicatorIds } = await resolveMeasures(ctx.prisma, DEFAULT_NEED_KEYS);
+  const obs = await loadObservations(ctx.prisma, ctx.caller, indicatorIds, DEFAULT_NEED_KEYS, [level], MIN_YEAR, MAX_YEAR);
+  const keysByYear = new Map<number, Set<string>>();
+  for (const o of obs) {
+    if (o.value === null) continue;
+    const keys = keysByYear.get(o.year) ?? new Set<string>();
+    keys.add(o.indicatorKey);
+    keysByYear.set(o.year, keys);
+  }
+  return [...keysByYear].filter(([, keys]) => DEFAULT_NEED_KEYS.every((k) => keys.has(k))).map(([year]) => year).sort((a, b) => a - b);
 }

@@ -29,6 +29,17 @@ async function count(fn: () => Promise<unknown>): Promise<number> {
 }
 
 describe('needIndex', () => {
+  it('needIndexYears lists the years whose index has areas, and no later one', async () => {
+    const { needIndexYears } = await gql.data(`{ needIndexYears }`);
+    expect(needIndexYears.length).toBeGreaterThan(1);
+    expect([...needIndexYears].sort((a: number, b: number) => a - b)).toEqual(needIndexYears);
+    const last = needIndexYears[needIndexYears.length - 1];
+    const at = await gql.data(NEED, { year: last });
+    expect(at.needIndex.areas.some((a: { excluded: boolean }) => !a.excluded)).toBe(true);
+    const after = await gql.data(NEED, { year: last + 1 });
+    expect(after.needIndex.areas.every((a: { excluded: boolean }) => a.excluded)).toBe(true);
+  });
+
   it('ranks Grünau-Nord, Grünau-Mitte, Volkmarsdorf and Paunsdorf highest in 2022 (status "sehr niedrig")', async () => {
     const { needIndex } = await gql.data(NEED, { year: 2022 });
     expect(needIndex.method.de).toMatch(/Monitorings Soziale Stadtentwicklung/);

@@ -1,5 +1,7 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { AreaLevel } from '@sozialatlas/db';
+import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../../context';
+import { needIndexYears } from '../analysis.data';
 import { computeNeedIndexAnswer } from './compute-need-index';
 import { NeedIndexArgs } from './need-index.args';
 import { NeedIndexResultType } from './need-index.type';
@@ -14,5 +16,14 @@ export class NeedIndexResolver {
   })
   needIndex(@Ctx() ctx: Context, @Args() args: NeedIndexArgs): Promise<NeedIndexResultType> {
     return computeNeedIndexAnswer(ctx, args);
+  }
+
+  @Query(() => [Int], {
+    description:
+      'Years the need index with its default indicators can be computed for (Bedarfsjahre): every default indicator has a ' +
+      'published value for some area of the level that year; oldest first.',
+  })
+  needIndexYears(@Ctx() ctx: Context, @Arg('level', () => AreaLevel, { defaultValue: 'DISTRICT', description: 'Area level (Ebene); default DISTRICT.' }) level: AreaLevel): Promise<number[]> {
+    return needIndexYears(ctx, level);
   }
 }
