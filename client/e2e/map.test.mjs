@@ -291,6 +291,9 @@ test('downloads: CSV for Excel (BOM, semicolon) and GeoJSON of what is shown, wi
   const [needCsv] = await Promise.all([need.waitForEvent('download'), need.click('[data-download=csv]')]);
   const needText = await (await import('node:fs/promises')).readFile(await needCsv.path(), 'utf8');
   assert.match(needText.split('\n')[0], /need_index_2022_class,need_index_2022_class_name/);
+  const [needGj] = await Promise.all([need.waitForEvent('download'), need.click('[data-download=geojson]')]);
+  const needFc = JSON.parse(await (await import('node:fs/promises')).readFile(await needGj.path(), 'utf8'));
+  assert.ok(needFc.features.some((f) => f.properties.class === 'sehr hoher Bedarf'), 'the GeoJSON names the class shown');
   await need.close();
 
   const [gj] = await Promise.all([page.waitForEvent('download'), page.click('[data-download=geojson]')]);

@@ -103,7 +103,8 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
         <ServicesPanel state={services} filters={view} onChange={update} />
         {meta && areas && year !== null && !layer.loading && (
           <Downloads meta={meta} areas={areas} shown={shown} ranks={ranks} year={period?.to ?? year} compareYear={period?.from ?? null} level={view.level} indicatorName={title}
-            layer={view.layer === 'indicator' ? { kind: 'indicator', indicator: view.indicator } : view.layer === 'need' ? { kind: 'need' } : { kind: 'gap', category: view.gapCategory }} />
+            layer={view.layer === 'indicator' ? { kind: 'indicator', indicator: view.indicator } : view.layer === 'need' ? { kind: 'need' } : { kind: 'gap', category: view.gapCategory }}
+            classLabels={view.layer === 'indicator' ? null : layer.classLabels} />
         )}
       </aside>
 

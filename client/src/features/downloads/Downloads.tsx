@@ -16,6 +16,8 @@ interface Props {
   indicatorName: string;
   /** what colours the map: its CSV is the matching /export file */
   layer: DownloadLayer;
+  /** need index and gaps: the class name of each area, as the map shows it */
+  classLabels?: Map<number, string> | null;
 }
 
 /** A safe file name part: "Grünau-Mitte" → "gruenau-mitte". */
@@ -43,7 +45,7 @@ function save(content: string, filename: string, type: string) {
 }
 
 /** Downloads of exactly what the map shows (indicator, year or change, level), with attribution. */
-export function Downloads({ meta, areas, shown, ranks, year, compareYear, level, indicatorName, layer }: Props) {
+export function Downloads({ meta, areas, shown, ranks, year, compareYear, level, indicatorName, layer, classLabels = null }: Props) {
   const { t } = useI18n();
   const period = compareYear !== null ? `${compareYear}-${year}` : String(year);
   const base = `sozialatlas-${slug(meta.key)}-${period}-${level === 'DISTRICT' ? 'ortsteile' : 'stadtbezirke'}`;
@@ -62,7 +64,7 @@ export function Downloads({ meta, areas, shown, ranks, year, compareYear, level,
         return {
           type: 'Feature',
           geometry: a.geometry,
-          properties: { id: a.id, code: a.code, name: a.name, parent: a.parent?.name ?? null, value: s?.value ?? null, status: s?.status ?? 'MISSING', rank: ranks.get(a.id) ?? null, ...(compareYear !== null ? { valueFrom: s?.from ?? null, valueTo: s?.to ?? null } : {}) },
+          properties: { id: a.id, code: a.code, name: a.name, parent: a.parent?.name ?? null, value: s?.value ?? null, status: s?.status ?? 'MISSING', rank: ranks.get(a.id) ?? null, ...(classLabels ? { class: classLabels.get(a.id) ?? null } : {}), ...(compareYear !== null ? { valueFrom: s?.from ?? null, valueTo: s?.to ?? null } : {}) },
         };
       }),
     };
