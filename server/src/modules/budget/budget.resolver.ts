@@ -42,9 +42,11 @@ export class BudgetResolver {
       'Null when the city has no budget for the year.',
   })
   async budget(@Ctx() ctx: Context, @Args() args: BudgetArgs): Promise<BudgetYear | null> {
+    // an explicit null (a variable left empty) is no assumption, not 0 %
+    const assumedInflationPercent = args.assumedInflationPercent ?? undefined;
     checkYear(args.year, 'year');
     checkYear(args.baseYear, 'baseYear');
-    if (args.assumedInflationPercent !== undefined && !(args.assumedInflationPercent >= -10 && args.assumedInflationPercent <= 20)) {
+    if (assumedInflationPercent !== undefined && !(assumedInflationPercent >= -10 && assumedInflationPercent <= 20)) {
       throw new BadUserInputError('assumedInflationPercent must be between -10 and 20', 'assumedInflationPercent');
     }
     if (args.productCodes && args.productCodes.length > 500) throw new BadUserInputError('productCodes must name at most 500 products', 'productCodes');
@@ -70,7 +72,7 @@ export class BudgetResolver {
     // A norm that counts all residents as a proxy has no target group count: per resident says it already.
     const targetOf = new Map(targets.map((t) => [t.categoryId, { note: t.description, count: t.indicatorKey === POPULATION ? null : (countOf.get(t.indicatorKey) ?? null) }]));
     const residents = countOf.get(POPULATION) ?? null;
-    const yearIndex = planYearIndex(index, args.year, args.assumedInflationPercent);
+    const yearIndex = planYearIndex(index, args.year, assumedInflationPercent);
 
     const costTypesOf = new Map<string, { costType: string; planned: string }[]>();
     for (const c of costTypes) costTypesOf.set(c.code, [...(costTypesOf.get(c.code) ?? []), { costType: c.costType, planned: c.planned }]);
@@ -98,7 +100,7 @@ export class BudgetResolver {
       residents,
       perResident: perPerson(planned, residents?.value),
       products: result,
-      method: describeMethod({ year: args.year, baseYear, index: yearIndex, assumedInflationPercent: args.assumedInflationPercent, residentsYear: residents?.year }),
+      method: describeMethod({ year: args.year, baseYear, index: yearIndex, assumedInflationPercent, residentsYear: residents?.year }),
       cityId: city.id,
       sourceIds: [...new Set(products.flatMap((p) => p.sourceIds))],
     };

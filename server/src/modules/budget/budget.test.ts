@@ -68,6 +68,9 @@ describe('city budget (Haushalt 2025/2026)', () => {
     expect(plain.products[0].planned).toBe('134075.46');
     expect(plain).toMatchObject({ real: null, priceIndex: null, priceIndexAssumed: false, baseYear: 2020 });
     expect(plain.method).toMatch(/no value for 2025/);
+    // an empty variable is no assumption either (not 0 %)
+    const empty = (await gql.data(QUERY, { year: 2025, codes: ['3440'], inflation: null })).budget;
+    expect(empty).toMatchObject({ real: null, priceIndex: null, priceIndexAssumed: false });
 
     // by hand: VPI 2024 = 119.3 (2020 = 100); 2 % for one year → 121.686; 134,075.46 × 100 / 121.686 = 110,181.50
     const assumed = (await gql.data(QUERY, { year: 2025, codes: ['3440'], inflation: 2 })).budget;
