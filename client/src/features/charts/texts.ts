@@ -1,0 +1,98 @@
+// Texts of the time-series charts and the comparison, German first; kept beside the features
+// (the comparison is loaded on demand) with the locale of the same I18nProvider.
+import { useI18n } from '../../app/i18n';
+
+const de = {
+  timeSeries: 'Zeitreihe',
+  sparkHint: 'Bei Anzahlen nur das Gebiet; ein Klick auf die Linie zeigt die Zeitreihe mit Achsen',
+  timeSeriesOf: (name: string) => `Zeitreihe: ${name}`,
+  cityTimeSeries: 'Zeitreihe der Stadt',
+  chartIndicator: 'Indikator der Zeitreihe',
+  dataTable: (title: string) => `Datentabelle: ${title}`,
+  showTable: 'Als Tabelle zeigen',
+  hideTable: 'Tabelle ausblenden',
+  year: 'Jahr',
+  index: (base: number) => `Index, ${base} = 100`,
+  indexNote: (base: number) =>
+    `Anzahlen sind unterschiedlich groß: Jede Linie ist auf ihren eigenen Wert von ${base} bezogen (= 100), damit die Entwicklungen vergleichbar sind. Die Anzahlen selbst stehen in der Tabelle.`,
+  countMode: 'Darstellung',
+  countIndexed: 'Entwicklung (Index)',
+  countOwn: 'Anzahl im Gebiet',
+  ownNote: 'Nur das Gebiet: Stadtbezirk und Stadt sind um ein Vielfaches größer und stehen in der Tabelle.',
+  suppressedYears: (who: string, years: string) => `${who}: ${years} geheimgehalten`,
+  missingYears: (who: string, years: string) => `${who}: ${years} keine Daten`,
+  gapsTitle: 'Lücken (nicht überbrückt)',
+  noSeries: 'Für diesen Indikator gibt es keine Zeitreihe.',
+  chartSummary: (title: string, from: number, to: number, who: string) => `${title}, ${from}–${to}: ${who}`,
+  // comparison
+  compareTitle: 'Gebiete vergleichen',
+  compareTray: 'Vergleich',
+  compareAdd: 'Zum Vergleich',
+  compareAdded: 'Im Vergleich',
+  compareRemove: (name: string) => `${name} aus dem Vergleich entfernen`,
+  compareOpen: 'Vergleich öffnen',
+  compareClose: 'Vergleich schließen',
+  compareHint: (min: number, max: number) => `${min} bis ${max} Gebiete auswählen: in der Tabelle, im Steckbrief oder über die Suche.`,
+  compareFull: (max: number) => `Höchstens ${max} Gebiete.`,
+  compareSearch: 'Gebiet suchen und hinzufügen',
+  compareSearchButton: 'Hinzufügen',
+  compareNotFound: (text: string) => `Kein Gebiet „${text}“ gefunden.`,
+  compareCol: 'Vergleich',
+  compareSelect: (name: string) => `${name} vergleichen`,
+  compareKeyFigures: 'Kennzahlen',
+  compareNeed: (year: number) => `Bedarfsindex ${year}: Komponenten (z-Werte)`,
+  compareTrends: 'Entwicklung',
+  compareLatest: (year: number) => `Stand ${year}`,
+  print: 'Drucken',
+  printedFrom: (date: string, url: string) => `Sozialatlas, gedruckt am ${date}. Diese Ansicht online: ${url}`,
+};
+
+export type ChartTexts = typeof de;
+
+const en: ChartTexts = {
+  timeSeries: 'Time series',
+  sparkHint: 'For counts the area only; click a line for the time series with axes',
+  timeSeriesOf: (name) => `Time series: ${name}`,
+  cityTimeSeries: 'Time series of the city',
+  chartIndicator: 'Indicator of the time series',
+  dataTable: (title) => `Data table: ${title}`,
+  showTable: 'Show as table',
+  hideTable: 'Hide table',
+  year: 'Year',
+  index: (base) => `Index, ${base} = 100`,
+  indexNote: (base) =>
+    `Counts differ in size: each line is relative to its own value in ${base} (= 100), so that the trends can be compared. The counts themselves are in the table.`,
+  countMode: 'Show',
+  countIndexed: 'Trend (index)',
+  countOwn: 'Count in the area',
+  ownNote: 'The area only: borough and city are many times larger; their counts are in the table.',
+  suppressedYears: (who, years) => `${who}: ${years} suppressed`,
+  missingYears: (who, years) => `${who}: ${years} no data`,
+  gapsTitle: 'Gaps (not bridged)',
+  noSeries: 'There is no time series for this indicator.',
+  chartSummary: (title, from, to, who) => `${title}, ${from}–${to}: ${who}`,
+  compareTitle: 'Compare areas',
+  compareTray: 'Comparison',
+  compareAdd: 'Compare',
+  compareAdded: 'In comparison',
+  compareRemove: (name) => `Remove ${name} from the comparison`,
+  compareOpen: 'Open comparison',
+  compareClose: 'Close comparison',
+  compareHint: (min, max) => `Choose ${min} to ${max} areas: in the table, in the profile or by search.`,
+  compareFull: (max) => `At most ${max} areas.`,
+  compareSearch: 'Find and add an area',
+  compareSearchButton: 'Add',
+  compareNotFound: (text) => `No area “${text}” found.`,
+  compareCol: 'Compare',
+  compareSelect: (name) => `Compare ${name}`,
+  compareKeyFigures: 'Key figures',
+  compareNeed: (year) => `Need index ${year}: components (z-scores)`,
+  compareTrends: 'Trends',
+  compareLatest: (year) => `As of ${year}`,
+  print: 'Print',
+  printedFrom: (date, url) => `Sozialatlas, printed on ${date}. This view online: ${url}`,
+};
+
+export function useChartTexts(): ChartTexts {
+  return useI18n().locale === 'en' ? en : de;
+}
