@@ -192,7 +192,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
 
       <section className="table-panel" id="table" aria-label={t.table}>
         {view.layer === 'gap' && <ScenarioResultTable scenario={scenario} />}
-        {areas && <CompareTray areas={areas} codes={view.compareAreas} onChange={(compareAreas) => update({ compareAreas, compareOpen: view.compareOpen && compareAreas.length >= MIN_COMPARE })} onOpen={() => update({ compareOpen: true })} />}
+        {areas && <CompareTray areas={areas} codes={view.compareAreas} open={view.compareOpen} onChange={(compareAreas) => update({ compareAreas, compareOpen: view.compareOpen && compareAreas.length >= MIN_COMPARE })} onOpen={(compareOpen) => update({ compareOpen })} />}
         {meta && areas && year !== null && !layer.loading ? (
           <AreaTable
             areas={areas}

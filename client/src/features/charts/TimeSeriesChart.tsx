@@ -1,7 +1,7 @@
 // A time-series chart in plain SVG (no chart library: a few lines of geometry, prints as vectors,
 // adds nothing to the bundle): axes with units, one line per series, years without a value as
 // gaps, suppressed years as hatched bands, and the same numbers as a table for screen readers.
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { formatBare, formatNumber, formatValue, unitLabel, type Unit } from '../../lib/format';
 import { axisYears, gapKind, gapsOf, indexBaseYear, indexed, linePath, niceTicks, runs, yearRanges, yearTicks, type ChartSeries } from './chart-model';
@@ -16,9 +16,28 @@ export const LINE_STYLES = [
   { color: '#6a3d9a', dash: '4 2', width: 2 },
 ];
 
-const W = 480;
 const H = 220;
-const M = { left: 56, right: 12, top: 22, bottom: 28 };
+const M = { left: 56, right: 20, top: 22, bottom: 28 };
+
+/**
+ * The drawing is as wide as its box (so that its text stays at 11 px on a phone, instead of
+ * shrinking with a fixed viewBox); 480 until the box is measured (and where it cannot be).
+ */
+function useWidth() {
+  // a state, not a ref: the figure may appear later (after "no series"), and is observed then
+  const [el, ref] = useState<HTMLElement | null>(null);
+  const [width, setWidth] = useState(480);
+  useEffect(() => {
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      const w = Math.round(entry.contentRect.width);
+      if (w > 0) setWidth(Math.max(260, Math.min(720, w)));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [el]);
+  return [ref, width] as const;
+}
 
 export interface TimeSeriesChartProps {
   title: string;
@@ -38,6 +57,7 @@ export function TimeSeriesChart({ title, unit, series, mode = 'values', note, te
   const c = useChartTexts();
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const [tableShown, setTableShown] = useState(false);
+  const [box, W] = useWidth();
   const years = axisYears(series);
   const base = mode === 'index' ? indexBaseYear(series, years) : null;
   const drawn = base !== null ? indexed(series, base) : series;
@@ -68,7 +88,7 @@ export function TimeSeriesChart({ title, unit, series, mode = 'values', note, te
   };
 
   return (
-    <figure className="ts-chart" data-testid={testId} data-mode={base !== null ? 'index' : 'values'}>
+    <figure className="ts-chart" data-testid={testId} data-mode={base !== null ? 'index' : 'values'} ref={box}>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={c.chartSummary(title, y0, y1, series.map((s) => s.label).join(', '))} preserveAspectRatio="xMidYMid meet">
         <defs>
           <pattern id={`hatch-${id}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -90,7 +110,7 @@ export function TimeSeriesChart({ title, unit, series, mode = 'values', note, te
         ))}
         <line x1={M.left} x2={W - M.right} y1={M.top + plotH} y2={M.top + plotH} stroke="#6b6b6b" />
         <line x1={M.left} x2={M.left} y1={M.top} y2={M.top + plotH} stroke="#6b6b6b" />
-        {yearTicks(years, 7).map((yr) => (
+        {yearTicks(years, Math.max(3, Math.floor(plotW / 52))).map((yr) => (
           <g key={yr}>
             <line x1={x(yr)} x2={x(yr)} y1={M.top + plotH} y2={M.top + plotH + 4} stroke="#6b6b6b" />
             <text x={x(yr)} y={H - 8} textAnchor="middle" className="ts-tick">{yr}</text>

@@ -27,7 +27,10 @@ describe('CompareTray', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Kein Gebiet „Grünau“ gefunden.');
     rerender(<CompareTray areas={areas} codes={['00', '83']} onChange={onChange} onOpen={onOpen} />);
     await user.click(screen.getByRole('button', { name: 'Vergleich öffnen' }));
-    expect(onOpen).toHaveBeenCalledTimes(1);
+    expect(onOpen).toHaveBeenLastCalledWith(true);
+    rerender(<CompareTray areas={areas} codes={['00', '83']} open onChange={onChange} onOpen={onOpen} />);
+    await user.click(screen.getByRole('button', { name: 'Vergleich schließen' }));
+    expect(onOpen).toHaveBeenLastCalledWith(false);
     await user.click(screen.getByRole('button', { name: 'Zentrum aus dem Vergleich entfernen' }));
     expect(onChange).toHaveBeenLastCalledWith(['83']);
   });

@@ -17,7 +17,7 @@ export function findArea<A extends { name: string; code: string | null }>(areas:
   return some.length === 1 ? some[0] : null;
 }
 
-export function CompareTray({ areas, codes, onChange, onOpen }: { areas: AreaInfo[]; codes: string[]; onChange: (codes: string[]) => void; onOpen: () => void }) {
+export function CompareTray({ areas, codes, open = false, onChange, onOpen }: { areas: AreaInfo[]; codes: string[]; open?: boolean; onChange: (codes: string[]) => void; onOpen: (open: boolean) => void }) {
   const { locale } = useI18n();
   const c = useChartTexts();
   const [text, setText] = useState('');
@@ -56,8 +56,8 @@ export function CompareTray({ areas, codes, onChange, onOpen }: { areas: AreaInf
         <div className="row">
           <input id="compare-search" type="text" list="compare-search-list" value={text} disabled={full} onChange={(e) => setText(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? 'compare-search-problem' : undefined} />
           <button type="submit" disabled={full}>{c.compareSearchButton}</button>
-          <button type="button" className="primary" disabled={chosen.length < MIN_COMPARE} onClick={onOpen} data-testid="compare-open">
-            {c.compareOpen}
+          <button type="button" className="primary" disabled={chosen.length < MIN_COMPARE} onClick={() => onOpen(!open)} data-testid="compare-open">
+            {open ? c.compareClose : c.compareOpen}
           </button>
         </div>
         <datalist id="compare-search-list">

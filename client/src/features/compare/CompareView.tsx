@@ -65,7 +65,8 @@ export default function CompareView({ codes, level, needYear, onClose }: { codes
       {data && (
         <section aria-labelledby="cmp-kf-title">
           <h3 id="cmp-kf-title">{c.compareKeyFigures}</h3>
-          <div className="table-scroll">
+          {/* focusable: a keyboard can scroll the wide table on a narrow screen */}
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="cmp-kf-title">
             <table className="kf compare-table" data-testid="compare-key-figures">
               <caption className="sr-only">{c.compareKeyFigures}</caption>
               <thead>
@@ -109,7 +110,7 @@ export default function CompareView({ codes, level, needYear, onClose }: { codes
           {need.fetching && !need.data && <p role="status">{t.loading}</p>}
           {need.error && <p className="muted">{t.notAvailable}</p>}
           {need.data && (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="cmp-need-title">
               <table className="kf compare-table" data-testid="compare-need">
                 <caption className="sr-only">{c.compareNeed(needYear)}</caption>
                 <thead>

@@ -19,13 +19,13 @@ const UNIT_LONG: Record<'de' | 'en', Record<string, string>> = {
 };
 const TEXTS = {
   de: {
-    search: 'Indikator suchen', searchHint: 'Name, Thema oder Begriff der Definition', found: (n: number, all: number) => `${n} von ${all} Indikatoren`,
+    search: 'Indikator suchen', searchHint: 'z. B. Armut, Alter, Wohnen', found: (n: number, all: number) => `${n} von ${all} Indikatoren`,
     none: 'Kein Indikator passt. Die Liste zeigt nur den gewählten.', help: 'Definition, Einheit, Quelle, Zeitraum', about: 'Über den Indikator',
     definition: 'Definition', unit: 'Einheit', topic: 'Thema', source: 'Quelle', period: 'Zeitraum', years: (n: number) => (n === 1 ? '1 Jahr' : `${n} Jahre`),
     demo: 'Demo-Daten (erfunden)',
   },
   en: {
-    search: 'Find an indicator', searchHint: 'name, topic or a word of the definition', found: (n: number, all: number) => `${n} of ${all} indicators`,
+    search: 'Find an indicator', searchHint: 'e.g. poverty, age, housing', found: (n: number, all: number) => `${n} of ${all} indicators`,
     none: 'No indicator matches. The list shows only the chosen one.', help: 'Definition, unit, source, period', about: 'About the indicator',
     definition: 'Definition', unit: 'Unit', topic: 'Topic', source: 'Source', period: 'Period', years: (n: number) => (n === 1 ? '1 year' : `${n} years`),
     demo: 'demo data (invented)',
