@@ -163,7 +163,7 @@ describe('DistrictProfile', () => {
     const { client } = mockClient(answers);
     const onToggle = jest.fn();
     const { rerender } = renderWithClient(<DistrictProfile area={grunau} level="DISTRICT" current={noCurrent} needYear={null} onClose={jest.fn()} compare={{ active: false, full: false, onToggle }} />, client);
-    await user.click(screen.getByRole('button', { name: 'Zum Vergleich' }));
+    await user.click(screen.getByRole('button', { name: 'Vergleichen' }));
     expect(onToggle).toHaveBeenCalledTimes(1);
     rerender(<Provider value={client}><I18nProvider locale="de"><DistrictProfile area={grunau} level="DISTRICT" current={noCurrent} needYear={null} onClose={jest.fn()} compare={{ active: true, full: true, onToggle }} /></I18nProvider></Provider>);
     expect(screen.getByRole('button', { name: 'Im Vergleich' })).toHaveAttribute('aria-pressed', 'true');

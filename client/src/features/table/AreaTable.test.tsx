@@ -102,6 +102,7 @@ describe('AreaTable', () => {
     const { rerender } = renderIn(
       <AreaTable areas={areas} shown={shown} ranks={ranks} meta={meta} caption="SGB-II-Quote, 2022" compare={null} selectedId={null} onSelect={onSelect} compared={[1]} onToggleCompare={onToggle} />,
     );
+    expect(screen.getByRole('columnheader', { name: 'Vergleich' })).toHaveTextContent('Vgl.');
     expect(screen.getByRole('checkbox', { name: 'Zentrum vergleichen' })).toBeChecked();
     await user.click(screen.getByRole('checkbox', { name: 'Grünau-Mitte vergleichen' }));
     expect(onToggle).toHaveBeenLastCalledWith(2);

@@ -91,7 +91,13 @@ export function AreaTable({ areas, shown, ranks, meta, caption, compare, selecte
             {classLabels && <th scope="col">{t.classCol}</th>}
             {header('value', compare ? t.change : (valueLabel ?? t.value), true)}
             {header('rank', t.rank, true)}
-            {onToggleCompare && <th scope="col" className="no-print">{c.compareCol}</th>}
+            {onToggleCompare && (
+              // short on screen (the table has up to seven columns beside the map), full for screen readers
+              <th scope="col" className="no-print" title={c.compareCol}>
+                <span aria-hidden="true">{c.compareColShort}</span>
+                <span className="sr-only">{c.compareCol}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
