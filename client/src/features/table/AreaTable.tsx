@@ -127,7 +127,7 @@ export function AreaTable({ areas, shown, ranks, meta, caption, compare, selecte
                     formatValue(s.value, meta.unit, locale)
                   )}
                 </td>
-                <td className="num">{ranks.get(a.id) ?? '–'}</td>
+                <td className="num" data-col="rank">{ranks.get(a.id) ?? '–'}</td>
                 {onToggleCompare && (
                   // its own control: a click or Space here chooses for the comparison, not the row
                   <td className="no-print compare-cell" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
