@@ -54,7 +54,13 @@ describe('CompareView', () => {
     expect(charts.map((f) => f.getAttribute('data-mode'))).toEqual(['index', 'values']);
     expect(within(charts[1]).getByRole('img')).toHaveAccessibleName('SGB-II-Quote, 2021–2022: Grünau-Mitte, Zentrum, Stadt Leipzig');
 
+    // Escape closes the comparison, and the profile below it (a listener like this one) stays open
+    const profileSees = jest.fn();
+    const profileListener = (e: KeyboardEvent) => profileSees(e.defaultPrevented);
+    document.addEventListener('keydown', profileListener);
     await user.keyboard('{Escape}');
+    document.removeEventListener('keydown', profileListener);
     expect(onClose).toHaveBeenCalledTimes(1);
+    expect(profileSees).toHaveBeenCalledWith(true);
   });
 });

@@ -23,12 +23,16 @@ export default function CompareView({ codes, level, needYear, onClose }: { codes
   const c = useChartTexts();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // Escape closes the comparison only, not the profile that may be open under it: this listener
+  // runs first (capture) and marks the key as handled, which the profile's listener respects
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) onClose();
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      onClose();
     };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
   }, [onClose]);
   const { indicators } = useIndicators();
   const [{ data, fetching, error }] = useQuery({ query: COMPARE_AREAS, variables: { codes, level } });
