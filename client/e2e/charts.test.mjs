@@ -190,8 +190,10 @@ test('compare three districts: chosen in the table, the profile and by search; t
   assert.doesNotMatch(page.url(), /ansicht=/);
   await page.close();
 
-  const phone = await open(`?gebiete=${a.code},${b.code},${c.code}&ansicht=vergleich`, PHONE);
+  // the shared address on a phone, in English
+  const phone = await open(`?gebiete=${a.code},${b.code},${c.code}&ansicht=vergleich&sprache=en`, PHONE);
   await phone.waitForSelector('[data-testid=compare-key-figures]');
+  assert.match(await phone.locator('#compare-title').textContent(), new RegExp(`^Compare areas: ${names.join(' · ')}$`));
   await phone.waitForLoadState('networkidle');
   assert.equal(await phone.evaluate(() => document.documentElement.scrollWidth), PHONE.width, 'no horizontal page scrolling on the phone (the tables scroll in their box)');
   await phone.screenshot({ path: path.join(artifactsDir, 'compare-390-full.png'), fullPage: true });
