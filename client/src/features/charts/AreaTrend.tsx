@@ -40,7 +40,8 @@ export function AreaTrend({ areaId, indicators, indicator: key, onIndicator: set
   const city = data?.city.nodes[0];
   const series: ChartSeries[] = [];
   if (area) series.push({ key: 'area', label: area.name, points: area.series });
-  if (area?.parent) series.push({ key: 'parent', label: `${t.parent} ${area.parent.name}`, points: area.parent.series });
+  // a Stadtbezirk's parent is the city itself: it is drawn once, as the city
+  if (area?.parent && area.level === 'DISTRICT' && area.parent.id !== city?.id) series.push({ key: 'parent', label: `${t.parent} ${area.parent.name}`, points: area.parent.series });
   if (city && city.id !== area?.id) series.push({ key: 'city', label: `${t.city} ${city.name}`, points: city.series });
   const isCount = def?.unit === 'COUNT';
   const shown = isCount && countMode === 'own' ? series.slice(0, 1) : series;
