@@ -176,7 +176,8 @@ test('the address bar restores indicator, year, classes, selection and map posit
 test('compare mode shows the change between two years', async () => {
   const page = await open('?indikator=sgb2_rate&jahr=2022&vergleich=2012');
   assert.match(await page.locator('.area-table caption').textContent(), /2012–2022/);
-  assert.equal(await page.locator('.area-table thead th').count(), 6);
+  // area, borough, both years, change, rank, and the checkbox column of the district comparison
+  assert.equal(await page.locator('.area-table thead th').count(), 7);
   assert.match(await page.locator('.legend').textContent(), /Veränderung/);
   await page.screenshot({ path: path.join(artifactsDir, 'compare.png') });
   await page.close();

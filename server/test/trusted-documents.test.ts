@@ -171,6 +171,9 @@ describe('trusted documents over HTTP', () => {
       ProfileServices: { id: district.id },
       ProfileFunding: { id: district.id, level: 'DISTRICT' },
       ProfileMeasures: { id: district.id },
+      AreaTrend: { id: district.id, key: 'population' },
+      CityTrend: { key: 'sgb2_rate' },
+      CompareAreas: { codes: [district.code, '00'], level: 'DISTRICT' },
       // sign-in and the editing screens' lists, still anonymous
       Viewer: {},
       EditLookups: {},

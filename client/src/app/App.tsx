@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import type { MapLayerMouseEvent } from '@vis.gl/react-maplibre';
 import { Header } from './Header';
 import { I18nProvider, useI18n } from './i18n';
@@ -20,6 +20,12 @@ import { CatchmentLayer, ScenarioPointsLayer } from '../map/layers/overlays/Over
 import { formatChange, formatValue, localName } from '../lib/format';
 import type { ViewState } from '../lib/url-state';
 import { useViewState } from './use-view-state';
+import { CityTrend } from '../features/charts/AreaTrend';
+import { CompareTray } from '../features/compare/CompareTray';
+import { MAX_COMPARE, MIN_COMPARE } from '../lib/url-state';
+
+// the side-by-side view is a chunk of its own, loaded when a planner opens it
+const CompareView = lazy(() => import('../features/compare/CompareView'));
 
 /** The area of the address: by its official key; an old link's internal id when no key matches. */
 function areaByKey<A extends { id: number; code: string | null }>(areas: A[] | null | undefined, key: string | null): A | null {
@@ -45,6 +51,16 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
   const category = layer.categories?.find((c) => c.key === view.gapCategory);
   const catchmentNorm = layer.categories?.find((c) => c.key === catchment?.categoryKey)?.norm ?? null;
   const lastNeedYear = view.layer === 'indicator' ? null : year;
+  const comparedIds = (areas ?? []).filter((a) => view.compareAreas.includes(a.code)).map((a) => a.id);
+  const toggleCompare = useCallback(
+    (id: number) => {
+      const code = areas?.find((a) => a.id === id)?.code;
+      if (!code) return;
+      update({ compareAreas: view.compareAreas.includes(code) ? view.compareAreas.filter((c) => c !== code) : [...view.compareAreas, code].slice(0, MAX_COMPARE) });
+    },
+    [areas, update, view.compareAreas],
+  );
+  const indicatorDef = layer.indicators?.find((i) => i.key === view.indicator);
 
   const onPointClick = useCallback(
     (e: MapLayerMouseEvent) => {
@@ -86,6 +102,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
           !layer.failed && <p role="status">{t.loading}</p>
         )}
         <LayerLegend layer={layer} />
+        {view.layer === 'indicator' && indicatorDef && <CityTrend key={indicatorDef.key} indicator={indicatorDef} />}
         {view.layer === 'gap' ? (
           <ScenarioPanel
             scenario={scenario}
@@ -165,12 +182,19 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
             needYear={lastNeedYear ?? layer.lastNeedYear}
             onClose={() => update({ area: null })}
             onShowCatchment={showCatchment}
+            compare={{ active: comparedIds.includes(selected.id), full: comparedIds.length >= MAX_COMPARE, onToggle: () => toggleCompare(selected.id) }}
           />
+        )}
+        {view.compareOpen && view.compareAreas.length >= MIN_COMPARE && (
+          <Suspense fallback={<p className="map-status" role="status">{t.loading}</p>}>
+            <CompareView codes={view.compareAreas} level={view.level} needYear={lastNeedYear ?? layer.lastNeedYear} onClose={() => update({ compareOpen: false })} />
+          </Suspense>
         )}
       </div>
 
       <section className="table-panel" id="table" aria-label={t.table}>
         {view.layer === 'gap' && <ScenarioResultTable scenario={scenario} classNames={layer.classNames} />}
+        {areas && <CompareTray areas={areas} codes={view.compareAreas} open={view.compareOpen} onChange={(compareAreas) => update({ compareAreas, compareOpen: view.compareOpen && compareAreas.length >= MIN_COMPARE })} onOpen={(compareOpen) => update({ compareOpen })} />}
         {meta && areas && year !== null && !layer.loading ? (
           <AreaTable
             areas={areas}
@@ -184,6 +208,9 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
             showParent={view.level === 'DISTRICT'}
             classLabels={layer.classLabels}
             valueLabel={view.layer === 'need' ? t.statusZ : view.layer === 'gap' ? t.gapScore : undefined}
+            compared={comparedIds}
+            onToggleCompare={toggleCompare}
+            compareFull={comparedIds.length >= MAX_COMPARE}
           />
         ) : (
           !layer.failed && <p role="status">{view.layer === 'gap' ? t.computingGaps : t.loading}</p>

@@ -30,7 +30,7 @@ export const INDICATORS = graphql(`
       polarity
       denominatorProxy
       description
-      source { title attribution licence synthetic }
+      source { title publisher attribution licence synthetic }
     }
   }
 `);

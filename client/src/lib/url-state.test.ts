@@ -54,3 +54,13 @@ test('embed parameters: indicator, year, area code, layers', () => {
   assert.equal(embedSearch(view, '62'), '?indicator=sgb2_rate&year=2022&area=62&layers=need,services:day_care');
   assert.deepEqual(parseEmbed(embedSearch(view, '62')), { view, areaCode: '62' });
 });
+
+test('the compared areas (official keys, at most four) and the open comparison are in the address', () => {
+  const view = { ...DEFAULT_VIEW, compareAreas: ['00', '62', '83'], compareOpen: true };
+  assert.match(serializeView(view), /gebiete=00,62,83&ansicht=vergleich/);
+  assert.deepEqual(parseView(serializeView(view)), view);
+  assert.deepEqual(parseView('?gebiete=01,<x>,01,02,03,04,05').compareAreas, ['01', '02', '03', '04']);
+  // an open comparison without areas is no comparison
+  assert.equal(parseView('?ansicht=vergleich').compareOpen, false);
+  assert.doesNotMatch(serializeView({ ...DEFAULT_VIEW, compareOpen: true }), /ansicht/);
+});

@@ -29,6 +29,9 @@ export interface ViewState {
   provider: number | null;
   /** the service whose catchment is shown */
   service: number | null;
+  /** official keys of the areas to compare side by side (2–4), and whether that view is open */
+  compareAreas: string[];
+  compareOpen: boolean;
   lang: 'de' | 'en';
 }
 
@@ -51,8 +54,14 @@ export const DEFAULT_VIEW: ViewState = {
   targetGroup: null,
   provider: null,
   service: null,
+  compareAreas: [],
+  compareOpen: false,
   lang: 'de',
 };
+
+/** At most this many areas side by side (a printed A4 page still holds their columns). */
+export const MAX_COMPARE = 4;
+export const MIN_COMPARE = 2;
 
 const LAYER_PARAM: Record<LayerKind, string> = { indicator: 'indikator', need: 'bedarf', gap: 'luecke' };
 const KEY = /^[a-z0-9_]{1,64}$/;
@@ -99,6 +108,9 @@ export function parseView(search: string): ViewState {
   if (group && ENUM.test(group)) v.targetGroup = group;
   v.provider = int(p.get('traeger'));
   v.service = int(p.get('angebot'));
+  const compared = p.get('gebiete');
+  if (compared) v.compareAreas = [...new Set(compared.split(',').filter((c) => AREA_KEY.test(c)))].slice(0, MAX_COMPARE);
+  v.compareOpen = p.get('ansicht') === 'vergleich' && v.compareAreas.length > 0;
   if (p.get('sprache') === 'en') v.lang = 'en';
   return v;
 }
@@ -121,6 +133,8 @@ export function serializeView(v: ViewState): string {
   if (v.targetGroup) p.set('zielgruppe', v.targetGroup);
   if (v.provider !== null) p.set('traeger', String(v.provider));
   if (v.service !== null) p.set('angebot', String(v.service));
+  if (v.compareAreas.length) p.set('gebiete', v.compareAreas.join(','));
+  if (v.compareOpen && v.compareAreas.length) p.set('ansicht', 'vergleich');
   if (v.lang !== 'de') p.set('sprache', v.lang);
   return `?${p.toString().replace(/%2C/g, ',')}`;
 }

@@ -72,11 +72,11 @@ describe('Controls', () => {
     expect(onChange).toHaveBeenLastCalledWith({ compareYear: null });
   });
 
-  it('changes the area level and clears the selection', async () => {
+  it('changes the area level and clears the selection and the comparison (their keys belong to the other level)', async () => {
     const user = userEvent.setup();
-    const onChange = renderControls({ area: '07' });
+    const onChange = renderControls({ area: '07', compareAreas: ['07', '10'], compareOpen: true });
     await user.click(screen.getByRole('radio', { name: 'Stadtbezirke' }));
-    expect(onChange).toHaveBeenCalledWith({ level: 'BOROUGH', area: null });
+    expect(onChange).toHaveBeenCalledWith({ level: 'BOROUGH', area: null, compareAreas: [], compareOpen: false });
   });
 
   it('takes manual class breaks in German notation when the field is left', async () => {

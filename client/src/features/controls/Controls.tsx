@@ -5,15 +5,7 @@ import type { Level, ViewState } from '../../lib/url-state';
 import type { IndicatorDef } from '../../data/use-layer-values';
 import type { CategoryWithNorm } from '../../data/analysis';
 import { formatNumber, localName } from '../../lib/format';
-
-const TOPIC_DE: Record<string, string> = {
-  DEMOGRAPHY: 'Demografie', EDUCATION: 'Bildung', HEALTH: 'Gesundheit', HOUSING: 'Wohnen',
-  INCOME: 'Einkommen', LABOUR: 'Arbeit', MIGRATION: 'Migration', POVERTY: 'Armut / Transferbezug',
-};
-const TOPIC_EN: Record<string, string> = {
-  DEMOGRAPHY: 'Demography', EDUCATION: 'Education', HEALTH: 'Health', HOUSING: 'Housing',
-  INCOME: 'Income', LABOUR: 'Labour', MIGRATION: 'Migration', POVERTY: 'Poverty / benefits',
-};
+import { IndicatorPicker } from './IndicatorHelp';
 
 interface Props {
   view: ViewState;
@@ -26,9 +18,6 @@ interface Props {
 
 export function Controls({ view, indicators, years, year, categories, onChange }: Props) {
   const { t, locale } = useI18n();
-  const topics = locale === 'en' ? TOPIC_EN : TOPIC_DE;
-  const grouped = new Map<string, IndicatorDef[]>();
-  for (const i of indicators) grouped.set(i.topic, [...(grouped.get(i.topic) ?? []), i]);
   const [manualText, setManualText] = useState(view.breaks.map((b) => formatNumber(b, locale, 6)).join('; '));
   useEffect(() => setManualText(view.breaks.map((b) => formatNumber(b, locale, 6)).join('; ')), [view.breaks, locale]);
   const yearIndex = year !== null ? years.indexOf(year) : -1;
@@ -61,20 +50,7 @@ export function Controls({ view, indicators, years, year, categories, onChange }
         </>
       )}
       {view.layer !== 'indicator' && <p className="muted small">{t.needYearNote}</p>}
-      {view.layer === 'indicator' && (<>
-      <label htmlFor="indicator">{t.indicator}</label>
-      <select id="indicator" value={view.indicator} onChange={(e) => onChange({ indicator: e.target.value })}>
-        {[...grouped].sort(([a], [b]) => topics[a]?.localeCompare(topics[b] ?? b) ?? 0).map(([topic, list]) => (
-          <optgroup key={topic} label={topics[topic] ?? topic}>
-            {list.map((i) => (
-              <option key={i.key} value={i.key}>
-                {localName(i, locale)}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-      </>)}
+      {view.layer === 'indicator' && <IndicatorPicker indicators={indicators} value={view.indicator} years={years} onChange={(indicator) => onChange({ indicator })} />}
 
       <label htmlFor="year">
         {t.year}: <output htmlFor="year" id="year-output">{year ?? '–'}</output>
@@ -109,7 +85,7 @@ export function Controls({ view, indicators, years, year, categories, onChange }
         <legend>{t.level}</legend>
         {(['DISTRICT', 'BOROUGH'] as Level[]).map((l) => (
           <label key={l} className="inline">
-            <input type="radio" name="level" value={l} checked={view.level === l} onChange={() => onChange({ level: l, area: null })} /> {t[l]}
+            <input type="radio" name="level" value={l} checked={view.level === l} onChange={() => onChange({ level: l, area: null, compareAreas: [], compareOpen: false })} /> {t[l]}
           </label>
         ))}
       </fieldset>

@@ -5,6 +5,9 @@ import { NO_DATA_COLOR } from '../../lib/colors';
 import type { LayerMeta } from '../../lib/layer-values';
 import { ClassLegend } from './ClassLegend';
 import { Legend } from './Legend';
+import { LayerLegend } from './LayerLegend';
+import type { MapLayerState } from '../../app/use-map-layer';
+import type { IndicatorDef } from '../../data/use-layer-values';
 
 const sgb2: LayerMeta = {
   key: 'sgb2_rate',
@@ -102,5 +105,25 @@ describe('Legend of a class layer (need index)', () => {
     renderIn(<ClassLegend title="Lücken" defs={NEED_CLASSES} labels={labels} counts={[1, 1, 1, 1]} excluded={0} noData={0} note="" method={null} excludedEntry={false} />);
     expect(entries()).not.toContain('ausgeschlossen (0)');
     expect(screen.queryByText('Methode')).not.toBeInTheDocument();
+  });
+});
+
+describe('Legend: what the indicator is', () => {
+  it('the legend of an indicator carries its definition, unit, source and the period of the map', () => {
+    const def: IndicatorDef = {
+      __typename: 'Indicator', key: 'sgb2_rate', name: 'SGB-II-Quote', nameEn: 'SGB II rate', unit: 'PERCENT', topic: 'POVERTY', polarity: 'HIGHER_IS_WORSE', denominatorProxy: false,
+      description: 'Anteil der Leistungsberechtigten nach SGB II an den Einwohnern unter 65 Jahren.',
+      source: { __typename: 'Source', title: 'Ortsteilkatalog', publisher: 'Stadt Leipzig', attribution: 'Stadt Leipzig', licence: 'dl-de/by-2-0', synthetic: false },
+    };
+    const layer = {
+      meta: sgb2, indicators: [def], years: [2010, 2011, 2012], loading: false, title: 'SGB-II-Quote', yearLabel: '2012',
+      legend: { kind: 'numeric', classification: { min: 1, upper: [5, 10], max: 10 }, palette, counts: [1, 1], noData: 0, suppressed: 0, isChange: false },
+    } as unknown as MapLayerState;
+    renderIn(<LayerLegend layer={layer} />);
+    const help = screen.getByTestId('legend-help');
+    expect(within(help).getByText('Über den Indikator')).toBeInTheDocument();
+    expect(help).toHaveTextContent('Anteil der Leistungsberechtigten nach SGB II an den Einwohnern unter 65 Jahren.');
+    expect(help).toHaveTextContent('QuelleOrtsteilkatalog, Stadt Leipzig · dl-de/by-2-0');
+    expect(help).toHaveTextContent('Zeitraum2010–2012 (3 Jahre)');
   });
 });

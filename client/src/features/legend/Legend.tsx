@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { Classification } from '../../lib/classify';
 import { NO_DATA_COLOR } from '../../lib/colors';
@@ -13,9 +14,11 @@ interface Props {
   suppressed: number;
   title: string;
   isChange: boolean;
+  /** what the indicator is (definition, unit, source, period) */
+  help?: ReactNode;
 }
 
-export function Legend({ meta, classification, palette, counts, noData, suppressed, title, isChange }: Props) {
+export function Legend({ meta, classification, palette, counts, noData, suppressed, title, isChange, help }: Props) {
   const { t, locale } = useI18n();
   // the unit stands once, in the title, not in every class
   const fmt = (v: number) => (isChange ? formatChange(v, meta.unit, locale) : formatBare(v, meta.unit, locale));
@@ -49,6 +52,7 @@ export function Legend({ meta, classification, palette, counts, noData, suppress
         </li>
       </ul>
       <p className="muted small">{meta.polarity === 'NEUTRAL' ? t.darkerMore : t.darkerWorse}</p>
+      {help}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CombinedError } from 'urql';
+import { CombinedError, Provider } from 'urql';
+import { I18nProvider } from '../../app/i18n';
 import { mockClient, renderWithClient } from '../../../test/render';
 import type { AreaInfo } from '../../data/use-areas';
 import { DistrictProfile } from './DistrictProfile';
@@ -98,7 +99,17 @@ const answers = {
   },
   Coverage: { data: { coverage: { rows: [] } } },
   CategoriesWithNorm: { data: { serviceCategories: [] } },
-} as const;
+  AreaTrend: (v: Record<string, unknown>) => {
+    const s = (values: (number | null)[], from = 2020) => values.map((value, i) => ({ ...point(from + i, value, value === null ? 'SUPPRESSED' : 'REGULAR'), missingReason: value === null ? 'SUPPRESSED' : null }));
+    const population = v.key === 'population';
+    return {
+      data: {
+        area: { id: 12, name: 'Grünau-Mitte', level: 'DISTRICT', series: population ? s([29000, 29500, 30000]) : s([30.1, null, 31.5]), parent: { id: 8, name: 'West', series: population ? s([100000, 101000, 102000]) : s([20, 21, 22]) } },
+        city: { nodes: [{ id: 1, name: 'Leipzig', series: population ? s([600000, 608000, 616000]) : s([12.9, 12.6, 12.3]) }] },
+      },
+    };
+  },
+};
 
 const section = (name: string) => screen.getByRole('heading', { name: new RegExp(`^${name}`) }).closest('section')!;
 
@@ -120,6 +131,42 @@ describe('DistrictProfile', () => {
     // ranks are asked for in each figure's latest year, for the whole level
     const ranks = requests.find((r) => r.name === 'ProfileRanks')!;
     expect(ranks.variables).toMatchObject({ level: 'DISTRICT', populationYear: 2022, sgb2RateYear: 2022, householdIncomeMedianYear: 2022 });
+  });
+
+  it('time series: the map\'s indicator against Stadtbezirk and city on one axis; a count as an index, its sparkline without the city line', async () => {
+    const user = userEvent.setup();
+    const { client, requests } = mockClient(answers);
+    const meta = { key: 'sgb2_rate', name: 'SGB-II-Quote', nameEn: null, unit: 'PERCENT' as const, polarity: 'HIGHER_IS_WORSE' as const, description: '', attribution: '', synthetic: false };
+    renderWithClient(<DistrictProfile area={grunau} level="DISTRICT" current={{ ...noCurrent, meta }} needYear={null} onClose={jest.fn()} />, client);
+    const trend = screen.getByTestId('profile-trend');
+    expect(within(trend).getByRole('combobox', { name: 'Indikator der Zeitreihe' })).toHaveValue('sgb2_rate');
+    expect(within(trend).getByRole('img')).toHaveAccessibleName('SGB-II-Quote, 2020–2022: Grünau-Mitte, Stadtbezirk West, Stadt Leipzig');
+    expect(screen.getByTestId('trend-chart')).toHaveAttribute('data-mode', 'values');
+    expect(screen.getByTestId('ts-gaps')).toHaveTextContent('Grünau-Mitte: 2021 geheimgehalten');
+
+    // the sparkline of a count draws the area only (on the city's scale its line lay flat)
+    const popButton = screen.getByRole('button', { name: 'Zeitreihe: Einwohner (2021–2022)' });
+    expect(popButton.querySelectorAll('path[data-line]')).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Zeitreihe: SGB-II-Quote (2021–2022)' }).querySelectorAll('path[data-line]')).toHaveLength(2);
+    await user.click(popButton);
+    expect(within(trend).getByRole('combobox')).toHaveValue('population');
+    expect(requests.filter((r) => r.name === 'AreaTrend').map((r) => r.variables)).toContainEqual({ id: 12, key: 'population' });
+    expect(screen.getByTestId('trend-chart')).toHaveAttribute('data-mode', 'index');
+    expect(within(trend).getByText('Index, 2020 = 100')).toBeInTheDocument();
+    await user.click(within(trend).getByRole('radio', { name: 'Anzahl im Gebiet' }));
+    expect(screen.getByTestId('trend-chart')).toHaveAttribute('data-mode', 'values');
+    expect(within(trend).getByRole('img')).toHaveAccessibleName('Einwohner, 2020–2022: Grünau-Mitte');
+  });
+
+  it('puts the area into the comparison, and says when it is in', async () => {
+    const user = userEvent.setup();
+    const { client } = mockClient(answers);
+    const onToggle = jest.fn();
+    const { rerender } = renderWithClient(<DistrictProfile area={grunau} level="DISTRICT" current={noCurrent} needYear={null} onClose={jest.fn()} compare={{ active: false, full: false, onToggle }} />, client);
+    await user.click(screen.getByRole('button', { name: 'Vergleichen' }));
+    expect(onToggle).toHaveBeenCalledTimes(1);
+    rerender(<Provider value={client}><I18nProvider locale="de"><DistrictProfile area={grunau} level="DISTRICT" current={noCurrent} needYear={null} onClose={jest.fn()} compare={{ active: true, full: true, onToggle }} /></I18nProvider></Provider>);
+    expect(screen.getByRole('button', { name: 'Im Vergleich' })).toHaveAttribute('aria-pressed', 'true');
   });
 
   it('names the unit of a compared change in its headline ("−7 Prozentpunkte", not "−7")', () => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { useI18n, type Dict } from '../../app/i18n';
 import type { AreaInfo } from '../../data/use-areas';
@@ -8,6 +8,8 @@ import { ranks, type LayerMeta, type ShownValue } from '../../lib/layer-values';
 import type { Level } from '../../lib/url-state';
 import { DemoBadge } from '../services/ServicesPanel';
 import { Sparkline, type Point } from './Sparkline';
+import { AreaTrend } from '../charts/AreaTrend';
+import { useChartTexts } from '../charts/texts';
 import { ProfileCoverage, ProfileNeed, ProfileWarnings } from './AnalysisSections';
 import { usePrintOpensDetails } from './use-print-details';
 import { pointCoordinates } from '../../lib/geojson';
@@ -34,7 +36,10 @@ function latest(series: Series | undefined): Series[number] | null {
 /** The district profile (Steckbrief): key figures with trend and rank, services, funding, measures. */
 export interface ServicePick { id: number; name: string; categoryKey: string; point: [number, number] }
 
-export function DistrictProfile({ area, level, current, needYear, onClose, onShowCatchment }: { area: AreaInfo; level: Level; current: Current; needYear: number | null; onClose: () => void; onShowCatchment?: (s: ServicePick) => void }) {
+/** `compare`: whether the area is in the comparison, and how to put it in or take it out. */
+export interface CompareToggle { active: boolean; full: boolean; onToggle: () => void }
+
+export function DistrictProfile({ area, level, current, needYear, onClose, onShowCatchment, compare }: { area: AreaInfo; level: Level; current: Current; needYear: number | null; onClose: () => void; onShowCatchment?: (s: ServicePick) => void; compare?: CompareToggle }) {
   const { t, locale } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -78,6 +83,14 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
 
   const cur = current.meta;
   const curValue = current.value;
+  const c = useChartTexts();
+  // the chart shows the map's indicator first, or the SGB-II rate under the need or gap layer
+  const [trendKey, setTrendKey] = useState(() => (cur && indicators?.some((i) => i.key === cur.key) ? cur.key : 'sgb2_rate'));
+  // a key figure's sparkline opens its chart: the focus goes to the chart's picker (and scrolls it into view)
+  const showTrend = (key: string) => {
+    setTrendKey(key);
+    document.getElementById('trend-indicator')?.focus();
+  };
   return (
     <article className="profile" aria-labelledby="profile-title" ref={article}>
       <div className="profile-head">
@@ -90,6 +103,11 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
           </p>
         </div>
         <div className="profile-actions no-print">
+          {compare && (
+            <button type="button" aria-pressed={compare.active} disabled={!compare.active && compare.full} onClick={compare.onToggle} data-testid="profile-compare">
+              {compare.active ? c.compareAdded : c.compareAdd}
+            </button>
+          )}
           <button type="button" onClick={() => window.print()}>{t.print}</button>
           <button type="button" onClick={onClose} aria-label={`${t.profile} ${t.close}`}>{t.close}</button>
         </div>
@@ -146,7 +164,10 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
                     </td>
                     <td className="num">{r?.rank ? `${r.rank}/${r.total}` : '–'}</td>
                     <td>
-                      <Sparkline area={(s ?? []) as Point[]} city={(city?.[k] ?? []) as Point[]} label={`${t.trend} ${name}: ${s?.[0]?.year}–${l.year}`} />
+                      {/* counts: the area's own line (on the city's scale it would lie flat) */}
+                      <button type="button" className="spark-button" aria-label={`${c.timeSeriesOf(name)} (${s?.[0]?.year}–${l.year})`} aria-controls="profile-trend" onClick={() => showTrend(k)}>
+                        <Sparkline area={(s ?? []) as Point[]} city={def.unit === 'COUNT' ? [] : ((city?.[k] ?? []) as Point[])} />
+                      </button>
                     </td>
                   </tr>
                 );
@@ -154,8 +175,12 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
             </tbody>
           </table>
         )}
-        <p className="muted small">{t.vsCity}. {t.rankHint}.</p>
+        <p className="muted small">{t.vsCity}. {c.sparkHint}. {t.rankHint}.</p>
       </section>
+
+      <div id="profile-trend">
+        {indicators && <AreaTrend areaId={area.id} indicators={indicators} indicator={trendKey} onIndicator={setTrendKey} />}
+      </div>
 
       {needYear !== null && <ProfileNeed id={area.id} level={level} year={needYear} />}
       {needYear !== null && <ProfileWarnings id={area.id} level={level} year={needYear} />}

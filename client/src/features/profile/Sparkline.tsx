@@ -1,4 +1,5 @@
 // A small line of an area's values against the city's, on a shared scale. Pure SVG, no library.
+// Inside a button that opens the full chart it is decoration (no label): the button names it.
 export interface Point {
   year: number;
   value: number | null;
@@ -18,7 +19,7 @@ export function sparkPath(points: Point[], x: (year: number) => number, y: (v: n
   return d;
 }
 
-export function Sparkline({ area, city, label, width = 90, height = 28 }: { area: Point[]; city: Point[]; label: string; width?: number; height?: number }) {
+export function Sparkline({ area, city, label, width = 90, height = 28 }: { area: Point[]; city: Point[]; label?: string; width?: number; height?: number }) {
   const all = [...area, ...city].filter((p) => p.value !== null) as { year: number; value: number }[];
   if (all.length < 2) return null;
   const years = all.map((p) => p.year);
@@ -29,9 +30,9 @@ export function Sparkline({ area, city, label, width = 90, height = 28 }: { area
   const x = (yr: number) => pad + ((yr - y0) / Math.max(1, y1 - y0)) * (width - 2 * pad);
   const y = (v: number) => height - pad - ((v - v0) / (v1 - v0 || 1)) * (height - 2 * pad);
   return (
-    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="sparkline">
-      <path d={sparkPath(city, x, y)} fill="none" stroke="#767676" strokeWidth={1.5} strokeDasharray="3 2" />
-      <path d={sparkPath(area, x, y)} fill="none" stroke="#0b4f8a" strokeWidth={2} />
+    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="sparkline" {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}>
+      {city.some((p) => p.value !== null) && <path d={sparkPath(city, x, y)} fill="none" stroke="#767676" strokeWidth={1.5} strokeDasharray="3 2" data-line="city" />}
+      <path d={sparkPath(area, x, y)} fill="none" stroke="#0b4f8a" strokeWidth={2} data-line="area" />
     </svg>
   );
 }

@@ -94,4 +94,26 @@ describe('AreaTable', () => {
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼↕]/g, '').trim())).toEqual(['Gebiet', 'Stadtbezirk', '2015', '2022', 'Veränderung', 'Rang']);
     expect(within(screen.getAllByRole('row')[1]!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['West', '33 %', '31,5 %', '−1,5', '1']);
   });
+
+  it('a column of checkboxes chooses areas for the comparison without selecting the row (mouse and Space), and is closed when four are chosen', async () => {
+    const user = userEvent.setup();
+    const onSelect = jest.fn();
+    const onToggle = jest.fn();
+    const { rerender } = renderIn(
+      <AreaTable areas={areas} shown={shown} ranks={ranks} meta={meta} caption="SGB-II-Quote, 2022" compare={null} selectedId={null} onSelect={onSelect} compared={[1]} onToggleCompare={onToggle} />,
+    );
+    expect(screen.getByRole('columnheader', { name: 'Vergleich' })).toHaveTextContent('Vgl.');
+    expect(screen.getByRole('checkbox', { name: 'Zentrum vergleichen' })).toBeChecked();
+    await user.click(screen.getByRole('checkbox', { name: 'Grünau-Mitte vergleichen' }));
+    expect(onToggle).toHaveBeenLastCalledWith(2);
+    screen.getByRole('checkbox', { name: 'Lindenau vergleichen' }).focus();
+    await user.keyboard(' ');
+    expect(onToggle).toHaveBeenLastCalledWith(4);
+    expect(onSelect).not.toHaveBeenCalled();
+    rerender(
+      <AreaTable areas={areas} shown={shown} ranks={ranks} meta={meta} caption="SGB-II-Quote, 2022" compare={null} selectedId={null} onSelect={onSelect} compared={[1, 2, 3, 4]} onToggleCompare={onToggle} compareFull />,
+    );
+    expect(screen.getByRole('checkbox', { name: 'Paunsdorf vergleichen' })).toBeDisabled();
+    expect(screen.getByRole('checkbox', { name: 'Zentrum vergleichen' })).toBeEnabled();
+  });
 });

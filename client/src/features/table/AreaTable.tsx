@@ -1,5 +1,6 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../app/i18n';
+import { useChartTexts } from '../charts/texts';
 import { formatChange, formatValue } from '../../lib/format';
 import type { LayerMeta, ShownValue } from '../../lib/layer-values';
 import type { AreaInfo } from '../../data/use-areas';
@@ -19,11 +20,16 @@ interface Props {
   /** class layers (need index, gaps): the class of each area, and the name of the value */
   classLabels?: Map<number, string> | null;
   valueLabel?: string;
+  /** the areas chosen for the comparison, and how to add or remove one (a column of checkboxes) */
+  compared?: number[];
+  onToggleCompare?: (id: number) => void;
+  compareFull?: boolean;
 }
 
 /** The same data as the map, for keyboard and screen-reader users and for reading exact values. */
-export function AreaTable({ areas, shown, ranks, meta, caption, compare, selectedId, onSelect, showParent = true, classLabels = null, valueLabel }: Props) {
+export function AreaTable({ areas, shown, ranks, meta, caption, compare, selectedId, onSelect, showParent = true, classLabels = null, valueLabel, compared, onToggleCompare, compareFull = false }: Props) {
   const { t, locale } = useI18n();
+  const c = useChartTexts();
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'rank', dir: 1 });
   const collator = useMemo(() => new Intl.Collator(locale === 'de' ? 'de-DE' : 'en-GB'), [locale]);
 
@@ -85,6 +91,13 @@ export function AreaTable({ areas, shown, ranks, meta, caption, compare, selecte
             {classLabels && <th scope="col">{t.classCol}</th>}
             {header('value', compare ? t.change : (valueLabel ?? t.value), true)}
             {header('rank', t.rank, true)}
+            {onToggleCompare && (
+              // short on screen (the table has up to seven columns beside the map), full for screen readers
+              <th scope="col" className="no-print" title={c.compareCol}>
+                <span aria-hidden="true">{c.compareColShort}</span>
+                <span className="sr-only">{c.compareCol}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -114,7 +127,19 @@ export function AreaTable({ areas, shown, ranks, meta, caption, compare, selecte
                     formatValue(s.value, meta.unit, locale)
                   )}
                 </td>
-                <td className="num">{ranks.get(a.id) ?? '–'}</td>
+                <td className="num" data-col="rank">{ranks.get(a.id) ?? '–'}</td>
+                {onToggleCompare && (
+                  // its own control: a click or Space here chooses for the comparison, not the row
+                  <td className="no-print compare-cell" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+                    <input
+                      type="checkbox"
+                      aria-label={c.compareSelect(a.name)}
+                      checked={compared?.includes(a.id) ?? false}
+                      disabled={compareFull && !compared?.includes(a.id)}
+                      onChange={() => onToggleCompare(a.id)}
+                    />
+                  </td>
+                )}
               </tr>
             );
           })}
