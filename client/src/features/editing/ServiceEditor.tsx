@@ -9,12 +9,12 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { useI18n } from '../../app/i18n';
 import { TARGET_GROUPS } from '../services/ServicesPanel';
 import { useEditTexts } from './texts';
-import { parseDecimal } from '../../lib/format';
 import { FundingSection } from './FundingSection';
+import { readCapacity, readCoordinate } from './plausibility';
 import { LocationPicker } from './LocationPicker';
 import { OpeningHoursEditor, WEEKDAYS, hoursFieldId, sameWeek, weekFromApi, weekProblems, weekToApi, type WeekHours } from './OpeningHours';
 import {
-  Checkbox, CheckboxGroup, ConfirmButton, ErrorSummary, SavedStatus, SelectField, TextArea, TextField, fieldErrors, inputError, toSaveError, useSaveState, type Problem,
+  Checkbox, CheckboxGroup, ConfirmButton, ErrorSummary, PlausibilityQuestion, SavedStatus, SelectField, TextArea, TextField, fieldErrors, inputError, toSaveError, usePlausibility, useSaveState, type Problem,
 } from './form';
 import type { Accessibility, CapacityUnit, EditServiceFieldsFragment, LegalBasis, ServiceStatus, TargetGroup } from '../../generated/graphql';
 import { CREATE_SERVICE, EDIT_SERVICE, RETIRE_SERVICE, UPDATE_LOCATION, UPDATE_SERVICE } from './queries';
@@ -158,6 +158,7 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
   const [values, setValues] = useState(() => toValues(initial, locale));
   const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
   const state = useSaveState();
+  const plausibility = usePlausibility();
   const heading = useRef<HTMLHeadingElement>(null);
   const [, createService] = useMutation(CREATE_SERVICE);
   const [, updateService] = useMutation(UPDATE_SERVICE);
@@ -179,14 +180,14 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
     return loc.area ? `${e.serviceSaved} ${e.derivedArea}: ${loc.area.name}.` : `${e.serviceSaved} ${e.outsideAreas}`;
   };
 
-  const save = async (ev: FormEvent) => {
-    ev.preventDefault();
+  const save = async (ev?: FormEvent) => {
+    ev?.preventDefault();
     const v = values;
-    const problems: Problem[] = [];
-    const capacity = parseDecimal(v.capacity, locale);
-    if (v.capacity.trim() && capacity === null) problems.push({ field: 'svc-capacity', message: e.capacityFormat });
-    const lon = parseDecimal(v.lon, locale);
-    const lat = parseDecimal(v.lat, locale);
+    const capacityRead = readCapacity(v.capacity, v.capacityUnit, locale, e);
+    const capacity = capacityRead.value;
+    const problems: Problem[] = [...capacityRead.problems];
+    const lon = readCoordinate(v.lon, locale);
+    const lat = readCoordinate(v.lat, locale);
     const typedPoint = v.lon.trim() !== '' || v.lat.trim() !== '';
     if (typedPoint && (lon === null || Math.abs(lon) > 180)) problems.push({ field: 'svc-lon', message: e.lonFormat });
     if (typedPoint && (lat === null || Math.abs(lat) > 90)) problems.push({ field: 'svc-lat', message: e.latFormat });
@@ -200,7 +201,11 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
     // the city is prefilled with "Leipzig": alone it is no address that needs a point
     const hasAddress = Object.values(address).some((x) => x !== null && x !== 'Leipzig');
     if (!location && hasAddress && !typedPoint) problems.push({ field: 'svc-lon', message: e.pointRequired });
-    if (problems.length) return state.fail(inputError(problems));
+    if (problems.length) {
+      plausibility.dismiss();
+      return state.fail(inputError(problems));
+    }
+    if (!plausibility.check(capacityRead.warnings)) return state.reset();
 
     const fields = {
       name: v.name.trim(),
@@ -286,6 +291,7 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
       )}
       <form onSubmit={save} noValidate aria-label={record ? e.editService : e.newService}>
         <ErrorSummary state={state} fieldIds={FIELD_IDS} onReload={reload} />
+        <PlausibilityQuestion plausibility={plausibility} onConfirm={() => void save()} />
         <SavedStatus state={state} />
         <TextField id="svc-name" label={e.name} value={values.name} onChange={set('name')} required error={errors['svc-name']} />
         <SelectField
