@@ -174,6 +174,22 @@ export const de = {
   deleteMeasure: 'Maßnahme löschen',
   deleteMeasureQuestion: 'Maßnahme wirklich löschen?',
   suspendHint: 'Um eine Maßnahme nur zu pausieren, den Umsetzungsstand „ausgesetzt“ wählen statt sie zu löschen.',
+  addressMatch: {
+    pending: 'Adresse wird gesucht …',
+    failed: 'Die Adresssuche ist gerade nicht erreichbar; bitte Adresse und Punkt selbst prüfen.',
+    toAddress: {
+      EXACT: (found: string, m: number | null) => `Adresse zum Punkt übernommen: ${found} (genau, ${Math.round(m ?? 0)} m).`,
+      NEAREST_NUMBER: (found: string, m: number | null) => `Nächste bekannte Adresse übernommen: ${found}, ${Math.round(m ?? 0)} m vom Punkt – bitte prüfen.`,
+      NOT_FOUND: () => 'Keine Adresse im Umkreis von 250 m: Straße und Hausnummer geleert, bitte eintragen.',
+    },
+    toPoint: {
+      EXACT: (found: string) => `Adresse genau gefunden (${found}); der Punkt wurde gesetzt.`,
+      NEAREST_NUMBER: (found: string, m: number | null) =>
+        `Hausnummer nicht im Adressverzeichnis: Punkt der nächsten Hausnummer gesetzt (${found}${m !== null ? `, ca. ${Math.round(m)} m` : ''}) – bitte prüfen.`,
+      AMBIGUOUS: () => 'Adresse mehrdeutig (gibt es mehrfach): bitte die Postleitzahl angeben. Der Punkt wurde nicht geändert.',
+      NOT_FOUND: () => 'Adresse nicht gefunden: bitte Schreibweise prüfen oder den Punkt auf der Karte wählen. Der Punkt wurde nicht geändert.',
+    },
+  },
   plausibility: {
     title: 'Bitte bestätigen: ungewöhnliche Werte',
     intro: 'Diese Werte sind möglich, aber ungewöhnlich. Speichern Sie nur, wenn sie stimmen.',
@@ -367,6 +383,21 @@ export const en: EditTexts = {
   deleteMeasure: 'Delete measure',
   deleteMeasureQuestion: 'Really delete the measure?',
   suspendHint: 'To pause a measure, set its progress to “suspended” instead of deleting it.',
+  addressMatch: {
+    pending: 'Looking up the address …',
+    failed: 'The address search cannot be reached right now; please check address and point yourself.',
+    toAddress: {
+      EXACT: (found, m) => `Address of the point filled in: ${found} (exact, ${Math.round(m ?? 0)} m).`,
+      NEAREST_NUMBER: (found, m) => `Nearest known address filled in: ${found}, ${Math.round(m ?? 0)} m from the point – please check.`,
+      NOT_FOUND: () => 'No address within 250 m: street and house number cleared, please enter them.',
+    },
+    toPoint: {
+      EXACT: (found) => `Address found exactly (${found}); the point was set.`,
+      NEAREST_NUMBER: (found, m) => `House number not in the address table: point of the nearest number set (${found}${m !== null ? `, about ${Math.round(m)} m` : ''}) – please check.`,
+      AMBIGUOUS: () => 'Address ambiguous (exists more than once): please give the postcode. The point was not changed.',
+      NOT_FOUND: () => 'Address not found: please check the spelling or pick the point on the map. The point was not changed.',
+    },
+  },
   plausibility: {
     title: 'Please confirm: unusual values',
     intro: 'These values are possible but unusual. Save only if they are right.',
