@@ -40,5 +40,7 @@ describe('CatchmentInfo', () => {
     renderIn(<CatchmentInfo service={{ ...pick, details: { ...pick.details, provider: null, capacity: null, openingHours: null } }} norm={null} onClose={() => {}} />);
     expect(screen.getAllByText('nicht erfasst')).toHaveLength(3);
     expect(openingHoursText(pick.details.openingHours, 'en')).toBe('Mon 08:00–12:00, 14:00–16:00; Tue 13:00–18:00');
+    const weekdays = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map((day) => ({ day, opens: '14:00', closes: '20:00' }));
+    expect(openingHoursText([...weekdays, { day: 'SUNDAY', opens: '14:00', closes: '20:00' }], 'de')).toBe('Mo–Fr 14:00–20:00 Uhr; So 14:00–20:00 Uhr');
   });
 });

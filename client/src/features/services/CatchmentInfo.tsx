@@ -41,14 +41,27 @@ const TEXTS = {
 };
 const DAY_ORDER = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 
-/** [{ day, opens, closes }] → "Mo 08:00–16:00 Uhr; Di 08:00–12:00, 13:00–18:00 Uhr", or null when none are stored. */
+/**
+ * [{ day, opens, closes }] → "Mo–Fr 14:00–20:00 Uhr; Sa 10:00–12:00, 13:00–16:00 Uhr" (consecutive
+ * days with the same hours joined), or null when none are stored.
+ */
 export function openingHoursText(value: unknown, locale: Locale): string | null {
   if (!Array.isArray(value)) return null;
   const x = TEXTS[locale];
   const spans = value.filter((d): d is { day: string; opens: string; closes: string } => !!d && typeof d.day === 'string' && typeof d.opens === 'string' && typeof d.closes === 'string');
-  const days = DAY_ORDER.map((day) => ({ day, spans: spans.filter((s) => s.day === day).sort((a, b) => a.opens.localeCompare(b.opens)) })).filter((d) => d.spans.length);
+  const days = DAY_ORDER.map((day, index) => ({
+    day,
+    index,
+    hours: spans.filter((s) => s.day === day).sort((a, b) => a.opens.localeCompare(b.opens)).map((s) => `${s.opens}–${s.closes}`).join(', '),
+  })).filter((d) => d.hours);
   if (!days.length) return null;
-  return days.map((d) => `${x.days[d.day]} ${x.clock(d.spans.map((s) => `${s.opens}–${s.closes}`).join(', '))}`).join('; ');
+  const runs: { from: string; to: string; hours: string }[] = [];
+  days.forEach((d, i) => {
+    const last = runs.at(-1);
+    if (last && last.hours === d.hours && days[i - 1]!.index === d.index - 1) last.to = d.day;
+    else runs.push({ from: d.day, to: d.day, hours: d.hours });
+  });
+  return runs.map((r) => `${x.days[r.from]}${r.to !== r.from ? `–${x.days[r.to]}` : ''} ${x.clock(r.hours)}`).join('; ');
 }
 
 function addressText(l: PickedService['locations'][number] | undefined): string | null {
