@@ -217,7 +217,8 @@ test('the admin page: ADMIN lists accounts with their last sign-in, creates a ke
   const plannerRow = accounts.locator(`tr[data-user="${PLANNER.email}"]`);
   assert.match(await plannerRow.textContent(), /Paula Planer.*Sozialplanung.*aktiv/);
   assert.notEqual((await plannerRow.locator('td').nth(3).textContent()).trim(), 'nie', 'the planner signed in above: her last sign-in is shown');
-  assert.match(await accounts.locator(`tr[data-user="${ADMIN.email}"]`).textContent(), /Administration/);
+  assert.match(await accounts.locator(`tr[data-user="${ADMIN.email}"]`).textContent(), /Administration.*Ihr Konto/);
+  assert.equal(await accounts.locator(`tr[data-user="${ADMIN.email}"] button`).count(), 0, 'no button to lock oneself out');
 
   // a key for another department: shown once, works, is listed with its last use
   const keys = page.getByTestId('admin-keys');

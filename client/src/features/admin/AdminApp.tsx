@@ -53,7 +53,7 @@ function Gate({ viewer, loading, failed }: { viewer: Viewer | null; loading: boo
       </section>
     );
   }
-  return <AdminArea />;
+  return <AdminArea self={viewer.label} />;
 }
 
 type Overview = AdminOverviewQuery;
@@ -65,7 +65,7 @@ function useWhen() {
     iso ? new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeStyle: 'short' }) : a.never;
 }
 
-function AdminArea() {
+function AdminArea({ self }: { self: string | null }) {
   const a = useAdminTexts();
   const { t } = useI18n();
   const context = useMemo(() => ({ additionalTypenames: ['User', 'ApiKey'] }), []);
@@ -76,13 +76,13 @@ function AdminArea() {
       <h2>{a.title}</h2>
       {error && <p className="error" role="alert">{t.error}</p>}
       {!data && !error && <p role="status">{t.loading}</p>}
-      {data && <Accounts users={data.users} onChanged={reload} />}
+      {data && <Accounts users={data.users} self={self} onChanged={reload} />}
       {data && <Keys keys={data.apiKeys} onChanged={reload} />}
     </div>
   );
 }
 
-function Accounts({ users, onChanged }: { users: Overview['users']; onChanged: () => void }) {
+function Accounts({ users, self, onChanged }: { users: Overview['users']; self: string | null; onChanged: () => void }) {
   const a = useAdminTexts();
   const { t } = useI18n();
   const when = useWhen();
@@ -140,7 +140,9 @@ function Accounts({ users, onChanged }: { users: Overview['users']; onChanged: (
                 <td>{u.disabled ? a.disabled : u.lockedUntil && new Date(u.lockedUntil) > new Date() ? a.lockedUntil(when(u.lockedUntil)) : a.active}</td>
                 <td>{when(u.lastLoginAt)}</td>
                 <td className="actions">
-                  {u.disabled ? (
+                  {u.email === self ? (
+                    <span className="small muted">{a.ownAccount}</span>
+                  ) : u.disabled ? (
                     <button type="button" onClick={() => toggle(u)} aria-label={`${a.enable}: ${u.email}`}>{a.enable}</button>
                   ) : (
                     <ConfirmButton label={a.disable} confirmLabel={a.disableConfirm} question={a.disableQuestion(u.email)} onConfirm={() => toggle(u)} testId={`disable-${u.id}`} />
