@@ -134,6 +134,7 @@ test('English mode: the early warnings of a district read English, numbers inclu
     // English decimals: a point, never a comma between digits
     assert.doesNotMatch(line, /\d,\d{1,2}(?!\d)/, `German number in: ${line}`);
   }
+  await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(artifactsDir, 'profile-warnings-en-1440.png') });
   // the same district in German keeps the German sentences
   await page.goto(`${app.url}/?gebiet=${area.code}`, { waitUntil: 'networkidle' });
