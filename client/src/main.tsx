@@ -8,16 +8,25 @@ import './app/styles.css';
 
 // Login and the editing forms are a chunk of their own: the map's first load does not carry them.
 const EditingRoute = lazy(() => import('./features/editing/EditingApp'));
+const AdminRoute = lazy(() => import('./features/admin/AdminApp'));
 const BudgetRoute = lazy(() => import('./features/budget/BudgetPage'));
 
 // The server answers every unknown path with this page (SPA fallback): route by the path.
 const path = window.location.pathname;
 const embed = /^\/embed\/?$/.test(path);
 const editing = /^\/bearbeiten\/?$/.test(path) ? 'edit' : /^\/anmelden\/?$/.test(path) ? 'login' : null;
+const admin = /^\/verwaltung\/?$/.test(path);
 const budget = /^\/haushalt\/?$/.test(path);
 
 function Route() {
   if (embed) return <Embed />;
+  if (admin) {
+    return (
+      <Suspense fallback={<p role="status">Wird geladen … / Loading …</p>}>
+        <AdminRoute />
+      </Suspense>
+    );
+  }
   if (budget) {
     return (
       <Suspense fallback={<p role="status">Wird geladen … / Loading …</p>}>

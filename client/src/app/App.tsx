@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { MapLayerMouseEvent } from '@vis.gl/react-maplibre';
 import { Header } from './Header';
 import { I18nProvider, useI18n } from './i18n';
@@ -16,7 +16,9 @@ import { CatchmentInfo, useServicePick } from '../features/services/CatchmentInf
 import { ServicesLayer, SERVICE_LAYER_IDS } from '../map/layers/services/ServicesLayer';
 import { SERVICES_SOURCE, servicesClusters, servicesPoints } from '../map/layers/services/style';
 import type { GeoJSONSource } from 'maplibre-gl';
-import { CatchmentLayer, ScenarioPointsLayer } from '../map/layers/overlays/Overlays';
+import { CatchmentLayer, PickedPointLayer, ScenarioPointsLayer } from '../map/layers/overlays/Overlays';
+import { SearchBox, type FoundAddress } from '../features/search/SearchBox';
+import { FlyTo } from '../features/search/FlyTo';
 import { formatChange, formatValue, localName } from '../lib/format';
 import type { ViewState } from '../lib/url-state';
 import { useViewState } from './use-view-state';
@@ -47,6 +49,9 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
   const selected = areaByKey(areas, view.area);
   const onSelect = useCallback((id: number) => update({ area: areas?.find((a) => a.id === id)?.code ?? null }), [update, areas]);
   const onCamera = useCallback((camera: [number, number, number]) => update({ camera }), [update]);
+  // an address found by the search box: flown to and marked
+  const [found, setFound] = useState<FoundAddress | null>(null);
+  const flyTarget = useMemo<[number, number, number] | null>(() => (found ? [found.lon, found.lat, 16] : null), [found]);
   const fmt = (v: number | null | undefined) => (compareYear !== null ? formatChange(v, meta?.unit, locale, true) : formatValue(v, meta?.unit, locale));
   const category = layer.categories?.find((c) => c.key === view.gapCategory);
   const catchmentNorm = layer.categories?.find((c) => c.key === catchment?.categoryKey)?.norm ?? null;
@@ -90,6 +95,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
   return (
     <div className="layout">
       <aside className="sidebar" aria-label={t.layer}>
+        <SearchBox areas={areas ?? []} onArea={onSelect} onAddress={setFound} />
         {layer.failed && (
           <div className="error" role="alert">
             <p>{t.error}</p>
@@ -167,6 +173,8 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
           {services.enabled && services.geojson && <ServicesLayer geojson={services.geojson} />}
           {catchment && catchmentNorm && <CatchmentLayer point={catchment.point} radiiM={catchmentNorm.zoneRadiiM} weights={catchmentNorm.zoneWeights} />}
           {view.layer === 'gap' && scenario.points.features.length > 0 && <ScenarioPointsLayer points={scenario.points} />}
+          {found && <PickedPointLayer point={[found.lon, found.lat]} />}
+          <FlyTo target={flyTarget} />
         </MapView>
         {(layer.loading || !geojson) && !layer.failed && (
           <p className="map-status" role="status">{layer.loadingText}</p>

@@ -61,7 +61,7 @@ export const SCENARIO = graphql(`
 
 export const EARLY_WARNINGS = graphql(`
   query EarlyWarnings($year: Int!, $level: AreaLevel!) {
-    earlyWarnings(year: $year, level: $level) { alerts { area { id } indicatorKey message years values } }
+    earlyWarnings(year: $year, level: $level) { alerts { area { id } indicatorKey message messageEn years values } }
   }
 `);
 

@@ -32,9 +32,14 @@ export const SERVICE_PROVIDERS = graphql(`
   }
 `);
 
-/** The service whose catchment is shown (its id lives in the address bar). */
+/** The service whose catchment is shown (its id lives in the address bar), with what its box tells. */
 export const SERVICE_PICK = graphql(`
   query ServicePick($id: Int!) {
-    service(id: $id) { id name category { key } locations { point } }
+    service(id: $id) {
+      id name capacity capacityUnit openingHours fee status
+      category { key name nameEn }
+      provider { id name }
+      locations { point street houseNumber postalCode city area { name } }
+    }
   }
 `);

@@ -80,6 +80,21 @@ describe('early warning (Frühwarnsystem)', () => {
     expect(r.notEvaluated.find((n) => n.areaId === 'D')?.detail).toBe('Gebiet 2021');
   });
 
+  it('writes every message in English as well, with English numbers, names and units', () => {
+    const indicators = [{ key: 'sgb2', polarity: 'HIGHER_IS_WORSE' as const, label: 'SGB-II-Quote', labelEn: 'SGB II rate', unit: '%' }];
+    const en = (rules: EarlyWarningInput['rules']) => run(rules, { indicators }).alerts[0]!.messageEn;
+    expect(en([{ kind: 'threshold', indicatorKey: 'sgb2', threshold: 14.5 }])).toBe('SGB II rate: 16 % in 2024, above the threshold of 14.5 % (crossed for the first time).');
+    expect(en([{ kind: 'worseThanCity', indicatorKey: 'sgb2', margin: 15, marginUnit: 'PERCENT_OF_CITY' }])).toBe(
+      'SGB II rate: 16 % in 2024, city 13 % – 3 percentage points worse than the city (tolerance 15 % of the city value plus rounding allowance 0.55 percentage points).',
+    );
+    expect(en([{ kind: 'worseningStreak', indicatorKey: 'sgb2', years: 3 }])).toBe('SGB II rate: worse 3 years in a row (2021: 11, 2022: 12, 2023: 13, 2024: 16).');
+    expect(en([{ kind: 'fasterThanCity', indicatorKey: 'sgb2', span: 3, margin: 1 }])).toBe(
+      'SGB II rate: change 2021–2024 in the area +5 percentage points, in the city +1 percentage point – a less favourable development than the city (tolerance 1 percentage point plus rounding allowance 1.1 percentage points).',
+    );
+    // without an English name the German one stands, never a German sentence
+    expect(run([{ kind: 'threshold', indicatorKey: 'sgb2', threshold: 15 }]).alerts[0]!.messageEn).toMatch(/^SGB-II-Quote: 16 % in 2024, above/);
+  });
+
   it('never treats a suppressed value as unremarkable', () => {
     const r = run([{ kind: 'threshold', indicatorKey: 'sgb2', threshold: 0 }]);
     expect(r.alerts.some((a) => a.areaId === 'E')).toBe(false);

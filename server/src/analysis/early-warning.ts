@@ -61,6 +61,9 @@ export interface WarningIndicator {
   label?: string;
   /** unit text for messages, e.g. "%" or "Prozentpunkte" */
   unit?: string;
+  /** English name and unit text for the English messages; default: the German ones */
+  labelEn?: string;
+  unitEn?: string;
   /**
    * Rounding step r of the published area values (e.g. 1 for whole percent); default: derived from
    * the data (`publishedResolution`). 0 = exact.
@@ -115,6 +118,8 @@ export interface Alert {
   /** why a development alert in an area with dynamics "positiv" is not a contradiction; null otherwise */
   dynamicsNote: MethodText | null;
   message: string;
+  /** the same in English (English number format) */
+  messageEn: string;
 }
 
 /** Rounding steps and spreads the rules used, per indicator. */
@@ -191,6 +196,9 @@ export const EARLY_WARNING_METHOD: MethodText = {
 
 const fmt = (x: number) => x.toLocaleString('de-DE', { maximumFractionDigits: 2 });
 const fmtSigned = (x: number) => (x > 0 ? '+' : '') + fmt(x);
+const fmtEn = (x: number) => x.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+// U+2212 for a negative change, as the map writes it
+const fmtSignedEn = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '') + fmtEn(Math.abs(x));
 
 type Read = { value: number; reason: null } | { value: null; reason: MissingReason };
 function read(o: { value: number | null; status?: ValueStatus } | undefined): Read {
@@ -225,7 +233,7 @@ function validateRule(rule: EarlyWarningRule, n: number): void {
 
 const fmtZ = (x: number) => x.toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-function dynamicsNote(d: AreaDynamics, label: string): MethodText {
+function dynamicsNote(d: AreaDynamics, label: string, labelEn: string): MethodText {
   const z = d.dynamicsZ === null ? '' : ` (D* = ${fmtZ(d.dynamicsZ)})`;
   const zEn = d.dynamicsZ === null ? '' : ` (D* = ${d.dynamicsZ.toFixed(2)})`;
   return {
@@ -234,7 +242,7 @@ function dynamicsNote(d: AreaDynamics, label: string): MethodText {
       `Diese Warnung betrifft nur den Indikator „${label}“, der sich gegen diesen Gesamttrend entwickelt.`,
     en:
       `Need-index dynamics ${d.baseYear}–${d.year} improving${zEn}: the index indicators together improved relative to the other areas. ` +
-      `This alert concerns the indicator “${label}” alone, which runs against that overall trend.`,
+      `This alert concerns the indicator “${labelEn}” alone, which runs against that overall trend.`,
   };
 }
 
@@ -313,15 +321,21 @@ export function evaluateEarlyWarning(input: EarlyWarningInput): EarlyWarningResu
       const unit = ind.unit ? ` ${ind.unit}` : '';
       // Differences of percentages are percentage points, not percent.
       const diffUnit = ind.unit === '%' ? ' Prozentpunkte' : unit;
+      const labelEn = ind.labelEn ?? label;
+      const unitEn = (ind.unitEn ?? ind.unit) ? ` ${ind.unitEn ?? ind.unit}` : '';
+      // English counts the point: "1 percentage point", "1.1 percentage points"
+      const diffEn = (n: number, text = fmtEn(n)) => `${text}${(ind.unitEn ?? ind.unit) === '%' ? (Math.abs(n) === 1 ? ' percentage point' : ' percentage points') : unitEn}`;
       const x = (y: number) => read(area.get(key3(areaId, rule.indicatorKey, y)));
       const c = (y: number) => read(city.get(key2(rule.indicatorKey, y)));
       const skip = (r: Read & { value: null }, who: 'Gebiet' | 'Stadt', y: number) =>
         notEvaluated.push({ areaId, indicatorKey: rule.indicatorKey, rule, reason: r.reason, detail: `${who} ${y}` });
       const base = { areaId, indicatorKey: rule.indicatorKey, rule, year: t };
       const rounding = (r: number) => (r > 0 ? ` zuzüglich Rundungsspielraum ${fmt(r)}${diffUnit}` : '');
+      const roundingEn = (r: number) => (r > 0 ? ` plus rounding allowance ${diffEn(r)}` : '');
       const dyn = dynamicsBy.get(String(areaId));
-      const devNote = dyn && dyn.dynamicsClass === 'POSITIVE' ? dynamicsNote(dyn, label) : null;
+      const devNote = dyn && dyn.dynamicsClass === 'POSITIVE' ? dynamicsNote(dyn, label, labelEn) : null;
       const withNote = (msg: string, note: MethodText | null) => (note ? `${msg} Hinweis: ${note.de}` : msg);
+      const withNoteEn = (msg: string, note: MethodText | null) => (note ? `${msg} Note: ${note.en}` : msg);
 
       if (rule.kind === 'threshold') {
         const now = x(t);
@@ -335,6 +349,7 @@ export function evaluateEarlyWarning(input: EarlyWarningInput): EarlyWarningResu
           alerts.push({
             ...base, years, values, cityValues: null, newlyCrossed, excess, dynamicsNote: null,
             message: `${label}: ${fmt(now.value)}${unit} im Jahr ${t} ${sigma > 0 ? 'über' : 'unter'} dem Schwellenwert ${fmt(rule.threshold)}${unit}${newlyCrossed ? ' (erstmals überschritten)' : ''}.`,
+            messageEn: `${labelEn}: ${fmtEn(now.value)}${unitEn} in ${t}, ${sigma > 0 ? 'above' : 'below'} the threshold of ${fmtEn(rule.threshold)}${unitEn}${newlyCrossed ? ' (crossed for the first time)' : ''}.`,
           });
         }
       } else if (rule.kind === 'worseThanCity') {
@@ -347,9 +362,11 @@ export function evaluateEarlyWarning(input: EarlyWarningInput): EarlyWarningResu
         const excess = diff - (ra + rc) / 2 - allowed;
         if (excess > 0) {
           const tol = rule.marginUnit === 'UNITS' ? `${fmt(rule.margin)}${diffUnit}` : `${fmt(rule.margin)} % des Stadtwerts`;
+          const tolEn = rule.marginUnit === 'UNITS' ? diffEn(rule.margin) : `${fmtEn(rule.margin)} % of the city value`;
           alerts.push({
             ...base, years: [t], values: [now.value], cityValues: [ct.value], newlyCrossed: null, excess, dynamicsNote: null,
             message: `${label}: ${fmt(now.value)}${unit} im Jahr ${t}, Stadt ${fmt(ct.value)}${unit} – um ${fmt(diff)}${diffUnit} ungünstiger als die Stadt (Toleranz ${tol}${rounding((ra + rc) / 2)}).`,
+            messageEn: `${labelEn}: ${fmtEn(now.value)}${unitEn} in ${t}, city ${fmtEn(ct.value)}${unitEn} – ${diffEn(diff)} worse than the city (tolerance ${tolEn}${roundingEn((ra + rc) / 2)}).`,
           });
         }
       } else if (rule.kind === 'worseningStreak') {
@@ -363,6 +380,7 @@ export function evaluateEarlyWarning(input: EarlyWarningInput): EarlyWarningResu
           alerts.push({
             ...base, years, values: v, cityValues: null, newlyCrossed: null, excess, dynamicsNote: devNote,
             message: withNote(`${label}: ${rule.years} Jahre in Folge verschlechtert (${years.map((y, i) => `${y}: ${fmt(v[i]!)}`).join(', ')}).`, devNote),
+            messageEn: withNoteEn(`${labelEn}: worse ${rule.years} years in a row (${years.map((y, i) => `${y}: ${fmtEn(v[i]!)}`).join(', ')}).`, devNote),
           });
         }
       } else {
@@ -380,10 +398,17 @@ export function evaluateEarlyWarning(input: EarlyWarningInput): EarlyWarningResu
           const tol = (rule.marginUnit ?? 'UNITS') === 'UNITS'
             ? `${fmt(margin)}${diffUnit}`
             : `${fmt(rule.margin)} Standardabweichung${rule.margin === 1 ? '' : 'en'} der Veränderungen aller Gebiete = ${fmt(margin)}${diffUnit}`;
+          const tolEn = (rule.marginUnit ?? 'UNITS') === 'UNITS'
+            ? diffEn(margin)
+            : `${fmtEn(rule.margin)} standard deviation${rule.margin === 1 ? '' : 's'} of all areas’ changes = ${diffEn(margin)}`;
           alerts.push({
             ...base, years: [t0, t], values: [a0, a1], cityValues: [c0, c1], newlyCrossed: null, excess, dynamicsNote: devNote,
             message: withNote(
               `${label}: Veränderung ${t0}–${t} im Gebiet ${fmtSigned(dA)}${diffUnit}, in der Stadt ${fmtSigned(dC)}${diffUnit} – ungünstigere Entwicklung als die Stadt (Toleranz ${tol}${rounding(ra + rc)}).`,
+              devNote,
+            ),
+            messageEn: withNoteEn(
+              `${labelEn}: change ${t0}–${t} in the area ${diffEn(dA, fmtSignedEn(dA))}, in the city ${diffEn(dC, fmtSignedEn(dC))} – a less favourable development than the city (tolerance ${tolEn}${roundingEn(ra + rc)}).`,
               devNote,
             ),
           });

@@ -37,6 +37,7 @@ export function explorerRouter(): Router {
     'graphiql.js': moduleFile('graphiql/graphiql.min.js'),
     'graphiql.css': moduleFile('graphiql/graphiql.min.css'),
     'init.js': path.join(serverRoot, 'src', 'http', 'explorer', 'init.js'),
+    'a11y.css': path.join(serverRoot, 'src', 'http', 'explorer', 'a11y.css'),
   };
   router.get('/', (_req, res) => {
     res.type('html').send(`<!doctype html>
@@ -46,6 +47,7 @@ export function explorerRouter(): Router {
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <title>Sozialatlas – GraphQL explorer</title>
   <link rel="stylesheet" href="/graphiql/assets/graphiql.css" />
+  <link rel="stylesheet" href="/graphiql/assets/a11y.css" />
   <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>
 <body>

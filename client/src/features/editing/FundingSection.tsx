@@ -4,8 +4,9 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useI18n } from '../../app/i18n';
 import { useEditTexts } from './texts';
-import { formatMoney, moneyInput, parseMoney } from '../../lib/money';
-import { ConfirmButton, ErrorSummary, SavedStatus, SelectField, TextField, fieldErrors, inputError, toSaveError, useSaveState, type Problem } from './form';
+import { formatMoney, moneyInput } from '../../lib/money';
+import { readAmount, readFundingYear } from './plausibility';
+import { ConfirmButton, ErrorSummary, PlausibilityQuestion, SavedStatus, SelectField, TextField, fieldErrors, inputError, toSaveError, usePlausibility, useSaveState } from './form';
 import type { EditFundingFieldsFragment, FundingKind, FundingStatus } from '../../generated/graphql';
 import { CREATE_FUNDING, EDIT_FUNDINGS, RETIRE_FUNDING, UPDATE_FUNDING } from './queries';
 
@@ -35,6 +36,7 @@ export function FundingSection({ serviceId, providerId, title }: { serviceId?: n
   const state = useSaveState();
   const errors = fieldErrors(state.error, FIELD_IDS);
   const firstField = useRef<HTMLDivElement>(null);
+  const plausibility = usePlausibility();
   const [, createFunding] = useMutation(CREATE_FUNDING);
   const [, updateFunding] = useMutation(UPDATE_FUNDING);
   const [, retireFunding] = useMutation(RETIRE_FUNDING);
@@ -51,16 +53,19 @@ export function FundingSection({ serviceId, providerId, title }: { serviceId?: n
     setValues(EMPTY);
   };
 
-  const save = async (ev: FormEvent) => {
-    ev.preventDefault();
-    const problems: Problem[] = [];
-    const year = /^\d{4}$/.test(values.year.trim()) ? Number(values.year.trim()) : null;
-    if (year === null) problems.push({ field: 'fund-year', message: e.yearFormat });
-    const amount = parseMoney(values.amount, locale);
-    if (!amount.ok) problems.push({ field: 'fund-amount', message: e.amountProblems[amount.reason] });
+  const save = async (ev?: FormEvent) => {
+    ev?.preventDefault();
+    const year = readFundingYear(values.year, e);
+    const amount = readAmount(values.amount, locale, serviceId !== undefined ? 'service' : 'provider', e);
+    const problems = [...year.problems, ...amount.problems];
     if (!values.funder.trim()) problems.push({ field: 'fund-funder', message: e.funderRequired });
-    if (problems.length || !amount.ok) return state.fail(inputError(problems));
-    const fields = { year, amount: amount.value, funder: values.funder.trim(), kind: values.kind, status: values.status };
+    if (problems.length || amount.value === null) {
+      plausibility.dismiss();
+      return state.fail(inputError(problems));
+    }
+    state.reset();
+    if (!plausibility.check([...year.warnings, ...amount.warnings])) return;
+    const fields = { year: year.value, amount: amount.value, funder: values.funder.trim(), kind: values.kind, status: values.status };
     state.setBusy(true);
     try {
       const res = editing
@@ -133,6 +138,7 @@ export function FundingSection({ serviceId, providerId, title }: { serviceId?: n
       <form onSubmit={save} noValidate aria-label={editing ? e.editFunding : e.addFunding} className="funding-form">
         <h4>{editing ? e.editFundingOf(editing.year, editing.funder) : e.addFunding}</h4>
         <ErrorSummary state={state} fieldIds={FIELD_IDS} onReload={reload} />
+        <PlausibilityQuestion plausibility={plausibility} onConfirm={() => void save()} testId="funding-plausibility" />
         <SavedStatus state={state} />
         <div className="funding-grid" ref={firstField}>
           <TextField id="fund-year" label={t.year} value={values.year} onChange={set('year')} inputMode="numeric" required error={errors['fund-year']} />

@@ -12,6 +12,7 @@ import { areasFill } from '../../map/layers/areas/style';
 import type { AreaPaint } from '../../map/layers/areas/AreasLayer';
 import { PickedPointLayer } from '../../map/layers/overlays/Overlays';
 import { TextField } from './form';
+import { readCoordinate } from './plausibility';
 
 const NO_PAINT = new Map<number, AreaPaint>();
 
@@ -30,8 +31,8 @@ export function LocationPicker({ idPrefix, lon, lat, onChange, savedAreaId, erro
   const e = useEditTexts();
   const { areas, geojson, failed } = useDistricts();
   const [clickedArea, setClickedArea] = useState<{ id: number; name: string } | null>(null);
-  const x = parseDecimal(lon, locale);
-  const y = parseDecimal(lat, locale);
+  const x = readCoordinate(lon, locale);
+  const y = readCoordinate(lat, locale);
   const point = useMemo<[number, number] | null>(() => (x !== null && y !== null && Math.abs(x) <= 180 && Math.abs(y) <= 90 ? [x, y] : null), [x, y]);
   // a saved location opens close up around its point; a new one shows the whole city
   const [camera] = useState<[number, number, number] | null>(() => (point ? [point[0], point[1], 13] : null));

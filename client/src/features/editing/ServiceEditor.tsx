@@ -11,10 +11,12 @@ import { TARGET_GROUPS } from '../services/ServicesPanel';
 import { useEditTexts } from './texts';
 import { numberInput, parseDecimal } from '../../lib/numbers';
 import { FundingSection } from './FundingSection';
+import { readCapacity, readCoordinate } from './plausibility';
+import { useAddressLookup, type AddressFields, type AddressMatch } from './use-address-lookup';
 import { LocationPicker } from './LocationPicker';
 import { OpeningHoursEditor, WEEKDAYS, hoursFieldId, sameWeek, weekFromApi, weekProblems, weekToApi, type WeekHours } from './OpeningHours';
 import {
-  Checkbox, CheckboxGroup, ConfirmButton, ErrorSummary, SavedStatus, SelectField, TextArea, TextField, fieldErrors, inputError, toSaveError, useSaveState, type Problem,
+  Checkbox, CheckboxGroup, ConfirmButton, ErrorSummary, PlausibilityQuestion, SavedStatus, SelectField, TextArea, TextField, fieldErrors, inputError, toSaveError, usePlausibility, useSaveState, type Problem,
 } from './form';
 import type { Accessibility, CapacityUnit, EditServiceFieldsFragment, LegalBasis, ServiceStatus, TargetGroup } from '../../generated/graphql';
 import { CREATE_SERVICE, EDIT_SERVICE, RETIRE_SERVICE, UPDATE_LOCATION, UPDATE_SERVICE } from './queries';
@@ -159,6 +161,7 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
   const [values, setValues] = useState(() => toValues(initial, locale));
   const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
   const state = useSaveState();
+  const plausibility = usePlausibility();
   const heading = useRef<HTMLHeadingElement>(null);
   const [, createService] = useMutation(CREATE_SERVICE);
   const [, updateService] = useMutation(UPDATE_SERVICE);
@@ -169,10 +172,28 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
   // a point outside the city is saved only when the planner confirms it (the server asks)
   const [outsideConfirmed, setOutsideConfirmed] = useState(false);
   const askOutside = state.error?.problems.some((p) => p.reason === 'OUTSIDE_CITY') || outsideConfirmed;
-  const onPoint = useCallback((lon: string, lat: string) => {
-    setValues((v) => ({ ...v, lon, lat }));
+  const fillAddress = useCallback((a: AddressFields) => setValues((v) => ({ ...v, ...a })), []);
+  const fillPoint = useCallback((lon: number, lat: number) => {
+    setValues((v) => ({ ...v, lon: lon.toFixed(6), lat: lat.toFixed(6) }));
     setOutsideConfirmed(false);
   }, []);
+  const lookup = useAddressLookup(fillAddress, fillPoint);
+  const { pointMoved } = lookup;
+  const onPoint = useCallback(
+    (lon: string, lat: string) => {
+      setValues((v) => ({ ...v, lon, lat }));
+      setOutsideConfirmed(false);
+      const x = readCoordinate(lon, locale);
+      const y = readCoordinate(lat, locale);
+      if (x !== null && y !== null && Math.abs(x) <= 180 && Math.abs(y) <= 90) pointMoved(x, y);
+    },
+    [locale, pointMoved],
+  );
+  const setAddress = (key: keyof AddressFields) => (value: string) => {
+    const next = { ...values, [key]: value };
+    setValues(next);
+    lookup.addressTyped(next);
+  };
 
   const savedMessage = (s: ServiceRecord) => {
     const loc = s.locations[0];
@@ -180,14 +201,14 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
     return loc.area ? `${e.serviceSaved} ${e.derivedArea}: ${loc.area.name}.` : `${e.serviceSaved} ${e.outsideAreas}`;
   };
 
-  const save = async (ev: FormEvent) => {
-    ev.preventDefault();
+  const save = async (ev?: FormEvent) => {
+    ev?.preventDefault();
     const v = values;
-    const problems: Problem[] = [];
-    const capacity = parseDecimal(v.capacity, locale);
-    if (v.capacity.trim() && capacity === null) problems.push({ field: 'svc-capacity', message: e.capacityFormat });
-    const lon = parseDecimal(v.lon, locale);
-    const lat = parseDecimal(v.lat, locale);
+    const capacityRead = readCapacity(v.capacity, v.capacityUnit, locale, e);
+    const capacity = capacityRead.value;
+    const problems: Problem[] = [...capacityRead.problems];
+    const lon = readCoordinate(v.lon, locale);
+    const lat = readCoordinate(v.lat, locale);
     const typedPoint = v.lon.trim() !== '' || v.lat.trim() !== '';
     if (typedPoint && (lon === null || Math.abs(lon) > 180)) problems.push({ field: 'svc-lon', message: e.lonFormat });
     if (typedPoint && (lat === null || Math.abs(lat) > 90)) problems.push({ field: 'svc-lat', message: e.latFormat });
@@ -201,7 +222,11 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
     // the city is prefilled with "Leipzig": alone it is no address that needs a point
     const hasAddress = Object.values(address).some((x) => x !== null && x !== 'Leipzig');
     if (!location && hasAddress && !typedPoint) problems.push({ field: 'svc-lon', message: e.pointRequired });
-    if (problems.length) return state.fail(inputError(problems));
+    if (problems.length) {
+      plausibility.dismiss();
+      return state.fail(inputError(problems));
+    }
+    if (!plausibility.check(capacityRead.warnings)) return state.reset();
 
     const fields = {
       name: v.name.trim(),
@@ -287,6 +312,7 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
       )}
       <form onSubmit={save} noValidate aria-label={record ? e.editService : e.newService}>
         <ErrorSummary state={state} fieldIds={FIELD_IDS} onReload={reload} />
+        <PlausibilityQuestion plausibility={plausibility} onConfirm={() => void save()} />
         <SavedStatus state={state} />
         <TextField id="svc-name" label={e.name} value={values.name} onChange={set('name')} required error={errors['svc-name']} />
         <SelectField
@@ -370,11 +396,12 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
           <legend>{e.address}</legend>
           {shared.length > 0 && <p className="hint">{e.sharedLocation(shared.map((s) => s.name).join(', '))}</p>}
           <div className="address-grid">
-            <TextField id="svc-street" label={e.street} value={values.street} onChange={set('street')} autoComplete="off" error={errors['svc-street']} />
-            <TextField id="svc-house" label={e.houseNumber} value={values.houseNumber} onChange={set('houseNumber')} autoComplete="off" error={errors['svc-house']} />
-            <TextField id="svc-postal" label={e.postalCode} value={values.postalCode} onChange={set('postalCode')} inputMode="numeric" autoComplete="off" error={errors['svc-postal']} />
-            <TextField id="svc-city" label={e.city} value={values.city} onChange={set('city')} autoComplete="off" error={errors['svc-city']} />
+            <TextField id="svc-street" label={e.street} value={values.street} onChange={setAddress('street')} autoComplete="off" error={errors['svc-street']} />
+            <TextField id="svc-house" label={e.houseNumber} value={values.houseNumber} onChange={setAddress('houseNumber')} autoComplete="off" error={errors['svc-house']} />
+            <TextField id="svc-postal" label={e.postalCode} value={values.postalCode} onChange={setAddress('postalCode')} inputMode="numeric" autoComplete="off" error={errors['svc-postal']} />
+            <TextField id="svc-city" label={e.city} value={values.city} onChange={setAddress('city')} autoComplete="off" error={errors['svc-city']} />
           </div>
+          <AddressStatus status={lookup.status} />
         </fieldset>
         <LocationPicker idPrefix="svc" lon={values.lon} lat={values.lat} onChange={onPoint} savedAreaId={location?.area?.id ?? null} errors={errors} />
         {askOutside && <Checkbox id="svc-outside" label={e.outsideConfirm} checked={outsideConfirmed} onChange={setOutsideConfirmed} hint={e.outsideConfirmHint} />}
@@ -395,5 +422,24 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
       </form>
       {record && <FundingSection key={record.id} serviceId={record.id} title={e.fundingOf(record.name)} />}
     </div>
+  );
+}
+
+/** How the address or the point was found, told to the planner (a live region). */
+function AddressStatus({ status }: { status: AddressMatch | null }) {
+  const e = useEditTexts();
+  const m = e.addressMatch;
+  const text = (() => {
+    if (!status) return '';
+    if (status.direction === 'pending') return m.pending;
+    if (status.direction === 'failed') return m.failed;
+    if (status.direction === 'toAddress') return m.toAddress[status.match](status.found ?? '', status.distanceMeters);
+    return m.toPoint[status.match](status.found ?? '', status.distanceMeters);
+  })();
+  const match = status && 'match' in status ? status.match : undefined;
+  return (
+    <p role="status" className={`address-match${match ? ` match-${match.toLowerCase()}` : ''}`} data-testid="address-match" data-match={match}>
+      {text}
+    </p>
   );
 }

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useId, useRef, useState, type MouseEvent, type 
 import type { CombinedError } from 'urql';
 import { useI18n } from '../../app/i18n';
 import { useEditTexts } from './texts';
+import type { Warning } from './plausibility';
 
 export interface Problem {
   /** the server's field path, e.g. "name", "newLocation.lon", or a form field id */
@@ -285,5 +286,63 @@ export function ConfirmButton({ label, confirmLabel, question, onConfirm, disabl
       </button>{' '}
       <button type="button" onClick={() => setAsking(false)}>{e.cancel}</button>
     </span>
+  );
+}
+
+/**
+ * The question before saving unusual values: `check` answers true when every warning was
+ * confirmed (or there is none); otherwise it shows them and the planner confirms or corrects.
+ * A confirmation holds for the value it was given for (the warning's key).
+ */
+export function usePlausibility() {
+  const confirmed = useRef(new Set<string>());
+  const [open, setOpen] = useState<Warning[]>([]);
+  const check = useCallback((warnings: Warning[]) => {
+    const pending = warnings.filter((w) => !confirmed.current.has(w.key));
+    setOpen(pending);
+    return pending.length === 0;
+  }, []);
+  const confirmAll = useCallback(() => {
+    for (const w of open) confirmed.current.add(w.key);
+    setOpen([]);
+  }, [open]);
+  const dismiss = useCallback(() => setOpen([]), []);
+  return { open, check, confirmAll, dismiss };
+}
+export type Plausibility = ReturnType<typeof usePlausibility>;
+
+/** The warnings with their reasons, linked to their fields; "save anyway" resubmits the form. */
+export function PlausibilityQuestion({ plausibility, onConfirm, testId = 'plausibility' }: { plausibility: Plausibility; onConfirm: () => void; testId?: string }) {
+  const e = useEditTexts();
+  const titleId = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const { open } = plausibility;
+  useEffect(() => {
+    if (open.length) box.current?.focus();
+  }, [open]);
+  if (!open.length) return null;
+  const correct = () => {
+    const field = open[0]?.field;
+    plausibility.dismiss();
+    if (field) setTimeout(() => document.getElementById(field)?.focus(), 0);
+  };
+  return (
+    <div className="plausibility" ref={box} tabIndex={-1} role="group" aria-labelledby={titleId} data-testid={testId}>
+      <h3 id={titleId}>{e.plausibility.title}</h3>
+      <p>{e.plausibility.intro}</p>
+      <ul>
+        {open.map((w) => (
+          <li key={w.key}>
+            <a href={`#${w.field}`} onClick={(ev) => { ev.preventDefault(); document.getElementById(w.field)?.focus(); }}>{w.message}</a>
+          </li>
+        ))}
+      </ul>
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => { plausibility.confirmAll(); setTimeout(onConfirm, 0); }} data-testid={`${testId}-confirm`}>
+          {e.plausibility.confirm}
+        </button>
+        <button type="button" onClick={correct}>{e.plausibility.correct}</button>
+      </div>
+    </div>
   );
 }

@@ -181,3 +181,24 @@ export const RETIRE_MEASURE = graphql(`
     retireMeasure(id: $id, version: $version) { entity id deleted version }
   }
 `);
+
+// ---- addresses: the point of a typed address, the address of a moved point (offline geocoder)
+
+export const GEOCODE_ADDRESS = graphql(`
+  query GeocodeAddress($address: String!, $postalCode: String) {
+    geocode(address: $address, postalCode: $postalCode) {
+      match lon lat distanceMeters note
+      address { street houseNumber postalCode }
+      area { id name }
+    }
+  }
+`);
+
+export const REVERSE_GEOCODE = graphql(`
+  query ReverseGeocode($lon: Float!, $lat: Float!) {
+    reverseGeocode(lon: $lon, lat: $lat) {
+      distanceMeters
+      address { street houseNumber postalCode }
+    }
+  }
+`);

@@ -3,7 +3,7 @@
 // editing chunk); the locale comes from the same I18nProvider.
 import { useI18n } from '../../app/i18n';
 
-const de = {
+export const de = {
   title: 'Daten bearbeiten',
   sections: 'Bereiche',
   services: 'Angebote',
@@ -175,11 +175,45 @@ const de = {
   deleteMeasure: 'Maßnahme löschen',
   deleteMeasureQuestion: 'Maßnahme wirklich löschen?',
   suspendHint: 'Um eine Maßnahme nur zu pausieren, den Umsetzungsstand „ausgesetzt“ wählen statt sie zu löschen.',
+  addressMatch: {
+    pending: 'Adresse wird gesucht …',
+    failed: 'Die Adresssuche ist gerade nicht erreichbar; bitte Adresse und Punkt selbst prüfen.',
+    toAddress: {
+      EXACT: (found: string, m: number | null) => `Adresse zum Punkt übernommen: ${found} (genau, ${Math.round(m ?? 0)} m).`,
+      NEAREST_NUMBER: (found: string, m: number | null) => `Nächste bekannte Adresse übernommen: ${found}, ${Math.round(m ?? 0)} m vom Punkt – bitte prüfen.`,
+      NOT_FOUND: () => 'Keine Adresse im Umkreis von 250 m: Straße und Hausnummer geleert, bitte eintragen.',
+    },
+    toPoint: {
+      EXACT: (found: string) => `Adresse genau gefunden (${found}); der Punkt wurde gesetzt.`,
+      NEAREST_NUMBER: (found: string, m: number | null) =>
+        `Hausnummer nicht im Adressverzeichnis: Punkt der nächsten Hausnummer gesetzt (${found}${m !== null ? `, ca. ${Math.round(m)} m` : ''}) – bitte prüfen.`,
+      AMBIGUOUS: () => 'Adresse mehrdeutig (gibt es mehrfach): bitte die Postleitzahl angeben. Der Punkt wurde nicht geändert.',
+      NOT_FOUND: () => 'Adresse nicht gefunden: bitte Schreibweise prüfen oder den Punkt auf der Karte wählen. Der Punkt wurde nicht geändert.',
+    },
+  },
+  plausibility: {
+    title: 'Bitte bestätigen: ungewöhnliche Werte',
+    intro: 'Diese Werte sind möglich, aber ungewöhnlich. Speichern Sie nur, wenn sie stimmen.',
+    confirm: 'Werte stimmen – speichern',
+    correct: 'Korrigieren',
+    capacityNegative: 'Die Kapazität darf nicht negativ sein.',
+    capacityWhole: (unit: string, typed: string) =>
+      `${unit === 'PLACES' ? 'Plätze' : 'Kontakte'} werden in ganzen Zahlen gezählt: „${typed}“ ist keine ganze Zahl.`,
+    capacityWeek: 'Eine Woche hat 168 Stunden: mehr Stunden je Woche sind nicht möglich.',
+    manyPlaces: (n: number, limit: number) =>
+      `Kapazität ${n.toLocaleString('de-DE')} Plätze: mehr als ${limit.toLocaleString('de-DE')} Plätze hat kaum ein Angebot. Tippfehler (eine Null zu viel)?`,
+    otherDecimalMark: (typed: string, read: string) =>
+      `„${typed}“ wurde als ${read} gelesen (der Punkt als Komma). Für Tausender bitte „12.500“ schreiben, für Cent das Komma: „12,50“.`,
+    largeAmount: (amount: string, limit: string, recipient: 'service' | 'provider') =>
+      `${amount} in einem Jahr ist ungewöhnlich viel für ${recipient === 'service' ? 'ein einzelnes Angebot' : 'einen Träger'} (mehr als ${limit}). Tippfehler?`,
+    farYear: (year: number, current: number) => `Das Jahr ${year} liegt ${year - current} Jahre in der Zukunft; Förderung wird meist für höchstens drei Jahre im Voraus erfasst.`,
+    yearRange: (min: number, max: number) => `Das Jahr muss zwischen ${min} und ${max} liegen.`,
+  },
 };
 
 export type EditTexts = typeof de;
 
-const en: EditTexts = {
+export const en: EditTexts = {
   title: 'Edit data',
   sections: 'Sections',
   services: 'Services',
@@ -351,6 +385,35 @@ const en: EditTexts = {
   deleteMeasure: 'Delete measure',
   deleteMeasureQuestion: 'Really delete the measure?',
   suspendHint: 'To pause a measure, set its progress to “suspended” instead of deleting it.',
+  addressMatch: {
+    pending: 'Looking up the address …',
+    failed: 'The address search cannot be reached right now; please check address and point yourself.',
+    toAddress: {
+      EXACT: (found, m) => `Address of the point filled in: ${found} (exact, ${Math.round(m ?? 0)} m).`,
+      NEAREST_NUMBER: (found, m) => `Nearest known address filled in: ${found}, ${Math.round(m ?? 0)} m from the point – please check.`,
+      NOT_FOUND: () => 'No address within 250 m: street and house number cleared, please enter them.',
+    },
+    toPoint: {
+      EXACT: (found) => `Address found exactly (${found}); the point was set.`,
+      NEAREST_NUMBER: (found, m) => `House number not in the address table: point of the nearest number set (${found}${m !== null ? `, about ${Math.round(m)} m` : ''}) – please check.`,
+      AMBIGUOUS: () => 'Address ambiguous (exists more than once): please give the postcode. The point was not changed.',
+      NOT_FOUND: () => 'Address not found: please check the spelling or pick the point on the map. The point was not changed.',
+    },
+  },
+  plausibility: {
+    title: 'Please confirm: unusual values',
+    intro: 'These values are possible but unusual. Save only if they are right.',
+    confirm: 'Values are right – save',
+    correct: 'Correct them',
+    capacityNegative: 'The capacity must not be negative.',
+    capacityWhole: (unit, typed) => `${unit === 'PLACES' ? 'Places' : 'Contacts'} are counted in whole numbers: “${typed}” is not a whole number.`,
+    capacityWeek: 'A week has 168 hours: more hours per week are not possible.',
+    manyPlaces: (n, limit) => `Capacity ${n.toLocaleString('en-GB')} places: hardly any service has more than ${limit.toLocaleString('en-GB')} places. A typo (one zero too many)?`,
+    otherDecimalMark: (typed, read) => `“${typed}” was read as ${read} (the comma as a decimal point). For thousands write “12,500”, for cents the point: “12.50”.`,
+    largeAmount: (amount, limit, recipient) => `${amount} in one year is unusually much for ${recipient === 'service' ? 'a single service' : 'a provider'} (more than ${limit}). A typo?`,
+    farYear: (year, current) => `The year ${year} is ${year - current} years ahead; funding is usually recorded at most three years in advance.`,
+    yearRange: (min, max) => `The year must be between ${min} and ${max}.`,
+  },
 };
 
 export function useEditTexts(): EditTexts {

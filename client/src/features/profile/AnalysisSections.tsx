@@ -72,7 +72,7 @@ export function ProfileNeed({ id, level, year }: { id: number; level: Level; yea
 }
 
 export function ProfileWarnings({ id, level, year }: { id: number; level: Level; year: number }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [{ data, fetching, error }] = useQuery({ query: EARLY_WARNINGS, variables: { year, level } });
   const alerts = data?.earlyWarnings.alerts.filter((a) => a.area?.id === id) ?? [];
   return (
@@ -85,7 +85,7 @@ export function ProfileWarnings({ id, level, year }: { id: number; level: Level;
         <ul className="warnings">
           {alerts.map((a, i) => (
             <li key={i} data-indicator={a.indicatorKey}>
-              <span aria-hidden="true" className="warn-mark">⚠</span> {a.message}
+              <span aria-hidden="true" className="warn-mark">⚠</span> {locale === 'en' ? a.messageEn : a.message}
             </li>
           ))}
         </ul>

@@ -51,13 +51,14 @@ import { type AreaId, areaIdOf } from '../areas/area-id';
 // loader issues a fixed number of queries, whatever the number of areas.
 
 /** Measures computed from stored indicators (same area and year); suppressed parts suppress the result. */
-export const DERIVED_MEASURES: Record<string, { numerator: string; denominator: string; factor: number; polarity: Polarity; name: string; unit: string; text: string }> = {
+export const DERIVED_MEASURES: Record<string, { numerator: string; denominator: string; factor: number; polarity: Polarity; name: string; nameEn: string; unit: string; text: string }> = {
   sgb2_single_parent_per_1000: {
     numerator: 'sgb2_single_parent_households',
     denominator: 'population',
     factor: 1000,
     polarity: 'HIGHER_IS_WORSE',
     name: 'Alleinerziehende SGB-II-Bedarfsgemeinschaften je 1.000 Einwohner',
+    nameEn: 'Single-parent SGB II households per 1,000 residents',
     unit: 'PER_THOUSAND',
     text: '1000 · sgb2_single_parent_households / population (same area and year)',
   },
@@ -68,6 +69,8 @@ export const DEFAULT_NEED_KEYS = ['unemployment_rate', 'sgb2_rate', 'sgb2_child_
 export interface MeasureMeta {
   key: string;
   name: string;
+  /** English name; null where the catalogue has none */
+  nameEn: string | null;
   unit: string;
   polarity: Polarity;
   derivedFrom: string | null;
@@ -88,9 +91,9 @@ export async function resolveMeasures(prisma: PrismaClient, keys: readonly strin
   for (const key of stored) if (!byKey.has(key)) throw new NotFoundError('Indicator', key);
   const measures: MeasureMeta[] = keys.map((key) => {
     const d = DERIVED_MEASURES[key];
-    if (d) return { key, name: d.name, unit: d.unit, polarity: d.polarity, derivedFrom: d.text };
+    if (d) return { key, name: d.name, nameEn: d.nameEn, unit: d.unit, polarity: d.polarity, derivedFrom: d.text };
     const r = byKey.get(key)!;
-    return { key, name: r.name, unit: r.unit, polarity: r.polarity, derivedFrom: null };
+    return { key, name: r.name, nameEn: r.nameEn ?? null, unit: r.unit, polarity: r.polarity, derivedFrom: null };
   });
   return { measures, indicatorIds: rows.map((r) => r.id), byKey };
 }

@@ -24,13 +24,14 @@ export interface IndicatorRow {
   id: number;
   key: string;
   name: string;
+  nameEn: string | null;
   unit: string;
   polarity: Polarity;
 }
 
 export function indicatorsByKeys(prisma: PrismaClient, keys: readonly string[]) {
   return prisma.$queryRaw<IndicatorRow[]>`
-    SELECT i.id, i.key, i.name, i.unit::text AS unit, i.polarity::text AS polarity
+    SELECT i.id, i.key, i.name, i.name_en AS "nameEn", i.unit::text AS unit, i.polarity::text AS polarity
       FROM indicator i WHERE i.key = ANY(${[...keys]}::text[])`;
 }
 

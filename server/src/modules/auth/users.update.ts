@@ -2,11 +2,19 @@ import type { Context } from '../../context';
 import { ConflictError, NotFoundError } from '../../errors';
 import { actorOf, writeAudit } from '../common/writes/audit';
 import { given } from '../common/writes/versioned';
+import { InputValidationError, problem } from '../common/writes/validation';
 import type { UpdateUserInput } from './auth.type';
 import { hashSecret } from './password';
 
 /** Optimistic update of an account; a new password or disabling ends the user's sessions. */
 export async function updateVersionedUser(ctx: Context, input: UpdateUserInput) {
+  // an administrator who disables or demotes their own account could lock everyone out
+  const actor = ctx.caller.actor;
+  if (actor?.kind === 'USER' && actor.id === input.id && (input.disabled === true || (input.role && input.role !== 'ADMIN'))) {
+    throw new InputValidationError([
+      problem(input.disabled ? 'disabled' : 'role', 'OWN_ACCOUNT', 'Das eigene Konto kann nicht gesperrt oder herabgestuft werden; das muss eine andere Administratorin oder ein anderer Administrator tun.'),
+    ]);
+  }
   const passwordHash = input.password ? await hashSecret(input.password) : undefined;
   return ctx.prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.id } });

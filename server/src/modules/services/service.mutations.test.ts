@@ -88,6 +88,25 @@ describe('editing services', () => {
     expect(await db.prisma.service.count()).toBe(before);
   });
 
+  it('refuses a capacity that cannot be: 12,5 places, 3,5 contacts, more hours than a week has; checks a capacity alone against the stored unit', async () => {
+    const before = await db.prisma.service.count();
+    const half = (await gql.run(CREATE, { input: { name: 'Kita Halbplatz', categoryId, capacity: 12.5, capacityUnit: 'PLACES' } }, planner)).errors?.[0];
+    expect(half?.extensions?.problems).toEqual([expect.objectContaining({ field: 'capacity', reason: 'INVALID_FORMAT' })]);
+    expect(half?.message).toMatch(/Plätze werden in ganzen Zahlen gezählt: 12,5 ist keine ganze Zahl/);
+    const contacts = (await gql.run(CREATE, { input: { name: 'Beratung Halbkontakt', categoryId, capacity: 3.5, capacityUnit: 'CONTACTS_PER_YEAR' } }, planner)).errors?.[0];
+    expect(contacts?.extensions?.problems).toEqual([expect.objectContaining({ field: 'capacity', reason: 'INVALID_FORMAT' })]);
+    const week = (await gql.run(CREATE, { input: { name: 'Treff Dauerbetrieb', categoryId, capacity: 200, capacityUnit: 'HOURS_PER_WEEK' } }, planner)).errors?.[0];
+    expect(week?.extensions?.problems).toEqual([expect.objectContaining({ field: 'capacity', reason: 'OUT_OF_RANGE' })]);
+    expect(await db.prisma.service.count()).toBe(before);
+
+    // 12,5 hours a week are possible; a capacity sent alone meets the unit already stored
+    const hours = await gql.data(CREATE, { input: { name: 'Treff Stunden', categoryId, capacity: 12.5, capacityUnit: 'HOURS_PER_WEEK' } }, planner);
+    const { createService: kita } = await createService('Kita Ganzzahl');
+    const alone = (await gql.run(UPDATE, { input: { id: kita.id, version: 1, capacity: 60.5 } }, planner)).errors?.[0];
+    expect(alone?.extensions?.problems).toEqual([expect.objectContaining({ field: 'capacity', reason: 'INVALID_FORMAT' })]);
+    expect((await gql.data(UPDATE, { input: { id: hours.createService.id, version: 1, capacity: 20.5 } }, planner)).updateService.capacity).toBe(20.5);
+  });
+
   it('refuses a point outside the city (Berlin, or swapped axes) with the reason, unless it is confirmed', async () => {
     const before = await db.prisma.location.count();
     const at = (lon: number, lat: number, extra = {}) =>

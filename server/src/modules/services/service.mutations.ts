@@ -104,9 +104,32 @@ function openingHoursProblem(value: unknown): FieldProblem | null {
   return ok ? null : problem('openingHours', 'INVALID_FORMAT', 'Öffnungszeiten bitte als Liste von Wochentag, „opens“ und „closes“ (HH:MM, Beginn vor Ende) angeben.');
 }
 
+/** Whole places and contacts; at most the 168 hours of a week. */
+function capacityProblem(capacity: number | null | undefined, unit: CapacityUnit | null | undefined): FieldProblem | null {
+  if (capacity === undefined || capacity === null || capacity < 0) return null;
+  if ((unit === 'PLACES' || unit === 'CONTACTS_PER_YEAR') && !Number.isInteger(capacity)) {
+    const what = unit === 'PLACES' ? 'Plätze' : 'Kontakte';
+    return problem('capacity', 'INVALID_FORMAT', `${what} werden in ganzen Zahlen gezählt: ${String(capacity).replace('.', ',')} ist keine ganze Zahl.`);
+  }
+  if (unit === 'HOURS_PER_WEEK' && capacity > 168) return problem('capacity', 'OUT_OF_RANGE', 'Eine Woche hat 168 Stunden: mehr Stunden je Woche sind nicht möglich.');
+  return null;
+}
+
 /** Validates references and dates against the database; returns the data to write. */
-async function serviceData(tx: Tx, input: ServiceFields, creating: boolean, current?: { startDate: Date | null; endDate: Date | null }) {
+async function serviceData(
+  tx: Tx,
+  input: ServiceFields,
+  creating: boolean,
+  current?: { startDate: Date | null; endDate: Date | null; capacity: number | null; capacityUnit: CapacityUnit | null },
+) {
   const problems: FieldProblem[] = [];
+  // the rule needs both: a capacity given alone is checked against the stored unit, and vice versa;
+  // an edit of other fields leaves a stored capacity alone
+  const capacity = (input.capacity !== undefined || input.capacityUnit !== undefined) && capacityProblem(
+    input.capacity !== undefined ? input.capacity : current?.capacity,
+    input.capacityUnit !== undefined ? input.capacityUnit : current?.capacityUnit,
+  );
+  if (capacity) problems.push(capacity);
   if (creating && !input.name) problems.push(problem('name', 'REQUIRED', 'Bitte einen Namen für das Angebot angeben.'));
   if (creating && input.categoryId === undefined) problems.push(problem('categoryId', 'REQUIRED', 'Bitte eine Angebotsart wählen.'));
   if (input.categoryId !== undefined && !(await tx.serviceCategory.findUnique({ where: { id: input.categoryId } }))) {

@@ -102,6 +102,9 @@ export class EarlyWarningAlert {
 
   @Field({ description: 'German message (Meldung).' })
   message!: string;
+
+  @Field({ description: 'The same message in English, numbers written the English way (the indicator’s English name where the catalogue has one).' })
+  messageEn!: string;
 }
 
 @ObjectType({ description: 'Rounding step of the published values of an indicator (Rundung der Quelle).' })

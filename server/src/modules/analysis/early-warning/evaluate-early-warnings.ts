@@ -50,6 +50,7 @@ const lookback = (rule: EarlyWarningRule) =>
   rule.kind === 'worseningStreak' ? rule.years : rule.kind === 'fasterThanCity' ? rule.span : 1;
 
 const unitText = (unit: string) => (unit === 'PERCENT' ? '%' : unit === 'PER_THOUSAND' ? '‰' : unit === 'EUR_PER_MONTH' ? 'EUR/Monat' : '');
+const unitTextEn = (unit: string) => (unit === 'EUR_PER_MONTH' ? 'EUR/month' : unitText(unit));
 
 export async function evaluateEarlyWarningsAnswer(ctx: Context, args: EarlyWarningArgs): Promise<EarlyWarningResultType> {
   requireYear(args.year, 'year');
@@ -73,7 +74,7 @@ export async function evaluateEarlyWarningsAnswer(ctx: Context, args: EarlyWarni
   const result = evaluateEarlyWarning({
     dynamics,
     year: args.year,
-    indicators: measures.map((m) => ({ key: m.key, polarity: m.polarity, label: m.name, unit: unitText(m.unit) })),
+    indicators: measures.map((m) => ({ key: m.key, polarity: m.polarity, label: m.name, labelEn: m.nameEn ?? m.name, unit: unitText(m.unit), unitEn: unitTextEn(m.unit) })),
     areaSeries: obs.filter((o) => o.level === args.level && measureKeys.includes(o.indicatorKey)),
     citySeries: obs.filter((o) => o.level === 'CITY' && measureKeys.includes(o.indicatorKey)),
     rules,

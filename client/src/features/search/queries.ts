@@ -1,0 +1,12 @@
+import { graphql } from '../../generated';
+
+/** The point of a typed address (offline geocoder on the OSM address table). */
+export const SEARCH_ADDRESS = graphql(`
+  query SearchAddress($address: String!) {
+    geocode(address: $address) {
+      match lon lat distanceMeters
+      address { street houseNumber postalCode }
+      area { id name }
+    }
+  }
+`);
