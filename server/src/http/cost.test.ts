@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '@sozialatlas/db';
 import {
+  getIntrospectionQuery,
   getNamedType,
   isEnumType,
   isInputObjectType,
@@ -16,7 +17,7 @@ import {
 import { openSeededDatabase } from '../../test/db';
 import { startHttp } from '../../test/http';
 import { getSchema } from '../schema';
-import { LIST_ESTIMATES, MAX_COST, queryCost } from './cost';
+import { LIST_ESTIMATES, MAX_COST, MAX_INTROSPECTION_COST, queryCost } from './cost';
 import { readExamples } from './explorer';
 import { queryLimits } from './limits';
 
@@ -73,6 +74,24 @@ describe('query cost multiplies list sizes', () => {
     const two = await http.graphql(nestedNeighbours(2));
     expect(two.status).toBe(200);
     expect(two.body.errors).toBeUndefined();
+  });
+
+  it('lets GraphiQL read the schema (full introspection) and refuses introspection multiplied past its own limit', async () => {
+    // GraphiQL's query: refused before (cost 35,680,805 against 200,000), so the explorer had no docs or completion
+    const full = await http.graphql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true, specifiedByUrl: true, directiveIsRepeatable: true }));
+    expect(full.status).toBe(200);
+    expect(full.body.errors).toBeUndefined();
+    expect(full.body.data.__schema.types.length).toBeGreaterThan(100);
+    // graphql-js refuses `fields` nested three deep in introspection; two deep is ≈ 42,000 here
+    // (types × fields per type²), and 28 aliases of it would read the schema over a million times
+    const twoDeep = `__schema { types { ${'fields { type { '.repeat(2)}name${' } }'.repeat(2)} } }`;
+    expect((await http.graphql(`{ ${twoDeep} }`)).status).toBe(200);
+    const refused = await http.graphql(`{ ${Array.from({ length: 28 }, (_, i) => `a${i}: ${twoDeep}`).join(' ')} }`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: MAX_INTROSPECTION_COST });
+    // introspection next to data does not make the data cheaper: each is held to its own limit
+    const both = await http.graphql(`{ __schema { queryType { name } } ${nestedNeighbours(3).slice(1, -1)} }`);
+    expect(both.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: MAX_COST });
   });
 
   it('counts `first` also when it is a variable', async () => {

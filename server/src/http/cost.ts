@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, getNullableType, GraphQLError, isLeafType, isListType, type GraphQLSchema } from 'graphql';
+import { getNamedType, getNullableType, GraphQLError, isEnumType, isInputObjectType, isInterfaceType, isLeafType, isListType, isObjectType, isUnionType, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../modules/common/connection';
 
@@ -54,7 +54,11 @@ export const DEFAULT_LIST_ESTIMATE = 100;
  */
 export const MAX_COST = 200_000;
 
+/** Introspection (`__schema`, `__type` and the `__…` types below them) is counted on its own. */
+const isIntrospection = (typeName: string, fieldName: string) => typeName.startsWith('__') || fieldName.startsWith('__');
+
 export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (isIntrospection(type.name, field.name)) return 0;
   const own = 1 + childComplexity;
   if (field.args.some((a) => a.name === 'first')) {
     const first = typeof args.first === 'number' && args.first > 0 ? args.first : DEFAULT_PAGE_SIZE;
@@ -69,6 +73,50 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
 
 export function queryCost(schema: GraphQLSchema, query: Parameters<typeof getComplexity>[0]['query'], variables?: Record<string, unknown>, operationName?: string) {
   return getComplexity({ schema, query, variables, operationName, estimators: [listSizeEstimator] });
+}
+
+/**
+ * Introspection reads the schema in memory, so its lists are as long as the schema's own: the
+ * number of types, and per type the average number of fields, arguments, enum values, … (rounded
+ * up). GraphiQL's full introspection query stays far below MAX_INTROSPECTION_COST; nesting
+ * `types { fields { type { fields { … } } } }` multiplies by the fields per level and is refused.
+ */
+export const MAX_INTROSPECTION_COST = 1_000_000;
+
+const introspectionSizes = new WeakMap<GraphQLSchema, Record<string, number>>();
+function introspectionListSizes(schema: GraphQLSchema): Record<string, number> {
+  let sizes = introspectionSizes.get(schema);
+  if (sizes) return sizes;
+  const types = Object.values(schema.getTypeMap());
+  const mean = (counts: number[]) => (counts.length ? Math.ceil(counts.reduce((a, b) => a + b, 0) / counts.length) : 1);
+  const withFields = types.filter((t) => isObjectType(t) || isInterfaceType(t)) as { getFields(): Record<string, { args: readonly unknown[] }> }[];
+  const fields = withFields.flatMap((t) => Object.values(t.getFields()));
+  const directives = schema.getDirectives();
+  sizes = {
+    '__Schema.types': types.length,
+    '__Schema.directives': directives.length,
+    '__Type.fields': mean(withFields.map((t) => Object.keys(t.getFields()).length)),
+    '__Type.inputFields': mean(types.filter(isInputObjectType).map((t) => Object.keys(t.getFields()).length)),
+    '__Type.enumValues': mean(types.filter(isEnumType).map((t) => t.getValues().length)),
+    '__Type.interfaces': mean(types.filter(isObjectType).map((t) => t.getInterfaces().length)),
+    '__Type.possibleTypes': mean(types.filter(isUnionType).map((t) => t.getTypes().length)),
+    '__Field.args': mean(fields.map((f) => f.args.length)),
+    '__Directive.args': mean(directives.map((d) => d.args.length)),
+  };
+  introspectionSizes.set(schema, sizes);
+  return sizes;
+}
+
+export function introspectionCost(schema: GraphQLSchema, query: Parameters<typeof getComplexity>[0]['query'], variables?: Record<string, unknown>, operationName?: string) {
+  const sizes = introspectionListSizes(schema);
+  const estimator: ComplexityEstimator = ({ type, field, childComplexity }) => {
+    if (!isIntrospection(type.name, field.name)) return 0;
+    const own = 1 + childComplexity;
+    const nullable = getNullableType(field.type);
+    if (!isListType(nullable) || isLeafType(getNamedType(field.type))) return own;
+    return (sizes[`${type.name}.${field.name}`] ?? sizes['__Schema.types']!) * own;
+  };
+  return getComplexity({ schema, query, variables, operationName, estimators: [estimator] });
 }
 
 export class CostLimitError extends GraphQLError {
@@ -87,13 +135,16 @@ export function costLimitPlugin<T extends object>(max = MAX_COST): ApolloServerP
       return {
         async didResolveOperation({ request, document, schema }) {
           let cost: number;
+          let introspection: number;
           try {
             cost = queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
+            introspection = introspectionCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
           } catch {
             // variables that do not fit the operation: execution refuses them with its own message
             return;
           }
           if (cost > max) throw new CostLimitError(cost, max);
+          if (introspection > MAX_INTROSPECTION_COST) throw new CostLimitError(introspection, MAX_INTROSPECTION_COST);
         },
       };
     },
