@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import type { FeatureCollection, MultiPolygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Point } from 'geojson';
 import type { AreasGeometryQuery } from '../generated/graphql';
 import type { Level } from '../lib/url-state';
 import { AREAS_GEOMETRY } from './queries';
@@ -18,9 +18,20 @@ export function toFeatureCollection(areas: AreaInfo[]): FeatureCollection<MultiP
   };
 }
 
+/** The name of each area at its label point (API: labelPoint), for the map's labels; `size` ranks them. */
+export function toLabelPoints(areas: AreaInfo[]): FeatureCollection<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: areas
+      .filter((a): a is AreaInfo & { labelPoint: Point } => a.labelPoint?.type === 'Point')
+      .map((a) => ({ type: 'Feature', geometry: a.labelPoint, properties: { id: a.id, name: a.name, size: a.areaKm2 ?? 0 } })),
+  };
+}
+
 export function useAreas(level: Level) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: AREAS_GEOMETRY, variables: { level } });
   const areas = data?.areas.nodes;
   const geojson = useMemo(() => (areas ? toFeatureCollection(areas) : null), [areas]);
-  return { areas: areas ?? null, geojson, fetching, error, retry: () => reexecute({ requestPolicy: 'network-only' }) };
+  const labels = useMemo(() => (areas ? toLabelPoints(areas) : null), [areas]);
+  return { areas: areas ?? null, geojson, labels, fetching, error, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }
