@@ -140,7 +140,7 @@ export function MapView({ geojson, labels = null, paint, selectedId, camera, att
       >
         <NavigationControl position="top-right" showCompass={false} />
         <ScaleControl position="bottom-left" />
-        {geojson && <AreasLayer geojson={geojson} labels={labels} paint={paint} hoverId={hover?.id ?? null} selectedId={selectedId} fillOpacity={mapStyle.basemap ? 0.6 : undefined} />}
+        {geojson && <AreasLayer geojson={geojson} labels={labels} paint={paint} hoverId={hover?.id ?? null} selectedId={selectedId} fillOpacity={mapStyle.basemap ? 0.75 : undefined} />}
         {children}
       </Map>
       )}
