@@ -210,7 +210,12 @@ export function ScenarioPanel({ scenario, category, categoryName, year, areas }:
       <div role="status" className="small">{s.running ? t.scenarioRunning : s.stale && !s.empty ? ts.stale : ''}</div>
       {s.error && <p className="error" role="alert">{t.error}</p>}
       {!s.empty && <p className="small muted">{ts.shareHint}</p>}
-      {s.result && <p className="small" role="status">{s.result.areas.length ? t.scenarioMapShows : t.scenarioNoEffect}</p>}
+      {s.result && (
+        <p className="small" role="status">
+          {s.result.areas.length ? t.scenarioMapShows : t.scenarioNoEffect}
+          {s.result.areas.some((a) => a.before.gapClass !== a.after.gapClass) && <> {ts.ringNote}</>}
+        </p>
+      )}
     </section>
   );
 }

@@ -22,6 +22,7 @@ const de = {
   rest: (n: number) => (n === 1 ? '1 weiteres Gebiet ändert sich, bleibt aber in seiner Klasse' : `${n} weitere Gebiete ändern sich, bleiben aber in ihrer Klasse`),
   better: 'Lücke kleiner',
   worse: 'Lücke größer',
+  ringNote: 'Gestrichelt umrandet: Gebiete, deren Lückenklasse sich ändert.',
   shareHint: 'Das Szenario steht in der Adresse dieser Seite: Neu laden oder den Link teilen zeigt es wieder.',
 };
 type ScenarioTexts = { [K in keyof typeof de]: (typeof de)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
@@ -47,6 +48,7 @@ const en: ScenarioTexts = {
   rest: (n) => (n === 1 ? '1 more area changes but keeps its class' : `${n} more areas change but keep their class`),
   better: 'gap smaller',
   worse: 'gap larger',
+  ringNote: 'Dashed outline: areas whose gap class changes.',
   shareHint: 'The scenario is in this page’s address: reloading or sharing the link shows it again.',
 };
 
