@@ -1,20 +1,85 @@
 // An operator's own basemap, configured when the server starts (BASEMAP_STYLE_URL,
 // BASEMAP_ATTRIBUTION), not when the client is built: the map draws it under the districts,
 // keeps its own labels (the font is the map's, not the style's glyph server) and names the
-// basemap's source on the map and on the printed sheet. The style comes from another local host.
+// basemap's source on the map and on the printed sheet. The style comes from another local host
+// and draws a raster PMTiles archive the API server serves from a local file (BASEMAP_PMTILES).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { artifactsDir, idle, openPage, useAppServer } from './harness.mjs';
 
 const BASEMAP_COLOUR = [58, 123, 213];
+const TILE_COLOUR = [200, 80, 40];
+
+const varint = (n) => {
+  const out = [];
+  do {
+    out.push((n & 0x7f) | (n > 0x7f ? 0x80 : 0));
+    n >>>= 7;
+  } while (n > 0);
+  return out;
+};
+
+/**
+ * A raster PMTiles archive (spec v3) of one zoom-0 PNG tile in one colour, written by hand: header,
+ * root directory (one entry), JSON metadata, the tile. MapLibre over-zooms the tile to the city.
+ */
+async function rasterArchive(file) {
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const canvas = createCanvas(256, 256);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = `rgb(${TILE_COLOUR.join(',')})`;
+  ctx.fillRect(0, 0, 256, 256);
+  const tile = canvas.toBuffer('image/png');
+  const dir = Buffer.from([...varint(1), ...varint(0), ...varint(1), ...varint(tile.length), ...varint(1)]);
+  const meta = Buffer.from(JSON.stringify({ attribution: '© Luftbild aus dem Archiv' }));
+  const header = Buffer.alloc(127);
+  header.write('PMTiles', 0, 'ascii');
+  header.writeUInt8(3, 7);
+  const u64 = (value, at) => header.writeBigUInt64LE(BigInt(value), at);
+  u64(127, 8);
+  u64(dir.length, 16);
+  u64(127 + dir.length, 24);
+  u64(meta.length, 32);
+  u64(127 + dir.length + meta.length, 40);
+  u64(0, 48);
+  u64(127 + dir.length + meta.length, 56);
+  u64(tile.length, 64);
+  u64(1, 72);
+  u64(1, 80);
+  u64(1, 88);
+  header.writeUInt8(1, 96); // clustered
+  header.writeUInt8(1, 97); // internal compression: none
+  header.writeUInt8(1, 98); // tile compression: none
+  header.writeUInt8(2, 99); // PNG
+  header.writeUInt8(0, 100);
+  header.writeUInt8(0, 101);
+  header.writeInt32LE(-1800000000, 102);
+  header.writeInt32LE(-850000000, 106);
+  header.writeInt32LE(1800000000, 110);
+  header.writeInt32LE(850000000, 114);
+  writeFileSync(file, Buffer.concat([header, dir, meta, tile]));
+}
+const archiveDir = mkdtempSync(path.join(tmpdir(), 'basemap-e2e-'));
+const archive = path.join(archiveDir, 'luftbild.pmtiles');
+await rasterArchive(archive);
+after(() => rmSync(archiveDir, { recursive: true, force: true }));
 const style = {
   version: 8,
   // a glyph server that does not exist: the district names must not depend on it
   glyphs: 'http://127.0.0.1:9/fonts/{fontstack}/{range}.pbf',
-  sources: { land: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, attribution: '© Style-Quelle' } },
-  layers: [{ id: 'operator-background', type: 'background', paint: { 'background-color': `rgb(${BASEMAP_COLOUR.join(',')})` } }],
+  sources: {
+    land: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, attribution: '© Style-Quelle' },
+    // the archive the API server serves from BASEMAP_PMTILES, read by the map through pmtiles://
+    luftbild: { type: 'raster', url: 'pmtiles:///basemap/luftbild.pmtiles', tileSize: 256 },
+  },
+  layers: [
+    { id: 'operator-background', type: 'background', paint: { 'background-color': `rgb(${BASEMAP_COLOUR.join(',')})` } },
+    { id: 'operator-raster', type: 'raster', source: 'luftbild', paint: { 'raster-fade-duration': 0, 'raster-resampling': 'nearest' } },
+  ],
 };
 const styleServer = createServer((req, res) => {
   res.writeHead(req.url === '/style.json' ? 200 : 404, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
@@ -24,9 +89,9 @@ await new Promise((resolve) => styleServer.listen(0, '127.0.0.1', resolve));
 const styleUrl = `http://127.0.0.1:${styleServer.address().port}/style.json`;
 after(() => styleServer.close());
 
-const app = useAppServer({ BASEMAP_STYLE_URL: styleUrl, BASEMAP_ATTRIBUTION: '© Vermessungsamt Leipzig (Testkarte)' });
+const app = useAppServer({ BASEMAP_STYLE_URL: styleUrl, BASEMAP_PMTILES: archive, BASEMAP_ATTRIBUTION: '© Vermessungsamt Leipzig (Testkarte)' });
 
-test('a basemap style configured at run time lies under the districts, with its attribution on the map and on paper', async () => {
+test('a basemap style and a PMTiles archive configured at run time lie under the districts, with the attribution on the map and on paper', async () => {
   const { page, foreignRequests } = await openPage(app.browser, app.url);
   await page.goto(`${app.url}/?indikator=sgb2_rate&jahr=2022`, { waitUntil: 'networkidle' });
   await page.waitForSelector('.area-table tbody tr', { timeout: 60_000 });
@@ -38,7 +103,8 @@ test('a basemap style configured at run time lies under the districts, with its 
     gl.readPixels(3, gl.drawingBufferHeight - 60, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
     return [px[0], px[1], px[2]];
   });
-  assert.deepEqual(corner, BASEMAP_COLOUR, `basemap colour in the corner: ${corner}`);
+  // the archive's tile covers the style's background: read from the local file in byte ranges
+  assert.deepEqual(corner, TILE_COLOUR, `tile colour of the PMTiles archive in the corner: ${corner}`);
   assert.ok(await page.evaluate(() => window.__sozialatlasMap.getLayer('operator-background') !== undefined), 'the operator style is the map style');
   assert.ok((await page.evaluate(() => window.__sozialatlasMap.queryRenderedFeatures({ layers: ['area-labels'] }).length)) >= 20, 'the district names still draw');
   assert.match(await page.getByTestId('basemap-attribution').textContent(), /Vermessungsamt Leipzig \(Testkarte\)/);
