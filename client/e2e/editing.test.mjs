@@ -321,12 +321,12 @@ test('funding per year: a German amount is checked, then stored exactly', async 
 test('a measure of the plan: progress and target areas are edited', async () => {
   const api = await apiSession(PLANNER);
   const gm = await district('Grünau-Mitte');
-  const before = (await api('{ measures(filter: { planId: 1 }) { id code status areas { id } } }')).measures.find((m) => m.code === 'M1.2');
+  const before = (await api('{ measures(filter: { planId: 1 }) { id code status areas { id } } }')).measures.find((m) => m.code === '2.1.2');
   assert.equal(before.status, 'NOT_STARTED');
   assert.ok(!before.areas.some((a) => a.id === gm.id));
 
   await planner.getByTestId('section-massnahmen').click();
-  await planner.locator('[data-testid=goal-Z1] a', { hasText: 'M1.2' }).click();
+  await planner.locator('[data-testid="goal-2.1"] a', { hasText: '2.1.2' }).click();
   await planner.waitForSelector('[data-testid=measure-form]');
   await planner.locator('#msr-status').selectOption({ label: 'in Umsetzung' });
   await planner.locator('#msr-area-filter').fill('Grünau-M');
@@ -335,7 +335,7 @@ test('a measure of the plan: progress and target areas are edited', async () => 
   await planner.getByTestId('save').click();
   await planner.waitForFunction(() => /Maßnahme gespeichert/.test(document.querySelector('[data-testid=saved]')?.textContent ?? ''));
 
-  const after = (await api('{ measures(filter: { planId: 1 }) { id code status version areas { id } } }')).measures.find((m) => m.code === 'M1.2');
+  const after = (await api('{ measures(filter: { planId: 1 }) { id code status version areas { id } } }')).measures.find((m) => m.code === '2.1.2');
   assert.equal(after.status, 'IN_PROGRESS');
   assert.deepEqual(after.areas.map((a) => a.id).sort((a, b) => a - b), [...before.areas.map((a) => a.id), gm.id].sort((a, b) => a - b));
   assert.equal(after.version, 2);

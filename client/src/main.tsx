@@ -8,14 +8,23 @@ import './app/styles.css';
 
 // Login and the editing forms are a chunk of their own: the map's first load does not carry them.
 const EditingRoute = lazy(() => import('./features/editing/EditingApp'));
+const BudgetRoute = lazy(() => import('./features/budget/BudgetPage'));
 
 // The server answers every unknown path with this page (SPA fallback): route by the path.
 const path = window.location.pathname;
 const embed = /^\/embed\/?$/.test(path);
 const editing = /^\/bearbeiten\/?$/.test(path) ? 'edit' : /^\/anmelden\/?$/.test(path) ? 'login' : null;
+const budget = /^\/haushalt\/?$/.test(path);
 
 function Route() {
   if (embed) return <Embed />;
+  if (budget) {
+    return (
+      <Suspense fallback={<p role="status">Wird geladen … / Loading …</p>}>
+        <BudgetRoute />
+      </Suspense>
+    );
+  }
   if (editing) {
     return (
       <Suspense fallback={<p role="status">Wird geladen … / Loading …</p>}>

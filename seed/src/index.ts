@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '@sozialatlas/db';
+import { importBudget } from './importers/budget';
 import { importPlaces } from './importers/places';
 import { importRealServices } from './importers/real-services';
 import { importDemo } from './importers/demo';
@@ -42,6 +43,7 @@ export async function seedLeipzig(prisma: PrismaClient, options: SeedOptions = {
     ['real services', () => importRealServices(prisma)],
     ['transit stops and social buildings', () => importPlaces(prisma)],
     ['price index', one(() => importPriceIndex(prisma))],
+    ['budget 2025/2026', () => importBudget(prisma)],
   ];
   if (options.demo ?? true) steps.push(['demo', one(async () => importDemo(prisma, { realCategories: await realCategories(prisma) }))]);
   const started = Date.now();
@@ -97,6 +99,7 @@ export { importDemo } from './importers/demo';
 export { importRealServices, parseAddressUri, looseProviderKey, RDF_FILES, OFFICES_FILE } from './importers/real-services';
 export { mapOfficeUnit, mapVereinCategories, splitCategories, VEREIN_CATEGORY_RULES, NOT_SOCIAL } from './importers/service-mapping';
 export { importPlaces } from './importers/places';
+export { importBudget, parseBudgetFile, BudgetFileError, BUDGET_FILES } from './importers/budget';
 export { generateSynthetic, type SyntheticOptions } from './synthetic';
 export { CATEGORIES, CORE_CATEGORIES, LIST_CATEGORIES, type CategoryKey } from './categories';
 export { SOURCES, LEIPZIG_ATTRIBUTION } from './sources';

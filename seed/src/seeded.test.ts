@@ -131,7 +131,7 @@ test('demo data: linked to the synthetic source, flat funding group, plan and pa
   const [plan] = await q<{ goals: number; measures: number; refs: number; events: number }>`
     SELECT (SELECT count(*) FROM goal)::int AS goals, (SELECT count(*) FROM measure)::int AS measures,
            (SELECT count(*) FROM plan_reference)::int AS refs, (SELECT count(*) FROM participation_event)::int AS events`;
-  expect(plan).toEqual({ goals: 4, measures: 12, refs: 2, events: 5 });
+  expect(plan).toEqual({ goals: 5, measures: 14, refs: 4, events: 5 });
   const norms = await q<{ key: string; weights: number[] }>`
     SELECT c.key, n.zone_weights AS weights FROM coverage_norm n JOIN service_category c ON c.id = n.category_id`;
   expect(norms).toHaveLength(8);

@@ -53,6 +53,15 @@ export const SOURCES = {
     attribution: 'Datenquelle: Statistisches Bundesamt (Destatis), Genesis-Online 61111-0001 — Datenlizenz Deutschland – Namensnennung 2.0',
     synthetic: false,
   },
+  leipzigBudget: {
+    key: 'leipzig-haushalt-2025-2026',
+    title: 'Haushaltsplan 2025/2026 der Stadt Leipzig, Ergebnishaushalt (Planansätze), Bereiche Soziales & Jugend und Gesundheit',
+    publisher: 'Stadt Leipzig (Haushaltsplan, Grunddaten); in JSON umgewandelt vom Open-Source-Projekt „haushaltsdaten“',
+    licence: DL_DE_BY,
+    url: null,
+    attribution: 'Datenquelle: Stadt Leipzig, Haushaltsplan 2025/2026 — Datenlizenz Deutschland – Namensnennung 2.0',
+    synthetic: false,
+  },
   leipzigDataRdf: {
     key: 'leipzig-data-rdf',
     title: 'Leipzig Open Data Project: Seniorenbüros, Bürgervereine, Vereine, öffentliche und kirchliche Einrichtungen (RDF), Stand 2014–2018',

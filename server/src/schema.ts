@@ -21,6 +21,7 @@ import {
 import { GeocodingResolver } from './modules/geocoding/geocoding.resolver';
 import { AccessibilityPointStopResolver } from './modules/places/nearest-stop';
 import { PlacesResolver, SocialBuildingResolver, TransitStopResolver } from './modules/places/places.resolver';
+import { BudgetProductResolver, BudgetResolver } from './modules/budget/budget.resolver';
 import { CategoryDataBasisResolver } from './modules/services/category-data-basis';
 import {
   AreaParticipationResolver,
@@ -79,6 +80,8 @@ export const resolvers = [
   AuthResolver,
   GeocodingResolver,
   PlacesResolver,
+  BudgetResolver,
+  BudgetProductResolver,
   TransitStopResolver,
   SocialBuildingResolver,
   AccessibilityPointStopResolver,

@@ -151,6 +151,8 @@ describe('trusted documents over HTTP', () => {
     };
     const variables: Record<string, Record<string, unknown> | (() => Record<string, unknown>)> = {
       NeedYears: {},
+      BudgetYears: {},
+      Budget: { year: 2025, inflation: 2 },
       NeedIndexLayer: { level: 'DISTRICT', year },
       GapLayer: { category, year, needYear: year, level: 'DISTRICT' },
       CategoriesWithNorm: {},

@@ -3,7 +3,7 @@ import { useI18n } from './i18n';
 import { LOGOUT } from '../features/auth/queries';
 import { canEdit, useViewer } from '../features/auth/use-viewer';
 
-export type Page = 'map' | 'edit' | 'login';
+export type Page = 'map' | 'edit' | 'login' | 'budget';
 
 /** A path of the app in the current language (English is `?sprache=en`). */
 export const pathIn = (path: string, lang: 'de' | 'en') => (lang === 'en' ? `${path}${path.includes('?') ? '&' : '?'}sprache=en` : path);
@@ -56,6 +56,11 @@ export function Header({ lang, onLang, page }: { lang: 'de' | 'en'; onLang: (l: 
         {page !== 'edit' && canEdit(viewer) && (
           <a href={pathIn('/bearbeiten', lang)} data-testid="edit-link">
             {t.editLink}
+          </a>
+        )}
+        {page !== 'budget' && (
+          <a href={pathIn('/haushalt', lang)} data-testid="budget-link">
+            {t.budgetLink}
           </a>
         )}
         <a href="/graphiql">{t.explorer}</a>

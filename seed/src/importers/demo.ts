@@ -5,6 +5,7 @@
 // (external ids, normalized names, titles, codes) are upserted, so a second run writes nothing.
 import { classifyProvider, normalizeProviderName, upsertProviders, type CapacityUnit, type FundingKind, type LegalBasis, type PrismaClient, type TargetGroup } from '@sozialatlas/db';
 import { upsertCategories, type CoreCategoryKey as CategoryKey } from '../categories';
+import { GOALS, upsertDemoPlan } from './demo-plan';
 import { inTransaction, type Tx } from '../db';
 import { rng } from '../random';
 import { newReport, type ImportReport } from '../report';
@@ -220,49 +221,6 @@ export function buildDemo(districts: { code: string; name: string; weight: numbe
   return { services, locations, fundings, flat: flat.map((s) => s.name) };
 }
 
-const PLAN_TITLE = 'Integrierter Sozialplan Leipzig 2024–2028 (Demo)';
-const GOALS: { code: string; title: string; description: string; measures: { code: string; title: string; horizon: 'SHORT' | 'MEDIUM' | 'LONG'; office: string; status: 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETED' | 'SUSPENDED'; areas: string[]; indicators: string[] }[] }[] = [
-  {
-    code: 'Z1', title: 'Kinderarmut verringern und Bildungschancen stärken',
-    description: 'Den Anteil der Kinder im SGB-II-Bezug in den Ortsteilen mit dem höchsten Bedarf senken.',
-    measures: [
-      { code: 'M1.1', title: 'Familienbüros in Grünau-Mitte und Volkmarsdorf', horizon: 'SHORT', office: 'Amt für Jugend und Familie', status: 'IN_PROGRESS', areas: ['Grünau-Mitte', 'Volkmarsdorf'], indicators: ['sgb2_child_share', 'sgb2_households_with_children'] },
-      { code: 'M1.2', title: 'Lotsendienst für Alleinerziehende im SGB-II-Bezug', horizon: 'MEDIUM', office: 'Sozialamt', status: 'NOT_STARTED', areas: ['Neustadt-Neuschönefeld', 'Lausen-Grünau'], indicators: ['sgb2_single_parent_households'] },
-      { code: 'M1.3', title: 'Kita-Sozialarbeit an Standorten mit hohem Bedarf', horizon: 'MEDIUM', office: 'Amt für Jugend und Familie', status: 'IN_PROGRESS', areas: ['Grünau-Mitte', 'Paunsdorf', 'Schönefeld-Ost'], indicators: ['sgb2_child_share'] },
-    ],
-  },
-  {
-    code: 'Z2', title: 'Teilhabe älterer Menschen im Quartier sichern',
-    description: 'Begegnungsstätten und aufsuchende Seniorenarbeit dort, wo die Altenquote hoch ist.',
-    measures: [
-      { code: 'M2.1', title: 'Seniorenbegegnung in Grünau weiterentwickeln', horizon: 'SHORT', office: 'Sozialamt', status: 'COMPLETED', areas: ['Grünau-Mitte', 'Grünau-Nord', 'Grünau-Ost'], indicators: ['old_age_ratio'] },
-      { code: 'M2.2', title: 'Aufsuchende Seniorenarbeit in Paunsdorf', horizon: 'MEDIUM', office: 'Sozialamt', status: 'IN_PROGRESS', areas: ['Paunsdorf', 'Heiterblick'], indicators: ['old_age_ratio', 'mean_age'] },
-      { code: 'M2.3', title: 'Barrierefreiheit der Begegnungsstätten prüfen', horizon: 'LONG', office: 'Referat Sozialplanung', status: 'NOT_STARTED', areas: [], indicators: ['old_age_ratio'] },
-    ],
-  },
-  {
-    code: 'Z3', title: 'Wohnungslosigkeit vermeiden und überwinden',
-    description: 'Präventive Hilfen ausbauen und Notunterkünfte durch Wohnangebote ersetzen.',
-    measures: [
-      { code: 'M3.1', title: 'Fachstelle Wohnungsnotfallhilfe (Prävention von Räumungen)', horizon: 'SHORT', office: 'Sozialamt', status: 'IN_PROGRESS', areas: [], indicators: ['sgb2_households'] },
-      { code: 'M3.2', title: 'Housing First: 30 Wohnungen', horizon: 'LONG', office: 'Amt für Wohnungsbau und Stadterneuerung', status: 'NOT_STARTED', areas: ['Zentrum-Ost', 'Volkmarsdorf'], indicators: ['sgb2_rate'] },
-      { code: 'M3.3', title: 'Tagestreff im Leipziger Osten verstetigen', horizon: 'MEDIUM', office: 'Sozialamt', status: 'SUSPENDED', areas: ['Volkmarsdorf', 'Neustadt-Neuschönefeld'], indicators: ['sgb2_rate', 'long_term_unemployed'] },
-    ],
-  },
-  {
-    code: 'Z4', title: 'Soziale Infrastruktur bedarfsgerecht steuern',
-    description: 'Förderung an Bedarf und Versorgung ausrichten; Bericht jährlich im Sozialausschuss.',
-    measures: [
-      { code: 'M4.1', title: 'Jährlicher Sozialreport mit Bedarfsindex je Ortsteil', horizon: 'SHORT', office: 'Referat Sozialplanung', status: 'COMPLETED', areas: [], indicators: ['sgb2_rate', 'unemployment_rate', 'sgb2_child_share'] },
-      { code: 'M4.2', title: 'Förderrichtlinie mit Dynamisierung der Zuwendungen', horizon: 'MEDIUM', office: 'Sozialamt', status: 'IN_PROGRESS', areas: [], indicators: [] },
-      { code: 'M4.3', title: 'Sozialraumbudgets für Ortsteile mit sehr hohem Bedarf', horizon: 'LONG', office: 'Referat Sozialplanung', status: 'NOT_STARTED', areas: ['Grünau-Mitte', 'Volkmarsdorf', 'Mockau-Nord', 'Kleinzschocher'], indicators: ['sgb2_rate', 'unemployed'] },
-    ],
-  },
-];
-const REFERENCES = [
-  { title: 'Altenhilfeplan der Stadt Leipzig (Demo-Verweis)', note: 'Ziel Z2 übernimmt die Planungsaussagen zur offenen Seniorenarbeit.' },
-  { title: 'Suchtbericht der Stadt Leipzig (Demo-Verweis)', note: 'Grundlage der Suchtberatungsangebote; Maßnahmen zu Z3.' },
-];
 const EVENTS: { kind: 'CONFERENCE' | 'SURVEY' | 'DISTRICT_WALK' | 'WORKSHOP'; title: string; date: string; participants: number | null; addressees: number | null; responseRate: number | null; outcome: string; areas: string[] }[] = [
   { kind: 'CONFERENCE', title: 'Sozialraumkonferenz Grünau (Demo)', date: '2024-04-17', participants: 64, addressees: null, responseRate: null, outcome: 'Bedarf an Familienangeboten und Seniorenbegegnung in Grünau-Mitte bestätigt.', areas: ['Grünau-Mitte', 'Grünau-Nord', 'Grünau-Ost', 'Lausen-Grünau'] },
   { kind: 'SURVEY', title: 'Befragung der Träger zur Angebotslandschaft (Demo)', date: '2024-06-03', participants: 39, addressees: 79, responseRate: 0.49, outcome: '39 von 79 Trägern antworteten (49 %); Hauptthema: gestiegene Personal- und Sachkosten bei gleichbleibender Förderung.', areas: [] },
@@ -413,48 +371,9 @@ export async function upsertNorms(tx: Tx, _sourceId: number, report: ImportRepor
 }
 
 async function upsertPlan(tx: Tx, sourceId: number): Promise<number> {
-  const description = 'Erfundener Beispielplan für die Vorführung (Demo-Daten), angelehnt an den Aufbau integrierter Sozialpläne (z. B. Gera 2024–2028).';
-  let written = await tx.$executeRaw`
-    INSERT INTO plan (title, description, period_start, period_end, adopted_at, source_id)
-    SELECT ${PLAN_TITLE}, ${description}, 2024, 2028, DATE '2024-03-20', ${sourceId}::int
-     WHERE NOT EXISTS (SELECT 1 FROM plan WHERE title = ${PLAN_TITLE} AND source_id = ${sourceId}::int)`;
-  written += await tx.$executeRaw`
-    UPDATE plan SET description = ${description}, period_start = 2024, period_end = 2028, adopted_at = DATE '2024-03-20', updated_at = now(), version = version + 1
-     WHERE title = ${PLAN_TITLE} AND source_id = ${sourceId}::int
-       AND (description, period_start, period_end, adopted_at) IS DISTINCT FROM (${description}, 2024, 2028, DATE '2024-03-20')`;
-  const [plan] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM plan WHERE title = ${PLAN_TITLE} AND source_id = ${sourceId}::int ORDER BY id LIMIT 1`;
-  const planId = plan!.id;
-
-  for (const g of GOALS) {
-    written += await tx.$executeRaw`
-      INSERT INTO goal (plan_id, code, title, description) VALUES (${planId}::int, ${g.code}, ${g.title}, ${g.description})
-      ON CONFLICT (plan_id, code) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description, updated_at = now(), version = goal.version + 1
-      WHERE (goal.title, goal.description) IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.description)`;
-    const [goal] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM goal WHERE plan_id = ${planId}::int AND code = ${g.code}`;
-    for (const m of g.measures) {
-      written += await tx.$executeRaw`
-        INSERT INTO measure (goal_id, code, title, horizon, responsible_office, status)
-        VALUES (${goal!.id}::int, ${m.code}, ${m.title}, ${m.horizon}::measure_horizon, ${m.office}, ${m.status}::measure_status)
-        ON CONFLICT (goal_id, code) DO UPDATE SET title = EXCLUDED.title, horizon = EXCLUDED.horizon, responsible_office = EXCLUDED.responsible_office,
-          status = EXCLUDED.status, updated_at = now(), version = measure.version + 1
-        WHERE (measure.title, measure.horizon, measure.responsible_office, measure.status)
-          IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.horizon, EXCLUDED.responsible_office, EXCLUDED.status)`;
-      const [measure] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM measure WHERE goal_id = ${goal!.id}::int AND code = ${m.code}`;
-      written += await tx.$executeRaw`
-        INSERT INTO measure_area (measure_id, area_id)
-        SELECT ${measure!.id}::int, a.id FROM area a WHERE a.level = 'DISTRICT' AND a.name = ANY(${m.areas}::text[])
-        ON CONFLICT DO NOTHING`;
-      written += await tx.$executeRaw`
-        INSERT INTO measure_indicator (measure_id, indicator_id)
-        SELECT ${measure!.id}::int, i.id FROM indicator i WHERE i.key = ANY(${m.indicators}::text[])
-        ON CONFLICT DO NOTHING`;
-    }
-  }
-  for (const ref of REFERENCES) {
-    written += await tx.$executeRaw`
-      INSERT INTO plan_reference (plan_id, title, note) SELECT ${planId}::int, ${ref.title}, ${ref.note}
-       WHERE NOT EXISTS (SELECT 1 FROM plan_reference WHERE plan_id = ${planId}::int AND title = ${ref.title})`;
-  }
+  const demoPlan = await upsertDemoPlan(tx, sourceId);
+  const planId = demoPlan.planId;
+  let written = demoPlan.written;
   for (const e of EVENTS) {
     written += await tx.$executeRaw`
       INSERT INTO participation_event (kind, title, date, plan_id, participants, addressees, response_rate, outcome, source_id)

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { Caller } from '../auth/caller';
 import { byKey, groupBy } from '../common/group';
 import type { Indicator } from '../indicators/indicator.type';
-import type { Goal, Measure, Plan, PlanReference } from './plan.type';
+import type { Goal, Measure, Plan, PlanField, PlanReference } from './plan.type';
 
 /** Draft plans, and their goals and measures, are invisible to callers who may not see unpublished records. */
 export const visiblePlan = (caller: Caller): Prisma.PlanWhereInput => (caller.canSeeUnpublished ? {} : { published: true });
@@ -20,6 +20,12 @@ export function createPlanLoaders(prisma: PrismaClient, caller: Caller) {
     ),
     goalsByPlanId: new DataLoader<number, Goal[]>(async (keys) =>
       groupBy(keys, await prisma.goal.findMany({ where: { planId: ids(keys) }, orderBy: { code: 'asc' } }), (g) => g.planId),
+    ),
+    fieldsByPlanId: new DataLoader<number, PlanField[]>(async (keys) =>
+      groupBy(keys, await prisma.planField.findMany({ where: { planId: ids(keys) }, orderBy: { code: 'asc' } }), (f) => f.planId),
+    ),
+    fieldById: new DataLoader<number, PlanField | null>(async (keys) =>
+      byKey(keys, await prisma.planField.findMany({ where: { id: ids(keys), plan: visiblePlan(caller) } }), (f) => f.id),
     ),
     referencesByPlanId: new DataLoader<number, PlanReference[]>(async (keys) =>
       groupBy(keys, await prisma.planReference.findMany({ where: { planId: ids(keys) }, orderBy: { id: 'asc' } }), (r) => r.planId),

@@ -80,9 +80,9 @@ class GoalFields extends TitledFields {
   @Field(() => Int, { nullable: true, description: 'The plan the goal belongs to.' })
   planId?: number;
 
-  @Field(() => String, { nullable: true, description: 'Code within the plan, e.g. "Z1" (Kennung).' })
+  @Field(() => String, { nullable: true, description: 'Code within the plan, e.g. "2.1" (field 2, goal 1) (Kennung).' })
   @IsOptional()
-  @IsNotEmpty({ message: 'Bitte eine Kennung angeben, z. B. „Z1“.' })
+  @IsNotEmpty({ message: 'Bitte eine Kennung angeben, z. B. „2.1“.' })
   @MaxLength(20, { message: 'Die Kennung darf höchstens 20 Zeichen lang sein.' })
   code?: string;
 
@@ -120,9 +120,9 @@ class MeasureFields extends TitledFields {
   @Field(() => Int, { nullable: true, description: 'The goal the measure serves.' })
   goalId?: number;
 
-  @Field(() => String, { nullable: true, description: 'Code within the goal, e.g. "M1.2" (Kennung).' })
+  @Field(() => String, { nullable: true, description: 'Code within the goal, e.g. "2.1.3" (Kennung).' })
   @IsOptional()
-  @IsNotEmpty({ message: 'Bitte eine Kennung angeben, z. B. „M1.2“.' })
+  @IsNotEmpty({ message: 'Bitte eine Kennung angeben, z. B. „2.1.3“.' })
   @MaxLength(20, { message: 'Die Kennung darf höchstens 20 Zeichen lang sein.' })
   code?: string;
 

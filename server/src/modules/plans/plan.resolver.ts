@@ -5,7 +5,7 @@ import { Area } from '../areas/area.type';
 import { Indicator, Source } from '../indicators/indicator.type';
 import { MeasuresArgs } from './plan.args';
 import { visibleMeasure, visiblePlan } from './plan.loaders';
-import { Goal, Measure, Plan, PlanReference } from './plan.type';
+import { Goal, Measure, Plan, PlanField, PlanReference } from './plan.type';
 
 @Resolver(() => Plan)
 export class PlanResolver {
@@ -40,6 +40,11 @@ export class PlanResolver {
     return ctx.loaders.goalsByPlanId.load(plan.id);
   }
 
+  @FieldResolver(() => [PlanField], { description: 'Fields of action of the plan, ordered by code (Handlungsfelder); goals name theirs in `field`.' })
+  fields(@Root() plan: Plan, @Ctx() ctx: Context) {
+    return ctx.loaders.fieldsByPlanId.load(plan.id);
+  }
+
   @FieldResolver(() => [PlanReference], { description: 'References to other plans (Verweise).' })
   references(@Root() plan: Plan, @Ctx() ctx: Context) {
     return ctx.loaders.referencesByPlanId.load(plan.id);
@@ -64,6 +69,11 @@ export class GoalResolver {
   @FieldResolver(() => [Measure], { description: 'Measures for this goal, ordered by code (Maßnahmen).' })
   measures(@Root() goal: Goal, @Ctx() ctx: Context) {
     return ctx.loaders.measuresByGoalId.load(goal.id);
+  }
+
+  @FieldResolver(() => PlanField, { nullable: true, description: 'The field of action the goal belongs to (Handlungsfeld); null when the plan has none.' })
+  field(@Root() goal: Goal, @Ctx() ctx: Context) {
+    return goal.fieldId === null ? null : ctx.loaders.fieldById.load(goal.fieldId);
   }
 
   @FieldResolver(() => Plan, { nullable: true, description: 'The plan the goal belongs to.' })

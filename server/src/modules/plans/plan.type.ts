@@ -56,7 +56,32 @@ export class PlanReference {
   @Field(() => String, { nullable: true, description: 'What the reference is about (Anmerkung).' })
   note!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Where the referenced plan is published (Link).' })
+  url!: string | null;
+
   targetPlanId!: number | null;
+  planId!: number;
+}
+
+const PLACEHOLDER = 'True when the text is a placeholder made up for the plan, not taken from a real plan (Platzhalter).';
+
+@ObjectType({ description: 'A field of action grouping goals of a plan (Handlungsfeld).' })
+export class PlanField {
+  @Field(() => Int, { description: 'Internal identifier.' })
+  id!: number;
+
+  @Field({ description: 'Code within the plan, e.g. "2" (Nummer).' })
+  code!: string;
+
+  @Field({ description: 'Title (Titel).' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Description, e.g. where the title comes from (Beschreibung).' })
+  description!: string | null;
+
+  @Field({ description: PLACEHOLDER })
+  placeholder!: boolean;
+
   planId!: number;
 }
 
@@ -65,7 +90,7 @@ export class Goal {
   @Field(() => Int, { description: 'Internal identifier.' })
   id!: number;
 
-  @Field({ description: 'Code within the plan, e.g. "Z1" (Kennung).' })
+  @Field({ description: 'Code within the plan, e.g. "2.1" (field 2, goal 1) (Kennung).' })
   code!: string;
 
   @Field({ description: 'Title (Titel).' })
@@ -74,7 +99,11 @@ export class Goal {
   @Field(() => String, { nullable: true, description: 'Description (Beschreibung).' })
   description!: string | null;
 
+  @Field({ description: PLACEHOLDER })
+  placeholder!: boolean;
+
   planId!: number;
+  fieldId!: number | null;
 }
 
 @ObjectType({ description: 'What is done to reach a goal (Maßnahme).' })
@@ -82,7 +111,7 @@ export class Measure {
   @Field(() => Int, { description: 'Internal identifier.' })
   id!: number;
 
-  @Field({ description: 'Code within the goal, e.g. "M1.2" (Kennung).' })
+  @Field({ description: 'Code within the goal, e.g. "2.1.3" (Kennung).' })
   code!: string;
 
   @Field({ description: 'Title (Titel).' })
@@ -99,6 +128,9 @@ export class Measure {
 
   @Field(() => MeasureStatus, { description: 'State of implementation (Umsetzungsstand).' })
   status!: MeasureStatus;
+
+  @Field({ description: PLACEHOLDER })
+  placeholder!: boolean;
 
   goalId!: number;
 }

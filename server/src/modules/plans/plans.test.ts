@@ -11,17 +11,53 @@ describe('plans, measures and participation API on the demo data', () => {
 
   it('returns the plan with goals, measures, references and source', async () => {
     const data = await gql.data(`{ plans { id title periodStart periodEnd adoptedAt source { synthetic }
-      references { title note targetPlan { id } }
+      references { title note url targetPlan { id } }
       goals { code measures { code horizon status responsibleOffice goal { code } } } } }`);
     expect(data.plans).toHaveLength(1);
     const plan = data.plans[0];
     expect(plan).toMatchObject({ periodStart: 2024, periodEnd: 2028, adoptedAt: '2024-03-20', source: { synthetic: true } });
-    expect(plan.goals.map((g: { code: string }) => g.code)).toEqual(['Z1', 'Z2', 'Z3', 'Z4']);
+    expect(plan.goals.map((g: { code: string }) => g.code)).toEqual(['1.1', '2.1', '4.1', '5.5', '6.1']);
     expect(plan.goals.flatMap((g: any) => g.measures)).toHaveLength(await db.prisma.measure.count());
-    const m33 = plan.goals[2].measures.find((m: { code: string }) => m.code === 'M3.3');
-    expect(m33).toEqual({ code: 'M3.3', horizon: 'MEDIUM', status: 'SUSPENDED', responsibleOffice: 'Sozialamt', goal: { code: 'Z3' } });
-    expect(plan.references.map((r: { title: string }) => r.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^Altenhilfeplan/)]));
-    expect(plan.references[0].targetPlan).toBeNull();
+    const m613 = plan.goals[4].measures.find((m: { code: string }) => m.code === '6.1.3');
+    expect(m613).toEqual({ code: '6.1.3', horizon: 'MEDIUM', status: 'SUSPENDED', responsibleOffice: 'Sozialamt', goal: { code: '6.1' } });
+    // the real plans it is modelled on and refers to, with their facts
+    expect(plan.references.map((r: { title: string }) => r.title)).toEqual([
+      'Integrierter Kommunaler Sozialplan der Stadt Gera 2024–2028',
+      'Sozialreport Leipzig',
+      'Fachplan Kinder- und Jugendförderung der Stadt Leipzig',
+      'Soziale Stadt Mockau Nord und Süd 2017–2026',
+    ]);
+    expect(plan.references[0]).toMatchObject({ targetPlan: null, url: expect.stringMatching(/^https:\/\/gera\.de\//) });
+    expect(plan.references[0].note).toMatch(/6 Handlungsfelder, 46 Ziele, 118 Maßnahmen; vom Stadtrat am 28\.06\.2023 beschlossen/);
+  });
+
+  it('is built like Gera’s plan: six fields of action, goals and measures numbered within them, every placeholder marked', async () => {
+    const { plans } = await gql.data(`{ plans { fields { code title placeholder } goals { code placeholder field { code } measures { code placeholder description } } } }`);
+    const [plan] = plans;
+    expect(plan.fields.map((f: { code: string }) => f.code)).toEqual(['1', '2', '3', '4', '5', '6']);
+    // Gera's titles of fields 1–3 are real; 4–6 were not in the sources and are marked
+    expect(plan.fields.slice(0, 3)).toEqual([
+      { code: '1', title: 'Steuerung, Vernetzung und Nachhaltigkeit', placeholder: false },
+      { code: '2', title: 'Familie und Sorgearbeit', placeholder: false },
+      { code: '3', title: 'Bildung und Arbeitswelt', placeholder: false },
+    ]);
+    expect(plan.fields.slice(3).every((f: { placeholder: boolean; title: string }) => f.placeholder && /Platzhalter/.test(f.title))).toBe(true);
+    for (const goal of plan.goals) {
+      expect(goal.code.split('.')[0]).toBe(goal.field.code);
+      for (const m of goal.measures) expect(m.code.startsWith(`${goal.code}.`)).toBe(true);
+    }
+    // Gera's goal 5.5 and its two measures are the real texts; the Leipzig goals are invented
+    const gera = plan.goals.find((g: { code: string }) => g.code === '5.5');
+    expect(gera).toMatchObject({ placeholder: false, measures: [{ code: '5.5.1', placeholder: false }, { code: '5.5.2', placeholder: false }] });
+    expect(gera.measures[0].description).toMatch(/Gera.*Fristigkeit, Amt, Stand und Zielgebiete sind erfunden/);
+    expect(plan.goals.filter((g: { code: string }) => g.code !== '5.5').every((g: { placeholder: boolean; measures: { placeholder: boolean }[] }) => g.placeholder && g.measures.every((m) => m.placeholder))).toBe(true);
+  });
+
+  it('a goal’s field of action must be of the same plan', async () => {
+    const [other] = await db.prisma.$queryRaw<{ id: number }[]>`INSERT INTO plan (title, period_start, period_end) VALUES ('Anderer Plan', 2025, 2030) RETURNING id`;
+    const [field] = await db.prisma.$queryRaw<{ id: number }[]>`SELECT f.id FROM plan_field f JOIN plan p ON p.id = f.plan_id WHERE p.title LIKE 'Integrierter Sozialplan Leipzig%' AND f.code = '1'`;
+    await expect(db.prisma.$executeRaw`INSERT INTO goal (plan_id, field_id, code, title) VALUES (${other!.id}, ${field!.id}, '1.1', 'Fremdes Feld')`).rejects.toThrow(/goal_field_id_plan_id_fkey/);
+    await db.prisma.$executeRaw`DELETE FROM plan WHERE id = ${other!.id}`;
   });
 
   it('finds measures by area, through the query and the area field, equal to the link table', async () => {
@@ -32,13 +68,13 @@ describe('plans, measures and participation API on the demo data', () => {
       measures(filter: { areaId: $a }) { code areas { name } indicators { key } }
       area(id: $a) { measures { code } }
     }`, { a: id });
-    expect(expected.map((e) => e.code)).toEqual(['M1.1', 'M1.3', 'M2.1', 'M4.3']);
+    expect(expected.map((e) => e.code)).toEqual(['1.1.3', '2.1.1', '2.1.3', '4.1.1']);
     expect(data.measures.map((m: { code: string }) => m.code)).toEqual(expected.map((e) => e.code));
     expect(data.area.measures.map((m: { code: string }) => m.code)).toEqual(expected.map((e) => e.code));
-    const m21 = data.measures.find((m: { code: string }) => m.code === 'M2.1');
+    const m21 = data.measures.find((m: { code: string }) => m.code === '4.1.1');
     const m21Areas = await db.prisma.$queryRaw<{ name: string }[]>`
       SELECT a.name FROM area a JOIN measure_area ma ON ma.area_id = a.id JOIN measure m ON m.id = ma.measure_id
-       WHERE m.code = 'M2.1' ORDER BY a.code`;
+       WHERE m.code = '4.1.1' ORDER BY a.code`;
     expect(m21Areas.map((a) => a.name).sort()).toEqual(['Grünau-Mitte', 'Grünau-Nord', 'Grünau-Ost']);
     expect(m21.areas.map((a: { name: string }) => a.name)).toEqual(m21Areas.map((a) => a.name));
     expect(m21.indicators.map((i: { key: string }) => i.key)).toEqual(['old_age_ratio']);
