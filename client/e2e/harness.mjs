@@ -162,18 +162,35 @@ export async function idle(page) {
   );
 }
 
-/** Colours at the given [lon, lat] points, read from the WebGL canvas. */
+/**
+ * Colours at the given [lon, lat] points, read from the WebGL canvas. The district names sit on
+ * the label points: they are hidden while reading, so the fill colour is what is read.
+ */
 export async function coloursAt(page, points) {
-  return page.evaluate((pts) => {
+  return page.evaluate(async (pts) => {
     const map = window.__sozialatlasMap;
+    const redraw = () => new Promise((resolve) => {
+      map.once('idle', resolve);
+      map.triggerRepaint();
+    });
+    const labels = map.getLayer('area-labels') && map.getLayoutProperty('area-labels', 'visibility') !== 'none';
+    if (labels) {
+      map.setLayoutProperty('area-labels', 'visibility', 'none');
+      await redraw();
+    }
     const gl = map.getCanvas().getContext('webgl2');
     const ratio = window.devicePixelRatio;
-    return pts.map(([lon, lat]) => {
+    const colours = pts.map(([lon, lat]) => {
       const p = map.project([lon, lat]);
       const px = new Uint8Array(4);
       gl.readPixels(Math.round(p.x * ratio), Math.round(gl.drawingBufferHeight - p.y * ratio), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
       return `${px[0]},${px[1]},${px[2]}`;
     });
+    if (labels) {
+      map.setLayoutProperty('area-labels', 'visibility', 'visible');
+      await redraw();
+    }
+    return colours;
   }, points);
 }
 

@@ -39,6 +39,24 @@ export interface Config {
    * may send any document. The list is loaded whenever the file exists (hash-only requests).
    */
   trustedDocuments: { enforce: boolean; file: string };
+  /**
+   * A basemap the operator hosts (docs/operations.md#a-basemap-of-your-own), handed to the map at
+   * run time via /map-config.json; none by default, so nothing is fetched from outside.
+   */
+  basemap: BasemapConfig | null;
+}
+
+export interface BasemapConfig {
+  /** MapLibre style JSON (BASEMAP_STYLE_URL): http(s) address or a path on this server */
+  styleUrl: string | null;
+  /** a PMTiles archive (BASEMAP_PMTILES): http(s) address, or a local file served at /basemap/… */
+  pmtilesUrl: string | null;
+  /** the local archive behind pmtilesUrl, when BASEMAP_PMTILES names a file */
+  pmtilesFile: string | null;
+  /** BASEMAP_ATTRIBUTION, e.g. "© OpenStreetMap contributors"; shown on the map and every print */
+  attribution: string | null;
+  /** other origins the browser may fetch the basemap from (added to the CSP) */
+  origins: string[];
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -83,6 +101,41 @@ function publicUrl(raw: string | undefined, port: number): string {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+/** BASEMAP_*: an address (http/https) or a path on this server; a file for the PMTiles archive. */
+export function basemapConfig(env: NodeJS.ProcessEnv): BasemapConfig | null {
+  const styleUrl = env.BASEMAP_STYLE_URL?.trim() || null;
+  const pmtiles = env.BASEMAP_PMTILES?.trim() || null;
+  if (!styleUrl && !pmtiles) return null;
+  const origins = new Set<string>();
+  const address = (name: string, value: string): string => {
+    if (value.startsWith('/') && !value.startsWith('//')) return value;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new Error(`${name} must be an http(s) address or a path on this server, got "${value}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http(s) address or a path on this server, got "${value}"`);
+    origins.add(url.origin);
+    return url.toString();
+  };
+  let pmtilesUrl: string | null = null;
+  let pmtilesFile: string | null = null;
+  if (pmtiles && /^https?:\/\//.test(pmtiles)) pmtilesUrl = address('BASEMAP_PMTILES', pmtiles);
+  else if (pmtiles) {
+    pmtilesFile = path.resolve(pmtiles);
+    if (!pmtilesFile.endsWith('.pmtiles')) throw new Error(`BASEMAP_PMTILES must name a .pmtiles file or an http(s) address, got "${pmtiles}"`);
+    pmtilesUrl = `/basemap/${path.basename(pmtilesFile)}`;
+  }
+  return {
+    styleUrl: styleUrl ? address('BASEMAP_STYLE_URL', styleUrl) : null,
+    pmtilesUrl,
+    pmtilesFile,
+    attribution: env.BASEMAP_ATTRIBUTION?.trim() || null,
+    origins: [...origins],
+  };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
@@ -113,5 +166,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       enforce: flag(env, 'TRUSTED_DOCUMENTS', false),
       file: path.resolve(env.TRUSTED_DOCUMENTS_FILE || path.join(clientDir, 'trusted-documents.json')),
     },
+    basemap: basemapConfig(env),
   };
 }

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapLayerMouseEvent } from '@vis.gl/react-maplibre';
 import { Header } from './Header';
 import { I18nProvider, useI18n } from './i18n';
@@ -16,10 +17,16 @@ import { CatchmentInfo, useServicePick } from '../features/services/CatchmentInf
 import { ServicesLayer, SERVICE_LAYER_IDS } from '../map/layers/services/ServicesLayer';
 import { SERVICES_SOURCE, servicesClusters, servicesPoints } from '../map/layers/services/style';
 import type { GeoJSONSource } from 'maplibre-gl';
-import { CatchmentLayer, PickedPointLayer, ScenarioPointsLayer } from '../map/layers/overlays/Overlays';
+import { CatchmentLayer, PickedPointLayer, ScenarioMovedLayer, ScenarioPointsLayer } from '../map/layers/overlays/Overlays';
 import { SearchBox, type FoundAddress } from '../features/search/SearchBox';
 import { FlyTo } from '../features/search/FlyTo';
-import { formatChange, formatValue, localName } from '../lib/format';
+import { PlacesLayers, usePlaces } from '../map/layers/places/PlacesLayer';
+import { PLACE_LAYER_IDS } from '../map/layers/places/style';
+import { OrientationPanel } from '../features/orientation/OrientationPanel';
+import { useMapPrint } from '../features/print/MapPrint';
+import { useMapStyle } from '../map/basemap/use-map-style';
+import { useMapToolTexts } from '../map/texts';
+import { formatChange, formatValue, localName, sourceLine } from '../lib/format';
 import type { ViewState } from '../lib/url-state';
 import { useViewState } from './use-view-state';
 import { CityTrend } from '../features/charts/AreaTrend';
@@ -37,7 +44,10 @@ function areaByKey<A extends { id: number; code: string | null }>(areas: A[] | n
 
 function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewState>) => void }) {
   const { t, locale } = useI18n();
-  const scenario = useScenario();
+  // the scenario's year is the gap layer's, known once the layer has its years
+  const [scenarioYear, setScenarioYear] = useState<number | null>(null);
+  const setScenarioSpec = useCallback((scenario: ViewState['scenario']) => update({ scenario }), [update]);
+  const scenario = useScenario(view.scenario, setScenarioSpec, view.gapCategory, scenarioYear, view.level, view.layer === 'gap');
   const { changes } = scenario;
   const scenarioFor = useCallback((year: number | null) => changes(view.gapCategory, year, view.level), [changes, view.gapCategory, view.level]);
   const layer = useMapLayer(view, scenarioFor);
@@ -45,6 +55,11 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
   const catchment = useServicePick(view.service);
   const showCatchment = useCallback((s: Pick<ServicePick, 'id'> | null) => update({ service: s?.id ?? null }), [update]);
   const { areas, geojson, meta, shown, ranks, year, compareYear, period, title, yearLabel } = layer;
+  useEffect(() => setScenarioYear(year), [year]);
+  const places = usePlaces(view.places);
+  const tx = useMapToolTexts();
+  const basemap = useMapStyle();
+  const [map, setMap] = useState<MapLibreMap | null>(null);
 
   const selected = areaByKey(areas, view.area);
   const onSelect = useCallback((id: number) => update({ area: areas?.find((a) => a.id === id)?.code ?? null }), [update, areas]);
@@ -66,6 +81,17 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
     [areas, update, view.compareAreas],
   );
   const indicatorDef = layer.indicators?.find((i) => i.key === view.indicator);
+  const movedIds = useMemo(() => (scenario.result?.areas ?? []).filter((a) => a.area && a.before.gapClass !== a.after.gapClass).map((a) => a.area!.id), [scenario.result]);
+  // what a printed map or image names as its sources: data, demo note, basemap, OSM layers
+  const printSource = [
+    meta && sourceLine(meta.attribution, t.source),
+    ((services.enabled && services.synthetic) || meta?.synthetic) && `${t.services}: ${t.demoData}`,
+    basemap.attribution && `${tx.basemap}: ${basemap.attribution}`,
+    view.places.length > 0 && `${tx.orientation}: ${tx.osmSource}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const mapPrint = useMapPrint({ map, layer, levelName: t[view.level], source: printSource, profileOpen: !!selected });
 
   const onPointClick = useCallback(
     (e: MapLayerMouseEvent) => {
@@ -115,7 +141,6 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
             category={view.gapCategory}
             categoryName={category ? localName(category, locale) : view.gapCategory}
             year={year}
-            level={view.level}
             areas={areas}
           />
         ) : (
@@ -124,6 +149,8 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
           </p>
         )}
         <ServicesPanel state={services} filters={view} onChange={update} />
+        <OrientationPanel view={view} places={places} onChange={update} />
+        {mapPrint.tools}
         {meta && areas && year !== null && !layer.loading && (
           <Downloads meta={meta} areas={areas} shown={shown} ranks={ranks} year={period?.to ?? year} compareYear={period?.from ?? null} level={view.level} indicatorName={title}
             layer={view.layer === 'indicator' ? { kind: 'indicator', indicator: view.indicator } : view.layer === 'need' ? { kind: 'need' } : { kind: 'gap', category: view.gapCategory }}
@@ -134,6 +161,8 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
       <div className="map-area">
         <MapView
           geojson={geojson}
+          labels={view.labels ? layer.labels : null}
+          onMap={setMap}
           paint={layer.paint}
           selectedId={selected?.id ?? null}
           camera={view.camera}
@@ -147,6 +176,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
                     {t.services}: <DemoBadge />
                   </>
                 )}
+                {view.places.length > 0 && <> · {tx.osmSource}</>}
               </>
             )
           }
@@ -154,7 +184,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
           onSelect={onSelect}
           onCameraChange={onCamera}
           overlaySelector=".profile"
-          interactiveLayerIds={services.enabled ? SERVICE_LAYER_IDS : []}
+          interactiveLayerIds={[...(services.enabled ? SERVICE_LAYER_IDS : []), ...(view.places.length ? PLACE_LAYER_IDS : [])]}
           onPointClick={onPointClick}
           cursor={scenario.picking ? 'crosshair' : undefined}
           renderTooltip={(id) => {
@@ -170,8 +200,10 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
             );
           }}
         >
+          <PlacesLayers places={places} />
           {services.enabled && services.geojson && <ServicesLayer geojson={services.geojson} />}
           {catchment && catchmentNorm && <CatchmentLayer point={catchment.point} radiiM={catchmentNorm.zoneRadiiM} weights={catchmentNorm.zoneWeights} />}
+          {view.layer === 'gap' && scenario.result && <ScenarioMovedLayer areaIds={movedIds} />}
           {view.layer === 'gap' && scenario.points.features.length > 0 && <ScenarioPointsLayer points={scenario.points} />}
           {found && <PickedPointLayer point={[found.lon, found.lat]} />}
           <FlyTo target={flyTarget} />
@@ -180,6 +212,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
           <p className="map-status" role="status">{layer.loadingText}</p>
         )}
         {scenario.picking && view.layer === 'gap' && <p className="map-status picking" role="status">{t.scenarioPicking}</p>}
+        {mapPrint.sheet}
         {catchment && <CatchmentInfo service={catchment} norm={catchmentNorm} onClose={() => showCatchment(null)} />}
         {selected && (
           <DistrictProfile

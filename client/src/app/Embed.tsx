@@ -26,6 +26,7 @@ function EmbedMap({ embed }: { embed: EmbedState }) {
         {areas && (
           <MapView
             geojson={layer.geojson}
+            labels={layer.labels}
             paint={layer.paint}
             selectedId={area?.id ?? null}
             camera={embed.view.camera}

@@ -21,7 +21,7 @@ export type LegendModel =
 export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null) => ScenarioChange[] | null) | null = null) {
   const { t, locale } = useI18n();
   const { indicators, error: indicatorsError } = useIndicators();
-  const { areas, geojson, error: areasError, retry: retryAreas } = useAreas(view.level);
+  const { areas, geojson, labels, error: areasError, retry: retryAreas } = useAreas(view.level);
   const kind = view.layer;
   const source: LayerSource = useMemo(
     () => (kind === 'indicator' ? { kind: 'indicator', indicator: view.indicator } : kind === 'need' ? { kind: 'needIndex' } : { kind: 'gap', category: view.gapCategory }),
@@ -142,6 +142,7 @@ export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null)
   return {
     areas,
     geojson,
+    labels,
     indicators,
     categories,
     meta,

@@ -55,6 +55,7 @@ export const SCENARIO = graphql(`
         before { services capacity accessibilityPer1000 gapClass gapScore }
         after { services capacity accessibilityPer1000 gapClass gapScore }
       }
+      money { area { id name } year before after }
     }
   }
 `);

@@ -64,3 +64,33 @@ test('the compared areas (official keys, at most four) and the open comparison a
   assert.equal(parseView('?ansicht=vergleich').compareOpen, false);
   assert.doesNotMatch(serializeView({ ...DEFAULT_VIEW, compareOpen: true }), /ansicht/);
 });
+
+test('the orientation layers and the labels switch survive the round trip', () => {
+  const view = { ...DEFAULT_VIEW, places: ['stops' as const, 'social' as const], labels: false };
+  const search = serializeView(view);
+  assert.match(search, /orte=haltestellen,einrichtungen&namen=aus/);
+  assert.deepEqual(parseView(search), view);
+  assert.deepEqual(parseView('?orte=haltestellen,foo').places, ['stops']);
+  assert.doesNotMatch(serializeView(DEFAULT_VIEW), /orte=|namen=/, 'defaults stay out of the address');
+});
+
+test('a scenario of the gap layer is in the address: new services (with names), closures, funding changes', () => {
+  const scenario = {
+    adds: [{ lon: 12.2915, lat: 51.3189, capacity: 60, name: 'Jugendtreff Grünau; neu, mit 60 Plätzen' }],
+    closes: [17, 42],
+    funding: [{ serviceId: 17, year: 2022, amount: 50000 }, { serviceId: 9, year: 2022, amount: 0 }],
+  };
+  const view = { ...DEFAULT_VIEW, layer: 'gap' as const, gapCategory: 'youth_club', year: 2022, scenario };
+  const search = serializeView(view);
+  assert.match(search, /neu=12\.29150,51\.31890,60,Jugendtreff/);
+  assert.match(search, /zu=17,42&foerderung=17:2022:50000,9:2022:0/);
+  assert.deepEqual(parseView(search), view);
+  // only on the gap layer: another layer's address carries no scenario
+  assert.doesNotMatch(serializeView({ ...view, layer: 'need' }), /neu=|zu=|foerderung=/);
+});
+
+test('broken scenario parts are dropped, the rest kept', () => {
+  const v = parseView('?schicht=luecke&neu=12.3,51.3,60,A;500,1,2,B;12.4,51.3,-5,C;12.4,51.3,abc,D&zu=3,x,-1,3&foerderung=5:2022:100,5:2022:200,6:2022:-1,7:x:1');
+  assert.deepEqual(v.scenario, { adds: [{ lon: 12.3, lat: 51.3, capacity: 60, name: 'A' }], closes: [3], funding: [{ serviceId: 5, year: 2022, amount: 100 }] });
+  assert.deepEqual(parseView('?schicht=luecke&neu=;;').scenario, DEFAULT_VIEW.scenario);
+});

@@ -32,8 +32,25 @@ export interface ViewState {
   /** official keys of the areas to compare side by side (2–4), and whether that view is open */
   compareAreas: string[];
   compareOpen: boolean;
+  /** orientation layers switched on (OSM): transit stops, social buildings */
+  places: OrientationLayer[];
+  /** district names on the map (on by default) */
+  labels: boolean;
+  /** a what-if scenario of the gap layer, so a reload or a shared link shows it again */
+  scenario: ScenarioSpec;
   lang: 'de' | 'en';
 }
+
+export type OrientationLayer = 'stops' | 'social';
+
+/** The changes of a scenario: new services, closed service ids, changed funding amounts (EUR). */
+export interface ScenarioSpec {
+  adds: { lon: number; lat: number; capacity: number; name: string }[];
+  closes: number[];
+  funding: { serviceId: number; year: number; amount: number }[];
+}
+
+export const EMPTY_SCENARIO: ScenarioSpec = { adds: [], closes: [], funding: [] };
 
 export type ServiceStatusFilter = ServiceStatus | '';
 
@@ -56,12 +73,17 @@ export const DEFAULT_VIEW: ViewState = {
   service: null,
   compareAreas: [],
   compareOpen: false,
+  places: [],
+  labels: true,
+  scenario: EMPTY_SCENARIO,
   lang: 'de',
 };
 
 /** At most this many areas side by side (a printed A4 page still holds their columns). */
 export const MAX_COMPARE = 4;
 export const MIN_COMPARE = 2;
+
+const PLACE_PARAM: Record<OrientationLayer, string> = { stops: 'haltestellen', social: 'einrichtungen' };
 
 const LAYER_PARAM: Record<LayerKind, string> = { indicator: 'indikator', need: 'bedarf', gap: 'luecke' };
 const KEY = /^[a-z0-9_]{1,64}$/;
@@ -111,8 +133,51 @@ export function parseView(search: string): ViewState {
   const compared = p.get('gebiete');
   if (compared) v.compareAreas = [...new Set(compared.split(',').filter((c) => AREA_KEY.test(c)))].slice(0, MAX_COMPARE);
   v.compareOpen = p.get('ansicht') === 'vergleich' && v.compareAreas.length > 0;
+  const places = (p.get('orte') ?? '').split(',');
+  v.places = (Object.keys(PLACE_PARAM) as OrientationLayer[]).filter((k) => places.includes(PLACE_PARAM[k]));
+  if (p.get('namen') === 'aus') v.labels = false;
+  v.scenario = parseScenario(p);
   if (p.get('sprache') === 'en') v.lang = 'en';
   return v;
+}
+
+const num = (text: string | undefined): number | null => (text !== undefined && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : null);
+
+/**
+ * The scenario in the address: `neu=lon,lat,capacity,name;…` (name URI-encoded), `zu=id,id`,
+ * `foerderung=service:year:euro,…`. A broken part is dropped, never the whole view.
+ */
+function parseScenario(p: URLSearchParams): ScenarioSpec {
+  const adds: ScenarioSpec['adds'] = [];
+  for (const part of (p.get('neu') ?? '').split(';').filter(Boolean).slice(0, 50)) {
+    const [lon, lat, cap, ...name] = part.split(',');
+    const x = num(lon);
+    const y = num(lat);
+    const c = num(cap);
+    if (x === null || y === null || c === null || Math.abs(x) > 180 || Math.abs(y) > 90 || c <= 0) continue;
+    let label = name.join(',');
+    try {
+      label = decodeURIComponent(label);
+    } catch {
+      // a name that is not valid URI encoding is kept as it stands
+    }
+    adds.push({ lon: x, lat: y, capacity: c, name: label.slice(0, 200) });
+  }
+  const closes = [...new Set((p.get('zu') ?? '').split(',').map((x) => int(x)).filter((x): x is number => x !== null && x > 0))];
+  const funding: ScenarioSpec['funding'] = [];
+  for (const part of (p.get('foerderung') ?? '').split(',').filter(Boolean).slice(0, 500)) {
+    const [id, year, amount] = part.split(':').map((x) => num(x));
+    if (id == null || year == null || amount == null || !Number.isInteger(id) || !Number.isInteger(year) || amount < 0) continue;
+    if (funding.some((f) => f.serviceId === id && f.year === year)) continue;
+    funding.push({ serviceId: id, year, amount });
+  }
+  return adds.length || closes.length || funding.length ? { adds, closes, funding } : EMPTY_SCENARIO;
+}
+
+function serializeScenario(p: URLSearchParams, s: ScenarioSpec) {
+  if (s.adds.length) p.set('neu', s.adds.map((a) => `${a.lon.toFixed(5)},${a.lat.toFixed(5)},${a.capacity},${encodeURIComponent(a.name)}`).join(';'));
+  if (s.closes.length) p.set('zu', s.closes.join(','));
+  if (s.funding.length) p.set('foerderung', s.funding.map((f) => `${f.serviceId}:${f.year}:${f.amount}`).join(','));
 }
 
 export function serializeView(v: ViewState): string {
@@ -135,8 +200,11 @@ export function serializeView(v: ViewState): string {
   if (v.service !== null) p.set('angebot', String(v.service));
   if (v.compareAreas.length) p.set('gebiete', v.compareAreas.join(','));
   if (v.compareOpen && v.compareAreas.length) p.set('ansicht', 'vergleich');
+  if (v.places.length) p.set('orte', v.places.map((k) => PLACE_PARAM[k]).join(','));
+  if (!v.labels) p.set('namen', 'aus');
+  if (v.layer === 'gap') serializeScenario(p, v.scenario);
   if (v.lang !== 'de') p.set('sprache', v.lang);
-  return `?${p.toString().replace(/%2C/g, ',')}`;
+  return `?${p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';')}`;
 }
 
 /**

@@ -1,25 +1,20 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Map, NavigationControl, ScaleControl, type MapLayerMouseEvent, type MapRef, type ViewStateChangeEvent } from '@vis.gl/react-maplibre';
-import { setWorkerUrl, type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
+import { setWorkerUrl, type Map as MapLibreMap } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { FeatureCollection, MultiPolygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Point } from 'geojson';
 import { AreasLayer, type AreaPaint } from './layers/areas/AreasLayer';
 import { areasFill } from './layers/areas/style';
 import { useI18n } from '../app/i18n';
 import { applyMapTexts, MAP_TEXTS } from './map-texts';
 import { featureBounds, panIntoView } from './pan-into-view';
+import { useMapStyle } from './basemap/use-map-style';
+import { useMapToolTexts } from './texts';
 
 // Without this the production build cannot start MapLibre's worker and shows a blank map.
 setWorkerUrl(workerUrl);
 
-/** No basemap by default: the districts are the map, and nothing is fetched from outside. */
-const EMPTY_STYLE: StyleSpecification = {
-  version: 8,
-  sources: {},
-  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } }],
-};
-const BASEMAP = import.meta.env.VITE_BASEMAP_STYLE_URL as string | undefined;
 const LEIPZIG_BOUNDS: [number, number, number, number] = [12.236, 51.238, 12.543, 51.448];
 
 declare global {
@@ -30,6 +25,8 @@ declare global {
 
 interface Props {
   geojson: FeatureCollection<MultiPolygon> | null;
+  /** district names as map labels (none: no labels) */
+  labels?: FeatureCollection<Point> | null;
   paint: Map<number, AreaPaint>;
   selectedId: number | null;
   camera: [number, number, number] | null;
@@ -47,11 +44,15 @@ interface Props {
   readOnly?: boolean;
   /** a panel laid over the map (the profile): the selected area is panned into view beside it */
   overlaySelector?: string;
+  /** the MapLibre map once it exists (print and image downloads read its canvas) */
+  onMap?: (map: MapLibreMap) => void;
   children?: ReactNode;
 }
 
-export function MapView({ geojson, paint, selectedId, camera, attribution, label, onSelect, onCameraChange, renderTooltip, interactiveLayerIds = [], onPointClick, cursor, readOnly = false, overlaySelector, children }: Props) {
+export function MapView({ geojson, labels = null, paint, selectedId, camera, attribution, label, onSelect, onCameraChange, renderTooltip, interactiveLayerIds = [], onPointClick, cursor, readOnly = false, overlaySelector, onMap, children }: Props) {
   const { t, locale } = useI18n();
+  const mapStyle = useMapStyle();
+  const tools = useMapToolTexts();
   const [hover, setHover] = useState<{ id: number; x: number; y: number; point?: { name: string; detail: string } } | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const container = useRef<HTMLDivElement>(null);
@@ -65,8 +66,9 @@ export function MapView({ geojson, paint, selectedId, camera, attribution, label
     if (ref) {
       window.__sozialatlasMap = ref.getMap();
       setMap(ref.getMap());
+      onMap?.(ref.getMap());
     }
-  }, []);
+  }, [onMap]);
   // MapLibre's own controls are English; they speak the page's language
   const [initialLocale] = useState(() => MAP_TEXTS[locale]);
   useEffect(() => {
@@ -91,7 +93,9 @@ export function MapView({ geojson, paint, selectedId, camera, attribution, label
     // a service point (or cluster) above the area: the tooltip names the service, not the district
     const p = e.features?.find((x) => x.layer.id !== areasFill.id);
     const point = p
-      ? p.properties?.cluster
+      ? p.properties?.kind === 'stop' || p.properties?.kind === 'social'
+        ? { name: String(p.properties.name ?? ''), detail: String((locale === 'en' ? p.properties.detailEn : p.properties.detailDe) ?? '') }
+        : p.properties?.cluster
         ? { name: t.servicesCount(Number(p.properties.point_count)), detail: t.clusterHint }
         : { name: String(p.properties?.name ?? ''), detail: [locale === 'en' && p.properties?.categoryEn ? p.properties.categoryEn : p.properties?.category, p.properties?.provider].filter(Boolean).join(' · ') }
       : undefined;
@@ -117,10 +121,11 @@ export function MapView({ geojson, paint, selectedId, camera, attribution, label
 
   return (
     <div className="map" role="region" aria-label={label} onMouseLeave={() => setHover(null)} ref={container}>
+      {mapStyle.style && (
       <Map
         ref={mapRef}
         initialViewState={initialViewState}
-        mapStyle={BASEMAP || EMPTY_STYLE}
+        mapStyle={mapStyle.style}
         canvasContextAttributes={{ preserveDrawingBuffer: true }}
         interactiveLayerIds={[areasFill.id, ...interactiveLayerIds]}
         onMouseMove={onMouseMove}
@@ -135,10 +140,21 @@ export function MapView({ geojson, paint, selectedId, camera, attribution, label
       >
         <NavigationControl position="top-right" showCompass={false} />
         <ScaleControl position="bottom-left" />
-        {geojson && <AreasLayer geojson={geojson} paint={paint} hoverId={hover?.id ?? null} selectedId={selectedId} />}
+        {geojson && <AreasLayer geojson={geojson} labels={labels} paint={paint} hoverId={hover?.id ?? null} selectedId={selectedId} fillOpacity={mapStyle.basemap ? 0.75 : undefined} />}
         {children}
       </Map>
-      {attribution && <p className="map-attribution small">{attribution}</p>}
+      )}
+      {(attribution || mapStyle.attribution) && (
+        <p className="map-attribution small" data-testid="map-attribution">
+          {attribution}
+          {mapStyle.attribution && (
+            <>
+              {attribution ? ' · ' : ''}
+              {tools.basemap}: <span data-testid="basemap-attribution">{mapStyle.attribution}</span>
+            </>
+          )}
+        </p>
+      )}
       {hover && (
         <div className="tooltip" role="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
           {hover.point ? (

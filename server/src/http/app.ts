@@ -18,6 +18,7 @@ import { callerOf, httpExchange, rateLimits, resolveCaller } from '../modules/au
 import { hasAnyRole } from '../modules/auth/roles';
 import { ogcRouter } from '../modules/ogc/ogc.router';
 import { explorerRouter } from './explorer';
+import { mapConfigRouter } from './map-config';
 import { databaseErrorHandler } from './database-errors';
 import { createApollo } from './graphql';
 import { queryLimits } from './limits';
@@ -49,6 +50,8 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
   const trusted = loadTrustedDocuments(config.trustedDocuments);
   if (config.trustedDocuments.enforce) logger.info({ documents: trusted?.size, file: config.trustedDocuments.file }, 'anonymous GraphQL requests limited to trusted documents');
 
+  // an operator's basemap (BASEMAP_*) may come from another host of theirs: only that one is allowed
+  const basemapOrigins = config.basemap?.origins ?? [];
   const app = express();
   // Browsers on other origins only when configured (CORS_ORIGINS); same-origin always works.
   const corsOptions = { origin: config.corsOrigins.length ? config.corsOrigins : false };
@@ -62,10 +65,10 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
+          imgSrc: ["'self'", 'data:', 'blob:', ...basemapOrigins],
           workerSrc: ["'self'", 'blob:'],
           childSrc: ["'self'", 'blob:'],
-          connectSrc: ["'self'"],
+          connectSrc: ["'self'", ...basemapOrigins],
           fontSrc: ["'self'", 'data:'],
           objectSrc: ["'none'"],
           // Other departments may frame the map (/embed) when their origin is configured.
@@ -158,6 +161,8 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
   app.use('/graphiql', explorerRouter());
   app.use('/export', cors(corsOptions), ...limits.downloads, resolveCaller(db.prisma), readScope(db, 'replica'), exportRouter(db.prisma, callerOf));
   app.use('/ogc', cors(corsOptions), ...limits.downloads, resolveCaller(db.prisma), readScope(db, 'replica'), ogcRouter(db.prisma, callerOf, { publicUrl: config.publicUrl }));
+
+  app.use(mapConfigRouter(config.basemap));
 
   // A database that is away (restart, failover) is a 503 everywhere, also in the caller lookup.
   app.use(databaseErrorHandler);

@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Layer, Source, useMap } from '@vis.gl/react-maplibre';
-import type { FeatureCollection, MultiPolygon } from 'geojson';
-import { AREAS_SOURCE, HATCH_IMAGE, areasFill, areasHatch, areasHover, areasOutline, areasSelected, hatchImage } from './style';
+import type { FeatureCollection, MultiPolygon, Point } from 'geojson';
+import { AREAS_SOURCE, HATCH_IMAGE, LABELS_SOURCE, areasFill, areasHatch, areasHover, areasLabels, areasOutline, areasSelected, hatchImage } from './style';
 
 export interface AreaPaint {
   color: string | null;
@@ -13,10 +13,14 @@ interface Props {
   paint: Map<number, AreaPaint>;
   hoverId: number | null;
   selectedId: number | null;
+  /** one point per area (its label point from the API) with its name */
+  labels: FeatureCollection<Point> | null;
+  /** lower over an operator's basemap, so that it shows through */
+  fillOpacity?: number;
 }
 
 /** The district polygons. Geometry is given once; colours go in as feature-state. */
-export function AreasLayer({ geojson, paint, hoverId, selectedId }: Props) {
+export function AreasLayer({ geojson, paint, hoverId, selectedId, labels, fillOpacity }: Props) {
   const { current: mapRef } = useMap();
 
   useEffect(() => {
@@ -50,13 +54,21 @@ export function AreasLayer({ geojson, paint, hoverId, selectedId }: Props) {
     };
   }, [mapRef]);
 
+  const fill = useMemo(() => (fillOpacity === undefined ? areasFill : { ...areasFill, paint: { ...areasFill.paint, 'fill-opacity': fillOpacity } }), [fillOpacity]);
   return (
+    <>
     <Source id={AREAS_SOURCE} type="geojson" data={geojson} promoteId="id">
-      <Layer {...areasFill} />
+      <Layer {...fill} />
       <Layer {...areasHatch} />
       <Layer {...areasOutline} />
       <Layer {...areasHover} filter={['==', ['get', 'id'], hoverId ?? -1]} />
       <Layer {...areasSelected} filter={['==', ['get', 'id'], selectedId ?? -1]} />
     </Source>
+    {labels && (
+      <Source id={LABELS_SOURCE} type="geojson" data={labels}>
+        <Layer {...areasLabels} />
+      </Source>
+    )}
+    </>
   );
 }

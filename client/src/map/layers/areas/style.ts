@@ -1,9 +1,11 @@
 // Layer styles of the area choropleth: typed constants, no logic. Colours live in feature-state
 // (set by AreasLayer), so changing indicator, year or classes never re-uploads the geometry.
-import type { FillLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
+import type { FillLayerSpecification, LineLayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import { LABEL_FONT } from '../../basemap/map-style';
 import { NO_DATA_COLOR } from '../../../lib/colors';
 
 export const AREAS_SOURCE = 'areas';
+export const LABELS_SOURCE = 'area-labels';
 export const HATCH_IMAGE = 'hatch-suppressed';
 
 export const areasFill: Omit<FillLayerSpecification, 'source'> = {
@@ -41,6 +43,29 @@ export const areasSelected: Omit<LineLayerSpecification, 'source'> = {
   id: 'areas-selected',
   type: 'line',
   paint: { 'line-color': '#000000', 'line-width': 3.5 },
+};
+
+/**
+ * District names at their label points. MapLibre's collision detection leaves out a name that
+ * would overlap another (the larger districts win, via the sort key), so whatever is shown at a
+ * zoom level is readable; zooming in brings the rest. Dark text on a white halo reads on every
+ * class colour.
+ */
+export const areasLabels: Omit<SymbolLayerSpecification, 'source'> = {
+  id: 'area-labels',
+  type: 'symbol',
+  layout: {
+    'text-field': ['get', 'name'],
+    'text-font': [LABEL_FONT],
+    'text-size': ['interpolate', ['linear'], ['zoom'], 9, 10, 12, 12.5, 15, 16],
+    'text-max-width': 7,
+    'text-padding': 3,
+    'text-line-height': 1.1,
+    'text-variable-anchor': ['center', 'top', 'bottom'],
+    'text-radial-offset': 0.4,
+    'symbol-sort-key': ['-', 0, ['get', 'size']],
+  },
+  paint: { 'text-color': '#1a1a1a', 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 },
 };
 
 /** An 8×8 diagonal hatch (grey lines on light grey) for suppressed values. */

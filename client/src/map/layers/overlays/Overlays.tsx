@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { Layer, Source } from '@vis.gl/react-maplibre';
 import type { FeatureCollection, Point } from 'geojson';
 import { catchmentZones } from '../../../lib/catchment';
-import { CATCHMENT_SOURCE, PICKED_SOURCE, SCENARIO_SOURCE, catchmentCentre, catchmentFill, catchmentLine, pickedPoint, scenarioPoints } from './style';
+import { AREAS_SOURCE } from '../areas/style';
+import { CATCHMENT_SOURCE, PICKED_SOURCE, SCENARIO_SOURCE, catchmentCentre, catchmentFill, catchmentLine, pickedPoint, scenarioMoved, scenarioPoints } from './style';
 
 /** The catchment zones of one service (zone radii from its category's norm). */
 export function CatchmentLayer({ point, radiiM, weights }: { point: [number, number]; radiiM: number[]; weights: number[] }) {
@@ -28,6 +29,11 @@ export function ScenarioPointsLayer({ points }: { points: FeatureCollection<Poin
       <Layer {...scenarioPoints} />
     </Source>
   );
+}
+
+/** A dashed ring around each area whose gap class the scenario moves (the colour alone may be a small step). */
+export function ScenarioMovedLayer({ areaIds }: { areaIds: number[] }) {
+  return <Layer {...scenarioMoved} source={AREAS_SOURCE} filter={['in', ['get', 'id'], ['literal', areaIds]]} />;
 }
 
 /** The point picked for a location in the editing forms. */

@@ -34,6 +34,13 @@ export const scenarioPoints: Omit<CircleLayerSpecification, 'source'> = {
   },
 };
 
+/** Areas whose gap class the scenario changes: a dashed dark-blue ring over the new colour. */
+export const scenarioMoved: Omit<LineLayerSpecification, 'source'> = {
+  id: 'scenario-moved',
+  type: 'line',
+  paint: { 'line-color': '#0b4f8a', 'line-width': 3, 'line-dasharray': [1.5, 1] },
+};
+
 export const PICKED_SOURCE = 'picked-point';
 
 /** The location being edited: a dark dot with a white ring, visible on every area colour. */

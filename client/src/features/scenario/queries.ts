@@ -1,0 +1,12 @@
+import { graphql } from '../../generated';
+
+/** Funding of one year with its service, for choosing what a scenario cuts or raises. */
+export const SCENARIO_FUNDINGS = graphql(`
+  query ScenarioFundings($year: Int!, $after: String) {
+    fundings(filter: { fromYear: $year, toYear: $year }, first: 500, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes { id amount year service { id name category { key } } }
+    }
+  }
+`);
+
