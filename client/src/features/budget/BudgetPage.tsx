@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { Header } from '../../app/Header';
 import { I18nProvider, useI18n } from '../../app/i18n';
-import type { Locale } from '../../lib/format';
+import { localName, type Locale } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 import { BUDGET, BUDGET_YEARS } from './queries';
 import { useBudgetTexts } from './texts';
@@ -166,7 +166,7 @@ export function BudgetView({ view, onChange }: { view: BudgetView; onChange: (pa
                   </details>
                 </th>
                 <td>{p.offices.join(', ')}</td>
-                <td>{p.category ? (locale === 'en' ? p.category.nameEn : p.category.name) : b.noCategory}</td>
+                <td>{p.category ? localName(p.category, locale) : b.noCategory}</td>
                 <td className="num">{euros(p.planned, locale)}</td>
                 <td className="num">{euros(p.real, locale)}</td>
                 <td className="num">{p.perResident === null ? '—' : number(Number(p.perResident), locale, 2)}</td>

@@ -7,7 +7,7 @@ import { useI18n } from '../../app/i18n';
 import { useNeedIndex } from '../../data/analysis';
 import { useIndicators, type IndicatorDef } from '../../data/use-layer-values';
 import { NEED_CLASSES } from '../../lib/categorical';
-import { formatNumber, formatValue, sourceLine, type Unit } from '../../lib/format';
+import { formatNumber, formatValue, localName, sourceLine, type Unit } from '../../lib/format';
 import type { Level } from '../../lib/url-state';
 import { KEY_INDICATORS } from '../profile/queries';
 import type { ChartSeries, SeriesPoint } from '../charts/chart-model';
@@ -40,7 +40,7 @@ export default function CompareView({ codes, level, needYear, onClose }: { codes
   // in the order the planner chose them
   const areas = codes.map((code) => data?.areas.nodes.find((a) => a.code === code)).filter((a): a is NonNullable<typeof a> => !!a);
   const city = data?.city.nodes[0];
-  const name = (d: IndicatorDef) => (locale === 'en' && d.nameEn ? d.nameEn : d.name);
+  const name = (d: IndicatorDef) => localName(d, locale);
   const defs = KEY_INDICATORS.map((k) => indicators?.find((i) => i.key === k)).filter((d): d is IndicatorDef => !!d);
   const attribution = indicators?.find((i) => i.key === 'sgb2_rate')?.source.attribution;
 

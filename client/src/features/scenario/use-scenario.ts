@@ -7,6 +7,7 @@ import { pointCoordinates } from '../../lib/geojson';
 import { EMPTY_SCENARIO, type Level, type ScenarioSpec } from '../../lib/url-state';
 import { SCENARIO } from '../../data/analysis';
 import { SCENARIO_FUNDINGS } from './queries';
+import { scenarioPointFeatures } from '../../map/layers/overlays/geojson';
 
 export type PlannedService = ScenarioServiceInput & { name: string };
 export interface ClosedService { id: number; name: string; point: [number, number] | null }
@@ -113,17 +114,7 @@ export function useScenario(spec: ScenarioSpec, setSpec: (spec: ScenarioSpec) =>
     [current, spec, key],
   );
 
-  const points = useMemo(
-    () => ({
-      type: 'FeatureCollection' as const,
-      features: [
-        ...spec.adds.map((a) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [a.lon, a.lat] }, properties: { kind: 'add', name: a.name } })),
-        ...closes.filter((c) => c.point).map((c) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: c.point! }, properties: { kind: 'close', name: c.name } })),
-        ...(picked ? [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: picked }, properties: { kind: 'picked', name: '' } }] : []),
-      ],
-    }),
-    [spec.adds, closes, picked],
-  );
+  const points = useMemo(() => scenarioPointFeatures(spec.adds, closes, picked), [spec.adds, closes, picked]);
 
   return {
     spec,

@@ -1,7 +1,7 @@
 import { useQuery } from 'urql';
 import { useI18n } from '../../app/i18n';
 import { SERVICE_PICK } from '../../data/services';
-import { formatNumber, type Locale } from '../../lib/format';
+import { formatNumber, localName, type Locale } from '../../lib/format';
 import { pointCoordinates } from '../../lib/geojson';
 import type { ServicePick } from '../profile/DistrictProfile';
 import type { CapacityUnit, ServicePickQuery } from '../../generated/graphql';
@@ -81,7 +81,7 @@ export function CatchmentInfo({ service, norm, onClose }: { service: CatchmentPi
   const address = addressText(located);
   const capacity = d.capacity !== null && d.capacity !== undefined ? `${formatNumber(d.capacity, locale, Number.isInteger(d.capacity) ? 0 : 1)}${d.capacityUnit ? ` ${x.units[d.capacityUnit]}` : ''}` : null;
   const hours = openingHoursText(d.openingHours, locale);
-  const category = locale === 'en' && d.category.nameEn ? d.category.nameEn : d.category.name;
+  const category = localName(d.category, locale);
   const rows: [string, string | null][] = [
     [t.category, category],
     [x.address, address ? `${address}${located?.area ? ` (${located.area.name})` : ''}` : null],
