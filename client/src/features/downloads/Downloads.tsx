@@ -4,6 +4,7 @@ import { sourceLine } from '../../lib/format';
 import type { LayerMeta, ShownValue } from '../../lib/layer-values';
 import type { AreaInfo } from '../../data/use-areas';
 import type { Level } from '../../lib/url-state';
+import { downloadBlob, downloadHref } from '../../lib/download';
 
 interface Props {
   meta: LayerMeta;
@@ -29,20 +30,8 @@ function slug(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
-function download(href: string, filename = '') {
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
 
-function save(content: string, filename: string, type: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  download(url, filename);
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const save = (content: string, filename: string, type: string) => downloadBlob(new Blob([content], { type }), filename);
 
 /** Downloads of exactly what the map shows (indicator, year or change, level), with attribution. */
 export function Downloads({ meta, areas, shown, ranks, year, compareYear, level, indicatorName, layer, classLabels = null }: Props) {
@@ -51,7 +40,7 @@ export function Downloads({ meta, areas, shown, ranks, year, compareYear, level,
   const base = `sozialatlas-${slug(meta.key)}-${period}-${level === 'DISTRICT' ? 'ortsteile' : 'stadtbezirke'}`;
 
   // the server names the file (Content-Disposition)
-  const csv = (excel: boolean) => download(exportCsvUrl(layer, level, year, compareYear, excel));
+  const csv = (excel: boolean) => downloadHref(exportCsvUrl(layer, level, year, compareYear, excel));
 
   const geojson = () => {
     const fc = {

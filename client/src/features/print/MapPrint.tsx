@@ -6,6 +6,7 @@ import { useMapToolTexts } from '../../map/texts';
 import { legendEntries, legendUnit } from './legend-entries';
 import { metresPerPixel, scaleBar } from './scale';
 import type { MapSheet, Orientation } from './sheet';
+import { downloadBlob } from '../../lib/download';
 
 interface Props {
   map: MapLibreMap | null;
@@ -140,10 +141,10 @@ export function useMapPrint({ map, layer, levelName, source, profileOpen }: Prop
     setFailed(false);
     try {
       await mapIdle(map);
-      const { sheetCanvas, sheetPdf, canvasBlob, download } = await import('./export');
+      const { sheetCanvas, sheetPdf, canvasBlob } = await import('./export');
       const name = `sozialatlas-${layer.meta?.key ?? 'karte'}-${layer.yearLabel.replace(/[^0-9]+/g, '-')}-${orientation === 'landscape' ? 'quer' : 'hoch'}`;
       const blob = kind === 'png' ? await canvasBlob(sheetCanvas(map.getCanvas(), s.sheet, orientation, s.size)) : await sheetPdf(map.getCanvas(), s.sheet, orientation, s.size);
-      download(blob, `${name}.${kind}`);
+      downloadBlob(blob, `${name}.${kind}`);
     } catch (error) {
       console.error(error);
       setFailed(true);

@@ -135,13 +135,3 @@ export async function sheetPdf(map: HTMLCanvasElement, sheet: MapSheet, orientat
   return doc.output('blob');
 }
 
-export function download(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
