@@ -124,7 +124,7 @@ describe('trusted documents over HTTP', () => {
     }
   });
 
-  it('serves every document of the map to the map’s own urql client, and a planner signs in with it', async () => {
+  it('serves every document of the map to the map’s own urql client, and an administrator signs in with it', async () => {
     // what the client would ask: real ids, keys and years from the seeded data
     const district = await db.prisma.area.findFirstOrThrow({ where: { level: 'DISTRICT' }, orderBy: { id: 'asc' } });
     const norm = await db.prisma.coverageNorm.findFirstOrThrow({ include: { category: true } });
@@ -136,8 +136,9 @@ describe('trusted documents over HTTP', () => {
     const years = Object.fromEntries(
       ['population', 'sgb2Rate', 'sgb2ChildShare', 'unemploymentRate', 'householdIncomeMedian', 'meanAge', 'oldAgeRatio', 'migrantShare'].map((k) => [`${k}Year`, year]),
     );
+    // an administrator: may edit like a planner and also open the admin page's operations
     const planner = { email: 'planerin@leipzig.de', password: 'ein-langes-passwort' };
-    await createUser(db.prisma, { ...planner, displayName: 'Planerin', role: 'PLANNER' }, systemActor('test'));
+    await createUser(db.prisma, { ...planner, displayName: 'Planerin', role: 'ADMIN' }, systemActor('test'));
 
     // The editing mutations change only records they create themselves (the seeded ones stay as
     // the other tests expect), so they run in this order, each taking ids and versions from the
@@ -187,6 +188,9 @@ describe('trusted documents over HTTP', () => {
       EditFundings: { serviceId: service.id, providerId: null },
       EditPlans: {},
       EditMeasures: { planId: goal.planId },
+      GeocodeAddress: { address: 'Eisenbahnstraße 1', postalCode: null },
+      ReverseGeocode: { lon: 12.4, lat: 51.345 },
+      SearchAddress: { address: 'Eisenbahnstraße 1' },
       // from here on with the session the login sets
       Login: planner,
       CreateService: {
@@ -209,6 +213,11 @@ describe('trusted documents over HTTP', () => {
       CreateMeasure: { input: { goalId: goal.id, code: 'TD-1', title: 'Testmaßnahme', horizon: 'SHORT', responsibleOffice: 'Sozialamt', areaIds: [district.id] } },
       UpdateMeasure: () => ({ input: { ...saved('CreateMeasure', 'createMeasure'), status: 'IN_PROGRESS' } }),
       RetireMeasure: () => saved('UpdateMeasure', 'updateMeasure'),
+      AdminOverview: {},
+      AdminCreateUser: { input: { email: 'neu.td@leipzig.de', displayName: 'Neue Kollegin', password: 'ein-langes-passwort-2', role: 'ANALYST' } },
+      AdminSetDisabled: () => ({ input: { id: (answers.AdminCreateUser!.createUser as { id: number }).id, version: 1, disabled: true } }),
+      AdminCreateKey: { input: { name: 'Testschlüssel Trusted Documents', roles: ['ANALYST'] } },
+      AdminRevokeKey: () => ({ id: (answers.AdminCreateKey!.createApiKey as { apiKey: { id: number } }).apiKey.id }),
       Logout: {},
     };
 
@@ -253,7 +262,7 @@ describe('trusted documents over HTTP', () => {
 
     // the anonymous Login (a trusted document) opened a session that the editing mutations used
     expect(answers.Viewer).toMatchObject({ viewer: { role: 'ANONYMOUS' } });
-    expect(answers.Login).toMatchObject({ login: { user: { email: planner.email, role: 'PLANNER' } } });
+    expect(answers.Login).toMatchObject({ login: { user: { email: planner.email, role: 'ADMIN' } } });
     expect(answers.RetireService).toMatchObject({ retireService: { deleted: false } });
     expect(answers.RetireMeasure).toMatchObject({ retireMeasure: { deleted: true } });
     expect(answers.Logout).toMatchObject({ logout: true });
