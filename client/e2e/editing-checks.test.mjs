@@ -121,8 +121,9 @@ test('the address follows a moved point, and a typed address sets the point; the
   // a click on the map: the nearest address of the point is filled in
   await clickMapAt(planner, gm.labelPoint.coordinates);
   await planner.waitForFunction(() => /Adresse zum Punkt übernommen|Nächste bekannte Adresse übernommen|Keine Adresse im Umkreis/.test(document.querySelector('[data-testid=address-match]')?.textContent ?? ''));
-  const lon = Number(await planner.locator('#svc-lon').inputValue());
-  const lat = Number(await planner.locator('#svc-lat').inputValue());
+  // the fields show the German notation, as a planner types it
+  const lon = Number((await planner.locator('#svc-lon').inputValue()).replace(',', '.'));
+  const lat = Number((await planner.locator('#svc-lat').inputValue()).replace(',', '.'));
   const reverse = (await graphql(app.url, 'query($lon: Float!, $lat: Float!) { reverseGeocode(lon: $lon, lat: $lat) { distanceMeters address { street houseNumber postalCode } } }', { lon, lat })).data.reverseGeocode;
   assert.ok(reverse, 'an address lies near the middle of Grünau-Mitte');
   assert.equal(await planner.locator('#svc-street').inputValue(), reverse.address.street);
@@ -138,8 +139,8 @@ test('the address follows a moved point, and a typed address sets the point; the
   await planner.locator('#svc-house').fill(houseNumber);
   await planner.waitForFunction(() => document.querySelector('[data-testid=address-match]')?.dataset.match === 'EXACT');
   assert.match(await status.textContent(), new RegExp(`Adresse genau gefunden \\(${street} ${houseNumber}`));
-  assert.equal(await planner.locator('#svc-lon').inputValue(), exact.lon.toFixed(6));
-  assert.equal(await planner.locator('#svc-lat').inputValue(), exact.lat.toFixed(6));
+  assert.equal(await planner.locator('#svc-lon').inputValue(), exact.lon.toFixed(6).replace('.', ','));
+  assert.equal(await planner.locator('#svc-lat').inputValue(), exact.lat.toFixed(6).replace('.', ','));
 
   // a number the table does not have: the nearest number's point, said so; nonsense: not found, point kept
   await planner.locator('#svc-house').fill('999');

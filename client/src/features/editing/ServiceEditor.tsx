@@ -98,7 +98,7 @@ function toValues(s: ServiceRecord | null, locale: 'de' | 'en'): Values {
     categoryId: s ? String(s.category.id) : '',
     providerId: s?.provider ? String(s.provider.id) : '',
     status: s?.status ?? 'ACTIVE',
-    capacity: s?.capacity != null ? (locale === 'de' ? String(s.capacity).replace('.', ',') : String(s.capacity)) : '',
+    capacity: s?.capacity != null ? numberInput(s.capacity, locale) : '',
     capacityUnit: s?.capacityUnit ?? '',
     targetGroups: s?.targetGroups ?? [],
     description: s?.description ?? '',
@@ -173,10 +173,14 @@ function ServiceForm({ initial, lookups, onCreated }: { initial: ServiceRecord |
   const [outsideConfirmed, setOutsideConfirmed] = useState(false);
   const askOutside = state.error?.problems.some((p) => p.reason === 'OUTSIDE_CITY') || outsideConfirmed;
   const fillAddress = useCallback((a: AddressFields) => setValues((v) => ({ ...v, ...a })), []);
-  const fillPoint = useCallback((lon: number, lat: number) => {
-    setValues((v) => ({ ...v, lon: lon.toFixed(6), lat: lat.toFixed(6) }));
-    setOutsideConfirmed(false);
-  }, []);
+  // in the page's notation ("12,373100" in German), so that the fields read back as typed ones do
+  const fillPoint = useCallback(
+    (lon: number, lat: number) => {
+      setValues((v) => ({ ...v, lon: numberInput(lon, locale, 6), lat: numberInput(lat, locale, 6) }));
+      setOutsideConfirmed(false);
+    },
+    [locale],
+  );
   const lookup = useAddressLookup(fillAddress, fillPoint);
   const { pointMoved } = lookup;
   const onPoint = useCallback(
