@@ -180,7 +180,8 @@ test('scenario: place a service by district list and by map click, compute, befo
   }, target.labelPoint.coordinates);
   await page.mouse.click(pt.x, pt.y);
   await page.waitForFunction(() => document.querySelector('#sc-lon')?.value !== '');
-  const lon = Number(await page.getByLabel('Längengrad (lon)').inputValue());
+  // the field shows the German notation ("12,29150"), as a planner types it
+  const lon = Number((await page.getByLabel('Längengrad (lon)').inputValue()).replace(',', '.'));
   assert.ok(Math.abs(lon - target.labelPoint.coordinates[0]) < 0.001, `clicked at ${lon}`);
   assert.equal(await page.locator('#profile-title').count(), 0, 'placing a service does not open a profile');
   await page.getByRole('button', { name: 'Zum Szenario hinzufügen' }).click();
