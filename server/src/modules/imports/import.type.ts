@@ -18,7 +18,7 @@ export class ImportConflict {
   @Field({ description: 'Stable code: LIFTS_SUPPRESSION (the stored value is suppressed; the line would publish it).' })
   reason!: string;
 
-  @Field({ description: 'What the conflict is, in German, with the line number.' })
+  @Field({ description: 'What the conflict is, in German and English (“… / …”), with the line number.' })
   message!: string;
 }
 
@@ -33,7 +33,7 @@ export class ImportError {
   @Field({ description: 'Stable code: UNKNOWN_AREA, UNKNOWN_INDICATOR, NUMBER_FORMAT, WRONG_UNIT, DUPLICATE_ROW, YEAR_OUT_OF_RANGE, UNKNOWN_STATUS, MISSING_VALUE, COLUMN_COUNT, BAD_HEADER, MALFORMED_CSV, TOO_MANY_ROWS.' })
   reason!: string;
 
-  @Field({ description: 'What is wrong, in German, with the line number.' })
+  @Field({ description: 'What is wrong, in German and English (“Zeile n: … / Line n: …”).' })
   message!: string;
 }
 
