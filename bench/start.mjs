@@ -23,6 +23,11 @@ const { values: args } = parseArgs({
 });
 const dir = path.resolve(args.dir);
 
+/** user + system CPU time of a process, ms (clock ticks of 10 ms): what a busy machine does not inflate. */
+const cpuMs = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 const status = (pid, field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 
 /** The server process: the node process of the group running `…/server/dist/index.js`. */
@@ -68,16 +73,17 @@ async function run() {
   const readyMs = Date.now() - started;
   const pid = serverPid(child.pid);
   const atReady = pid ? status(pid, 'VmRSS') : NaN;
+  const cpuAtReady = pid ? cpuMs(pid) : NaN;
   await new Promise((r) => setTimeout(r, Number(args.idle) * 1000));
   const idle = pid ? status(pid, 'VmRSS') : NaN;
   const peak = pid ? status(pid, 'VmHWM') : NaN;
   process.kill(-child.pid, 'SIGINT');
   await new Promise((r) => (exited ? r() : child.on('exit', r)));
-  return { readyMs, rssReadyMb: Math.round(atReady), rssIdleMb: Math.round(idle), rssPeakMb: Math.round(peak) };
+  return { readyMs, cpuAtReady, rssReadyMb: Math.round(atReady), rssIdleMb: Math.round(idle), rssPeakMb: Math.round(peak) };
 }
 
 console.log(`checkout ${dir}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 for (let i = 0; i < Number(args.runs); i++) {
   const result = await run();
-  console.log(`${i === 0 ? 'first' : 'next'} npm start: ready after ${(result.readyMs / 1000).toFixed(1)} s; server RSS ${result.rssReadyMb} MB when ready, ${result.rssIdleMb} MB after ${args.idle} s idle, peak ${result.rssPeakMb} MB; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`${i === 0 ? 'first' : 'next'} npm start: ready after ${(result.readyMs / 1000).toFixed(1)} s (server CPU ${(result.cpuAtReady / 1000).toFixed(1)} s); server RSS ${result.rssReadyMb} MB when ready, ${result.rssIdleMb} MB after ${args.idle} s idle, peak ${result.rssPeakMb} MB; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }
