@@ -43,6 +43,7 @@ import { NormMutations } from './modules/services/norm.mutations';
 import { ServiceMutations } from './modules/services/service.mutations';
 import { authChecker } from './modules/auth/auth-checker';
 import { guardResolversWithArguments } from './http/input-guard';
+import { directFieldResolvers } from './fast-resolvers';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import {
   AreaServiceResolver,
@@ -109,6 +110,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 export function getSchema(): Promise<GraphQLSchema> {
   if (!schema) guardResolversWithArguments();
   schema ??= buildSchema({ resolvers: [...resolvers], validate: false, authChecker, authMode: 'error' }).then((built) => {
+    directFieldResolvers(built);
     const query = built.getQueryType();
     if (query) {
       query.description =

@@ -37,9 +37,14 @@ function check(value: unknown, path: string, inFilter: boolean): void {
  * length (a 190 kB `nameContains` kept the database busy for a minute).
  */
 export const inputGuard: MiddlewareFn = ({ args }, next) => {
-  for (const [name, value] of Object.entries(args ?? {})) check(value, name, name === 'filter');
+  checkArguments(args);
   return next();
 };
+
+/** The guard's check alone (synchronous): throws BAD_USER_INPUT for the first bad argument. */
+export function checkArguments(args: Record<string, unknown> | undefined): void {
+  for (const [name, value] of Object.entries(args ?? {})) check(value, name, name === 'filter');
+}
 
 let guarded = false;
 
