@@ -7,6 +7,7 @@
 //
 //   npm run build && DATABASE_URL=postgres://… node bench/cpu.mjs [--requests 200] [--smoke]
 //     [--only <text in a query's name>] [--cpu-prof <folder>: the server writes a V8 CPU profile there on exit]
+//     [--server <index.js of another build, e.g. server/dist-<commit>/index.js>]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,14 @@ import pg from 'pg';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
-  options: { requests: { type: 'string', default: '200' }, smoke: { type: 'boolean', default: false }, only: { type: 'string' }, 'cpu-prof': { type: 'string' } },
+  options: {
+    requests: { type: 'string', default: '200' },
+    smoke: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'cpu-prof': { type: 'string' },
+    // another build of the server, e.g. a copy of server/dist from an earlier commit, for before/after
+    server: { type: 'string', default: path.join(repoRoot, 'server', 'dist', 'index.js') },
+  },
 });
 const requests = args.smoke ? 3 : Number(args.requests);
 
@@ -71,7 +79,7 @@ if (process.env.DATABASE_URL) {
 
 const started = Date.now();
 const nodeFlags = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args['cpu-prof'])}`] : [];
-const child = spawn(process.execPath, [...nodeFlags, path.join(repoRoot, 'server', 'dist', 'index.js')], {
+const child = spawn(process.execPath, [...nodeFlags, path.resolve(args.server)], {
   env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', RATE_LIMIT_PER_IP: '100000000', ...env },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
