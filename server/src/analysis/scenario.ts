@@ -6,6 +6,7 @@
  * Closing a service removes its capacity; its funding changes only through `fundingChanges`.
  */
 import { computeCoverage, type CoverageNorm, type CoverageRow, type TargetPopulation } from './coverage';
+import { formatNumber } from './number-format';
 import {
   DEFAULT_DETOUR_FACTOR, DEFAULT_ZONES, decayWeight, demandIndex, detourTable, e2sfca, updateTable,
   type AreaAccessibility, type CostFunction, type Demand, type DistanceDecay, type PairTable, type Supply, type Zone,
@@ -160,13 +161,13 @@ function evaluate(input: ScenarioInput, services: readonly ScenarioService[], re
 }
 
 const word = (c: GapClass | null, lang: 'de' | 'en') => (c === null ? (lang === 'de' ? 'ohne Klasse' : 'no class') : GAP_NAMES[c][lang]);
-const num = (x: number, lang: 'de' | 'en') => roundCount(x).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
+const num = (x: number, lang: 'de' | 'en') => formatNumber(roundCount(x), lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
 
 /** "Lückenklasse kritisch → hoch (Lückenwert 2,33 → 1,02); fehlende Plätze rund 18 → 0." */
 function summarise(b: GapRow, a: GapRow, input: ScenarioInput): MethodText | null {
   const de: string[] = [];
   const en: string[] = [];
-  const score = (x: number | null, lang: 'de' | 'en') => (x === null ? '–' : x.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const score = (x: number | null, lang: 'de' | 'en') => (x === null ? '–' : formatNumber(x, lang === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   if (b.gapClass !== a.gapClass) {
     de.push(`Lückenklasse ${word(b.gapClass, 'de')} → ${word(a.gapClass, 'de')} (Lückenwert ${score(b.score, 'de')} → ${score(a.score, 'de')})`);
     en.push(`gap class ${word(b.gapClass, 'en')} → ${word(a.gapClass, 'en')} (gap score ${score(b.score, 'en')} → ${score(a.score, 'en')})`);
