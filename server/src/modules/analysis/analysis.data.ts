@@ -7,7 +7,7 @@ import {
   computeCoverage,
   computeNeedIndex,
   decayWeight,
-  detourPairs,
+  detourTable,
   e2sfca,
   pairsFromMatrix,
   spreadPopulation,
@@ -40,6 +40,7 @@ import {
   labelPointCells,
   levelMap,
   servicePoints,
+  STORED_GRID_SIZES,
   valuesForLevels,
   type CategoryNormRow,
   type DemandCellRow,
@@ -306,11 +307,16 @@ export function decayOf(zones: Zone[], req: DecayRequest | null): DistanceDecay 
   return { kind: 'GRAVITY', catchment, beta: req.beta ?? GRAVITY_DEFAULTS.beta, minDistance: req.minDistance ?? GRAVITY_DEFAULTS.minDistance };
 }
 
-/** Demand grid cells are geometry only (no confidential data): cached per process, invalidated by the areas' fingerprint. */
+/**
+ * Demand grid cells. Stored sizes are read from demand_cell (kept by a trigger, so always current);
+ * other sizes are computed, and cached per process (geometry only, no confidential data),
+ * invalidated by the areas' fingerprint.
+ */
 const cellCache = new Map<string, DemandCellRow[]>();
 
 export async function loadCells(prisma: PrismaClient, level: AreaLevel, mode: DemandMode, size: number): Promise<DemandCellRow[]> {
   if (mode === 'LABEL_POINTS') return labelPointCells(prisma, level);
+  if (STORED_GRID_SIZES.includes(size)) return gridCells(prisma, level, size);
   const key = `${level}|${size}|${await areaStamp(prisma)}`;
   let cells = cellCache.get(key);
   if (!cells) {
@@ -425,10 +431,11 @@ export interface AccessibilityComputed {
 export function computeAccessibility(inp: AccessibilityInputs, services: readonly PlacedService[] = inp.services): AccessibilityComputed {
   const { supplies, notCounted } = suppliesOf(services, inp.capacityMode);
   const catchment = decayWeight(inp.decay).catchment;
+  // travel costs from the caller (a router's metres) instead of straight line × detour factor
   const costs = inp.travelCosts;
   const pairs = costs
     ? pairsFromMatrix({ unit: 'metres', costs: supplies.map((s) => inp.demands.map((d) => costs.get(`${d.areaId}|${s.serviceId}`) ?? null)) }, supplies.length, inp.demands.length, catchment)
-    : detourPairs(supplies, inp.demands, catchment, inp.detourFactor);
+    : detourTable(supplies, inp.demands, catchment, inp.detourFactor);
   const result = e2sfca({ supplies, demands: inp.demands, decay: inp.decay, pairs });
   const relabelled = result.demands.map((d) => ({ ...d, areaId: inp.levelOf.get(areaIdOf(d.areaId)) ?? d.areaId }));
   return { result, areas: aggregateByArea(relabelled), notCounted, supplies };
