@@ -113,7 +113,17 @@ export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
 
 export { importDistricts, BOROUGHS, CITY_CODE } from './importers/districts';
 export { importStatistics, upsertIndicators, upsertRelations } from './importers/statistics';
-export { FILES as STATISTICS_FILES, INDICATORS, RELATIONS, type IndicatorDef, type FileMapping, type RelationDef } from './importers/statistics.mapping';
+export {
+  leipzigMapping,
+  loadMapping,
+  MappingError,
+  parseMapping,
+  type FileMapping,
+  type IndicatorDef,
+  type MappingProblem,
+  type RelationDef,
+  type StatisticsMapping,
+} from './importers/statistics.mapping';
 export { importKitas, ACCESSIBILITY } from './importers/kitas';
 export { importPriceIndex } from './importers/price-index';
 export { importDemo } from './importers/demo';
