@@ -3,7 +3,7 @@
 // `--synthetic [--areas 10000 --services 100000 --years 20 --seed 42]` builds the synthetic city
 // into an empty database instead. Database: DATABASE_URL (PostGIS server), else the embedded one
 // in --data-dir, DATA_DIR or <repo>/.data/pglite. Migrates first; prints the import reports and
-// writes them in full to <repo>/.data/seed-report.txt. SEED_DEMO=false: no demo data.
+// writes them in full to <repo>/.data/seed-report.txt (or --report-file). SEED_DEMO=false: no demo data.
 import path from 'node:path';
 import { migrate, openDatabase } from '@sozialatlas/db';
 import { demoFromEnv, seedLeipzig } from './index';
@@ -18,6 +18,8 @@ export interface CliArgs {
   years: number;
   seed: number;
   dataDir?: string;
+  /** Where the full import report goes (default <repo>/.data/seed-report.txt). */
+  reportFile?: string;
 }
 
 export function parseArgs(argv: string[]): CliArgs {
@@ -40,8 +42,9 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === '--years') args.years = int();
     else if (a === '--seed') args.seed = int();
     else if (a === '--data-dir') args.dataDir = value();
+    else if (a === '--report-file') args.reportFile = value();
     else if (a === '--help' || a === '-h') {
-      console.log('usage: seed [--data-dir DIR] [--synthetic --areas N --services N --years N --seed N]');
+      console.log('usage: seed [--data-dir DIR] [--report-file FILE] [--synthetic --areas N --services N --years N --seed N]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -59,7 +62,7 @@ async function main(): Promise<void> {
     if (args.synthetic) {
       console.log(formatReport(await generateSynthetic(db.prisma, args)));
     } else {
-      await seedLeipzig(db.prisma, { quiet: false, demo: demoFromEnv(), reportFile: path.join(repoDir(), '.data', 'seed-report.txt') });
+      await seedLeipzig(db.prisma, { quiet: false, demo: demoFromEnv(), reportFile: args.reportFile ?? path.join(repoDir(), '.data', 'seed-report.txt') });
     }
   } finally {
     await db.close();
