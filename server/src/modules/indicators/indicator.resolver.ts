@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-
 import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { Area } from '../areas/area.type';
+import { resolveCity } from '../cities/city.sql';
 import { Connection, paginate, toConnection } from '../common/connection';
 import { checkYear } from '../common/years';
 import { IndicatorValuesArgs, SeriesArgs, type IndicatorValueFilter } from './indicator.args';
@@ -31,11 +32,14 @@ async function toValueFilter(ctx: Context, filter: IndicatorValueFilter): Promis
   checkYear(filter.toYear, 'filter.toYear');
   const indicators = await Promise.all(filter.indicatorKeys.map((key) => requireIndicator(ctx, key)));
   let areaIds = filter.areaIds;
+  // codes are unique per city only; area ids name their city themselves
+  const scope = !filter.city && filter.areaIds && !filter.areaCodes ? undefined : await resolveCity(ctx.prisma, filter.city, 'filter.city');
   if (filter.areaCodes) {
-    const areas = await ctx.prisma.area.findMany({ where: { code: { in: filter.areaCodes } }, select: { id: true } });
+    const areas = await ctx.prisma.area.findMany({ where: { code: { in: filter.areaCodes }, ...(scope ? { cityId: scope.id } : {}) }, select: { id: true } });
     areaIds = [...(areaIds ?? []), ...areas.map((a) => a.id)];
   }
   return {
+    cityId: scope?.id,
     indicatorIds: indicators.map((i) => i.id),
     areaIds,
     level: filter.level,

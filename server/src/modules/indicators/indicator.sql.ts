@@ -50,6 +50,8 @@ export interface ValueFilter {
   indicatorIds: number[];
   areaIds?: number[];
   level?: string;
+  /** the city's root area id; undefined: not limited */
+  cityId?: number;
   years?: number[];
   fromYear?: number;
   toYear?: number;
@@ -58,6 +60,7 @@ export interface ValueFilter {
 function valueWhere(filter: ValueFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`v.indicator_id = ANY(${filter.indicatorIds}::int[])`];
   if (filter.areaIds) conditions.push(Prisma.sql`v.area_id = ANY(${filter.areaIds}::int[])`);
+  if (filter.cityId !== undefined) conditions.push(Prisma.sql`v.area_id IN (SELECT id FROM area WHERE city_id = ${filter.cityId}::int)`);
   if (filter.level) conditions.push(Prisma.sql`v.area_id IN (SELECT id FROM area WHERE level = ${filter.level}::area_level)`);
   if (filter.years) conditions.push(Prisma.sql`v.year = ANY(${filter.years}::int[])`);
   if (filter.fromYear !== undefined) conditions.push(Prisma.sql`v.year >= ${filter.fromYear}`);
