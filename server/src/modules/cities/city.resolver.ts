@@ -11,12 +11,13 @@ const NO_STATISTICS: Record<CityGap, [string, string]> = {
   GAP_CLASSES: ['Versorgungslücken mit Zielgruppe', 'gap classes with a target population'],
   COVERAGE_RATE: ['Versorgungsquote je 1.000 der Zielgruppe (Angebote werden nur gezählt)', 'coverage rate per 1,000 of the target population (services are only counted)'],
   INDICATOR_MAP: ['Indikatorkarte und Werte je Stadtteil', 'indicator map and values per district'],
+  ACCESSIBILITY_DEMAND: ['Erreichbarkeit (E2SFCA) mit Nachfrage der Zielgruppe', 'accessibility (E2SFCA) with the demand of the target population'],
 };
 
-/** What cannot be computed for the city; empty when it has statistics per district. */
-export function unavailableFor(city: Pick<CityRow, 'name' | 'districtStatistics'>): CityUnavailable[] {
-  if (city.districtStatistics) return [];
-  return (Object.keys(NO_STATISTICS) as CityGap[]).map((what) => ({
+/** What cannot be computed for the city (all of it, or only `only`); empty when it has statistics per district. */
+export function unavailableFor(city: Pick<CityRow, 'name' | 'districtStatistics'> | undefined, only?: CityGap[]): CityUnavailable[] {
+  if (!city || city.districtStatistics) return [];
+  return (only ?? (Object.keys(NO_STATISTICS) as CityGap[])).map((what) => ({
     what,
     reason: UnavailableReason.NO_DISTRICT_STATISTICS,
     message: `${NO_STATISTICS[what][0]}: für ${city.name} nicht verfügbar – keine Statistik je Stadtteil.`,

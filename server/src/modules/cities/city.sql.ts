@@ -6,6 +6,10 @@ import { InputError } from '../../input-error';
 // answers, so queries written before there were several cities answer as before. A database with
 // no city at all (the synthetic benchmark city) is not limited.
 
+/** The description of every `city` argument of the analyses. */
+export const CITY_ARGUMENT =
+  'The city, by key ("chemnitz") or AGS ("14511000"); absent: the default city (Leipzig). `unavailable` says what cannot be computed there.';
+
 export interface CityRow {
   /** the CITY area, root of the city's areas */
   id: number;

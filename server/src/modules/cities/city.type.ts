@@ -7,6 +7,7 @@ export enum CityGap {
   GAP_CLASSES = 'GAP_CLASSES',
   COVERAGE_RATE = 'COVERAGE_RATE',
   INDICATOR_MAP = 'INDICATOR_MAP',
+  ACCESSIBILITY_DEMAND = 'ACCESSIBILITY_DEMAND',
 }
 registerEnumType(CityGap, {
   name: 'CityGap',
@@ -17,6 +18,7 @@ registerEnumType(CityGap, {
     GAP_CLASSES: { description: 'Gap classes with a target population (Versorgungslücken): need the target population per district.' },
     COVERAGE_RATE: { description: 'Coverage rate per 1,000 of the target population: services are counted, no rate is given.' },
     INDICATOR_MAP: { description: 'The indicator map and profile values per district.' },
+    ACCESSIBILITY_DEMAND: { description: 'Accessibility (E2SFCA): the demand side needs the target population per district.' },
   },
 });
 

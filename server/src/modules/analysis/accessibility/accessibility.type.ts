@@ -2,6 +2,7 @@ import { AreaLevel } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { AnalysisMethod, AnalysisMissingReason, CapacityMode, DecayKind, DemandMode } from '../analysis.type';
 import { type AreaId } from '../../areas/area-id';
+import { CityUnavailable } from '../../cities/city.type';
 
 @ObjectType('CatchmentZone', { description: 'A distance zone of E2SFCA (Distanzzone).' })
 export class ZoneType {
@@ -152,4 +153,7 @@ export class AccessibilityResultType {
 
   @Field(() => [Int], { description: 'Services with no demand in reach: no ratio, contribute nothing.' })
   suppliesWithoutDemand!: number[];
+
+  @Field(() => [CityUnavailable], { description: 'What this analysis cannot compute for the city, and why (Chemnitz: no statistics per Stadtteil); empty when nothing is missing.' })
+  unavailable?: CityUnavailable[];
 }

@@ -1,5 +1,8 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../../context';
+import { unavailableFor } from '../../cities/city.resolver';
+import { resolveCity } from '../../cities/city.sql';
+import { CityGap } from '../../cities/city.type';
 import { computeCoverageAnswer } from './compute-coverage';
 import { CoverageArgs } from './coverage.args';
 import { CoverageResultType } from './coverage.type';
@@ -12,7 +15,9 @@ export class CoverageResolver {
       'capacity against the target population of the category’s norm, ratio per 1,000 and gap to the norm. Capacity not recorded ' +
       '(e.g. day-care centres) is reported as unknown, never as 0.',
   })
-  coverage(@Ctx() ctx: Context, @Args() args: CoverageArgs): Promise<CoverageResultType> {
-    return computeCoverageAnswer(ctx, args);
+  async coverage(@Ctx() ctx: Context, @Args() args: CoverageArgs): Promise<CoverageResultType> {
+    const scope = await resolveCity(ctx.prisma, args.city);
+    const answer = await computeCoverageAnswer(ctx, Object.assign(args, { scope }));
+    return { ...answer, unavailable: unavailableFor(scope?.city, [CityGap.COVERAGE_RATE]) };
   }
 }

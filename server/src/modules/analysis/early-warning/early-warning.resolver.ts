@@ -1,5 +1,8 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../../context';
+import { unavailableFor } from '../../cities/city.resolver';
+import { resolveCity } from '../../cities/city.sql';
+import { CityGap } from '../../cities/city.type';
 import { EarlyWarningArgs } from './early-warning.args';
 import { EarlyWarningResultType } from './early-warning.type';
 import { evaluateEarlyWarningsAnswer } from './evaluate-early-warnings';
@@ -12,7 +15,9 @@ export class EarlyWarningResolver {
       'several years in a row, worsening faster than the city — each alert with the years and values that triggered it. The city ' +
       'series is the CITY-level area’s values. A rule lacking a value is listed in notEvaluated, never counted as "no alert".',
   })
-  earlyWarnings(@Ctx() ctx: Context, @Args() args: EarlyWarningArgs): Promise<EarlyWarningResultType> {
-    return evaluateEarlyWarningsAnswer(ctx, args);
+  async earlyWarnings(@Ctx() ctx: Context, @Args() args: EarlyWarningArgs): Promise<EarlyWarningResultType> {
+    const scope = await resolveCity(ctx.prisma, args.city);
+    const answer = await evaluateEarlyWarningsAnswer(ctx, Object.assign(args, { scope }));
+    return { ...answer, unavailable: unavailableFor(scope?.city, [CityGap.EARLY_WARNING]) };
   }
 }

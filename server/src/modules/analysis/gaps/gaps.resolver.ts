@@ -1,5 +1,8 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../../context';
+import { unavailableFor } from '../../cities/city.resolver';
+import { resolveCity } from '../../cities/city.sql';
+import { CityGap } from '../../cities/city.type';
 import { computeGapsAnswer } from './compute-gaps';
 import { GapArgs } from './gaps.args';
 import { GapResultType } from './gaps.type';
@@ -12,7 +15,9 @@ export class GapsResolver {
       '(default indicators, year `needYear`); supply = E2SFCA accessibility per 1,000 (default) or the coverage ratio per 1,000. ' +
       'The map’s headline layer; the demand grid is cached, so repeated calls are fast.',
   })
-  gaps(@Ctx() ctx: Context, @Args() args: GapArgs): Promise<GapResultType> {
-    return computeGapsAnswer(ctx, args);
+  async gaps(@Ctx() ctx: Context, @Args() args: GapArgs): Promise<GapResultType> {
+    const scope = await resolveCity(ctx.prisma, args.city);
+    const answer = await computeGapsAnswer(ctx, Object.assign(args, { scope }));
+    return { ...answer, unavailable: unavailableFor(scope?.city, [CityGap.GAP_CLASSES]) };
   }
 }

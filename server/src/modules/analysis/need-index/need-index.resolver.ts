@@ -1,6 +1,9 @@
 import { AreaLevel } from '@sozialatlas/db';
 import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../../context';
+import { unavailableFor } from '../../cities/city.resolver';
+import { resolveCity } from '../../cities/city.sql';
+import { CityGap } from '../../cities/city.type';
 import { needIndexYears } from '../analysis.data';
 import { computeNeedIndexAnswer } from './compute-need-index';
 import { NeedIndexArgs } from './need-index.args';
@@ -14,8 +17,10 @@ export class NeedIndexResolver {
       'polarity-signed, weighted indicators; dynamics from the change over `span` years; 4 status × 3 dynamics classes. ' +
       'Status classes name the social status: HIGH = least need … VERY_LOW = most need. Suppressed values exclude the area.',
   })
-  needIndex(@Ctx() ctx: Context, @Args() args: NeedIndexArgs): Promise<NeedIndexResultType> {
-    return computeNeedIndexAnswer(ctx, args);
+  async needIndex(@Ctx() ctx: Context, @Args() args: NeedIndexArgs): Promise<NeedIndexResultType> {
+    const scope = await resolveCity(ctx.prisma, args.city);
+    const answer = await computeNeedIndexAnswer(ctx, Object.assign(args, { scope }));
+    return { ...answer, unavailable: unavailableFor(scope?.city, [CityGap.NEED_INDEX]) };
   }
 
   @Query(() => [Int], {
