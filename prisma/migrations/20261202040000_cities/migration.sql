@@ -20,21 +20,35 @@ CREATE TABLE "city" (
     CONSTRAINT "city_key_format" CHECK ("key" ~ '^[a-z][a-z0-9-]*$')
 );
 CREATE UNIQUE INDEX "city_key_key" ON "city"("key");
--- at most one default city (the one old queries without a city argument answer for)
-CREATE UNIQUE INDEX "city_one_default" ON "city"("is_default") WHERE "is_default";
 ALTER TABLE "city" ADD CONSTRAINT "city_area_id_fkey" FOREIGN KEY ("area_id") REFERENCES "area"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "city" ADD CONSTRAINT "city_residents_source_id_fkey" FOREIGN KEY ("residents_source_id") REFERENCES "source"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- At most one default city (the one queries without a city argument answer for). A trigger, not a
+-- partial unique index: the Prisma schema cannot state one, and the schema-drift test compares them.
+CREATE FUNCTION "city_one_default"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW."is_default" AND EXISTS (SELECT 1 FROM "city" c WHERE c."is_default" AND c."area_id" <> NEW."area_id") THEN
+    RAISE EXCEPTION 'city %: there is already a default city', NEW."key" USING ERRCODE = 'unique_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER "city_one_default" BEFORE INSERT OR UPDATE OF "is_default" ON "city"
+  FOR EACH ROW EXECUTE FUNCTION "city_one_default"();
 
 ALTER TABLE "area" ADD COLUMN "city_id" INTEGER;
 ALTER TABLE "area" ADD CONSTRAINT "area_city_id_fkey" FOREIGN KEY ("city_id") REFERENCES "area"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 CREATE INDEX "area_city_id_idx" ON "area"("city_id");
 
 -- An area's city is its root: a CITY without parent is its own city, every other area inherits
--- its parent's city. Never typed.
+-- its parent's city. Never typed. A city's own code (its AGS) is unique among cities.
 CREATE FUNCTION "area_derive_city"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NEW."parent_id" IS NULL THEN
     NEW."city_id" := CASE WHEN NEW."level" = 'CITY' THEN NEW."id" END;
+    IF NEW."level" = 'CITY' AND EXISTS (SELECT 1 FROM "area" o WHERE o."code" = NEW."code" AND o."level" = 'CITY'
+                                          AND o."parent_id" IS NULL AND o."id" <> NEW."id") THEN
+      RAISE EXCEPTION 'a city with code % exists already', NEW."code" USING ERRCODE = 'unique_violation';
+    END IF;
   ELSE
     SELECT p."city_id" INTO NEW."city_id" FROM "area" p WHERE p."id" = NEW."parent_id";
   END IF;
@@ -52,10 +66,9 @@ CREATE TRIGGER "area_derive_city" BEFORE INSERT OR UPDATE OF "parent_id", "level
   FOR EACH ROW EXECUTE FUNCTION "area_derive_city"();
 
 -- Codes are unique per city; areas outside any city keep the old global uniqueness (NULLS NOT
--- DISTINCT); a city's own code (its AGS) is unique among cities.
+-- DISTINCT); a city's own code (its AGS) is unique among cities (trigger above).
 DROP INDEX "area_code_key";
 CREATE UNIQUE INDEX "area_city_id_code_key" ON "area"("city_id", "code") NULLS NOT DISTINCT;
-CREATE UNIQUE INDEX "area_city_code_key" ON "area"("code") WHERE "level" = 'CITY' AND "parent_id" IS NULL;
 
 ALTER TABLE "service" ADD COLUMN "city_id" INTEGER;
 ALTER TABLE "service" ADD CONSTRAINT "service_city_id_fkey" FOREIGN KEY ("city_id") REFERENCES "area"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -19,8 +19,8 @@ export const CITY_NAME = 'Leipzig';
 /** The URL key of the default city (`stadt=leipzig`). */
 export const CITY_KEY = 'leipzig';
 /** `a.city_id` is Leipzig's: the Leipzig importers look areas up by code or name within Leipzig only (Chemnitz has a "Zentrum" and a "47" too). */
-export const inLeipzig = (alias: string) =>
-  Prisma.sql`${Prisma.raw(alias)}.city_id = (SELECT c.id FROM area c WHERE c.code = ${CITY_CODE} AND c.level = 'CITY' AND c.parent_id IS NULL)`;
+export const inLeipzig = (alias: Prisma.Sql) =>
+  Prisma.sql`${alias}.city_id = (SELECT c.id FROM area c WHERE c.code = ${CITY_CODE} AND c.level = 'CITY' AND c.parent_id IS NULL)`;
 
 /** Stadtbezirke by the first digit of the Ortsteil key. */
 export const BOROUGHS: Record<string, string> = {
@@ -76,14 +76,26 @@ export async function upsertArea(
   tx: Tx,
   a: { level: 'CITY' | 'BOROUGH' | 'DISTRICT'; code: string; name: string; parentId: number | null; geojsons: string[]; sourceId: number },
 ): Promise<number> {
+  // A city is its own city (city_id = its id): ON CONFLICT cannot find an existing one by
+  // (city_id, code) before the insert has an id, so the root is looked up by its code first.
+  if (a.level === 'CITY' && a.parentId === null) {
+    const [root] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM area WHERE code = ${a.code} AND level = 'CITY' AND parent_id IS NULL`;
+    if (root) {
+      return tx.$executeRaw`
+        UPDATE area SET name = ${a.name}, geom = g.geom, source_id = ${a.sourceId}::int, updated_at = now(), version = area.version + 1
+          FROM (SELECT ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(${storedAreaGeometry(Prisma.sql`t`)})), 3)) AS geom
+                  FROM unnest(${a.geojsons}::text[]) AS t) g
+         WHERE area.id = ${root.id}::int
+           AND (area.name, area.source_id, ST_AsEWKB(area.geom)) IS DISTINCT FROM (${a.name}, ${a.sourceId}::int, ST_AsEWKB(g.geom))`;
+    }
+  }
   return tx.$executeRaw`
     INSERT INTO area (level, code, name, parent_id, geom, source_id)
     SELECT ${a.level}::area_level, ${a.code}, ${a.name}, ${a.parentId}::int,
            ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(${storedAreaGeometry(Prisma.sql`t`)})), 3)),
            ${a.sourceId}::int
       FROM unnest(${a.geojsons}::text[]) AS t
-    ${a.level === 'CITY' ? Prisma.sql`ON CONFLICT (code) WHERE level = 'CITY' AND parent_id IS NULL` : Prisma.sql`ON CONFLICT (city_id, code)`}
-    DO UPDATE SET level = EXCLUDED.level, name = EXCLUDED.name, parent_id = EXCLUDED.parent_id,
+    ON CONFLICT (city_id, code) DO UPDATE SET level = EXCLUDED.level, name = EXCLUDED.name, parent_id = EXCLUDED.parent_id,
       geom = EXCLUDED.geom, source_id = EXCLUDED.source_id, updated_at = now(), version = area.version + 1
     WHERE (area.level, area.name, area.parent_id, area.source_id, ST_AsEWKB(area.geom))
       IS DISTINCT FROM (EXCLUDED.level, EXCLUDED.name, EXCLUDED.parent_id, EXCLUDED.source_id, ST_AsEWKB(EXCLUDED.geom))`;

@@ -2,6 +2,7 @@
 // driven by statistics.mapping.ts. Values are stored for Ortsteile (matched by exact name) with
 // status REGULAR, in batches of one INSERT … SELECT FROM unnest(…) ON CONFLICT … per batch; then
 // Stadtbezirk and city values are derived set-based (aggregate.ts). All-or-nothing, idempotent.
+import { Prisma } from '@sozialatlas/db';
 import { inLeipzig } from './districts';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -152,7 +153,7 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
     report.details.indicators = indicators.ids.size;
     report.written += await upsertRelations(tx, options.relations ?? RELATIONS, indicators.ids);
 
-    const areaRows = await tx.$queryRaw<{ id: number; name: string }[]>`SELECT a.id, a.name FROM area a WHERE a.level = 'DISTRICT' AND ${inLeipzig('a')}`;
+    const areaRows = await tx.$queryRaw<{ id: number; name: string }[]>`SELECT a.id, a.name FROM area a WHERE a.level = 'DISTRICT' AND ${inLeipzig(Prisma.sql`a`)}`;
     if (areaRows.length === 0) throw new Error('no Ortsteile in the database: import the districts first');
     const areaByName = new Map(areaRows.map((a) => [a.name, a.id]));
 
