@@ -19,7 +19,6 @@ const manifest = (over: Record<string, unknown> = {}) => ({
   source: { key: 'teststadt-opendata', title: 'Teststadt Open Data (erfunden)', publisher: 'Teststadt', licence: 'CC0 1.0', attribution: 'Teststadt (Testdaten)' },
   areas: { file: 'viertel.geojson', code: 'NR', name: 'NAME' },
   services: [{ file: 'treffs.geojson', category: 'youth_club', id: 'NR', name: ['{NAME}', 'Treff {STRASSE}'], provider: 'TRAEGER', street: 'STRASSE', postalCode: 'PLZ', targetGroups: ['YOUNG_PEOPLE'], legalBases: ['SGB_VIII'] }],
-  places: [{ file: 'schulen.geojson', amenity: 'school', id: 'NR', name: ['{NAME}'] }],
   ...over,
 });
 const files = (m: unknown = manifest()) => ({
@@ -41,7 +40,6 @@ const files = (m: unknown = manifest()) => ({
       point(5, { NAME: 'Ohne Punkt', STRASSE: 'Irgendwo' }, null),
     ],
   },
-  'schulen.geojson': { type: 'FeatureCollection', features: [point(1, { NAME: 'Grundschule Altstadt' }, [10.002, 50.002])] },
 });
 
 describe('a third city from a manifest', () => {
@@ -51,9 +49,9 @@ describe('a third city from a manifest', () => {
   });
   afterAll(() => db?.close());
 
-  it('imports the city, its districts, services and places, and reports every row it leaves out', async () => {
+  it('imports the city, its districts and services, and reports every row it leaves out', async () => {
     const dir = fixtureDir(files());
-    const [areas, services, places] = await importCity(db.prisma, dir);
+    const [areas, services] = await importCity(db.prisma, dir);
     expect(areas!.details.areas).toEqual({ city: 1, districts: 2 });
     expect(areas!.details.residents).toMatch(/no Kreis 09999/);
     expect(services!.skipped.map((s) => s.reason)).toEqual([
@@ -62,7 +60,6 @@ describe('a third city from a manifest', () => {
       expect.stringMatching(/outside every district of Teststadt/),
     ]);
     expect(services!.warnings).toEqual(['1 points given as [lat, lon]: axes swapped on import']);
-    expect(places!.details.places).toBe('1 (school, context only)');
 
     const [city] = await db.prisma.$queryRaw<{ key: string; residents: number | null; districts: number; services: number; placed: number }[]>`
       SELECT c.key, c.residents,
@@ -77,12 +74,14 @@ describe('a third city from a manifest', () => {
 
     // idempotent: a second run writes nothing
     const again = await importCity(db.prisma, dir);
-    expect(again.map((r) => r.written)).toEqual([0, 0, 0]);
+    expect(again.map((r) => r.written)).toEqual([0, 0]);
   });
 
-  it('refuses a manifest with a category the product does not have, before writing anything', () => {
+  it('refuses a manifest with a category the product does not have, or with places, before writing anything', () => {
     const dir = fixtureDir(files(manifest({ key: 'zweitstadt', services: [{ ...manifest().services[0], category: 'bowling' }] })));
     expect(() => readManifest(dir)).toThrow(/category "bowling" is not a product category/);
+    const places = fixtureDir(files(manifest({ places: [{ file: 'viertel.geojson' }] })));
+    expect(() => readManifest(places)).toThrow(/places are not imported/);
   });
 
   it('fills name templates from the first one whose fields are all there', () => {

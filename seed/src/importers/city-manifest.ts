@@ -1,6 +1,6 @@
 // A further city of the hub, imported from a manifest (seed/data/<city>/city.json) instead of
-// code: the city's key and AGS, its source, the district file and its fields, service lists with
-// the product category each one maps to, and context places. Adding a third city is a folder
+// code: the city's key and AGS, its source, the district file and its fields, and service lists
+// with the product category each one maps to. Adding a third city is a folder
 // with a manifest and its files (docs/data.md, "Adding a third city").
 //
 // Each file is one transaction (all-or-nothing); a file that cannot be read as a whole (not
@@ -42,16 +42,6 @@ export interface ServiceList {
   legalBases?: string[];
 }
 
-export interface PlaceList {
-  file: string;
-  amenity: string;
-  id: string;
-  name: Template;
-  operator?: string;
-  street?: string;
-  postalCode?: string;
-}
-
 export interface CityManifest {
   key: string;
   ags: string;
@@ -62,7 +52,6 @@ export interface CityManifest {
   source: Omit<SourceDef, 'synthetic'>;
   areas: { file: string; code: string; name: string };
   services?: ServiceList[];
-  places?: PlaceList[];
 }
 
 type Props = Record<string, unknown>;
@@ -100,7 +89,8 @@ export function readManifest(dir: string): CityManifest {
     for (const g of s.targetGroups ?? []) if (!TARGET_GROUPS.includes(g)) problems.push(`services[${i}]: unknown target group ${g}`);
     for (const b of s.legalBases ?? []) if (!LEGAL_BASES.includes(b)) problems.push(`services[${i}]: unknown legal basis ${b}`);
   }
-  for (const f of [m.areas?.file, ...(m.services ?? []).map((s) => s.file), ...(m.places ?? []).map((p) => p.file)]) {
+  if ('places' in m) problems.push('places are not imported: the only context layer is OSM buildings, attributed to OpenStreetMap (docs/data.md)');
+  for (const f of [m.areas?.file, ...(m.services ?? []).map((s) => s.file)]) {
     if (f && !existsSync(path.join(dir, f))) problems.push(`file ${f} missing in ${dir}`);
   }
   if (problems.length) throw new Error(`${file}: ${problems.join('; ')}`);
@@ -301,61 +291,11 @@ async function importServiceList(prisma: PrismaClient, dir: string, m: CityManif
   });
 }
 
-/** Context places (e.g. schools) on the orientation layer of buildings: shown, never counted as services. */
-async function importPlaceList(prisma: PrismaClient, dir: string, m: CityManifest, list: PlaceList): Promise<ImportReport> {
-  const report = newReport(`${m.key}/${list.file}`);
-  const { features } = readFeatures<PointFeature>(path.join(dir, list.file));
-  report.rowsRead = features.length;
-  return inTransaction(prisma, async (tx) => {
-    const cityId = await cityOf(tx, m);
-    const source = await upsertSource(tx, { ...m.source, url: m.source.url ?? null, synthetic: false });
-    report.written += source.written;
-    const candidates: { row: string; ext: string; name: string; operator: string | null; street: string | null; zip: string | null; lon: number; lat: number }[] = [];
-    const ids = new Set<string>();
-    for (const [i, f] of features.entries()) {
-      const p = f.properties ?? {};
-      const ext = text(p[list.id]);
-      const name = fill(list.name, p);
-      const row = `#${i} ${list.id} ${ext || '?'}${name ? ` "${name}"` : ''}`;
-      const point = pointOf(f);
-      if (!ext || !name) report.skipped.push({ row, reason: `no ${list.id} or name` });
-      else if (ids.has(ext)) report.skipped.push({ row, reason: `duplicate ${list.id} in the file` });
-      else if (typeof point === 'string') report.skipped.push({ row, reason: point });
-      else {
-        ids.add(ext);
-        const field = (k?: string) => (k ? text(p[k]) || null : null);
-        candidates.push({ row, ext: `${path.basename(list.file)}#${ext}`, name, operator: field(list.operator), street: field(list.street), zip: field(list.postalCode), lon: point.lon, lat: point.lat });
-      }
-    }
-    const inDistrict = await districtsOf(tx, cityId, candidates);
-    const rows = candidates.filter((c, i) => {
-      if (inDistrict[i] !== null) return true;
-      report.skipped.push({ row: c.row, reason: `point [${c.lon}, ${c.lat}] lies outside every district of ${m.name}` });
-      return false;
-    });
-    const R = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
-    const n = await tx.$executeRaw`
-      INSERT INTO social_building (name, amenity, operator, street, postal_code, geom, external_id, source_id)
-      SELECT t.name, ${list.amenity}, t.operator, t.street, t.zip, ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326), t.ext, ${source.id}::int
-        FROM unnest(${R((r) => r.name)}::text[], ${R((r) => r.operator)}::text[], ${R((r) => r.street)}::text[], ${R((r) => r.zip)}::text[],
-                    ${R((r) => r.lon)}::float8[], ${R((r) => r.lat)}::float8[], ${R((r) => r.ext)}::text[]) AS t(name, operator, street, zip, lon, lat, ext)
-      ON CONFLICT (source_id, external_id) DO UPDATE SET name = EXCLUDED.name, amenity = EXCLUDED.amenity, operator = EXCLUDED.operator,
-        street = EXCLUDED.street, postal_code = EXCLUDED.postal_code, geom = EXCLUDED.geom
-      WHERE (social_building.name, social_building.amenity, social_building.operator, social_building.street, social_building.postal_code, ST_AsEWKB(social_building.geom))
-        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.amenity, EXCLUDED.operator, EXCLUDED.street, EXCLUDED.postal_code, ST_AsEWKB(EXCLUDED.geom))`;
-    report.written += n;
-    report.unchanged += rows.length - n;
-    report.details.places = `${rows.length} (${list.amenity}, context only)`;
-    return report;
-  });
-}
-
-/** Imports the city described by `dir/city.json`: areas, then every service list, then the places. */
+/** Imports the city described by `dir/city.json`: its areas, then every service list. */
 export async function importCity(prisma: PrismaClient, dir: string): Promise<ImportReport[]> {
   const m = readManifest(dir);
   const reports = [await importAreas(prisma, dir, m)];
   const seen = new Map<string, string>();
   for (const list of m.services ?? []) reports.push(await importServiceList(prisma, dir, m, list, seen));
-  for (const list of m.places ?? []) reports.push(await importPlaceList(prisma, dir, m, list));
   return reports;
 }
