@@ -32,8 +32,8 @@ describe('analyses per city', () => {
 
   it('Leipzig: the default city, all 63 Ortsteile, nothing unavailable', async () => {
     const data = await gql.data(`{
-      d: needIndex(year: 2022) { areas { areaId } unavailable { what } }
-      l: needIndex(city: "leipzig", year: 2022) { areas { areaId } unavailable { what } }
+      d: needIndex(year: 2022) { areas { area { code } statusClass } unavailable { what } }
+      l: needIndex(city: "leipzig", year: 2022) { areas { area { code } statusClass } unavailable { what } }
     }`);
     expect(data.d.areas).toHaveLength(63);
     expect(data.d.unavailable).toEqual([]);

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import type { Context } from '../../context';
 import { Area } from '../areas/area.type';
 import { Source } from '../indicators/indicator.type';
@@ -23,6 +23,24 @@ export function unavailableFor(city: Pick<CityRow, 'name' | 'districtStatistics'
     message: `${NO_STATISTICS[what][0]}: für ${city.name} nicht verfügbar – keine Statistik je Stadtteil.`,
     messageEn: `${NO_STATISTICS[what][1]}: not available for ${city.name} – no statistics per district.`,
   }));
+}
+
+/**
+ * The `unavailable` field of an analysis answer: what it cannot compute for its city (`city` on the
+ * answer; absent: the default city, looked up only when the field is asked for).
+ */
+export function unavailableFieldFor<T extends { city?: CityRow }>(cls: ClassType<T>, gap: CityGap) {
+  @Resolver(() => cls)
+  class UnavailableOfAnswer {
+    @FieldResolver(() => [CityUnavailable], {
+      description: 'What this analysis cannot compute for the city, and why (Chemnitz: no statistics per Stadtteil); empty when nothing is missing.',
+    })
+    async unavailable(@Root() answer: T, @Ctx() ctx: Context): Promise<CityUnavailable[]> {
+      return unavailableFor(answer.city ?? (await resolveCity(ctx.prisma, undefined))?.city, [gap]);
+    }
+  }
+  Object.defineProperty(UnavailableOfAnswer, 'name', { value: `${cls.name}UnavailableResolver` });
+  return UnavailableOfAnswer;
 }
 
 @Resolver(() => City)

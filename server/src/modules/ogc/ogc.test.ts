@@ -208,7 +208,8 @@ describe('OGC API – Features at /ogc', () => {
 
     const [{ running }] = await db.prisma.$queryRaw<{ running: number }[]>`
       SELECT count(*)::int AS running FROM service s JOIN service_location sl ON sl.service_id = s.id
-       WHERE s.published AND (s.start_date IS NULL OR s.start_date <= DATE '2016-12-31') AND (s.end_date IS NULL OR s.end_date >= DATE '2016-01-01')`;
+       WHERE s.published AND (s.start_date IS NULL OR s.start_date <= DATE '2016-12-31') AND (s.end_date IS NULL OR s.end_date >= DATE '2016-01-01')
+         AND s.city_id = (SELECT id FROM area WHERE code = '14713000')`;
     expect((await get('/ogc/collections/services/items?datetime=2016&limit=1')).body.numberMatched).toBe(running);
   });
 

@@ -1,8 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../../context';
-import { unavailableFor } from '../../cities/city.resolver';
 import { resolveCity } from '../../cities/city.sql';
-import { CityGap } from '../../cities/city.type';
 import { AccessibilityArgs } from './accessibility.args';
 import { AccessibilityResultType } from './accessibility.type';
 import { computeAccessibilityAnswer } from './compute-accessibility';
@@ -16,8 +14,8 @@ export class AccessibilityResolver {
       'Services across a district border count for their neighbours.',
   })
   async accessibility(@Ctx() ctx: Context, @Args() args: AccessibilityArgs): Promise<AccessibilityResultType> {
-    const scope = await resolveCity(ctx.prisma, args.city);
-    const answer = await computeAccessibilityAnswer(ctx, Object.assign(args, { scope }));
-    return { ...answer, unavailable: unavailableFor(scope?.city, [CityGap.ACCESSIBILITY_DEMAND]) };
+    // without a city the default city's areas (SQL), no extra statement; `unavailable` looks it up when asked
+    const scope = args.city ? await resolveCity(ctx.prisma, args.city) : undefined;
+    return { ...(await computeAccessibilityAnswer(ctx, Object.assign(args, { scope }))), city: scope?.city };
   }
 }

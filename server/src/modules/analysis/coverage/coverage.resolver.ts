@@ -1,8 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../../context';
-import { unavailableFor } from '../../cities/city.resolver';
 import { resolveCity } from '../../cities/city.sql';
-import { CityGap } from '../../cities/city.type';
 import { computeCoverageAnswer } from './compute-coverage';
 import { CoverageArgs } from './coverage.args';
 import { CoverageResultType } from './coverage.type';
@@ -16,8 +14,8 @@ export class CoverageResolver {
       '(e.g. day-care centres) is reported as unknown, never as 0.',
   })
   async coverage(@Ctx() ctx: Context, @Args() args: CoverageArgs): Promise<CoverageResultType> {
-    const scope = await resolveCity(ctx.prisma, args.city);
-    const answer = await computeCoverageAnswer(ctx, Object.assign(args, { scope }));
-    return { ...answer, unavailable: unavailableFor(scope?.city, [CityGap.COVERAGE_RATE]) };
+    // without a city the default city's areas (SQL), no extra statement; `unavailable` looks it up when asked
+    const scope = args.city ? await resolveCity(ctx.prisma, args.city) : undefined;
+    return { ...(await computeCoverageAnswer(ctx, Object.assign(args, { scope }))), city: scope?.city };
   }
 }

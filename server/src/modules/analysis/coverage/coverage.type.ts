@@ -2,7 +2,7 @@ import { AreaLevel } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { AnalysisCategory, AnalysisMethod, AnalysisMissingReason } from '../analysis.type';
 import { type AreaId } from '../../areas/area-id';
-import { CityUnavailable } from '../../cities/city.type';
+import type { CityRow } from '../../cities/city.sql';
 
 @ObjectType({ description: 'Parameters of a coverage computation (Parameter).' })
 export class CoverageParameters {
@@ -89,6 +89,6 @@ export class CoverageResultType {
   @Field(() => [Int], { description: 'Services whose location lies in no area (not counted; ohne Gebiet).' })
   unassignedServiceIds!: number[];
 
-  @Field(() => [CityUnavailable], { description: 'What this analysis cannot compute for the city, and why (Chemnitz: no statistics per Stadtteil); empty when nothing is missing.' })
-  unavailable?: CityUnavailable[];
+  /** the city asked for (undefined: the default city); read by the `unavailable` field */
+  city?: CityRow;
 }

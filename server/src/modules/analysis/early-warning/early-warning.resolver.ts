@@ -1,8 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../../context';
-import { unavailableFor } from '../../cities/city.resolver';
 import { resolveCity } from '../../cities/city.sql';
-import { CityGap } from '../../cities/city.type';
 import { EarlyWarningArgs } from './early-warning.args';
 import { EarlyWarningResultType } from './early-warning.type';
 import { evaluateEarlyWarningsAnswer } from './evaluate-early-warnings';
@@ -16,8 +14,8 @@ export class EarlyWarningResolver {
       'series is the CITY-level area’s values. A rule lacking a value is listed in notEvaluated, never counted as "no alert".',
   })
   async earlyWarnings(@Ctx() ctx: Context, @Args() args: EarlyWarningArgs): Promise<EarlyWarningResultType> {
-    const scope = await resolveCity(ctx.prisma, args.city);
-    const answer = await evaluateEarlyWarningsAnswer(ctx, Object.assign(args, { scope }));
-    return { ...answer, unavailable: unavailableFor(scope?.city, [CityGap.EARLY_WARNING]) };
+    // without a city the default city's areas (SQL), no extra statement; `unavailable` looks it up when asked
+    const scope = args.city ? await resolveCity(ctx.prisma, args.city) : undefined;
+    return { ...(await evaluateEarlyWarningsAnswer(ctx, Object.assign(args, { scope }))), city: scope?.city };
   }
 }

@@ -4,7 +4,7 @@ import { EARLY_WARNING_RULE_KINDS, MARGIN_UNITS, type EarlyWarningRuleKind as Pu
 import { enumFrom } from '../../common/enum';
 import { AnalysisMethod, AnalysisMissingReason } from '../analysis.type';
 import { type AreaId } from '../../areas/area-id';
-import { CityUnavailable } from '../../cities/city.type';
+import type { CityRow } from '../../cities/city.sql';
 
 export const EarlyWarningRuleKind = EARLY_WARNING_RULE_KINDS;
 export type EarlyWarningRuleKind = PureRuleKind;
@@ -154,6 +154,6 @@ export class EarlyWarningResultType {
   @Field(() => [EarlyWarningPrecision], { description: 'Rounding steps derived from the data (a change within them is no signal).' })
   precision!: EarlyWarningPrecision[];
 
-  @Field(() => [CityUnavailable], { description: 'What this analysis cannot compute for the city, and why (Chemnitz: no statistics per Stadtteil); empty when nothing is missing.' })
-  unavailable?: CityUnavailable[];
+  /** the city asked for (undefined: the default city); read by the `unavailable` field */
+  city?: CityRow;
 }

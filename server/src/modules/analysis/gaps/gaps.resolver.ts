@@ -1,8 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../../context';
-import { unavailableFor } from '../../cities/city.resolver';
 import { resolveCity } from '../../cities/city.sql';
-import { CityGap } from '../../cities/city.type';
 import { computeGapsAnswer } from './compute-gaps';
 import { GapArgs } from './gaps.args';
 import { GapResultType } from './gaps.type';
@@ -16,8 +14,8 @@ export class GapsResolver {
       'The map’s headline layer; the demand grid is cached, so repeated calls are fast.',
   })
   async gaps(@Ctx() ctx: Context, @Args() args: GapArgs): Promise<GapResultType> {
-    const scope = await resolveCity(ctx.prisma, args.city);
-    const answer = await computeGapsAnswer(ctx, Object.assign(args, { scope }));
-    return { ...answer, unavailable: unavailableFor(scope?.city, [CityGap.GAP_CLASSES]) };
+    // without a city the default city's areas (SQL), no extra statement; `unavailable` looks it up when asked
+    const scope = args.city ? await resolveCity(ctx.prisma, args.city) : undefined;
+    return { ...(await computeGapsAnswer(ctx, Object.assign(args, { scope }))), city: scope?.city };
   }
 }

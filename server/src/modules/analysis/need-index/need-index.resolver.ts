@@ -1,9 +1,7 @@
 import { AreaLevel } from '@sozialatlas/db';
 import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../../context';
-import { unavailableFor } from '../../cities/city.resolver';
 import { resolveCity } from '../../cities/city.sql';
-import { CityGap } from '../../cities/city.type';
 import { needIndexYears } from '../analysis.data';
 import { computeNeedIndexAnswer } from './compute-need-index';
 import { NeedIndexArgs } from './need-index.args';
@@ -18,9 +16,9 @@ export class NeedIndexResolver {
       'Status classes name the social status: HIGH = least need … VERY_LOW = most need. Suppressed values exclude the area.',
   })
   async needIndex(@Ctx() ctx: Context, @Args() args: NeedIndexArgs): Promise<NeedIndexResultType> {
-    const scope = await resolveCity(ctx.prisma, args.city);
-    const answer = await computeNeedIndexAnswer(ctx, Object.assign(args, { scope }));
-    return { ...answer, unavailable: unavailableFor(scope?.city, [CityGap.NEED_INDEX]) };
+    // without a city the default city's areas (SQL), no extra statement; `unavailable` looks it up when asked
+    const scope = args.city ? await resolveCity(ctx.prisma, args.city) : undefined;
+    return { ...(await computeNeedIndexAnswer(ctx, Object.assign(args, { scope }))), city: scope?.city };
   }
 
   @Query(() => [Int], {

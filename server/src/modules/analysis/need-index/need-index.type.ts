@@ -11,7 +11,7 @@ import {
 import { enumFrom } from '../../common/enum';
 import { AnalysisClassName, AnalysisMethod, AnalysisMissingReason, DistributionStats } from '../analysis.type';
 import { type AreaId } from '../../areas/area-id';
-import { CityUnavailable } from '../../cities/city.type';
+import type { CityRow } from '../../cities/city.sql';
 
 export const NeedStatusClass = enumFrom(STATUS_CLASSES);
 export type NeedStatusClass = StatusClass;
@@ -286,6 +286,6 @@ export class NeedIndexResultType {
   @Field(() => [NeedIndexArea], { description: 'One row per area of the level, ordered by official key.' })
   areas!: NeedIndexArea[];
 
-  @Field(() => [CityUnavailable], { description: 'What this analysis cannot compute for the city, and why (Chemnitz: no statistics per Stadtteil); empty when nothing is missing.' })
-  unavailable?: CityUnavailable[];
+  /** the city asked for (undefined: the default city); read by the `unavailable` field */
+  city?: CityRow;
 }
