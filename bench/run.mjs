@@ -6,6 +6,9 @@
 //   npm run build && node bench/run.mjs [--duration 10] [--concurrency 8] [--only leipzig|synthetic]
 //     [--areas 10000 --services 100000 --years 20]   (synthetic set size)
 //   DATABASE_URL=postgres://… adds the server runs (a database per dataset is created and dropped).
+//   --analyses: only the planning analyses (first call on a fresh server, warm median of 3), no load mix;
+//   --database pglite|postgres: only one database; --synthetic-url postgres://…: use that already
+//   generated synthetic city (server) instead of generating one (it is left as it is).
 //
 // Results are printed as a Markdown table for docs/performance.md, with machine and dataset.
 import { execFileSync, spawn } from 'node:child_process';
@@ -25,6 +28,9 @@ const { values: args } = parseArgs({
     areas: { type: 'string', default: '10000' },
     services: { type: 'string', default: '100000' },
     years: { type: 'string', default: '20' },
+    analyses: { type: 'boolean', default: false },
+    database: { type: 'string' },
+    'synthetic-url': { type: 'string' },
   },
 });
 const durationMs = Number(args.duration) * 1000;
@@ -73,6 +79,7 @@ function analysisQueries(dataset, point) {
     { name: 'earlyWarnings (districts)', query: `{ earlyWarnings(year: ${year}) { alerts { message } } }` },
     { name: 'coverage (all categories)', query: `{ coverage(year: ${year}) { rows { services gap } } }` },
     { name: 'gaps youth_club (E2SFCA, 250 m grid)', query: `{ gaps(category: "youth_club", year: ${year}) { rows { gapClass score } } }` },
+    { name: 'accessibility youth_club (E2SFCA, 250 m grid)', query: `{ accessibility(category: "youth_club", year: ${year}) { areas { accessibilityPer1000 } } }` },
     { name: 'moneyFlows + Spearman', query: `{ moneyFlows(fromYear: ${year - 2}, toYear: ${year}) { needCorrelation { rho n } } }` },
     {
       name: 'scenario: one new youth club',
@@ -160,6 +167,9 @@ async function load(url, { query, variables }) {
 async function prepare(dataset, database) {
   const cleanups = [];
   let env;
+  if (dataset === 'synthetic' && database === 'postgres' && args['synthetic-url']) {
+    return { env: { DATABASE_URL: args['synthetic-url'], SEED_ON_START: 'false' }, loadSeconds: 0, cleanup: async () => {} };
+  }
   if (database === 'postgres') {
     const name = `sozialatlas_bench_${dataset}_${process.pid}`;
     await admin(process.env.DATABASE_URL, `CREATE DATABASE "${name}"`);
@@ -189,24 +199,27 @@ console.log(`machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30)
 console.log(`load: ${concurrency} concurrent clients, closed loop, ${durationMs / 1000} s per query after 4 warm-up requests\n`);
 
 const datasets = args.only ? [args.only] : ['leipzig', 'synthetic'];
-const databases = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+const databases = args.database ? [args.database] : process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 for (const dataset of datasets) {
   for (const database of databases) {
     const place = await prepare(dataset, database);
     const started = Date.now();
-    const server = await startServer(place.env);
+    let server = await startServer(place.env);
     const startSeconds = (Date.now() - started) / 1000;
     const label = dataset === 'leipzig' ? 'Leipzig (63 districts, 362 day-care centres, 150 demo services)' : `synthetic (${args.areas} districts, ${args.services} services, ${args.years} years)`;
     console.log(`## ${label} on ${database === 'pglite' ? 'embedded PGlite' : 'PostgreSQL 15 + PostGIS server'}\n`);
     console.log(`data load ${place.loadSeconds.toFixed(0)} s (synthetic generator; Leipzig is imported during the first start), server start ${startSeconds.toFixed(1)} s\n`);
-    console.log('| query | requests | req/s | p50 ms | p95 ms | p99 ms | response bytes |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|');
     try {
-      for (const q of queryMix(dataset)) {
+      if (!args.analyses) {
+        console.log('| query | requests | req/s | p50 ms | p95 ms | p99 ms | response bytes |');
+        console.log('|---|---:|---:|---:|---:|---:|---:|');
+      }
+      for (const q of args.analyses ? [] : queryMix(dataset)) {
         const r = await load(server.url, q);
         console.log(`| ${q.name} | ${r.requests} | ${r.rps.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.bytes} |`);
       }
-      console.log('\n| analysis (one call at a time) | first call ms | warm median of 3 ms | response bytes |');
+      console.log(`\nload average before the analyses: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+      console.log(`\n| analysis (one call at a time${args.analyses ? '; first call on a fresh server each' : ''}) | first call ms | warm median of 3 ms | response bytes |`);
       console.log('|---|---:|---:|---:|');
       // The new service goes to the representative point of the first district.
       const first = await (await fetch(`${server.url}/graphql`, {
@@ -216,6 +229,11 @@ for (const dataset of datasets) {
       })).json();
       const [lon, lat] = first.data.areas.nodes[0].labelPoint.coordinates;
       for (const q of analysisQueries(dataset, { lon, lat })) {
+        if (args.analyses) {
+          // each analysis's first call on a fresh server (a planner's first click after a start)
+          await server.stop();
+          server = await startServer(place.env);
+        }
         const r = await timeAnalysis(server.url, q);
         console.log(r.cold.error
           ? `| ${q.name} | failed: ${r.cold.error} | – | – |`

@@ -1,7 +1,7 @@
 // End-to-end harness: starts the built server like `npm start` does (own data folder, or its own
 // database on the PostGIS server when DATABASE_URL is set) and drives Debian's Chromium.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,33 @@ export async function createDataPlace() {
     return { env: { DATABASE_URL: url.toString() }, remove: () => admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'sozialatlas-e2e-'));
+  return { env: { DATA_DIR: path.join(dir, 'pglite'), DATABASE_URL: '' }, remove: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Where `suite.mjs` (npm run test:browser) left a database with the Leipzig data, imported once per
+ * run: a data folder (embedded) or a template database name (DATABASE_URL).
+ */
+export const SEEDED_ENV = 'SOZIALATLAS_E2E_SEEDED';
+
+/**
+ * A place that already holds the Leipzig data, as after a first `npm start`: a copy of the
+ * suite's seeded folder or database, so a file's server starts without importing again. Run
+ * alone (no suite), a fresh place: the server imports on its first start as usual.
+ */
+export async function createSeededPlace() {
+  const seeded = process.env[SEEDED_ENV];
+  if (!seeded) return createDataPlace();
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `sozialatlas_e2e_${process.pid}_${Date.now()}`;
+    await admin(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${seeded}"`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return { env: { DATABASE_URL: url.toString() }, remove: () => admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'sozialatlas-e2e-'));
+  cpSync(seeded, path.join(dir, 'pglite'), { recursive: true });
   return { env: { DATA_DIR: path.join(dir, 'pglite'), DATABASE_URL: '' }, remove: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -241,7 +268,7 @@ export function useAppServer(extraEnv = {}, { accounts = [] } = {}) {
   let server;
   let closeBrowser;
   before(async () => {
-    place = await createDataPlace();
+    place = await createSeededPlace();
     for (const account of accounts) await createAccount(place, account);
     server = startServer(place, extraEnv);
     ({ url: app.url } = await server.ready);

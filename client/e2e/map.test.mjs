@@ -45,7 +45,7 @@ test('switching indicator and year changes the colours without reloading geometr
   const points = (await labelPoints()).slice(0, 40).map((d) => d.labelPoint.coordinates);
   let geometryRequests = 0;
   page.on('request', (r) => {
-    if ((r.postData() ?? '').includes('AreasGeometry')) geometryRequests++;
+    if ((r.postData() ?? r.url()).includes('AreasGeometry')) geometryRequests++; // the geometry comes by GET
   });
   const before = await coloursAt(page, points);
 

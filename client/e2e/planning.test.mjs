@@ -69,7 +69,7 @@ test('need index layer: status classes in a colour-blind-safe palette, German la
   // switching to the gap layer recolours without loading the geometry again, with a loading note
   let geometryRequests = 0;
   page.on('request', (r) => {
-    if ((r.postData() ?? '').includes('AreasGeometry')) geometryRequests++;
+    if ((r.postData() ?? r.url()).includes('AreasGeometry')) geometryRequests++; // the geometry comes by GET
   });
   await page.getByLabel('Versorgungslücke', { exact: true }).check();
   await page.waitForSelector('.legend[data-legend=classes] li[data-class=CRITICAL]', { timeout: 30_000 });

@@ -123,11 +123,24 @@ function clientOptions(onQuery?: (sql: string) => void) {
   return onQuery ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {};
 }
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers live in PGlite's WebAssembly heap, which never
+ * shrinks: after the Leipzig import they were all touched and stayed in the server's RSS. A
+ * city's data set fits in far less; what misses the buffers is read from the data folder through
+ * the operating system's file cache.
+ */
+const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB'];
+
 async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions: { postgis: postgisCore } });
+    pglite = await PGlite.create({
+      dataDir: options.dataDir,
+      loadDataDir: options.loadDataDir,
+      extensions: { postgis: postgisCore },
+      startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
+    });
   } catch (error) {
     unlock();
     throw error;

@@ -29,7 +29,7 @@ export {
 export { classifyProvider, cleanName, normalizeProviderName, upsertProviders, type ProviderRow } from './domain/providers';
 export { batches, type Tx } from './domain/transaction';
 export { upsertValues, type Provenance, type ValueConflict, type ValueRow } from './domain/values';
-export { plausibilityWarnings, unitProblem, UNIT_RANGES, type CheckedValue, type PlausibilityOptions } from './domain/value-checks';
+export { plausibilityWarnings, unitProblem, unitProblemTexts, UNIT_RANGES, type CheckedValue, type PlausibilityOptions } from './domain/value-checks';
 export { Prisma, PrismaClient } from '../generated/prisma/client';
 export * from '../generated/prisma/enums';
 export {

@@ -35,6 +35,7 @@ export const demoFromEnv = (value = process.env.SEED_DEMO) => !/^(false|0|no)$/i
  * Each importer is one transaction (all-or-nothing) and idempotent: a second run writes nothing.
  */
 export async function seedLeipzig(prisma: PrismaClient, options: SeedOptions = {}): Promise<ImportReport[]> {
+  await refuseOtherDataSet(prisma);
   const log = options.log ?? console.log;
   const reports: ImportReport[] = [];
   const one = (step: () => Promise<ImportReport>) => async () => [await step()];
@@ -67,6 +68,26 @@ export async function seedLeipzig(prisma: PrismaClient, options: SeedOptions = {
     if (!options.quiet) log(`import report written to ${options.reportFile}`);
   }
   return reports;
+}
+
+/**
+ * The Leipzig import goes into an empty database or one it filled before. Into another data set
+ * (e.g. the synthetic city) it would add Leipzig's areas beside that city's, leaving two cities
+ * the server cannot serve: refused before anything is written.
+ */
+async function refuseOtherDataSet(prisma: PrismaClient): Promise<void> {
+  const [held] = await prisma.$queryRaw<{ areas: number; leipzig: number; city: string | null }[]>`
+    SELECT (SELECT count(*) FROM area)::int AS areas,
+           (SELECT count(*) FROM area WHERE code = ${CITY_CODE})::int AS leipzig,
+           (SELECT name FROM area WHERE level = 'CITY' ORDER BY id LIMIT 1) AS city`;
+  if (!held || held.areas === 0 || held.leipzig > 0) return;
+  const city = held.city ? ` „${held.city}“` : '';
+  throw new Error(
+    `Die Datenbank enthält einen anderen Datenbestand (${held.areas} Gebiete${city}); die Leipzig-Daten werden nur in eine leere Datenbank importiert. ` +
+      'Mit SEED_ON_START=false wird dieser Bestand ohne Import bereitgestellt, sonst einen neuen DATA_DIR bzw. eine neue Datenbank wählen. ' +
+      `(The database holds another data set (${held.areas} areas${city}); the Leipzig data is imported only into an empty database: ` +
+      'set SEED_ON_START=false to serve that data set as it is, or use a fresh DATA_DIR or database.)',
+  );
 }
 
 /** Categories that hold at least one service from a non-synthetic source. */
@@ -114,7 +135,17 @@ export { importDistricts, BOROUGHS, CITY_CODE, CITY_KEY } from './importers/dist
 export { importCity, readManifest, fill, type CityManifest } from './importers/city-manifest';
 export { cityResidents } from './importers/cities';
 export { importStatistics, upsertIndicators, upsertRelations } from './importers/statistics';
-export { FILES as STATISTICS_FILES, INDICATORS, RELATIONS, type IndicatorDef, type FileMapping, type RelationDef } from './importers/statistics.mapping';
+export {
+  leipzigMapping,
+  loadMapping,
+  MappingError,
+  parseMapping,
+  type FileMapping,
+  type IndicatorDef,
+  type MappingProblem,
+  type RelationDef,
+  type StatisticsMapping,
+} from './importers/statistics.mapping';
 export { importKitas, ACCESSIBILITY } from './importers/kitas';
 export { importPriceIndex } from './importers/price-index';
 export { importDemo } from './importers/demo';

@@ -1,5 +1,6 @@
 import type { Database } from '@sozialatlas/db';
 import { openMigratedDatabase } from '../../server/test/db';
+import { seedLeipzig } from './index';
 import { generateSynthetic } from './synthetic';
 
 let db: Database;
@@ -27,4 +28,13 @@ test('builds the asked numbers into an empty database, then refuses a second run
   expect(sum!.city).toBe(sum!.parts);
   expect(report.details.counts).toMatchObject({ areas: 50, services: 200 });
   await expect(generateSynthetic(db.prisma, { areas: 5, services: 5, years: 1, seed: 1 })).rejects.toThrow(/needs an empty migrated database/);
+});
+
+test('the Leipzig import (SEED_ON_START) refuses a database holding the synthetic city, before writing anything', async () => {
+  const count = async () =>
+    (await db.prisma.$queryRaw<{ areas: number; sources: number }[]>`SELECT (SELECT count(*) FROM area)::int AS areas, (SELECT count(*) FROM source)::int AS sources`)[0];
+  const before = await count();
+  expect(before!.areas).toBeGreaterThan(0);
+  await expect(seedLeipzig(db.prisma, { quiet: true })).rejects.toThrow(/anderen Datenbestand .*Synthstadt.*SEED_ON_START=false/);
+  expect(await count()).toEqual(before);
 });

@@ -10,7 +10,7 @@ import { upsertCategories } from './categories';
 import { upsertNorms } from './importers/demo';
 import { importPriceIndex } from './importers/price-index';
 import { upsertIndicators } from './importers/statistics';
-import { INDICATORS } from './importers/statistics.mapping';
+import { leipzigMapping } from './importers/statistics.mapping';
 import { newReport, type ImportReport } from './report';
 import { SOURCES, upsertSource } from './sources';
 
@@ -64,7 +64,7 @@ export async function generateSynthetic(prisma: PrismaClient, options: Synthetic
     const source = await upsertSource(tx, SOURCES.syntheticCity);
     const src = source.id;
     await upsertCategories(tx);
-    const indicators = await upsertIndicators(tx, INDICATORS.filter((d) => (SYNTHETIC_INDICATORS as readonly string[]).includes(d.key)), src);
+    const indicators = await upsertIndicators(tx, leipzigMapping().indicators.filter((d) => (SYNTHETIC_INDICATORS as readonly string[]).includes(d.key)), src);
 
     // Areas: city, boroughs, then the grid cells (set-based), then union geometries upwards.
     await tx.$executeRaw`INSERT INTO area (level, code, name, source_id) VALUES ('CITY', 'SYN', ${`Synthstadt (Demo, seed ${seed})`}, ${src}::int)`;

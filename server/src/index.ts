@@ -16,7 +16,7 @@ async function main() {
   const started = Date.now();
 
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
-  const db: Database = await openDatabase(
+  const open = () => openDatabase(
     config.databaseUrl
       ? {
           databaseUrl: config.databaseUrl,
@@ -30,6 +30,7 @@ async function main() {
         }
       : { dataDir: config.dataDir },
   );
+  let db: Database = await open();
   logger.info({ database: db.kind, dataDir: config.databaseUrl ? undefined : config.dataDir, replicas: db.replicas?.status() }, 'database open');
 
   const applied = await migrate(db);
@@ -39,6 +40,12 @@ async function main() {
     logger.info('empty database: importing the Leipzig data (first start only)');
     // the full import report goes next to the database folder's parent (.data/seed-report.txt by default)
     await seedLeipzig(db.prisma, { quiet: false, demo: demoFromEnv(), reportFile: path.join(path.dirname(config.dataDir), 'seed-report.txt') });
+    if (db.kind === 'pglite') {
+      // PGlite's WebAssembly heap grew during the import and never shrinks: a fresh instance
+      // serves with the memory of a warm start (the old one is garbage-collected).
+      await db.close();
+      db = await open();
+    }
   }
 
   const httpServer = createServer();

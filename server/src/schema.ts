@@ -43,7 +43,8 @@ import { LocationMutations } from './modules/services/location.mutations';
 import { NormMutations } from './modules/services/norm.mutations';
 import { ServiceMutations } from './modules/services/service.mutations';
 import { authChecker } from './modules/auth/auth-checker';
-import { inputGuard } from './http/input-guard';
+import { guardResolversWithArguments } from './http/input-guard';
+import { directFieldResolvers } from './fast-resolvers';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import {
   AreaServiceResolver,
@@ -109,7 +110,9 @@ let schema: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema, built once per process from the decorated classes. */
 export function getSchema(): Promise<GraphQLSchema> {
-  schema ??= buildSchema({ resolvers: [...resolvers], validate: false, authChecker, authMode: 'error', globalMiddlewares: [inputGuard] }).then((built) => {
+  if (!schema) guardResolversWithArguments();
+  schema ??= buildSchema({ resolvers: [...resolvers], validate: false, authChecker, authMode: 'error' }).then((built) => {
+    directFieldResolvers(built);
     const query = built.getQueryType();
     if (query) {
       query.description =

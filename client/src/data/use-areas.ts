@@ -7,8 +7,16 @@ import { areaFeatures, areaLabelPoints } from '../map/layers/areas/geojson';
 
 export type AreaInfo = AreasGeometryQuery['areas']['nodes'][number];
 
+// The geometry is asked for with GET: the server answers it with an ETag and Cache-Control, so
+// the browser keeps it and a reload costs a 304 (docs/operations.md, HTTP caching). The header
+// satisfies the server's CSRF guard for GET.
+const CACHEABLE_GET = {
+  preferGetMethod: 'force' as const,
+  fetchOptions: { credentials: 'same-origin' as const, headers: { 'apollo-require-preflight': 'true' } },
+};
+
 export function useAreas(level: Level) {
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: AREAS_GEOMETRY, variables: { level } });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: AREAS_GEOMETRY, variables: { level }, context: CACHEABLE_GET });
   const areas = data?.areas.nodes;
   const geojson = useMemo(() => (areas ? areaFeatures(areas) : null), [areas]);
   const labels = useMemo(() => (areas ? areaLabelPoints(areas) : null), [areas]);

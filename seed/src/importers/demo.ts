@@ -267,10 +267,21 @@ export async function importDemo(prisma: PrismaClient, options: { realCategories
     const L = demo.locations;
     written += await tx.$executeRaw`
       INSERT INTO location (name, street, house_number, postal_code, city, geom, external_id, source_id)
-      SELECT t.name, t.street, t.no, NULL, 'Leipzig', ST_GeometryN(ST_GeneratePoints(a.geom, 1, t.seed), 1), t.ext, ${source.id}::int
+      SELECT t.name, t.street, t.no, NULL, 'Leipzig', coalesce(pt.geom, ST_PointOnSurface(a.geom)), t.ext, ${source.id}::int
         FROM unnest(${L.map((l) => l.name)}::text[], ${L.map((l) => l.street)}::text[], ${L.map((l) => l.no)}::text[],
                     ${L.map((l) => l.areaCode)}::text[], ${L.map((l) => l.seed)}::int[], ${L.map((l) => l.ext)}::text[]) AS t(name, street, no, code, seed, ext)
         JOIN area a ON a.code = t.code AND ${inLeipzig(Prisma.sql`a`)}
+        -- A point inside the Ortsteil: the first of 64 hashed points in its bounding box that the
+        -- Ortsteil covers (else its label point). Not ST_GeneratePoints: its points for the same seed
+        -- differ between PostGIS versions (3.3 on the server, 3.6 embedded), and so did every analysis.
+        LEFT JOIN LATERAL (
+          SELECT c.geom FROM generate_series(1, 64) AS k
+           CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_MakePoint(
+                    ST_XMin(a.geom) + (ST_XMax(a.geom) - ST_XMin(a.geom)) * (('x' || substr(md5(t.seed || ':x:' || k), 1, 8))::bit(32)::bigint::float8 / 4294967296::float8),
+                    ST_YMin(a.geom) + (ST_YMax(a.geom) - ST_YMin(a.geom)) * (('x' || substr(md5(t.seed || ':y:' || k), 1, 8))::bit(32)::bigint::float8 / 4294967296::float8)), 4326) AS geom) c
+           WHERE ST_Covers(a.geom, c.geom)
+           ORDER BY k LIMIT 1
+        ) pt ON true
       ON CONFLICT (source_id, external_id) DO UPDATE SET name = EXCLUDED.name, street = EXCLUDED.street, house_number = EXCLUDED.house_number,
         city = EXCLUDED.city, geom = EXCLUDED.geom, updated_at = now(), version = location.version + 1
       WHERE (location.name, location.street, location.house_number, location.city, ST_AsEWKB(location.geom))

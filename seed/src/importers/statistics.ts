@@ -1,11 +1,10 @@
 // Generic importer for the Leipzig kdvalues files ({meta:{source,title}, data:{year:{sub:[{value,district}]}}}),
-// driven by statistics.mapping.ts. Values are stored for Ortsteile (matched by exact name) with
+// driven by a mapping file (data, checked by statistics.mapping.ts; shipped: seed/data/leipzig/statistics.mapping.json). Values are stored for Ortsteile (matched by exact name) with
 // status REGULAR, in batches of one INSERT … SELECT FROM unnest(…) ON CONFLICT … per batch; then
 // Stadtbezirk and city values are derived set-based (aggregate.ts). All-or-nothing, idempotent.
-import { Prisma } from '@sozialatlas/db';
-import { inLeipzig } from './districts';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Prisma } from '@sozialatlas/db';
 import {
   deriveAggregates,
   plausibilityWarnings,
@@ -14,23 +13,51 @@ import {
   type CheckedValue,
   type PlausibilityOptions,
   type PrismaClient,
+  type Provenance,
   type ValueRow,
 } from '@sozialatlas/db';
 import { inTransaction, type Tx } from '../db';
 import { leipzigDataDir } from '../paths';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';
-import { FILES, INDICATORS, RELATIONS, type FileMapping, type IndicatorDef, type RelationDef } from './statistics.mapping';
+import { inLeipzig } from './districts';
+import { leipzigMapping, loadMapping, MAPPING_FILE, MappingError, subMapping, type FileMapping, type IndicatorDef, type MappingProblem, type RelationDef } from './statistics.mapping';
 
 export interface StatisticsOptions {
   /** folder with the leipzig-*.json files; default: the shipped data */
   dir?: string;
+  /** mapping file; default: statistics.mapping.json in `dir` if there is one, else the shipped Leipzig mapping */
+  mappingFile?: string;
+  /** instead of a mapping file's files / indicators / relations (name for the report: mappingName) */
   mapping?: FileMapping[];
+  mappingName?: string;
   indicators?: IndicatorDef[];
   relations?: RelationDef[];
   plausibility?: PlausibilityOptions;
   /** values per INSERT statement */
   batchSize?: number;
+  /** files given in memory (API, CLI) instead of the leipzig-*.json files of `dir` */
+  files?: { name: string; json: unknown }[];
+  /** who writes: the seed (default; never overwrites later imports) or an import by someone */
+  provenance?: Provenance;
+  /** check and report, then roll everything back */
+  dryRun?: boolean;
+  /** imports only: also write values that lift a stored suppression */
+  overrideConflicts?: boolean;
+  /**
+   * true (seed, administrators): the mapping's indicator definitions are written to the catalogue;
+   * false: every indicator it uses must already be in the catalogue with the same unit
+   */
+  defineIndicators?: boolean;
+  /** called in the transaction after the values are written (e.g. the audit row of an import) */
+  onWrite?: (tx: Tx, report: ImportReport) => Promise<void>;
+}
+
+/** Thrown inside the transaction of a dry run so that nothing stays written. */
+class DryRunRollback extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run');
+  }
 }
 
 interface KdValues {
@@ -100,16 +127,24 @@ export async function upsertRelations(tx: Tx, relations: RelationDef[], ids: Map
 
 export async function importStatistics(prisma: PrismaClient, options: StatisticsOptions = {}): Promise<ImportReport> {
   const dir = options.dir ?? leipzigDataDir();
-  const mapping = options.mapping ?? FILES;
-  const defs = options.indicators ?? INDICATORS;
+  const mappingFile = options.mappingFile ?? (existsSync(path.join(dir, MAPPING_FILE)) ? path.join(dir, MAPPING_FILE) : undefined);
+  const fromFile = mappingFile ? loadMapping(mappingFile) : leipzigMapping();
+  const mapping = options.mapping ?? fromFile.files;
+  const defs = options.indicators ?? fromFile.indicators;
+  const relations = options.relations ?? fromFile.relations;
   const report = newReport('Leipzig statistics (kdvalues)');
   const started = Date.now();
 
   // Read and check the shape of every file first; a malformed file aborts the whole import.
   const files: { name: string; json: KdValues }[] = [];
   const ignored: string[] = [];
-  for (const name of readdirSync(dir).filter((f) => /^leipzig-.*\.json$/.test(f)).sort()) {
-    const json: unknown = JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
+  const given =
+    options.files ??
+    readdirSync(dir)
+      .filter((f) => /^leipzig-.*\.json$/.test(f))
+      .sort()
+      .map((name) => ({ name, json: JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as unknown }));
+  for (const { name, json } of given) {
     if (!isKdValues(json)) {
       ignored.push(name);
       continue;
@@ -117,6 +152,7 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
     files.push({ name, json });
   }
   report.details.files = files.map((f) => f.name);
+  report.details.mapping = options.mappingName ?? (mappingFile ? path.basename(mappingFile) : `leipzig/${MAPPING_FILE}`);
   if (ignored.length) report.details.notKdValues = ignored;
 
   // Which file provides which key: the highest priority among the files present.
@@ -126,7 +162,8 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
     const m = fileMap.get(f.name);
     if (!m) continue;
     const present = new Set(Object.values(f.json.data).flatMap((y) => Object.keys(y ?? {})));
-    for (const [sub, key] of Object.entries(m.subIndicators)) {
+    for (const [sub, target] of Object.entries(m.subIndicators)) {
+      const key = subMapping(target)!.indicator;
       if (!present.has(sub)) continue;
       const w = winner.get(key);
       if (w && w.file !== m.file && w.priority === m.priority) throw new Error(`mapping: ${w.file} and ${m.file} both provide ${key} with priority ${m.priority}`);
@@ -145,13 +182,19 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
   };
   [...winner.keys()].forEach(need);
 
-  return inTransaction(prisma, async (tx) => {
-    const source = await upsertSource(tx, SOURCES.statistics);
-    report.written += source.written;
-    const indicators = await upsertIndicators(tx, defs.filter((d) => needed.has(d.key)), source.id);
-    report.written += indicators.written;
+  const provenance = options.provenance ?? { origin: 'SEED', label: SOURCES.statistics.title };
+  const run = inTransaction(prisma, async (tx) => {
+    let indicators: { ids: Map<string, number>; written: number };
+    if (options.defineIndicators ?? true) {
+      const source = await upsertSource(tx, SOURCES.statistics);
+      report.written += source.written;
+      indicators = await upsertIndicators(tx, defs.filter((d) => needed.has(d.key)), source.id);
+      report.written += indicators.written;
+      report.written += await upsertRelations(tx, relations, indicators.ids);
+    } else {
+      indicators = { ids: await catalogueIds(tx, defs.filter((d) => needed.has(d.key)), report.details.mapping as string), written: 0 };
+    }
     report.details.indicators = indicators.ids.size;
-    report.written += await upsertRelations(tx, options.relations ?? RELATIONS, indicators.ids);
 
     const areaRows = await tx.$queryRaw<{ id: number; name: string }[]>`SELECT a.id, a.name FROM area a WHERE a.level = 'DISTRICT' AND ${inLeipzig(Prisma.sql`a`)}`;
     if (areaRows.length === 0) throw new Error('no Ortsteile in the database: import the districts first');
@@ -165,7 +208,7 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
 
     for (const { name, json } of files) {
       const m = fileMap.get(name);
-      const perSub = new Map<string, { rows: number; years: number[]; ambiguousYears: number[] }>();
+      const perSub = new Map<string, { rows: number; years: number[]; ambiguousYears: number[]; outsideYears: number[] }>();
       for (const [yearKey, subs] of Object.entries(json.data)) {
         if (!/^\d{4}$/.test(yearKey)) throw new Error(`${name}: data key "${yearKey}" is not a year`);
         if (typeof subs !== 'object' || subs === null) throw new Error(`${name} › ${yearKey}: not an object of sub-indicators`);
@@ -179,7 +222,7 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
           }
           const rows = list as { value: unknown; district: string }[];
           report.rowsRead += rows.length;
-          const stat = perSub.get(sub) ?? { rows: 0, years: [], ambiguousYears: [] };
+          const stat = perSub.get(sub) ?? { rows: 0, years: [], ambiguousYears: [], outsideYears: [] };
           perSub.set(sub, stat);
           stat.rows += rows.length;
           stat.years.push(year);
@@ -188,20 +231,26 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
             stat.ambiguousYears.push(year);
             continue;
           }
-          const key = m?.subIndicators[sub];
-          if (!key) continue;
+          const target = subMapping(m?.subIndicators[sub]);
+          if (!target) continue;
+          const key = target.indicator;
           if (winner.get(key)?.file !== name) {
             const l = losers.get(`${name}|${sub}`) ?? { file: name, sub, key, rows: [] };
             losers.set(`${name}|${sub}`, l);
             l.rows.push(...rows.map((r) => ({ year, ...r })));
             continue;
           }
+          if ((target.fromYear != null && year < target.fromYear) || (target.toYear != null && year > target.toYear)) {
+            stat.outsideYears.push(year);
+            continue;
+          }
           const indicatorId = indicators.ids.get(key)!;
+          const unit = defByKey.get(key)!.unit;
           for (const r of rows) {
             const where = `${name} › ${year} › ${sub} › "${r.district}"`;
             const areaId = areaByName.get(r.district);
             if (areaId === undefined) {
-              report.skipped.push({ row: where, reason: 'district name matches no Ortsteil exactly' });
+              report.skipped.push({ row: where, reason: `Ortsteil „${r.district}“ ist unbekannt (kein Ortsteil heißt genau so) / district name matches no Ortsteil exactly` });
               continue;
             }
             let value: number | null;
@@ -210,32 +259,40 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
               value = null;
               status = 'SUPPRESSED'; // the API publishes suppressed cells as null
             } else if (typeof r.value === 'number' && Number.isFinite(r.value)) {
-              value = r.value;
-              const problem = unitProblem(defByKey.get(key)!.unit, value, key);
+              // scaled values are rounded to 10 significant digits so 0.123 × 100 stays 12.3
+              value = target.scale == null || target.scale === 1 ? r.value : Number((r.value * target.scale).toPrecision(10));
+              const problem = unitProblem(unit, value, key);
               if (problem) {
                 report.skipped.push({ row: where, reason: problem });
                 continue;
               }
             } else {
-              report.skipped.push({ row: where, reason: `value ${JSON.stringify(r.value)} is not a number` });
+              report.skipped.push({ row: where, reason: `${JSON.stringify(r.value)} ist keine Zahl / is not a number` });
               continue;
             }
             values.push({ indicatorId, areaId, year, value, status });
             valueIndex.set(`${key}|${r.district}|${year}`, value);
-            checked.push({ indicatorKey: key, unit: defByKey.get(key)!.unit, areaLabel: r.district, year, value });
+            checked.push({ indicatorKey: key, unit, areaLabel: r.district, year, value });
           }
         }
       }
       for (const [sub, stat] of perSub) {
         const years = `${Math.min(...stat.years)}–${Math.max(...stat.years)}`;
-        const key = m?.subIndicators[sub];
+        const key = subMapping(m?.subIndicators[sub])?.indicator;
+        if (stat.outsideYears.length) {
+          const t = subMapping(m?.subIndicators[sub])!;
+          report.skipped.push({
+            row: `${name} › ${sub}`,
+            reason: `${stat.outsideYears.length} Jahre außerhalb ${t.fromYear ?? '…'}–${t.toYear ?? '…'} laut Zuordnung nicht importiert / ${stat.outsideYears.length} years outside the mapped years not imported (${stat.outsideYears.sort().join(', ')})`,
+          });
+        }
         if (stat.ambiguousYears.length) {
           report.skipped.push({
             row: `${name} › ${sub}`,
-            reason: `ambiguous duplicates: Ortsteile appear more than once per year (${stat.rows} rows in ${stat.years.length} years, ${areaRows.length} Ortsteile); ${stat.ambiguousYears.length} years not imported`,
+            reason: `mehrdeutig: Ortsteile stehen mehrfach in einem Jahr; ${stat.ambiguousYears.length} Jahre nicht importiert / ambiguous duplicates: Ortsteile appear more than once per year (${stat.rows} rows in ${stat.years.length} years, ${areaRows.length} Ortsteile); ${stat.ambiguousYears.length} years not imported`,
           });
         } else if (!key) {
-          report.skipped.push({ row: `${name} › ${sub}`, reason: `sub-indicator not in statistics.mapping.ts: ${stat.rows} rows (${years}) not imported` });
+          report.skipped.push({ row: `${name} › ${sub}`, reason: `Merkmal nicht in der Zuordnung (${report.details.mapping}): ${stat.rows} Zeilen (${years}) nicht importiert / sub-indicator not in the mapping: ${stat.rows} rows not imported` });
           unmapped.push(`${name} › ${sub} (${stat.rows} rows, ${years})`);
         }
       }
@@ -243,7 +300,13 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
 
     // Every unmapped sub-indicator, in full (the printed report shortens long lists).
     if (unmapped.length) report.details.unmapped = unmapped;
-    const plausibility = plausibilityWarnings(checked, (row, key, year) => valueIndex.get(`${key}|${row.areaLabel}|${year}`), options.plausibility);
+    // The previous year and the population come from the files, else from what is stored.
+    const stored = await storedValues(tx, [...new Set([...checked.map((c) => c.indicatorKey), 'population'])], [...new Set(checked.flatMap((c) => [c.year, c.year - 1]))]);
+    const lookup = (area: string, key: string, year: number) => {
+      const k = `${key}|${area}|${year}`;
+      return valueIndex.has(k) ? valueIndex.get(k) : stored.get(k);
+    };
+    const plausibility = plausibilityWarnings(checked, (row, key, year) => lookup(row.areaLabel, key, year), options.plausibility);
     if (plausibility.length) {
       report.details.plausibility = plausibility;
       report.warnings.push(`${plausibility.length} plausibility warnings (details.plausibility): 0 in a populous Ortsteil, 0 % after a high share, jumps`);
@@ -267,10 +330,22 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
       if (differ) report.warnings.push(`${l.file} › ${l.sub}: ${differ} values differ from ${winner.get(l.key)!.file}`);
     }
 
-    const { written, conflicts } = await upsertValues(tx, values, { origin: 'SEED', label: SOURCES.statistics.title }, options.batchSize);
+    // An import does not publish a value that is stored as suppressed (unless confirmed); the seed
+    // keeps every later import (upsertValues reports those conflicts).
+    const lifted = provenance.origin === 'IMPORT' && !options.overrideConflicts ? await liftsSuppression(tx, values) : new Set<string>();
+    const toWrite = lifted.size ? values.filter((v) => !lifted.has(`${v.indicatorId}|${v.areaId}|${v.year}`)) : values;
+    if (lifted.size) {
+      const keyById = new Map([...indicators.ids].map(([k, id]) => [id, k]));
+      const nameById = new Map(areaRows.map((a) => [a.id, a.name]));
+      report.details.liftsSuppression = values
+        .filter((v) => lifted.has(`${v.indicatorId}|${v.areaId}|${v.year}`))
+        .map((v) => `${nameById.get(v.areaId)}, ${keyById.get(v.indicatorId)}, ${v.year}: geheimgehalten, nicht geschrieben (bestätigen mit overrideConflicts) / suppressed, not written (confirm with overrideConflicts)`);
+      report.warnings.push(`${lifted.size} values would lift a suppression: not written (details.liftsSuppression)`);
+    }
+    const { written, conflicts } = await upsertValues(tx, toWrite, provenance, options.batchSize);
     report.written += written;
-    report.unchanged += values.length - written - conflicts.length;
-    report.details.ortsteilValues = values.length;
+    report.unchanged += toWrite.length - written - conflicts.length;
+    report.details.ortsteilValues = toWrite.length;
     if (conflicts.length) {
       // Later imports (corrections, suppressions) win over the shipped files; every one is listed.
       const keyById = new Map([...indicators.ids].map(([k, id]) => [id, k]));
@@ -291,9 +366,52 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
     if (derived.incomplete) report.warnings.push(`${derived.incomplete} Stadtbezirk/city values not derived: parts missing`);
 
     await checks(tx, report);
+    if (options.onWrite && !options.dryRun) await options.onWrite(tx, report);
     report.details.seconds = (Date.now() - started) / 1000;
+    if (options.dryRun) throw new DryRunRollback(report);
     return report;
   });
+  return run.catch((error: unknown) => {
+    if (error instanceof DryRunRollback) return error.report;
+    throw error;
+  });
+}
+
+/** Ids of the catalogue's indicators for the mapping's keys; a missing one or another unit is a MappingError. */
+async function catalogueIds(tx: Tx, defs: IndicatorDef[], mappingName: string): Promise<Map<string, number>> {
+  const rows = await tx.$queryRaw<{ id: number; key: string; unit: string }[]>`SELECT id, key, unit::text FROM indicator WHERE key = ANY(${defs.map((d) => d.key)}::text[])`;
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const problems: MappingProblem[] = [];
+  for (const d of defs) {
+    const row = byKey.get(d.key);
+    const at = `/indicators (${d.key})`;
+    if (!row) problems.push({ file: mappingName, path: at, de: `Indikator „${d.key}“ steht nicht im Katalog; neue Indikatoren legt eine Administratorin an`, en: `indicator "${d.key}" is not in the catalogue; an administrator defines new indicators` });
+    else if (row.unit !== d.unit) problems.push({ file: mappingName, path: at, de: `Einheit ${d.unit} statt ${row.unit} wie im Katalog`, en: `unit ${d.unit} instead of ${row.unit} as in the catalogue` });
+  }
+  if (problems.length) throw new MappingError(problems);
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+/** Stored Ortsteil values (not derived) of these indicators and years, as key|Ortsteil name|year → value. */
+async function storedValues(tx: Tx, keys: string[], years: number[]): Promise<Map<string, number | null>> {
+  const rows = await tx.$queryRaw<{ k: string; a: string; y: number; value: number | null }[]>`
+    SELECT i.key AS k, a.name AS a, v.year AS y, v.value
+      FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id JOIN area a ON a.id = v.area_id AND a.level = 'DISTRICT'
+     WHERE i.key = ANY(${keys}::text[]) AND v.year = ANY(${years}::int[]) AND NOT v.derived`;
+  return new Map(rows.map((r) => [`${r.k}|${r.a}|${r.y}`, r.value]));
+}
+
+/** The rows that would publish a value stored (not derived) as suppressed, as indicator|area|year. */
+async function liftsSuppression(tx: Tx, values: ValueRow[]): Promise<Set<string>> {
+  const open = values.filter((v) => v.status !== 'SUPPRESSED');
+  if (!open.length) return new Set();
+  const rows = await tx.$queryRaw<{ i: number; a: number; y: number }[]>`
+    SELECT v.indicator_id AS i, v.area_id AS a, v.year AS y
+      FROM indicator_value v
+      JOIN unnest(${open.map((r) => r.indicatorId)}::int[], ${open.map((r) => r.areaId)}::int[], ${open.map((r) => r.year)}::int[]) AS t(i, a, y)
+        ON v.indicator_id = t.i AND v.area_id = t.a AND v.year = t.y
+     WHERE NOT v.derived AND v.base_status = 'SUPPRESSED'`;
+  return new Set(rows.map((r) => `${r.i}|${r.a}|${r.y}`));
 }
 
 /** Plausibility checks of the derived totals against what the files offer. */

@@ -27,7 +27,6 @@
  * R_j and A_i they touch null with the reason; they never count as 0.
  */
 import KDBush from 'kdbush';
-import { around } from 'geokdbush';
 import { AnalysisInputError, assertFinite, assertInteger, assertNonNegative, assertPositive, assertUnique } from './errors';
 import type { Id, LonLat, MethodText, MissingReason } from './types';
 
@@ -57,6 +56,64 @@ export interface Pair {
   demandIdx: number;
   /** metres */
   distance: number;
+}
+
+/**
+ * Pairs as columns (typed arrays), grouped by supply in supply order and by demand index within a
+ * supply: what the spatial index produces. A large city has millions of pairs; as objects they cost
+ * seconds of allocation and garbage collection, as columns a few typed arrays.
+ */
+export interface PairTable {
+  readonly length: number;
+  readonly supplyIdx: Int32Array;
+  readonly demandIdx: Int32Array;
+  /** metres (or the cost unit) */
+  readonly distance: Float64Array;
+}
+
+/** Grows typed columns while pairs are found. */
+class PairColumns {
+  length = 0;
+  supplyIdx = new Int32Array(1024);
+  demandIdx = new Int32Array(1024);
+  distance = new Float64Array(1024);
+  /** room for at least n pairs (one allocation instead of repeated doubling) */
+  reserve(n: number): void {
+    if (n <= this.supplyIdx.length) return;
+    const copy = <T extends Int32Array | Float64Array>(a: T, b: T) => (b.set(a.subarray(0, this.length)), b);
+    this.supplyIdx = copy(this.supplyIdx, new Int32Array(n));
+    this.demandIdx = copy(this.demandIdx, new Int32Array(n));
+    this.distance = copy(this.distance, new Float64Array(n));
+  }
+  push(supplyIdx: number, demandIdx: number, distance: number): void {
+    if (this.length === this.supplyIdx.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T) => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.supplyIdx = grow(this.supplyIdx, (n) => new Int32Array(n));
+      this.demandIdx = grow(this.demandIdx, (n) => new Int32Array(n));
+      this.distance = grow(this.distance, (n) => new Float64Array(n));
+    }
+    this.supplyIdx[this.length] = supplyIdx;
+    this.demandIdx[this.length] = demandIdx;
+    this.distance[this.length] = distance;
+    this.length++;
+  }
+  table(): PairTable {
+    const n = this.length;
+    return { length: n, supplyIdx: this.supplyIdx.subarray(0, n), demandIdx: this.demandIdx.subarray(0, n), distance: this.distance.subarray(0, n) };
+  }
+}
+
+/** The pairs of a table as objects (small data, tests). */
+export function pairsOf(table: PairTable): Pair[] {
+  return Array.from({ length: table.length }, (_, n) => ({ supplyIdx: table.supplyIdx[n]!, demandIdx: table.demandIdx[n]!, distance: table.distance[n]! }));
+}
+
+function isPairTable(p: unknown): p is PairTable {
+  return typeof p === 'object' && p !== null && (p as PairTable).supplyIdx instanceof Int32Array;
 }
 
 /** Distance in metres between a supply and a demand point (only for small data: it is called N×M times). */
@@ -195,9 +252,22 @@ export function pairsFromMatrix(matrix: CostMatrix, supplies: number, demands: n
 
 /** Pairs within `catchment` metres of network distance estimated as straight line × factor. */
 export function detourPairs(supplies: readonly LonLat[], demands: readonly LonLat[], catchment: number, factor: number = DEFAULT_DETOUR_FACTOR): Pair[] {
+  return pairsOf(detourTable(supplies, demands, catchment, factor));
+}
+
+/** `detourPairs` as a pair table (what the server uses). */
+export function detourTable(
+  supplies: readonly LonLat[],
+  demands: readonly LonLat[] | DemandIndex,
+  catchment: number,
+  factor: number = DEFAULT_DETOUR_FACTOR,
+  supplyOffset = 0,
+): PairTable {
   assertPositive(factor, 'detourFactor');
   if (factor < 1) throw new AnalysisInputError('a detour factor below 1 would make routes shorter than the straight line', 'detourFactor');
-  return nearPairs(supplies, demands, catchment / factor).map((p) => ({ ...p, distance: Math.min(catchment, p.distance * factor) }));
+  const t = nearTable(supplies, demands, catchment / factor, supplyOffset);
+  for (let n = 0; n < t.length; n++) t.distance[n] = Math.min(catchment, t.distance[n]! * factor);
+  return t;
 }
 
 const EARTH_RADIUS_M = 6_371_000;
@@ -217,28 +287,111 @@ function checkLonLat(p: LonLat, field: string): void {
   if (p.lon < -180 || p.lon > 180 || p.lat < -90 || p.lat > 90) throw new AnalysisInputError(`(${p.lon}, ${p.lat}) is not a WGS 84 lon/lat`, field);
 }
 
+/** A k-d tree (kdbush) over demand points, for pair searches; build once, query per supply. */
+export interface DemandIndex {
+  /** null when there are no demand points */
+  readonly tree: KDBush | null;
+  readonly demands: readonly LonLat[];
+  /** cos(latitude) per point, for the haversine formula */
+  readonly cosLat: Float64Array;
+}
+
+export function demandIndex(demands: readonly LonLat[]): DemandIndex {
+  demands.forEach((d, k) => checkLonLat(d, `demands[${k}]`));
+  const cosLat = new Float64Array(demands.length);
+  demands.forEach((d, k) => (cosLat[k] = Math.cos(d.lat * RAD)));
+  if (demands.length === 0) return { tree: null, demands, cosLat };
+  const tree = new KDBush(demands.length);
+  for (const d of demands) tree.add(d.lon, d.lat);
+  tree.finish();
+  return { tree, demands, cosLat };
+}
+
+/** Tables built here hold no duplicate pair and no index out of range: e2sfca skips their check. */
+const CHECKED = new WeakSet<PairTable>();
+
 /**
- * All supply–demand pairs within maxDistanceM (straight line, metres), found with a k-d tree over the
- * demand points (kdbush + geokdbush): O((N + M)·log M + pairs) instead of N×M distance computations.
+ * All supply–demand pairs within maxDistanceM (straight line, metres): a k-d tree over the demand
+ * points (kdbush) is searched in a latitude/longitude box that contains every point within the
+ * distance on the sphere, then each candidate is kept if its exact haversine distance is within:
+ * O((N + M)·log M + pairs) instead of N×M distance computations.
  */
 export function nearPairs(supplies: readonly LonLat[], demands: readonly LonLat[], maxDistanceM: number): Pair[] {
+  return pairsOf(nearTable(supplies, demands, maxDistanceM));
+}
+
+/**
+ * `nearPairs` as a pair table, grouped by supply in supply order; within a supply in the k-d tree's
+ * order (the same for the same demand points). `supplyOffset` numbers the supplies from there (to
+ * append the pairs of more supplies to a table).
+ */
+export function nearTable(supplies: readonly LonLat[], demands: readonly LonLat[] | DemandIndex, maxDistanceM: number, supplyOffset = 0): PairTable {
   assertPositive(maxDistanceM, 'maxDistanceM');
   supplies.forEach((s, j) => checkLonLat(s, `supplies[${j}]`));
-  demands.forEach((d, k) => checkLonLat(d, `demands[${k}]`));
-  if (supplies.length === 0 || demands.length === 0) return [];
-  const index = new KDBush(demands.length);
-  for (const d of demands) index.add(d.lon, d.lat);
-  index.finish();
-  const pairs: Pair[] = [];
-  // search a hair wider, then filter with the exact haversine used everywhere else
-  const searchKm = (maxDistanceM * (1 + 1e-9) + 1e-6) / 1000;
+  const index = 'tree' in demands ? demands : demandIndex(demands);
+  const { tree, cosLat } = index;
+  const points = index.demands;
+  const out = new PairColumns();
+  if (supplies.length === 0 || tree === null) {
+    const t = out.table();
+    CHECKED.add(t);
+    return t;
+  }
+  // Box half-sizes that contain the spherical cap of radius r (a hair wider): |Δφ| ≤ r/R, and
+  // sin(|Δλ|/2) ≤ sin(r/2R) / cos(φmax) from the haversine formula; then the exact test.
+  const r = maxDistanceM * (1 + 1e-9) + 1e-6;
+  const dLat = (r / EARTH_RADIUS_M) / RAD;
+  const sinHalf = Math.sin(r / (2 * EARTH_RADIUS_M));
   supplies.forEach((s, supplyIdx) => {
-    for (const demandIdx of around(index, s.lon, s.lat, Infinity, searchKm)) {
-      const distance = haversineMetres(s, demands[demandIdx]!);
-      if (distance <= maxDistanceM) pairs.push({ supplyIdx, demandIdx, distance });
+    const latMax = Math.min(90, Math.abs(s.lat) + dLat) * RAD;
+    const ratio = sinHalf / Math.cos(latMax);
+    const dLon = ratio >= 1 || latMax >= Math.PI / 2 ? 360 : (2 * Math.asin(ratio)) / RAD;
+    const west = s.lon - dLon;
+    const east = s.lon + dLon;
+    const south = s.lat - dLat;
+    const north = s.lat + dLat;
+    // across the antimeridian: search the whole band of latitudes (rare; correct, only slower)
+    const ids = west < -180 || east > 180 ? tree.range(-180, south, 180, north) : tree.range(west, south, east, north);
+    const cosS = Math.cos(s.lat * RAD);
+    for (let n = 0; n < ids.length; n++) {
+      const k = ids[n]!;
+      const p = points[k]!;
+      // haversineMetres(s, p) with cos(lat) of the point precomputed (the same operations)
+      const h = Math.sin(((p.lat - s.lat) * RAD) / 2) ** 2 + cosS * cosLat[k]! * Math.sin(((p.lon - s.lon) * RAD) / 2) ** 2;
+      const distance = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+      if (distance <= maxDistanceM) out.push(supplyIdx + supplyOffset, k, distance);
     }
+    // after a sample of supplies, reserve what all of them will likely need
+    if (supplyIdx === 63 && supplies.length > 128) out.reserve(Math.ceil((out.length / 64) * supplies.length * 1.1));
   });
-  return pairs;
+  const t = out.table();
+  CHECKED.add(t);
+  return t;
+}
+
+/**
+ * The table after supplies were removed and others appended, without searching the kept ones again:
+ * `before`'s pairs of the supplies with keep[j] (renumbered in order), then `added` (numbered from
+ * the number of kept supplies, e.g. `nearTable(new, index, r, kept)`). With the same demand index
+ * this is exactly the table a search over all supplies after the change gives.
+ */
+export function updateTable(before: PairTable, keep: Uint8Array, added: PairTable): PairTable {
+  const renumber = new Int32Array(keep.length).fill(-1);
+  let kept = 0;
+  keep.forEach((k, j) => k && (renumber[j] = kept++));
+  const out = new PairColumns();
+  out.reserve(before.length + added.length);
+  for (let n = 0; n < before.length; n++) {
+    const j = renumber[before.supplyIdx[n]!]!;
+    if (j >= 0) out.push(j, before.demandIdx[n]!, before.distance[n]!);
+  }
+  for (let n = 0; n < added.length; n++) {
+    if (added.supplyIdx[n]! < kept) throw new AnalysisInputError('added pairs must be numbered after the kept supplies', 'added');
+    out.push(added.supplyIdx[n]!, added.demandIdx[n]!, added.distance[n]!);
+  }
+  const t = out.table();
+  if (CHECKED.has(before) && CHECKED.has(added)) CHECKED.add(t);
+  return t;
 }
 
 export interface SupplyResult {
@@ -303,9 +456,41 @@ export interface E2sfcaInput {
    * pairs within the catchment (from `detourPairs`, `nearPairs`, `pairsFromMatrix` or a PostGIS
    * ST_DWithin query), or a cost function
    */
-  pairs: readonly Pair[] | CostFunction;
+  pairs: readonly Pair[] | PairTable | CostFunction;
   /** unit of the costs in `pairs`; default metres */
   costUnit?: CostUnit;
+}
+
+/**
+ * Indices in range, costs ≥ 0, no pair twice. A table grouped by supply with ascending demand
+ * indices (what the spatial index gives) is checked in one pass; others by sorting the pair keys (a
+ * Set cannot hold the tens of millions of pairs a large city produces).
+ */
+function checkPairs(t: PairTable, nSupplies: number, nDemands: number): void {
+  const seen = new Uint8Array(nSupplies);
+  let grouped = true;
+  for (let n = 0; n < t.length; n++) {
+    const j = t.supplyIdx[n]!;
+    const k = t.demandIdx[n]!;
+    if (!(j >= 0 && j < nSupplies && k >= 0 && k < nDemands)) throw new AnalysisInputError('index out of range', `pairs[${n}]`);
+    assertNonNegative(t.distance[n]!, `pairs[${n}].distance`);
+    if (n > 0 && t.supplyIdx[n - 1] === j) {
+      if (t.demandIdx[n - 1]! >= k) grouped = false;
+    } else {
+      if (seen[j]) grouped = false;
+      seen[j] = 1;
+    }
+  }
+  if (grouped) return;
+  const keys = new Float64Array(t.length);
+  for (let n = 0; n < t.length; n++) keys[n] = t.supplyIdx[n]! * nDemands + t.demandIdx[n]!;
+  keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i] === keys[i - 1]) {
+      const key = keys[i]!;
+      throw new AnalysisInputError(`duplicate pair (supply ${Math.floor(key / nDemands)}, demand ${key % nDemands})`, 'pairs');
+    }
+  }
 }
 
 export function e2sfca(input: E2sfcaInput): E2sfcaResult {
@@ -321,53 +506,51 @@ export function e2sfca(input: E2sfcaInput): E2sfcaResult {
     if (d.population !== null) assertNonNegative(d.population, `demands[${k}].population`);
   });
 
-  let pairs: readonly Pair[];
+  let t: PairTable;
   if (typeof input.pairs === 'function') {
     const cost = input.pairs;
-    const list: Pair[] = [];
+    const list = new PairColumns();
     supplies.forEach((s, supplyIdx) =>
       demands.forEach((d, demandIdx) => {
         const distance = cost(s, d);
         assertNonNegative(distance, `cost(${String(s.id)}, ${String(d.id)})`);
-        if (distance <= W.catchment) list.push({ supplyIdx, demandIdx, distance });
+        if (distance <= W.catchment) list.push(supplyIdx, demandIdx, distance);
       }),
     );
-    pairs = list;
+    t = list.table();
   } else {
-    // Duplicates are found by sorting the pair keys: a Set cannot hold the tens of millions of
-    // pairs a large city produces.
-    const keys = new Float64Array(input.pairs.length);
-    input.pairs.forEach((p, n) => {
-      assertInteger(p.supplyIdx, `pairs[${n}].supplyIdx`, 0);
-      assertInteger(p.demandIdx, `pairs[${n}].demandIdx`, 0);
-      if (p.supplyIdx >= supplies.length || p.demandIdx >= demands.length) throw new AnalysisInputError('index out of range', `pairs[${n}]`);
-      assertNonNegative(p.distance, `pairs[${n}].distance`);
-      keys[n] = p.supplyIdx * demands.length + p.demandIdx;
-    });
-    keys.sort();
-    for (let i = 1; i < keys.length; i++) {
-      if (keys[i] === keys[i - 1]) {
-        const key = keys[i]!;
-        throw new AnalysisInputError(
-          `duplicate pair (supply ${Math.floor(key / demands.length)}, demand ${key % demands.length})`,
-          'pairs',
-        );
-      }
+    if (isPairTable(input.pairs)) t = input.pairs;
+    else {
+      const list = new PairColumns();
+      input.pairs.forEach((p, n) => {
+        assertInteger(p.supplyIdx, `pairs[${n}].supplyIdx`, 0);
+        assertInteger(p.demandIdx, `pairs[${n}].demandIdx`, 0);
+        list.push(p.supplyIdx, p.demandIdx, p.distance);
+      });
+      t = list.table();
     }
-    pairs = input.pairs;
+    if (!CHECKED.has(t)) checkPairs(t, supplies.length, demands.length);
   }
+
+  // W per pair, once
+  const w = new Float64Array(t.length);
+  for (let n = 0; n < t.length; n++) w[n] = W(t.distance[n]!);
 
   // Step 1: R_j = S_j / Σ D_k W(d_kj)
   const weighted = new Float64Array(supplies.length);
   const demandUnknown = new Uint8Array(supplies.length);
   const inReach = new Uint32Array(supplies.length);
-  for (const p of pairs) {
-    const w = W(p.distance);
-    if (w === 0) continue;
-    inReach[p.supplyIdx]!++;
-    const D = demands[p.demandIdx]!.population;
-    if (D === null) demandUnknown[p.supplyIdx] = 1;
-    else weighted[p.supplyIdx]! += D * w;
+  const population = new Float64Array(demands.length);
+  const popUnknown = new Uint8Array(demands.length);
+  demands.forEach((d, k) => (d.population === null ? (popUnknown[k] = 1) : (population[k] = d.population)));
+  for (let n = 0; n < t.length; n++) {
+    const wn = w[n]!;
+    if (wn === 0) continue;
+    const j = t.supplyIdx[n]!;
+    const k = t.demandIdx[n]!;
+    inReach[j]!++;
+    if (popUnknown[k]) demandUnknown[j] = 1;
+    else weighted[j]! += population[k]! * wn;
   }
   const supplyResults: SupplyResult[] = supplies.map((s, j) => {
     let ratio: number | null = null;
@@ -390,13 +573,25 @@ export function e2sfca(input: E2sfcaInput): E2sfcaResult {
   const A = new Float64Array(demands.length);
   const unknown: (MissingReason | null)[] = demands.map(() => null);
   const supplyCount = new Uint32Array(demands.length);
-  for (const p of pairs) {
-    const w = W(p.distance);
-    if (w === 0) continue;
-    supplyCount[p.demandIdx]!++;
-    const R = supplyResults[p.supplyIdx]!;
-    if (R.ratio !== null) A[p.demandIdx]! += R.ratio * w;
-    else if (R.ratioReason !== 'NO_DEMAND') unknown[p.demandIdx] ??= R.ratioReason;
+  const ratio = new Float64Array(supplies.length);
+  const ratioKnown = new Uint8Array(supplies.length);
+  supplyResults.forEach((R, j) => {
+    if (R.ratio !== null) {
+      ratio[j] = R.ratio;
+      ratioKnown[j] = 1;
+    }
+  });
+  for (let n = 0; n < t.length; n++) {
+    const wn = w[n]!;
+    if (wn === 0) continue;
+    const j = t.supplyIdx[n]!;
+    const i = t.demandIdx[n]!;
+    supplyCount[i]!++;
+    if (ratioKnown[j]) A[i]! += ratio[j]! * wn;
+    else {
+      const why = supplyResults[j]!.ratioReason;
+      if (why !== 'NO_DEMAND') unknown[i] ??= why;
+    }
   }
   const demandResults: DemandResult[] = demands.map((d, i) => {
     const reason = unknown[i]!;

@@ -25,6 +25,7 @@
  * Missing or suppressed values never count as "no alert": the rule is reported as not evaluable.
  */
 import { AnalysisInputError, assertFinite, assertInteger, assertNonNegative, assertNullableFinite } from './errors';
+import { formatNumber } from './number-format';
 import { populationSd } from './statistics';
 import type { DynamicsClass } from './need-index';
 import { key2, key3, type Id, type MethodText, type MissingReason, type Observation, type Polarity, type ValueStatus } from './types';
@@ -194,9 +195,9 @@ export const EARLY_WARNING_METHOD: MethodText = {
   en: 'Early warning: rules per indicator (threshold, worse than the city, consecutive worsening, worsening faster than the city by more than the spread of the areas); a difference within the rounding of the published values is no signal; missing values are reported as not evaluable, never as no alert.',
 };
 
-const fmt = (x: number) => x.toLocaleString('de-DE', { maximumFractionDigits: 2 });
+const fmt = (x: number) => formatNumber(x, 'de-DE', { maximumFractionDigits: 2 });
 const fmtSigned = (x: number) => (x > 0 ? '+' : '') + fmt(x);
-const fmtEn = (x: number) => x.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+const fmtEn = (x: number) => formatNumber(x, 'en-GB', { maximumFractionDigits: 2 });
 // U+2212 for a negative change, as the map writes it
 const fmtSignedEn = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '') + fmtEn(Math.abs(x));
 
@@ -231,7 +232,7 @@ function validateRule(rule: EarlyWarningRule, n: number): void {
   }
 }
 
-const fmtZ = (x: number) => x.toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const fmtZ = (x: number) => formatNumber(x, 'de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 function dynamicsNote(d: AreaDynamics, label: string, labelEn: string): MethodText {
   const z = d.dynamicsZ === null ? '' : ` (D* = ${fmtZ(d.dynamicsZ)})`;

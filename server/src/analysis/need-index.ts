@@ -287,8 +287,19 @@ function standardise(values: number[]): { mean: number | null; sd: number | null
   return zScores(values);
 }
 
+/** 1 + the number of values greater than each ("1224" ranking), by binary search in a sorted copy. */
 function competitionRanks(values: number[]): number[] {
-  return values.map((v) => 1 + values.filter((u) => u > v).length);
+  const desc = Float64Array.from(values).sort().reverse();
+  return values.map((v) => {
+    let lo = 0;
+    let hi = desc.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (desc[mid]! > v) lo = mid + 1;
+      else hi = mid;
+    }
+    return 1 + lo;
+  });
 }
 
 export function computeNeedIndex(input: NeedIndexInput): NeedIndexResult {

@@ -1,4 +1,5 @@
 import { AnalysisInputError } from './errors';
+import { demandIndex, detourTable, e2sfca, haversineMetres, pairsOf, updateTable } from './e2sfca';
 import { runScenario, type ScenarioInput } from './scenario';
 
 // Three areas about 11 km apart (beyond the 3,000 m catchment of each other), one demand point each.
@@ -104,5 +105,58 @@ describe('scenario gap scores', () => {
     expect(y.summary?.de).toBe('Lückenklasse kritisch → hoch (Lückenwert 2,52 → 1,30); fehlende Plätze gegenüber dem Richtwert rund 60 → 20.');
     expect(y.summary?.en).toBe('Gap class critical → high (gap score 2.52 → 1.30); places missing against the norm about 60 → 20.');
     expect(r.parameters).toMatchObject({ detourFactor: 1.2, decay: { kind: 'STEP' } });
+  });
+});
+
+describe('scenarios evaluate only the changed services', () => {
+  // a seeded city: 40 services of two categories, 600 demand points in 12 areas (about 6 × 4 km)
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const point = () => ({ lon: 12.3 + rand() * 0.09, lat: 51.3 + rand() * 0.036 });
+  const areas = Array.from({ length: 12 }, (_, i) => `A${i}`);
+  const demands = Array.from({ length: 600 }, (_, k) => ({ id: `d${k}`, areaId: areas[k % 12]!, population: Math.round(rand() * 300), ...point() }));
+  const services = Array.from({ length: 40 }, (_, j) => ({ serviceId: `s${j}`, category: j % 3 ? 'KITA' : 'OTHER', capacity: Math.round(10 + rand() * 90), areaId: areas[j % 12]!, ...point() }));
+  const city: ScenarioInput = {
+    category: 'KITA',
+    areas,
+    services,
+    demands,
+    targets: areas.map((areaId) => ({ areaId, category: 'KITA', population: 15000 })),
+    norm: { category: 'KITA', perThousand: 3 },
+    need: areas.map((areaId, i) => ({ areaId, value: (i % 5) - 2 })),
+  };
+  const changes = {
+    addServices: [{ category: 'KITA', capacity: 60, areaId: 'A3', ...point() }, { category: 'OTHER', capacity: 5, areaId: 'A4', ...point() }],
+    closeServiceIds: ['s1', 's5', 's3'],
+  };
+
+  it('equals a full recomputation (the scenario with its own distances searches everything again)', () => {
+    const incremental = runScenario(city, changes);
+    // a cost function makes the scenario evaluate every pair anew; the same straight line × 1.2
+    const full = runScenario({ ...city, distance: (s, d) => 1.2 * haversineMetres(s, d) }, changes);
+    expect(incremental.areas.length).toBeGreaterThan(0);
+    const strip = (r: ReturnType<typeof runScenario>) => r.areas.map(({ areaId, before, after, changed, gapClassChange }) => ({ areaId, before, after, changed, gapClassChange }));
+    const close = (a: unknown, b: unknown): void => {
+      if (typeof a === 'number' && typeof b === 'number') expect(a).toBeCloseTo(b, 9);
+      else if (a && typeof a === 'object') for (const k of Object.keys(a)) close((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]);
+      else expect(a).toEqual(b);
+    };
+    close(strip(incremental), strip(full));
+    expect(incremental.areas.map((a) => a.areaId)).toEqual(full.areas.map((a) => a.areaId));
+  });
+
+  it('takes the kept services\u2019 pairs from before: the table equals a new search over the services after', () => {
+    const own = services.filter((s) => s.category === 'KITA');
+    const index = demandIndex(demands);
+    const before = detourTable(own, index, 3000);
+    const keep = Uint8Array.from(own, (s) => (changes.closeServiceIds.includes(s.serviceId) ? 0 : 1));
+    const kept = own.filter((_, j) => keep[j]);
+    const added = [changes.addServices[0]!];
+    const updated = updateTable(before, keep, detourTable(added, index, 3000, 1.2, kept.length));
+    const fresh = detourTable([...kept, ...added], index, 3000);
+    expect(pairsOf(updated)).toEqual(pairsOf(fresh));
+    // and so the accessibility is the same to the last bit
+    const sup = [...kept, ...added].map((s, j) => ({ id: j, capacity: s.capacity, lon: s.lon, lat: s.lat }));
+    expect(e2sfca({ supplies: sup, demands, pairs: updated }).demands).toEqual(e2sfca({ supplies: sup, demands, pairs: fresh }).demands);
   });
 });

@@ -6,9 +6,10 @@
  * Closing a service removes its capacity; its funding changes only through `fundingChanges`.
  */
 import { computeCoverage, type CoverageNorm, type CoverageRow, type TargetPopulation } from './coverage';
+import { formatNumber } from './number-format';
 import {
-  DEFAULT_DETOUR_FACTOR, DEFAULT_ZONES, decayWeight, detourPairs, e2sfca,
-  type AreaAccessibility, type CostFunction, type Demand, type DistanceDecay, type Supply, type Zone,
+  DEFAULT_DETOUR_FACTOR, DEFAULT_ZONES, decayWeight, demandIndex, detourTable, e2sfca, updateTable,
+  type AreaAccessibility, type CostFunction, type Demand, type DistanceDecay, type PairTable, type Supply, type Zone,
 } from './e2sfca';
 import { AnalysisInputError, assertNonNegative } from './errors';
 import { computeGaps, GAP_NAMES, roundCount, type GapClass, type GapReference, type GapRow } from './gaps';
@@ -97,7 +98,7 @@ export const SCENARIO_METHOD: MethodText = {
   en: 'Scenario: coverage, accessibility (E2SFCA) and gaps before and after the changes, without touching stored data.',
 };
 
-function evaluate(input: ScenarioInput, services: readonly ScenarioService[], reference?: GapReference) {
+function evaluate(input: ScenarioInput, services: readonly ScenarioService[], reference?: GapReference, pairs?: PairTable) {
   const W = decayWeight(input.decay ?? { kind: 'STEP', zones: input.zones ?? DEFAULT_ZONES });
   const own = services.filter((s) => s.category === input.category);
   const coverage = computeCoverage({
@@ -112,7 +113,7 @@ function evaluate(input: ScenarioInput, services: readonly ScenarioService[], re
     supplies,
     demands: input.demands,
     decay: W.decay,
-    pairs: input.distance ?? detourPairs(supplies, input.demands, W.catchment, input.detourFactor ?? DEFAULT_DETOUR_FACTOR),
+    pairs: pairs ?? input.distance ?? detourTable(supplies, input.demands, W.catchment, input.detourFactor ?? DEFAULT_DETOUR_FACTOR),
   });
   const accBy = new Map(access.areas.map((a) => [String(a.areaId), a]));
   const covBy = new Map(coverage.rows.map((r) => [String(r.areaId), r]));
@@ -160,13 +161,13 @@ function evaluate(input: ScenarioInput, services: readonly ScenarioService[], re
 }
 
 const word = (c: GapClass | null, lang: 'de' | 'en') => (c === null ? (lang === 'de' ? 'ohne Klasse' : 'no class') : GAP_NAMES[c][lang]);
-const num = (x: number, lang: 'de' | 'en') => roundCount(x).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
+const num = (x: number, lang: 'de' | 'en') => formatNumber(roundCount(x), lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
 
 /** "Lückenklasse kritisch → hoch (Lückenwert 2,33 → 1,02); fehlende Plätze rund 18 → 0." */
 function summarise(b: GapRow, a: GapRow, input: ScenarioInput): MethodText | null {
   const de: string[] = [];
   const en: string[] = [];
-  const score = (x: number | null, lang: 'de' | 'en') => (x === null ? '–' : x.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const score = (x: number | null, lang: 'de' | 'en') => (x === null ? '–' : formatNumber(x, lang === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   if (b.gapClass !== a.gapClass) {
     de.push(`Lückenklasse ${word(b.gapClass, 'de')} → ${word(a.gapClass, 'de')} (Lückenwert ${score(b.score, 'de')} → ${score(a.score, 'de')})`);
     en.push(`gap class ${word(b.gapClass, 'en')} → ${word(a.gapClass, 'en')} (gap score ${score(b.score, 'en')} → ${score(a.score, 'en')})`);
@@ -202,10 +203,27 @@ export function runScenario(input: ScenarioInput, changes: ScenarioChanges): Sce
   });
   const afterServices = [...input.services.filter((s) => !closed.has(String(s.serviceId))), ...added];
 
+  // Only the changed services are searched for demand points in reach: the kept services' pairs are
+  // taken from the situation before (E2SFCA is local; the table equals a new search, so the result
+  // equals a full recomputation). With a caller's cost function everything is evaluated anew.
+  let pairsBefore: PairTable | undefined;
+  let pairsAfter: PairTable | undefined;
+  if (!input.distance) {
+    const W = decayWeight(input.decay ?? { kind: 'STEP', zones: input.zones ?? DEFAULT_ZONES });
+    const factor = input.detourFactor ?? DEFAULT_DETOUR_FACTOR;
+    const index = demandIndex(input.demands);
+    const own = input.services.filter((s) => s.category === input.category);
+    pairsBefore = detourTable(own, index, W.catchment, factor);
+    const keep = Uint8Array.from(own, (s) => (closed.has(String(s.serviceId)) ? 0 : 1));
+    const kept = keep.reduce((n, k) => n + k, 0);
+    const newOwn = added.filter((s) => s.category === input.category);
+    pairsAfter = updateTable(pairsBefore, keep, detourTable(newOwn, index, W.catchment, factor, kept));
+  }
+
   // The situation after is measured against the distribution before: an area changes gap class
   // only when its own need or supply changes, not because the others moved.
-  const { states: before, reference } = evaluate(input, input.services);
-  const { states: after } = evaluate(input, afterServices, reference ?? undefined);
+  const { states: before, reference } = evaluate(input, input.services, undefined, pairsBefore);
+  const { states: after } = evaluate(input, afterServices, reference ?? undefined, pairsAfter);
   const areas: ScenarioArea[] = [];
   for (const areaId of input.areas) {
     const b = before.get(String(areaId))!;

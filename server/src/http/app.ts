@@ -17,10 +17,13 @@ import { exportRouter } from '../modules/exports/export.router';
 import { callerOf, httpExchange, rateLimits, resolveCaller } from '../modules/auth/http';
 import { hasAnyRole } from '../modules/auth/roles';
 import { ogcRouter } from '../modules/ogc/ogc.router';
+import { getSchema } from '../schema';
 import { explorerRouter } from './explorer';
 import { mapConfigRouter } from './map-config';
 import { databaseErrorHandler } from './database-errors';
+import { concurrencyLimit } from './concurrency';
 import { createApollo } from './graphql';
+import { httpCache } from './http-cache';
 import { queryLimits } from './limits';
 import { readScope, readScopePlugin } from './read-scope';
 import { loadTrustedDocuments, trustedDocumentsGuard } from './trusted-documents';
@@ -127,6 +130,10 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  // At most GRAPHQL_MAX_CONCURRENT operations execute at once, the rest wait their turn (before the
+  // database budget starts: waiting here does not use it up).
+  app.use('/graphql', concurrencyLimit(config.graphqlConcurrency).handler);
+
   // Every request that reaches the database gets a time budget there (embedded database: docs/security.md).
   const budget: express.RequestHandler = (_req, _res, next) => withDatabaseBudget(config.requestBudgetMs, next);
   app.use(['/graphql', '/export', '/ogc'], budget);
@@ -147,6 +154,8 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
     jsonBody,
     // Anonymous callers only with the map's own operations when TRUSTED_DOCUMENTS=true.
     trustedDocumentsGuard(trusted, config.trustedDocuments.enforce, callerOf),
+    // ETag / 304 / Cache-Control for read-only GET queries of areas and values (the map's geometry)
+    httpCache({ prisma: db.prisma, schema: await getSchema(), callerOf, enabled: !db.replicas }),
     readScope(db, 'primary'),
     expressMiddleware(apollo, { context: async ({ req, res }) => createContext(db.prisma, callerOf(req), httpExchange(req, res)) }),
   );

@@ -38,6 +38,15 @@ describe('hostile input gets clear input errors, not internal ones or long work'
     expect(body.errors?.[0]?.message).toMatch(/NUL/);
   });
 
+  it('guards the arguments of field resolvers too, and checks the role before the input', async () => {
+    const value = await http.graphql('query($key: String!) { areas(first: 1) { nodes { value(indicator: $key, year: 2022) { value } } } }', { key: 'sgb2_rate\u0000' });
+    expect(value.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'indicator' });
+    expect(value.body.errors?.[0]?.path).toEqual(['areas', 'nodes', 0, 'value']);
+    // an anonymous caller learns nothing about the input of a mutation it may not call
+    const anonymous = await http.graphql('mutation($csv: String!) { importIndicatorValues(csv: $csv) { applied } }', { csv: 'a\u0000b' });
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('refuses a cursor beyond the integer ids with BAD_USER_INPUT', async () => {
     for (const id of ['2147483648', '99999999999999999999']) {
       const { body } = await http.graphql('query($after: String) { areas(after: $after) { totalCount nodes { id } } }', { after: cursor(id) });

@@ -8,7 +8,7 @@ import {
   computeCoverage,
   computeNeedIndex,
   decayWeight,
-  detourPairs,
+  detourTable,
   e2sfca,
   spreadPopulation,
   type CoverageResult,
@@ -40,6 +40,7 @@ import {
   labelPointCells,
   levelMap,
   servicePoints,
+  STORED_GRID_SIZES,
   valuesForLevels,
   type CategoryNormRow,
   type DemandCellRow,
@@ -308,11 +309,16 @@ export function decayOf(zones: Zone[], req: DecayRequest | null): DistanceDecay 
   return { kind: 'GRAVITY', catchment, beta: req.beta ?? GRAVITY_DEFAULTS.beta, minDistance: req.minDistance ?? GRAVITY_DEFAULTS.minDistance };
 }
 
-/** Demand grid cells are geometry only (no confidential data): cached per process, invalidated by the areas' fingerprint. */
+/**
+ * Demand grid cells. Stored sizes are read from demand_cell (kept by a trigger, so always current);
+ * other sizes are computed, and cached per process (geometry only, no confidential data),
+ * invalidated by the areas' fingerprint.
+ */
 const cellCache = new Map<string, DemandCellRow[]>();
 
 export async function loadCells(prisma: PrismaClient, level: AreaLevel, mode: DemandMode, size: number, scope?: CityScope): Promise<DemandCellRow[]> {
   if (mode === 'LABEL_POINTS') return labelPointCells(prisma, level, scope);
+  if (STORED_GRID_SIZES.includes(size)) return gridCells(prisma, level, size, scope);
   const city = scope === undefined ? 'default' : scope ? `${scope.id}${scope.named ? '' : '+'}` : 'all';
   const key = `${level}|${size}|${city}|${await areaStamp(prisma)}`;
   let cells = cellCache.get(key);
@@ -426,7 +432,7 @@ export interface AccessibilityComputed {
 export function computeAccessibility(inp: AccessibilityInputs, services: readonly PlacedService[] = inp.services): AccessibilityComputed {
   const { supplies, notCounted } = suppliesOf(services, inp.capacityMode);
   const catchment = decayWeight(inp.decay).catchment;
-  const result = e2sfca({ supplies, demands: inp.demands, decay: inp.decay, pairs: detourPairs(supplies, inp.demands, catchment, inp.detourFactor) });
+  const result = e2sfca({ supplies, demands: inp.demands, decay: inp.decay, pairs: detourTable(supplies, inp.demands, catchment, inp.detourFactor) });
   const relabelled = result.demands.map((d) => ({ ...d, areaId: inp.levelOf.get(areaIdOf(d.areaId)) ?? d.areaId }));
   return { result, areas: aggregateByArea(relabelled), notCounted, supplies };
 }

@@ -183,28 +183,29 @@ export interface DemandCellRow {
   weight: number;
 }
 
+/** Cell sizes the database stores (demand_cell, written by a trigger when areas change). */
+export const STORED_GRID_SIZES: readonly number[] = [250];
+
 /**
- * Demand points: a regular square grid (ST_SquareGrid, `size` metres) over each area of the level,
- * built in the UTM zone of the areas' centre (metric); each cell is clipped to the area and its
- * centroid kept with the clipped area (m²) as weight. Areas without geometry give no cells.
+ * Demand points: a regular square grid (`size` metres) over each area of the level, laid out in the
+ * UTM zone of the area's label point (metric); each cell is clipped to the area and its centroid kept
+ * with the clipped area (m²) as weight (SQL function demand_grid_cells). The stored sizes are read
+ * from demand_cell, others computed by the same function. Areas without geometry give no cells.
  */
 export function gridCells(prisma: PrismaClient, level: string, size: number, scope?: CityScope) {
-  const inScope = cityCondition(Prisma.sql`city_id`, scope);
+  const inScope = cityCondition(Prisma.sql`a.city_id`, scope);
+  if (STORED_GRID_SIZES.includes(size)) {
+    return prisma.$queryRaw<DemandCellRow[]>`
+      SELECT c.area_id AS "areaId", c.x, c.y, c.weight
+        FROM demand_cell c JOIN area a ON a.id = c.area_id
+       WHERE a.level = ${level}::area_level AND c.size_m = ${size}::int AND ${inScope}
+       ORDER BY c.area_id, c.n`;
+  }
   return prisma.$queryRaw<DemandCellRow[]>`
-    WITH srid AS (
-      SELECT 32600 + floor((ST_X(ST_Centroid(ST_Extent(geom))) + 180) / 6)::int + 1 AS s
-        FROM area WHERE level = ${level}::area_level AND geom IS NOT NULL AND ${inScope}
-    ),
-    a AS (SELECT id, ST_Transform(geom, (SELECT s FROM srid)) AS g FROM area WHERE level = ${level}::area_level AND geom IS NOT NULL AND ${inScope}),
-    c AS (
-      SELECT a.id AS area_id,
-             CASE WHEN ST_Within(sq.geom, a.g) THEN sq.geom ELSE ST_Intersection(a.g, sq.geom) END AS piece
-        FROM a CROSS JOIN LATERAL ST_SquareGrid(${size}::float8, a.g) AS sq
-       WHERE ST_Intersects(a.g, sq.geom)
-    ),
-    p AS (SELECT area_id, ST_Transform(ST_Centroid(piece), 4326) AS pt, ST_Area(piece) AS w FROM c)
-    SELECT area_id AS "areaId", ST_X(pt) AS x, ST_Y(pt) AS y, w AS weight FROM p WHERE w > 0
-     ORDER BY area_id, ST_Y(pt), ST_X(pt)`;
+    SELECT a.id AS "areaId", c.x, c.y, c.weight
+      FROM area a CROSS JOIN LATERAL demand_grid_cells(a.geom, demand_grid_srid(a.label_point), ${size}::float8) AS c
+     WHERE a.level = ${level}::area_level AND a.geom IS NOT NULL AND ${inScope}
+     ORDER BY a.id, c.n`;
 }
 
 /** One demand point per area: its label point (ST_PointOnSurface), weight 1. */

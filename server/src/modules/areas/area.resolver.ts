@@ -36,7 +36,7 @@ export class AreaResolver {
       throw new BadUserInputError('Give exactly one of id or code', id === undefined ? 'code' : 'id');
     }
     if (id !== undefined && id !== null) return ctx.loaders.areaById.load(id);
-    const [area] = await findAreas(ctx.prisma, { codes: [code as string], scope: await resolveCity(ctx.prisma, city) }, 1);
+    const [area] = await findAreas(ctx.prisma, { codes: [code as string], scope: city ? await resolveCity(ctx.prisma, city) : undefined }, 1);
     return area ?? null;
   }
 
@@ -44,8 +44,10 @@ export class AreaResolver {
   async areas(@Ctx() ctx: Context, @Args() args: AreasArgs) {
     validateFilter(args.filter);
     // children of a given area are of that area's city: the default city applies only without one
-    const unscoped = !args.filter?.city && args.filter?.parentId != null;
-    const filter = { ...args.filter, scope: unscoped ? undefined : await resolveCity(ctx.prisma, args.filter?.city, 'filter.city') };
+    // (and is applied in SQL: no extra statement for queries without a city)
+    const f = args.filter;
+    const scope = f?.city ? await resolveCity(ctx.prisma, f.city, 'filter.city') : f?.parentId != null ? null : undefined;
+    const filter = { ...f, scope };
     const page = await paginate(
       args,
       (take, afterId) => findAreas(ctx.prisma, filter, take, afterId),

@@ -2,8 +2,14 @@ import { Args, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { actorOf } from '../common/writes/audit';
 import { importAreas } from './areas.import';
-import { AreaImportResult, ImportAreasArgs, ImportIndicatorValuesArgs, ImportResult } from './import.type';
+import { AreaImportResult, ImportAreasArgs, ImportIndicatorValuesArgs, ImportResult, ImportStatisticsArgs, StatisticsImportResult } from './import.type';
+import { importStatisticsFiles } from './statistics.import';
+import { hasAnyRole } from '../auth/roles';
+import { BadUserInputError } from '../../errors';
 import { importIndicatorValues } from './indicator-values.import';
+
+/** Files per statistics import: the shipped Leipzig set is 8 (one request must stay below the import body limit). */
+const MAX_STATISTICS_FILES = 20;
 
 @Resolver()
 export class ImportResolver {
@@ -14,6 +20,23 @@ export class ImportResolver {
   })
   importIndicatorValues(@Ctx() ctx: Context, @Args() { csv, dryRun, allowDerivedLevels, overrideConflicts }: ImportIndicatorValuesArgs): Promise<ImportResult> {
     return importIndicatorValues(ctx.prisma, csv, { dryRun, allowDerivedLevels, overrideConflicts, actor: actorOf(ctx.caller) });
+  }
+
+  @Authorized('STATISTICS')
+  @Mutation(() => StatisticsImportResult, {
+    description:
+      'Imports statistics files in the published kdvalues shape by a mapping (the seed’s importer, mapping checks, value checks and plausibility warnings): dry run by default; all or nothing; derived Stadtbezirk/city values recomputed; a stored suppression is kept unless overrideConflicts. Role: STATISTICS; the indicators the mapping uses must be in the catalogue, except for ADMIN, whose import also writes the mapping’s indicator definitions.',
+  })
+  importStatistics(@Ctx() ctx: Context, @Args() { files, mapping, dryRun, overrideConflicts }: ImportStatisticsArgs): Promise<StatisticsImportResult> {
+    if (files.length < 1 || files.length > MAX_STATISTICS_FILES) throw new BadUserInputError(`files: 1–${MAX_STATISTICS_FILES} files per import`, 'files');
+    return importStatisticsFiles(ctx.prisma, {
+      files: files.map((f) => ({ name: f.name, text: f.json })),
+      mapping: mapping && { name: mapping.name, text: mapping.json },
+      dryRun,
+      overrideConflicts,
+      defineIndicators: hasAnyRole(ctx.caller, ['ADMIN']),
+      actor: actorOf(ctx.caller),
+    });
   }
 
   @Authorized('ADMIN')

@@ -1,5 +1,5 @@
 import { AreaLevel, ValueStatus } from '@sozialatlas/db';
-import { ArgsType, Field, Float, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A line that was not written because it conflicts with a later decision (Konflikt).' })
 export class ImportConflict {
@@ -18,7 +18,7 @@ export class ImportConflict {
   @Field({ description: 'Stable code: LIFTS_SUPPRESSION (the stored value is suppressed; the line would publish it).' })
   reason!: string;
 
-  @Field({ description: 'What the conflict is, in German, with the line number.' })
+  @Field({ description: 'What the conflict is, in German and English (“… / …”), with the line number.' })
   message!: string;
 }
 
@@ -33,7 +33,7 @@ export class ImportError {
   @Field({ description: 'Stable code: UNKNOWN_AREA, UNKNOWN_INDICATOR, NUMBER_FORMAT, WRONG_UNIT, DUPLICATE_ROW, YEAR_OUT_OF_RANGE, UNKNOWN_STATUS, MISSING_VALUE, COLUMN_COUNT, BAD_HEADER, MALFORMED_CSV, TOO_MANY_ROWS.' })
   reason!: string;
 
-  @Field({ description: 'What is wrong, in German, with the line number.' })
+  @Field({ description: 'What is wrong, in German and English (“Zeile n: … / Line n: …”).' })
   message!: string;
 }
 
@@ -275,4 +275,105 @@ export class ImportAreasArgs {
 
   @Field(() => String, { nullable: true, description: 'Key of the source (Quelle) of the boundaries, set on every area written.' })
   sourceKey?: string | null;
+}
+
+@InputType({ description: 'A statistics file in the published kdvalues shape ({meta, data: {year: {sub-indicator: [{value, district}]}}}).' })
+export class StatisticsFileInput {
+  @Field({ description: 'File name as the mapping names it, e.g. "leipzig-einwohner-insgesamt.json".' })
+  name!: string;
+
+  @Field({ description: 'The file’s JSON text.' })
+  json!: string;
+}
+
+@InputType({ description: 'A mapping file (statistics.mapping.json): which sub-indicator of which file is which indicator (docs/data.md).' })
+export class StatisticsMappingInput {
+  @Field({ defaultValue: 'statistics.mapping.json', description: 'Name used in messages.' })
+  name!: string;
+
+  @Field({ description: 'The mapping’s JSON text.' })
+  json!: string;
+}
+
+@ArgsType()
+export class ImportStatisticsArgs {
+  @Field(() => [StatisticsFileInput], { description: 'The kdvalues files (1–20).' })
+  files!: StatisticsFileInput[];
+
+  @Field(() => StatisticsMappingInput, { nullable: true, description: 'The mapping; default the shipped Leipzig mapping (seed/data/leipzig/statistics.mapping.json).' })
+  mapping?: StatisticsMappingInput | null;
+
+  @Field({ defaultValue: true, description: 'Only check and report what would change (default). Pass false to write.' })
+  dryRun!: boolean;
+
+  @Field({ defaultValue: false, description: 'Also write values that lift a stored suppression (a deliberate decision; recorded in the audit log).' })
+  overrideConflicts!: boolean;
+}
+
+@ObjectType({ description: 'An error in a statistics file or its mapping; nothing is written while any exist.' })
+export class StatisticsImportError {
+  @Field({ description: 'File the error is in.' })
+  file!: string;
+
+  @Field(() => String, { nullable: true, description: 'JSON Pointer into the file (e.g. "/files/1/subIndicators/Männer"); "/" for the whole file; null when the message names the row.' })
+  path!: string | null;
+
+  @Field({ description: 'What is wrong, in German and English (“… / …”).' })
+  message!: string;
+}
+
+@ObjectType({ description: 'A row or sub-indicator of a statistics file that was not imported, and why.' })
+export class StatisticsImportSkipped {
+  @Field({ description: 'Where: "file › year › sub-indicator › \\"Ortsteil\\"" or "file › sub-indicator".' })
+  row!: string;
+
+  @Field({ description: 'Why, in German and English where the check is shared with the CSV import.' })
+  reason!: string;
+}
+
+@ObjectType({ description: 'Outcome of a statistics (kdvalues) import or of its dry run: the seed’s report.' })
+export class StatisticsImportResult {
+  @Field({ description: 'True when only checked and nothing was written.' })
+  dryRun!: boolean;
+
+  @Field({ description: 'True when the values were written.' })
+  applied!: boolean;
+
+  @Field({ description: 'The mapping used.' })
+  mapping!: string;
+
+  @Field(() => [String], { description: 'The files read as kdvalues.' })
+  files!: string[];
+
+  @Field(() => Int, { description: 'Rows read from the files.' })
+  rowsRead!: number;
+
+  @Field(() => Int, { description: 'Database rows written (values, derived values, catalogue); also counted in a dry run, then rolled back.' })
+  written!: number;
+
+  @Field(() => Int, { description: 'Ortsteil values equal to what is stored.' })
+  unchanged!: number;
+
+  @Field(() => Int, { description: 'Ortsteil values checked and (to be) written.' })
+  ortsteilValues!: number;
+
+  @Field(() => [StatisticsImportError], { description: 'Errors in the mapping or a file; when any exist nothing is written.' })
+  errors!: StatisticsImportError[];
+
+  @Field(() => [StatisticsImportSkipped], { description: 'Rows and sub-indicators not imported (unknown Ortsteil, value outside its unit, unmapped, ambiguous, outside the mapped years, taken from another file).' })
+  skipped!: StatisticsImportSkipped[];
+
+  @Field(() => [String], { description: 'Every sub-indicator the mapping does not name, with its rows and years (the full list).' })
+  unmapped!: string[];
+
+  @Field(() => [String], {
+    description: 'Plausibility warnings (imported anyway): a count of 0 where more than 1,000 people live, 0 % after at least 40 % the year before, a jump beyond factor 3 from the previous year.',
+  })
+  plausibility!: string[];
+
+  @Field(() => [String], { description: 'Values not written because they would lift a suppression (write them with overrideConflicts: true).' })
+  liftsSuppression!: string[];
+
+  @Field(() => [String], { description: 'Warnings of the import as a whole.' })
+  warnings!: string[];
 }

@@ -1,4 +1,4 @@
-import { deriveAggregates, plausibilityWarnings, unitProblem, upsertValues, type PrismaClient } from '@sozialatlas/db';
+import { deriveAggregates, plausibilityWarnings, unitProblemTexts, upsertValues, type PrismaClient } from '@sozialatlas/db';
 import { parse } from 'csv-parse/sync';
 import type { Actor } from '../auth/caller';
 import { writeAudit } from '../common/writes/audit';
@@ -115,17 +115,17 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date, allowDeriv
     records = parse(text, { delimiter: decimalComma ? ';' : ',', relax_column_count: true, skip_empty_lines: true, trim: true });
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
-    add({ line, column: null, reason: 'MALFORMED_CSV', message: `Zeile ${line}: Die CSV-Datei ist nicht lesbar (${(error as Error).message}).` });
+    add({ line, column: null, reason: 'MALFORMED_CSV', message: `Zeile ${line}: Die CSV-Datei ist nicht lesbar (${(error as Error).message}). / Line ${line}: the CSV file cannot be read.` });
     return { rows: [], lineCount: 0, errors, areas: new Map(), indicators: new Map() };
   }
   const [head, ...body] = records;
   const columns = (head ?? []).map((c) => c.toLowerCase());
   if (IMPORT_COLUMNS.some((c, i) => columns[i] !== c)) {
-    add({ line: 1, column: null, reason: 'BAD_HEADER', message: `Zeile 1: Die Kopfzeile muss „${IMPORT_COLUMNS.join(',')}“ lauten.` });
+    add({ line: 1, column: null, reason: 'BAD_HEADER', message: `Zeile 1: Die Kopfzeile muss „${IMPORT_COLUMNS.join(',')}“ lauten. / Line 1: the header must be "${IMPORT_COLUMNS.join(',')}".` });
     return { rows: [], lineCount: 0, errors, areas: new Map(), indicators: new Map() };
   }
   if (body.length > MAX_IMPORT_ROWS) {
-    add({ line: MAX_IMPORT_ROWS + 2, column: null, reason: 'TOO_MANY_ROWS', message: `Höchstens ${MAX_IMPORT_ROWS} Werte je Import.` });
+    add({ line: MAX_IMPORT_ROWS + 2, column: null, reason: 'TOO_MANY_ROWS', message: `Höchstens ${MAX_IMPORT_ROWS} Werte je Import. / At most ${MAX_IMPORT_ROWS} values per import.` });
     return { rows: [], lineCount: 0, errors, areas: new Map(), indicators: new Map() };
   }
 
@@ -147,38 +147,38 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date, allowDeriv
     const line = index + 2;
     const [areaCode = '', indicatorKey = '', yearText = '', valueText = '', statusText = ''] = record;
     let ok = true;
-    const fail = (column: string, reason: string, message: string) => {
+    const fail = (column: string, reason: string, de: string, en: string) => {
       ok = false;
-      add({ line, column, reason, message: `Zeile ${line}: ${message}` });
+      add({ line, column, reason, message: `Zeile ${line}: ${de} / Line ${line}: ${en}` });
     };
-    if (record.length !== IMPORT_COLUMNS.length) fail('', 'COLUMN_COUNT', `Erwartet werden ${IMPORT_COLUMNS.length} Spalten, gefunden ${record.length}.`);
-    if (!areas.has(areaCode)) fail('area_code', 'UNKNOWN_AREA', `Gebietsschlüssel „${areaCode}“ ist unbekannt.`);
+    if (record.length !== IMPORT_COLUMNS.length) fail('', 'COLUMN_COUNT', `Erwartet werden ${IMPORT_COLUMNS.length} Spalten, gefunden ${record.length}.`, `${IMPORT_COLUMNS.length} columns expected, ${record.length} found.`);
+    if (!areas.has(areaCode)) fail('area_code', 'UNKNOWN_AREA', `Gebietsschlüssel „${areaCode}“ ist unbekannt.`, `area code "${areaCode}" is unknown.`);
     const area = areaInfo.get(areaCode);
     // Stadtbezirk and city values are derived from the Ortsteile; an imported one would replace that
     if (area && DERIVED_LEVELS[area.level] && !allowDerivedLevels) {
-      fail('area_code', 'DERIVED_LEVEL', `${area.name} (${areaCode}) ist ein${area.level === 'CITY' ? 'e Stadt' : ' Stadtbezirk'}; deren Werte werden aus den Ortsteilen abgeleitet. Nur mit allowDerivedLevels (CLI: --allow-derived-levels) wird ein amtlicher Wert statt des abgeleiteten gespeichert.`);
+      fail('area_code', 'DERIVED_LEVEL', `${area.name} (${areaCode}) ist ein${area.level === 'CITY' ? 'e Stadt' : ' Stadtbezirk'}; deren Werte werden aus den Ortsteilen abgeleitet. Nur mit allowDerivedLevels (CLI: --allow-derived-levels) wird ein amtlicher Wert statt des abgeleiteten gespeichert.`, `${area.name} (${areaCode}) is a ${area.level === 'CITY' ? 'city' : 'borough'}, whose values are derived from the Ortsteile; only with allowDerivedLevels is an official value stored instead.`);
     }
     const indicator = indicators.get(indicatorKey);
-    if (!indicator) fail('indicator_key', 'UNKNOWN_INDICATOR', `Indikator „${indicatorKey}“ ist unbekannt.`);
+    if (!indicator) fail('indicator_key', 'UNKNOWN_INDICATOR', `Indikator „${indicatorKey}“ ist unbekannt.`, `indicator "${indicatorKey}" is unknown.`);
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-    if (!(year >= MIN_YEAR && year <= maxYear)) fail('year', 'YEAR_OUT_OF_RANGE', `Jahr „${yearText}“ liegt nicht zwischen ${MIN_YEAR} und ${maxYear}.`);
+    if (!(year >= MIN_YEAR && year <= maxYear)) fail('year', 'YEAR_OUT_OF_RANGE', `Jahr „${yearText}“ liegt nicht zwischen ${MIN_YEAR} und ${maxYear}.`, `year "${yearText}" is not between ${MIN_YEAR} and ${maxYear}.`);
     const status = STATUSES[statusText.toLowerCase()];
-    if (!status) fail('status', 'UNKNOWN_STATUS', `Status „${statusText}“ ist unbekannt (REGULAR, PROVISIONAL, ESTIMATED, SUPPRESSED).`);
+    if (!status) fail('status', 'UNKNOWN_STATUS', `Status „${statusText}“ ist unbekannt (REGULAR, PROVISIONAL, ESTIMATED, SUPPRESSED).`, `status "${statusText}" is unknown.`);
     let value: number | null = null;
     if (valueText === '') {
-      if (status && status !== 'SUPPRESSED') fail('value', 'MISSING_VALUE', 'Der Wert fehlt; leer bleiben darf er nur bei Status SUPPRESSED.');
+      if (status && status !== 'SUPPRESSED') fail('value', 'MISSING_VALUE', 'Der Wert fehlt; leer bleiben darf er nur bei Status SUPPRESSED.', 'the value is missing; it may be empty only with status SUPPRESSED.');
     } else {
       value = parseNumber(valueText, decimalComma);
       if (value === null) {
-        fail('value', 'NUMBER_FORMAT', `„${valueText}“ ist keine Zahl${decimalComma ? ' (mit Semikolon getrennte Dateien: Dezimalkomma, z. B. 12,5)' : ' (mit Komma getrennte Dateien: Dezimalpunkt, z. B. 12.5)'}.`);
+        fail('value', 'NUMBER_FORMAT', `„${valueText}“ ist keine Zahl${decimalComma ? ' (mit Semikolon getrennte Dateien: Dezimalkomma, z. B. 12,5)' : ' (mit Komma getrennte Dateien: Dezimalpunkt, z. B. 12.5)'}.`, `"${valueText}" is not a number${decimalComma ? ' (semicolon-separated files: decimal comma)' : ' (comma-separated files: decimal point)'}.`);
       } else if (indicator) {
-        const problem = unitProblem(indicator.unit, value, indicatorKey);
-        if (problem) fail('value', 'WRONG_UNIT', problem);
+        const problem = unitProblemTexts(indicator.unit, value, indicatorKey);
+        if (problem) fail('value', 'WRONG_UNIT', problem.de, problem.en);
       }
     }
     const key = `${areaCode}\u0000${indicatorKey}\u0000${yearText}`;
     const first = seen.get(key);
-    if (first !== undefined) fail('', 'DUPLICATE_ROW', `Gebiet ${areaCode}, Indikator ${indicatorKey}, Jahr ${yearText} steht schon in Zeile ${first}.`);
+    if (first !== undefined) fail('', 'DUPLICATE_ROW', `Gebiet ${areaCode}, Indikator ${indicatorKey}, Jahr ${yearText} steht schon in Zeile ${first}.`, `area ${areaCode}, indicator ${indicatorKey}, year ${yearText} is already in line ${first}.`);
     else seen.set(key, line);
     if (ok) rows.push({ line, areaCode, indicatorKey, year, value, status: status as Status });
   });
@@ -250,7 +250,7 @@ export async function importIndicatorValues(
         indicatorKey: r.indicatorKey,
         year: r.year,
         reason: 'LIFTS_SUPPRESSION',
-        message: `Zeile ${r.line}: Gebiet ${r.areaCode}, Indikator ${r.indicatorKey}, Jahr ${r.year} ist geheimgehalten; die Zeile würde den Wert veröffentlichen und wird nicht geschrieben (bestätigen mit overrideConflicts).`,
+        message: `Zeile ${r.line}: Gebiet ${r.areaCode}, Indikator ${r.indicatorKey}, Jahr ${r.year} ist geheimgehalten; die Zeile würde den Wert veröffentlichen und wird nicht geschrieben (bestätigen mit overrideConflicts). / Line ${r.line}: the value is suppressed; the line would publish it and is not written (confirm with overrideConflicts).`,
       });
       continue;
     }

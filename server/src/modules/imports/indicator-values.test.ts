@@ -80,7 +80,7 @@ describe('importing indicator values from CSV', () => {
       [8, 'WRONG_UNIT'],
       [9, 'MISSING_VALUE'],
     ]);
-    expect(result.errors[4].message).toBe(`Zeile 7: Gebiet ${districts[a]!.code}, Indikator population, Jahr ${lastYear} steht schon in Zeile 2.`);
+    expect(result.errors[4].message).toBe(`Zeile 7: Gebiet ${districts[a]!.code}, Indikator population, Jahr ${lastYear} steht schon in Zeile 2. / Line 7: area ${districts[a]!.code}, indicator population, year ${lastYear} is already in line 2.`);
     expect(await db.prisma.indicatorValue.findMany({ where: { indicatorId: populationId, year: lastYear } })).toEqual(before);
   });
 
@@ -137,8 +137,8 @@ describe('importing indicator values from CSV', () => {
     const result = await run(csv, true);
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([
-      `Zeile 2: Gebiet ${d!.code}, unemployed, ${year}: Anzahl 0 bei ${d!.population} Einwohnern`,
-      expect.stringMatching(new RegExp(`^Zeile 3: Gebiet ${d!.code}, population_female, ${year}: \\d+ nach \\d+ im Vorjahr \\(Sprung über Faktor 3\\)$`)),
+      `Zeile 2: Gebiet ${d!.code}, unemployed, ${year}: Anzahl 0 bei ${d!.population} Einwohnern / count 0 with ${d!.population} residents`,
+      expect.stringMatching(new RegExp(`^Zeile 3: Gebiet ${d!.code}, population_female, ${year}: \\d+ nach \\d+ im Vorjahr \\(Sprung über Faktor 3\\) / \\d+ after \\d+ the year before \\(jump beyond factor 3\\)$`)),
     ]);
   });
 

@@ -51,7 +51,7 @@ export class ServiceFilter {
   })
   city?: string;
 
-  /** the resolved `city` (set by the resolver; not part of the API) */
+  /** the resolved `city` (set by the resolver; not part of the API): undefined = the default city, null = every city */
   scope?: CityScope;
 }
 

@@ -36,8 +36,8 @@ export function validateServiceFilter(filter: ServiceFilter | undefined) {
 
 /** The filter with its city resolved: the named one, else the default city unless an area is named (its city then). */
 export async function scopedServiceFilter(ctx: Context, filter: ServiceFilter | undefined): Promise<ServiceFilter> {
-  const unscoped = !filter?.city && filter?.areaId != null;
-  return { ...filter, scope: unscoped ? undefined : await resolveCity(ctx.prisma, filter?.city, 'filter.city') };
+  const scope = filter?.city ? await resolveCity(ctx.prisma, filter.city, 'filter.city') : filter?.areaId != null ? null : undefined;
+  return { ...filter, scope };
 }
 
 function checkPrecision(precision: number) {
