@@ -10,6 +10,7 @@ import {
   decayWeight,
   detourTable,
   e2sfca,
+  pairsFromMatrix,
   spreadPopulation,
   type CoverageResult,
   type DistanceDecay,
@@ -352,6 +353,8 @@ export interface AccessibilityInputs {
   areas: LevelArea[];
   targets: TargetPopulation[];
   demandLevel: AreaLevel;
+  /** network metres given by the caller, `${demand area id}|${service id}` → metres; instead of detour pairs */
+  travelCosts?: Map<string, number>;
 }
 
 export async function loadAccessibilityInputs(
@@ -432,7 +435,12 @@ export interface AccessibilityComputed {
 export function computeAccessibility(inp: AccessibilityInputs, services: readonly PlacedService[] = inp.services): AccessibilityComputed {
   const { supplies, notCounted } = suppliesOf(services, inp.capacityMode);
   const catchment = decayWeight(inp.decay).catchment;
-  const result = e2sfca({ supplies, demands: inp.demands, decay: inp.decay, pairs: detourTable(supplies, inp.demands, catchment, inp.detourFactor) });
+  // travel costs from the caller (a router's metres) instead of straight line × detour factor
+  const costs = inp.travelCosts;
+  const pairs = costs
+    ? pairsFromMatrix({ unit: 'metres', costs: supplies.map((s) => inp.demands.map((d) => costs.get(`${d.areaId}|${s.serviceId}`) ?? null)) }, supplies.length, inp.demands.length, catchment)
+    : detourTable(supplies, inp.demands, catchment, inp.detourFactor);
+  const result = e2sfca({ supplies, demands: inp.demands, decay: inp.decay, pairs });
   const relabelled = result.demands.map((d) => ({ ...d, areaId: inp.levelOf.get(areaIdOf(d.areaId)) ?? d.areaId }));
   return { result, areas: aggregateByArea(relabelled), notCounted, supplies };
 }
