@@ -1,6 +1,7 @@
 import { AreaLevel } from '@sozialatlas/db';
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
 import { DecayKind, DemandMode } from '../analysis.type';
+import { CITY_ARGUMENT, type CityScope } from '../../cities/city.sql';
 
 @InputType({ description: 'A travel cost from a demand point to a service, e.g. the walking distance from a router (Reisekosten).' })
 export class TravelCostInput {
@@ -52,4 +53,10 @@ export class AccessibilityArgs {
       'Travel costs instead of straight line × detour factor (up to 20,000; needs demand LABEL_POINTS): a pair not given is out of reach. Unknown areas or services and negative costs are refused.',
   })
   costs?: TravelCostInput[] | null;
+
+  @Field(() => String, { nullable: true, description: CITY_ARGUMENT })
+  city?: string;
+
+  /** the resolved `city` (set by the resolver; not part of the API) */
+  scope?: CityScope;
 }

@@ -28,9 +28,16 @@ export const MAX_TRAVEL_COSTS = 20_000;
 
 /** Checks the caller's travel costs against the demand points and the counted services; returns them keyed for computeAccessibility. */
 async function travelCosts(ctx: Context, costs: NonNullable<AccessibilityArgs['costs']>, inp: AccessibilityInputs): Promise<Map<string, number>> {
-  const areas = await ctx.prisma.area.findMany({ where: { code: { in: [...new Set(costs.map((c) => c.areaCode))] } }, select: { id: true, code: true } });
-  const areaId = new Map(areas.map((a) => [a.code, a.id]));
   const demandAreas = new Set(inp.demands.map((d) => Number(d.areaId)));
+  // codes are unique per city only: look them up among the areas of this city's level (its demand
+  // areas) first, then anywhere, to tell "no demand point" from "unknown"
+  const codes = [...new Set(costs.map((c) => c.areaCode))];
+  const areas = [
+    ...(await ctx.prisma.area.findMany({ where: { code: { in: codes }, id: { in: [...demandAreas] } }, select: { id: true, code: true } })),
+    ...(await ctx.prisma.area.findMany({ where: { code: { in: codes }, id: { notIn: [...demandAreas] } }, select: { id: true, code: true } })),
+  ];
+  const areaId = new Map<string, number>();
+  for (const a of areas) if (!areaId.has(a.code)) areaId.set(a.code, a.id);
   const services = new Set(suppliesOf(inp.services, inp.capacityMode).supplies.map((s) => s.serviceId));
   const byPair = new Map<string, number>();
   costs.forEach((c, i) => {
