@@ -32,6 +32,7 @@ import { useViewState } from './use-view-state';
 import { CityTrend } from '../features/charts/AreaTrend';
 import { CompareTray } from '../features/compare/CompareTray';
 import { MAX_COMPARE, MIN_COMPARE } from '../lib/url-state';
+import { CityAreaList, CityNotice, CitySwitcher, currentCity, FitCity, unavailableFor, useCities } from '../features/city/CitySwitcher';
 
 // the side-by-side view is a chunk of its own, loaded when a planner opens it
 const CompareView = lazy(() => import('../features/compare/CompareView'));
@@ -52,6 +53,10 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
   const scenarioFor = useCallback((year: number | null) => changes(view.gapCategory, year, view.level), [changes, view.gapCategory, view.level]);
   const layer = useMapLayer(view, scenarioFor);
   const services = useServices(view);
+  const cities = useCities();
+  const city = currentCity(cities, view.city);
+  // what the API cannot compute for this city: said plainly, the figures left empty
+  const unavailable = !!unavailableFor(city, view.layer);
   const catchment = useServicePick(view.service);
   const showCatchment = useCallback((s: Pick<ServicePick, 'id'> | null) => update({ service: s?.id ?? null }), [update]);
   const { areas, geojson, meta, shown, ranks, year, compareYear, period, title, yearLabel } = layer;
@@ -121,7 +126,9 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
   return (
     <div className="layout">
       <aside className="sidebar" aria-label={t.layer}>
+        {cities && <CitySwitcher cities={cities} value={view.city} onChange={update} />}
         <SearchBox areas={areas ?? []} onArea={onSelect} onAddress={setFound} />
+        <CityNotice city={city} layer={view.layer} />
         {layer.failed && (
           <div className="error" role="alert">
             <p>{t.error}</p>
@@ -207,8 +214,9 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
           {view.layer === 'gap' && scenario.points.features.length > 0 && <ScenarioPointsLayer points={scenario.points} />}
           {found && <PickedPointLayer point={[found.lon, found.lat]} />}
           <FlyTo target={flyTarget} />
+          <FitCity city={view.city} loadedCity={layer.loadedCity} geojson={geojson} hasCamera={view.camera !== null} />
         </MapView>
-        {(layer.loading || !geojson) && !layer.failed && (
+        {(layer.loading || !geojson) && !layer.failed && !(unavailable && geojson) && (
           <p className="map-status" role="status">{layer.loadingText}</p>
         )}
         {scenario.picking && view.layer === 'gap' && <p className="map-status picking" role="status">{t.scenarioPicking}</p>}
@@ -236,7 +244,9 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
       <section className="table-panel" id="table" aria-label={t.table}>
         {view.layer === 'gap' && <ScenarioResultTable scenario={scenario} classNames={layer.classNames} />}
         {areas && <CompareTray areas={areas} codes={view.compareAreas} open={view.compareOpen} onChange={(compareAreas) => update({ compareAreas, compareOpen: view.compareOpen && compareAreas.length >= MIN_COMPARE })} onOpen={(compareOpen) => update({ compareOpen })} />}
-        {meta && areas && year !== null && !layer.loading ? (
+        {unavailable && city && areas ? (
+          <CityAreaList city={city} areas={areas} selectedId={selected?.id ?? null} onSelect={onSelect} />
+        ) : meta && areas && year !== null && !layer.loading ? (
           <AreaTable
             areas={areas}
             shown={shown}

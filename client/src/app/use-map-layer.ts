@@ -21,14 +21,14 @@ export type LegendModel =
 export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null) => ScenarioChange[] | null) | null = null) {
   const { t, locale } = useI18n();
   const { indicators, error: indicatorsError } = useIndicators();
-  const { areas, geojson, labels, error: areasError, retry: retryAreas } = useAreas(view.level);
+  const { areas, geojson, labels, loadedCity, error: areasError, retry: retryAreas } = useAreas(view.level, view.city);
   const kind = view.layer;
   const source: LayerSource = useMemo(
     () => (kind === 'indicator' ? { kind: 'indicator', indicator: view.indicator } : kind === 'need' ? { kind: 'needIndex' } : { kind: 'gap', category: view.gapCategory }),
     [kind, view.indicator, view.gapCategory],
   );
   // values are fetched for indicator sources only; need index and gaps come classified below
-  const layer = useLayerValues(source, view.level, indicators);
+  const layer = useLayerValues(source, view.level, indicators, view.city);
   const needYears = useNeedYears();
   const categories = useCategories();
 
@@ -39,8 +39,8 @@ export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null)
   const compareYear = kind === 'indicator' && view.compareYear !== null && years.includes(view.compareYear) && view.compareYear !== year ? view.compareYear : null;
   const period = comparePeriod(year, compareYear);
 
-  const need = useNeedIndex(view.level, year, kind !== 'need');
-  const gaps = useGaps(view.gapCategory, view.level, year, kind !== 'gap');
+  const need = useNeedIndex(view.level, year, kind !== 'need', view.city);
+  const gaps = useGaps(view.gapCategory, view.level, year, kind !== 'gap', view.city);
   const areaIds = useMemo(() => (areas ?? []).map((a) => a.id), [areas]);
 
   // ---- indicator: classes computed here ----
@@ -141,6 +141,8 @@ export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null)
 
   return {
     areas,
+    /** the city the areas on hand belong to (undefined while none have loaded) */
+    loadedCity,
     geojson,
     labels,
     indicators,

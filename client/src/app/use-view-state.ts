@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { parseView, serializeView, type ViewState } from '../lib/url-state';
 
-const STEPS: (keyof ViewState)[] = ['area', 'layer', 'indicator', 'gapCategory', 'year', 'compareYear', 'level', 'compareOpen'];
+const STEPS: (keyof ViewState)[] = ['area', 'layer', 'indicator', 'gapCategory', 'year', 'compareYear', 'level', 'compareOpen', 'city'];
 
 export function useViewState() {
   const [view, setView] = useState<ViewState>(() => parseView(window.location.search));

@@ -15,8 +15,8 @@ export const NEED_YEARS = graphql(`
 `);
 
 export const NEED_INDEX = graphql(`
-  query NeedIndexLayer($level: AreaLevel!, $year: Int!) {
-    needIndex(level: $level, year: $year) {
+  query NeedIndexLayer($level: AreaLevel!, $year: Int!, $city: String) {
+    needIndex(level: $level, year: $year, city: $city) {
       method { de en }
       statusClasses { key de en }
       areas {
@@ -31,8 +31,8 @@ export const NEED_INDEX = graphql(`
 `);
 
 export const GAPS = graphql(`
-  query GapLayer($category: String!, $year: Int!, $needYear: Int!, $level: AreaLevel!) {
-    gaps(category: $category, year: $year, needYear: $needYear, level: $level) {
+  query GapLayer($category: String!, $year: Int!, $needYear: Int!, $level: AreaLevel!, $city: String) {
+    gaps(category: $category, year: $year, needYear: $needYear, level: $level, city: $city) {
       method { de en }
       classes { key de en }
       rows { area { id } gapClass gapLabelDe gapLabelEn score need supply reason }
@@ -92,11 +92,11 @@ export function useNeedYears() {
   }, [data, error]);
 }
 
-export function useNeedIndex(level: Level, year: number | null, pause = false) {
+export function useNeedIndex(level: Level, year: number | null, pause = false, city: string | null = null) {
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: NEED_INDEX,
     // paused while there is no year yet
-    variables: { level, year: year ?? 0 },
+    variables: { level, year: year ?? 0, city },
     pause: pause || year === null,
   });
   return { data: data?.needIndex ?? null, fetching, error, retry: () => reexecute({ requestPolicy: 'network-only' }) };
@@ -114,11 +114,11 @@ export function needRows(areas: NeedArea[], locale: 'de' | 'en'): ClassRow[] {
   }));
 }
 
-export function useGaps(category: string, level: Level, year: number | null, pause = false) {
+export function useGaps(category: string, level: Level, year: number | null, pause = false, city: string | null = null) {
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: GAPS,
     // paused while there is no year yet
-    variables: { category, level, year: year ?? 0, needYear: year ?? 0 },
+    variables: { category, level, year: year ?? 0, needYear: year ?? 0, city },
     pause: pause || year === null,
   });
   return { data: data?.gaps ?? null, fetching, error, retry: () => reexecute({ requestPolicy: 'network-only' }) };

@@ -3,8 +3,8 @@
 import { graphql } from '../generated';
 
 export const AREAS_GEOMETRY = graphql(`
-  query AreasGeometry($level: AreaLevel!) {
-    areas(filter: { level: $level }, first: 500) {
+  query AreasGeometry($level: AreaLevel!, $city: String) {
+    areas(filter: { level: $level, city: $city }, first: 500) {
       totalCount
       nodes {
         id
@@ -36,11 +36,18 @@ export const INDICATORS = graphql(`
 `);
 
 export const INDICATOR_VALUES = graphql(`
-  query IndicatorValues($key: String!, $level: AreaLevel!, $after: String) {
-    indicatorValues(filter: { indicatorKeys: [$key], level: $level }, first: 500, after: $after) {
+  query IndicatorValues($key: String!, $level: AreaLevel!, $after: String, $city: String) {
+    indicatorValues(filter: { indicatorKeys: [$key], level: $level, city: $city }, first: 500, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes { year value status derived area { id } }
     }
+  }
+`);
+
+/** The cities of the hub for the switcher, with what cannot be computed there and why. */
+export const CITIES = graphql(`
+  query Cities {
+    cities { key name isDefault districtStatistics unavailable { what reason message messageEn } }
   }
 `);

@@ -7,8 +7,8 @@ export const SERVICE_CATEGORIES = graphql(`
 `);
 
 export const SERVICES_FOR_MAP = graphql(`
-  query ServicesForMap($categories: [String!], $statuses: [ServiceStatus!], $targetGroups: [TargetGroup!], $providerIds: [Int!], $after: String) {
-    services(filter: { categoryKeys: $categories, statuses: $statuses, targetGroups: $targetGroups, providerIds: $providerIds }, first: 500, after: $after) {
+  query ServicesForMap($categories: [String!], $statuses: [ServiceStatus!], $targetGroups: [TargetGroup!], $providerIds: [Int!], $after: String, $city: String) {
+    services(filter: { categoryKeys: $categories, statuses: $statuses, targetGroups: $targetGroups, providerIds: $providerIds, city: $city }, first: 500, after: $after) {
       pageInfo { hasNextPage endCursor }
       nodes {
         id

@@ -15,10 +15,12 @@ const CACHEABLE_GET = {
   fetchOptions: { credentials: 'same-origin' as const, headers: { 'apollo-require-preflight': 'true' } },
 };
 
-export function useAreas(level: Level) {
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: AREAS_GEOMETRY, variables: { level }, context: CACHEABLE_GET });
+export function useAreas(level: Level, city: string | null = null) {
+  const [{ data, fetching, error, operation }, reexecute] = useQuery({ query: AREAS_GEOMETRY, variables: { level, city }, context: CACHEABLE_GET });
   const areas = data?.areas.nodes;
   const geojson = useMemo(() => (areas ? areaFeatures(areas) : null), [areas]);
   const labels = useMemo(() => (areas ? areaLabelPoints(areas) : null), [areas]);
-  return { areas: areas ?? null, geojson, labels, fetching, error, retry: () => reexecute({ requestPolicy: 'network-only' }) };
+  // the city the areas on hand were asked for (null: the default city)
+  const loadedCity = data ? ((operation?.variables as { city?: string | null } | undefined)?.city ?? null) : undefined;
+  return { loadedCity, areas: areas ?? null, geojson, labels, fetching, error, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }

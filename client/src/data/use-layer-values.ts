@@ -14,11 +14,11 @@ export function useIndicators() {
 }
 
 /** All values of one layer source for all years of a level (follows the pages). */
-export function useLayerValues(source: LayerSource, level: Level, indicators: IndicatorDef[] | null) {
+export function useLayerValues(source: LayerSource, level: Level, indicators: IndicatorDef[] | null, city: string | null = null) {
   const client = useClient();
   const key = source.kind === 'indicator' ? source.indicator : null;
-  const pages = useAllPages<AreaValue>(key ? `${key}|${level}` : null, async (after) => {
-    const res = await client.query(INDICATOR_VALUES, { key: key!, level, after }).toPromise();
+  const pages = useAllPages<AreaValue>(key ? `${key}|${level}|${city ?? ''}` : null, async (after) => {
+    const res = await client.query(INDICATOR_VALUES, { key: key!, level, after, city }).toPromise();
     if (res.error || !res.data) throw res.error ?? new Error('no data');
     const { nodes, pageInfo } = res.data.indicatorValues;
     return { nodes: nodes.map((n) => ({ areaId: n.area.id, year: n.year, value: n.value, status: n.status })), pageInfo };

@@ -94,3 +94,11 @@ test('broken scenario parts are dropped, the rest kept', () => {
   assert.deepEqual(v.scenario, { adds: [{ lon: 12.3, lat: 51.3, capacity: 60, name: 'A' }], closes: [3], funding: [{ serviceId: 5, year: 2022, amount: 100 }] });
   assert.deepEqual(parseView('?schicht=luecke&neu=;;').scenario, DEFAULT_VIEW.scenario);
 });
+
+test('the city is kept as stadt=<key>; without one the address stays as before (default city)', () => {
+  assert.match(serializeView({ ...DEFAULT_VIEW, city: 'chemnitz' }), /^\?stadt=chemnitz&/);
+  assert.doesNotMatch(serializeView(DEFAULT_VIEW), /stadt=/);
+  assert.equal(parseView('?stadt=chemnitz').city, 'chemnitz');
+  assert.equal(parseView('?indikator=sgb2_rate').city, null);
+  assert.equal(parseView('?stadt=<x>').city, null);
+});

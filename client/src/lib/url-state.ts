@@ -39,6 +39,8 @@ export interface ViewState {
   /** a what-if scenario of the gap layer, so a reload or a shared link shows it again */
   scenario: ScenarioSpec;
   lang: 'de' | 'en';
+  /** the city's URL key (`stadt=`); null: the API's default city, so older links stay the same */
+  city: string | null;
 }
 
 export type OrientationLayer = 'stops' | 'social';
@@ -77,6 +79,7 @@ export const DEFAULT_VIEW: ViewState = {
   labels: true,
   scenario: EMPTY_SCENARIO,
   lang: 'de',
+  city: null,
 };
 
 /** At most this many areas side by side (a printed A4 page still holds their columns). */
@@ -138,6 +141,8 @@ export function parseView(search: string): ViewState {
   if (p.get('namen') === 'aus') v.labels = false;
   v.scenario = parseScenario(p);
   if (p.get('sprache') === 'en') v.lang = 'en';
+  const city = p.get('stadt');
+  if (city && KEY.test(city)) v.city = city;
   return v;
 }
 
@@ -182,6 +187,7 @@ function serializeScenario(p: URLSearchParams, s: ScenarioSpec) {
 
 export function serializeView(v: ViewState): string {
   const p = new URLSearchParams();
+  if (v.city !== null) p.set('stadt', v.city);
   if (v.layer !== 'indicator') p.set('schicht', LAYER_PARAM[v.layer]);
   p.set('indikator', v.indicator);
   if (v.layer === 'gap') p.set('angebotsart', v.gapCategory);

@@ -132,9 +132,9 @@ describe('useServices', () => {
     locations: [{ point: point && { type: 'Point', coordinates: point } }],
   });
 
-  function Harness() {
+  function Harness({ city = null }: { city?: string | null }) {
     const [f, setFilters] = useState<ServiceFilters>({ ...DEFAULT_VIEW, categories: ['kita'] });
-    const s = useServices(f);
+    const s = useServices({ ...f, city });
     return (
       <>
         <ServicesPanel state={s} filters={f} onChange={(patch) => setFilters((old) => ({ ...old, ...patch }))} />
@@ -160,14 +160,25 @@ describe('useServices', () => {
     expect(screen.getByText('Demo-Daten')).toBeInTheDocument();
     const pages = requests.filter((r) => r.name === 'ServicesForMap');
     expect(pages.map((r) => r.variables)).toEqual([
-      { categories: ['kita'], statuses: ['ACTIVE'], targetGroups: null, providerIds: null, after: null },
-      { categories: ['kita'], statuses: ['ACTIVE'], targetGroups: null, providerIds: null, after: 'c1' },
+      { categories: ['kita'], statuses: ['ACTIVE'], targetGroups: null, providerIds: null, after: null, city: null },
+      { categories: ['kita'], statuses: ['ACTIVE'], targetGroups: null, providerIds: null, after: 'c1', city: null },
     ]);
 
     await user.click(screen.getByRole('checkbox', { name: 'alle' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'alle');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Zielgruppe' }), 'Familien');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Träger' }), 'AWO Leipzig');
-    await waitFor(() => expect(requests.at(-1)?.variables).toEqual({ categories: null, statuses: null, targetGroups: ['FAMILIES'], providerIds: [3], after: 'c1' }));
+    await waitFor(() => expect(requests.at(-1)?.variables).toEqual({ categories: null, statuses: null, targetGroups: ['FAMILIES'], providerIds: [3], after: 'c1', city: null }));
+  });
+
+  it('asks for the services of the chosen city', async () => {
+    const { client, requests } = mockClient({
+      ServiceCategories: { data: { serviceCategories: categories } },
+      ServiceProviders: { data: { providers: { __typename: 'ProviderConnection', nodes: providers } } },
+      ServicesForMap: { data: { services: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [service(1, [12.92, 50.83])] } } },
+    });
+    renderWithClient(<Harness city="chemnitz" />, client);
+    await waitFor(() => expect(screen.getByTestId('points')).toHaveTextContent('1'));
+    expect(requests.filter((r) => r.name === 'ServicesForMap').map((r) => r.variables.city)).toEqual(['chemnitz']);
   });
 });

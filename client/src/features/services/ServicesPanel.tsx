@@ -32,11 +32,11 @@ export type ServiceFilters = Pick<ViewState, 'categories' | 'serviceStatus' | 't
 export const TARGET_GROUPS: TargetGroup[] = ['CHILDREN', 'YOUNG_PEOPLE', 'FAMILIES', 'SINGLE_PARENTS', 'SENIORS', 'PEOPLE_WITH_DISABILITIES', 'MIGRANTS', 'LONG_TERM_UNEMPLOYED', 'HOMELESS_PEOPLE', 'PEOPLE_WITH_ADDICTION'];
 
 /** Services of the chosen categories matching all filters as points (one per location), following the pages. */
-export function useServices({ categories: selected, serviceStatus: status, targetGroup, provider }: ServiceFilters): ServicesState {
+export function useServices({ categories: selected, serviceStatus: status, targetGroup, provider, city = null }: ServiceFilters & { city?: string | null }): ServicesState {
   const client = useClient();
   const [{ data, error: catError }] = useQuery({ query: SERVICE_CATEGORIES });
   const categories = data?.serviceCategories ?? [];
-  const key = `${selected.join(',')}|${status}|${targetGroup ?? ''}|${provider ?? ''}`;
+  const key = `${selected.join(',')}|${status}|${targetGroup ?? ''}|${provider ?? ''}|${city ?? ''}`;
   const enabled = selected.length > 0 && categories.length > 0;
   const pages = useAllPages<ServiceNode>(
     enabled ? key : null,
@@ -48,6 +48,7 @@ export function useServices({ categories: selected, serviceStatus: status, targe
           targetGroups: targetGroup ? [targetGroup as TargetGroup] : null,
           providerIds: provider !== null ? [provider] : null,
           after,
+          city,
         })
         .toPromise();
       if (res.error || !res.data) throw res.error ?? new Error('no data');
