@@ -51,7 +51,7 @@ export class CityResolver {
   }
 
   @Query(() => City, { nullable: true, description: 'One city by key ("chemnitz") or AGS ("14511000"); absent: the default city. An unknown city is bad input.' })
-  async city(@Ctx() ctx: Context, @Arg('city', () => String, { nullable: true }) city?: string) {
+  async city(@Ctx() ctx: Context, @Arg('city', () => String, { nullable: true, description: 'City key ("leipzig") or AGS ("14713000"); absent: the default city.' }) city?: string) {
     return (await resolveCity(ctx.prisma, city))?.city ?? null;
   }
 

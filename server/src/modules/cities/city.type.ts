@@ -35,10 +35,10 @@ registerEnumType(UnavailableReason, {
 
 @ObjectType({ description: 'A figure that is not available for a city, with the reason in German and English.' })
 export class CityUnavailable {
-  @Field(() => CityGap)
+  @Field(() => CityGap, { description: 'The figure or analysis that cannot be computed for the city.' })
   what!: CityGap;
 
-  @Field(() => UnavailableReason)
+  @Field(() => UnavailableReason, { description: 'Why it cannot be computed (a stable code; the texts explain it).' })
   reason!: UnavailableReason;
 
   @Field({ description: 'German explanation, for the map.' })
