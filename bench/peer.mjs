@@ -14,7 +14,7 @@
 //        [--concurrency 1,10,50] [--rounds 1] [--only <text>] [--smoke]
 //   … node bench/peer.mjs --load [--duration 20] [--rounds 2]   load test: nested 500 services, c=50 against c=10, Sozialatlas only
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -4,12 +4,16 @@
 // into an empty database instead. Database: DATABASE_URL (PostGIS server), else the embedded one
 // in --data-dir, DATA_DIR or <repo>/.data/pglite. Migrates first; prints the import reports and
 // writes them in full to <repo>/.data/seed-report.txt (or --report-file). SEED_DEMO=false: no demo data.
+// `--city DIR` (repeatable) imports only the city described by DIR/city.json (docs/data.md,
+// "Adding a third city") into an already seeded database.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { migrate, openDatabase, type OpenDatabaseOptions } from '@sozialatlas/db';
 import { demoFromEnv, seedLeipzig } from './index';
 import { repoDir } from './paths';
 import { formatReport } from './report';
 import { generateSynthetic } from './synthetic';
+import { importCity } from './importers/city-manifest';
 
 export interface CliArgs {
   synthetic: boolean;
@@ -18,12 +22,14 @@ export interface CliArgs {
   years: number;
   seed: number;
   dataDir?: string;
+  /** folders with a city.json manifest to import instead of the shipped data */
+  cities: string[];
   /** Where the full import report goes (default <repo>/.data/seed-report.txt). */
   reportFile?: string;
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { synthetic: false, areas: 10_000, services: 100_000, years: 20, seed: 42 };
+  const args: CliArgs = { synthetic: false, areas: 10_000, services: 100_000, years: 20, seed: 42, cities: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -42,9 +48,10 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === '--years') args.years = int();
     else if (a === '--seed') args.seed = int();
     else if (a === '--data-dir') args.dataDir = value();
+    else if (a === '--city') args.cities.push(path.resolve(value()));
     else if (a === '--report-file') args.reportFile = value();
     else if (a === '--help' || a === '-h') {
-      console.log('usage: seed [--data-dir DIR] [--report-file FILE] [--synthetic --areas N --services N --years N --seed N]');
+      console.log('usage: seed [--data-dir DIR] [--report-file FILE] [--city DIR ...] [--synthetic --areas N --services N --years N --seed N]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -71,6 +78,14 @@ async function main(): Promise<void> {
     await migrate(db);
     if (args.synthetic) {
       console.log(formatReport(await generateSynthetic(db.prisma, args)));
+    } else if (args.cities.length) {
+      const reports = [];
+      for (const dir of args.cities) reports.push(...(await importCity(db.prisma, dir)));
+      for (const r of reports) console.log(formatReport(r));
+      const file = args.reportFile ?? path.join(repoDir(), '.data', 'seed-report.txt');
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `${reports.map((r) => formatReport(r, Number.MAX_SAFE_INTEGER)).join('\n')}\n`);
+      console.log(`import report written to ${file}`);
     } else {
       await seedLeipzig(db.prisma, { quiet: false, demo: demoFromEnv(), reportFile: args.reportFile ?? path.join(repoDir(), '.data', 'seed-report.txt') });
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '@sozialatlas/db';
 import { importBudget } from './importers/budget';
@@ -11,6 +11,8 @@ import { importPriceIndex } from './importers/price-index';
 import { importStatistics } from './importers/statistics';
 import { formatReport, type ImportReport } from './report';
 import { CITY_CODE } from './importers/districts';
+import { importCity, readManifest } from './importers/city-manifest';
+import { seedPackageDir } from './paths';
 
 export interface SeedOptions {
   /** Suppress the printed import reports (tests). */
@@ -47,6 +49,7 @@ export async function seedLeipzig(prisma: PrismaClient, options: SeedOptions = {
     ['budget 2025/2026', () => importBudget(prisma)],
   ];
   if (options.demo ?? true) steps.push(['demo', one(async () => importDemo(prisma, { realCategories: await realCategories(prisma) }))]);
+  for (const dir of shippedCityDirs()) steps.push([`city ${path.basename(dir)}`, () => importCity(prisma, dir)]);
   const started = Date.now();
   for (const [name, step] of steps) {
     const t0 = Date.now();
@@ -103,15 +106,34 @@ export async function refreshStatistics(prisma: PrismaClient): Promise<void> {
   await prisma.$executeRaw`ANALYZE`;
 }
 
-/** True when the Leipzig data has been imported (the city and its Ortsteile exist). */
-export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
-  const rows = await prisma.$queryRaw<{ city: number; districts: number }[]>`
-    SELECT (SELECT count(*) FROM area WHERE code = ${CITY_CODE})::int AS city,
-           (SELECT count(*) FROM area WHERE level = 'DISTRICT')::int AS districts`;
-  return (rows[0]?.city ?? 0) > 0 && (rows[0]?.districts ?? 0) > 0;
+/**
+ * The folders of the shipped further cities: every seed/data/<city>/ with a city.json manifest
+ * (Leipzig, the default city, has importers of its own), in name order.
+ */
+export function shippedCityDirs(): string[] {
+  const data = path.join(seedPackageDir(), 'data');
+  return readdirSync(data, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(data, d.name, 'city.json')))
+    .map((d) => path.join(data, d.name))
+    .sort();
 }
 
-export { importDistricts, BOROUGHS, CITY_CODE } from './importers/districts';
+/**
+ * True when the Leipzig data has been imported (the city and its Ortsteile exist) and every
+ * shipped further city too: a database seeded before a city was added gets it on the next start.
+ */
+export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
+  const keys = shippedCityDirs().map((dir) => readManifest(dir).key);
+  const rows = await prisma.$queryRaw<{ city: number; districts: number; cities: number }[]>`
+    SELECT (SELECT count(*) FROM area WHERE code = ${CITY_CODE} AND level = 'CITY')::int AS city,
+           (SELECT count(*) FROM area WHERE level = 'DISTRICT')::int AS districts,
+           (SELECT count(*) FROM city WHERE key = ANY(${keys}::text[]))::int AS cities`;
+  return (rows[0]?.city ?? 0) > 0 && (rows[0]?.districts ?? 0) > 0 && rows[0]?.cities === keys.length;
+}
+
+export { importDistricts, BOROUGHS, CITY_CODE, CITY_KEY } from './importers/districts';
+export { importCity, readManifest, fill, type CityManifest } from './importers/city-manifest';
+export { cityResidents } from './importers/cities';
 export { importStatistics, upsertIndicators, upsertRelations } from './importers/statistics';
 export {
   leipzigMapping,

@@ -26,9 +26,12 @@ test('re-import writes nothing', async () => {
   expect(await isSeeded(db.prisma)).toBe(true);
 });
 
-test('areas: 63 Ortsteile, 10 Stadtbezirke with their names, 1 city, linked', async () => {
-  const levels = await q<{ level: string; n: number }>`SELECT level::text, count(*)::int AS n FROM area GROUP BY level ORDER BY level`;
-  expect(Object.fromEntries(levels.map((l) => [l.level, l.n]))).toEqual({ CITY: 1, BOROUGH: 10, DISTRICT: 63 });
+test('areas: 63 Ortsteile, 10 Stadtbezirke with their names, 1 city, linked; Chemnitz: its city and 39 Stadtteile', async () => {
+  const levels = await q<{ city: string; level: string; n: number }>`
+    SELECT c.code AS city, a.level::text, count(*)::int AS n FROM area a JOIN area c ON c.id = a.city_id GROUP BY c.code, a.level ORDER BY 1, 2`;
+  expect(levels.filter((l) => l.city === CITY_CODE).map((l) => [l.level, l.n])).toEqual([['BOROUGH', 10], ['CITY', 1], ['DISTRICT', 63]]);
+  expect(levels.filter((l) => l.city === '14511000').map((l) => [l.level, l.n])).toEqual([['CITY', 1], ['DISTRICT', 39]]);
+  expect(levels.every((l) => l.city === CITY_CODE || l.city === '14511000')).toBe(true);
   const boroughs = await q<{ code: string; name: string; parent: string }>`
     SELECT b.code, b.name, p.code AS parent FROM area b JOIN area p ON p.id = b.parent_id WHERE b.level = 'BOROUGH' ORDER BY b.code`;
   expect(Object.fromEntries(boroughs.map((b) => [b.code, b.name]))).toEqual(BOROUGHS);
@@ -38,7 +41,9 @@ test('areas: 63 Ortsteile, 10 Stadtbezirke with their names, 1 city, linked', as
   expect(city!.km2).toBeGreaterThan(290); // Leipzig: 297.8 km²
   expect(city!.km2).toBeLessThan(305);
   const bad = await q<{ code: string }>`
-    SELECT d.code FROM area d JOIN area b ON b.id = d.parent_id WHERE d.level = 'DISTRICT' AND (b.level <> 'BOROUGH' OR b.code <> left(d.code, 1))`;
+    SELECT d.code FROM area d JOIN area b ON b.id = d.parent_id
+     WHERE d.level = 'DISTRICT' AND d.city_id = b.city_id AND b.city_id = (SELECT id FROM area WHERE code = ${CITY_CODE})
+       AND (b.level <> 'BOROUGH' OR b.code <> left(d.code, 1))`;
   expect(bad).toEqual([]);
   const [zentrum] = await q<{ name: string; inside: boolean }>`
     SELECT name, ST_Covers(geom, ST_SetSRID(ST_MakePoint(12.3747, 51.3397), 4326)) AS inside FROM area WHERE code = '00'`;
@@ -88,7 +93,8 @@ test('indicators: units and aggregation as mapped; no values for ambiguous or un
 
 test('day-care centres: 362 services, providers de-duplicated and classified, 11 without coordinates', async () => {
   const [services] = await q<{ n: number; cap: number }>`
-    SELECT count(*)::int AS n, count(s.capacity)::int AS cap FROM service s JOIN service_category c ON c.id = s.category_id WHERE c.key = 'day_care'`;
+    SELECT count(*)::int AS n, count(s.capacity)::int AS cap FROM service s JOIN service_category c ON c.id = s.category_id JOIN source o ON o.id = s.source_id
+     WHERE c.key = 'day_care' AND o.key = 'leipzig-kivan'`;
   expect(services).toEqual({ n: 362, cap: 0 });
   const kitas = rerun[2]!;
   expect(kitas.details.withoutCoordinates).toHaveLength(11);

@@ -53,6 +53,15 @@ export const SOURCES = {
     attribution: 'Datenquelle: Statistisches Bundesamt (Destatis), Genesis-Online 61111-0001 — Datenlizenz Deutschland – Namensnennung 2.0',
     synthetic: false,
   },
+  destatisKreise: {
+    key: 'destatis-kreise-2018',
+    title: 'Fläche und Bevölkerung der Kreise und kreisfreien Städte, Stand 31.12.2018',
+    publisher: 'Statistisches Bundesamt (Destatis); als CSV aus dem npm-Paket landkreise-deutschland 3.0.0',
+    licence: 'CC BY 4.0',
+    url: 'https://www.destatis.de/DE/Themen/Laender-Regionen/Regionales/Gemeindeverzeichnis/Administrativ/04-kreise.html',
+    attribution: 'Datenquelle: Statistisches Bundesamt (Destatis), 2019 — CC BY 4.0',
+    synthetic: false,
+  },
   leipzigBudget: {
     key: 'leipzig-haushalt-2025-2026',
     title: 'Haushaltsplan 2025/2026 der Stadt Leipzig, Ergebnishaushalt (Planansätze), Bereiche Soziales & Jugend und Gesundheit',

@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { analysisAreaResolvers, analysisResolvers } from './modules/analysis/analysis.resolver';
 import { AreaResolver } from './modules/areas/area.resolver';
+import { CityResolver } from './modules/cities/city.resolver';
 import { AreaIndicatorResolver, IndicatorResolver, IndicatorValueResolver } from './modules/indicators/indicator.resolver';
 import {
   AreaFundingTotalResolver,
@@ -55,6 +56,7 @@ import {
 
 export const resolvers = [
   AreaResolver,
+  CityResolver,
   IndicatorResolver,
   IndicatorValueResolver,
   AreaIndicatorResolver,

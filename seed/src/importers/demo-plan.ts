@@ -5,6 +5,8 @@
 // not in the stored pages). Every text says whether it is real or a placeholder (`placeholder`):
 // field titles 1–3 and goal 5.5 with its two measures are Gera's (paraphrased); the Leipzig goals
 // and measures are invented for the demonstration. Leipzig's real plans are named as references.
+import { Prisma } from '@sozialatlas/db';
+import { inLeipzig } from './districts';
 import type { Tx } from '../db';
 
 export const PLAN_TITLE = 'Integrierter Sozialplan Leipzig 2024–2028 (Demo)';
@@ -136,7 +138,7 @@ export async function upsertDemoPlan(tx: Tx, sourceId: number): Promise<{ planId
       const [measure] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM measure WHERE goal_id = ${goal!.id}::int AND code = ${m.code}`;
       written += await tx.$executeRaw`
         INSERT INTO measure_area (measure_id, area_id)
-        SELECT ${measure!.id}::int, a.id FROM area a WHERE a.level = 'DISTRICT' AND a.name = ANY(${m.areas}::text[])
+        SELECT ${measure!.id}::int, a.id FROM area a WHERE a.level = 'DISTRICT' AND a.name = ANY(${m.areas}::text[]) AND ${inLeipzig(Prisma.sql`a`)}
         ON CONFLICT DO NOTHING`;
       written += await tx.$executeRaw`
         INSERT INTO measure_indicator (measure_id, indicator_id)

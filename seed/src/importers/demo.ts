@@ -3,6 +3,8 @@
 // goals and measures, plan references and participation events. Everything is linked to the
 // synthetic Source "demo" and every name carries "(Demo)". Idempotent: natural keys
 // (external ids, normalized names, titles, codes) are upserted, so a second run writes nothing.
+import { Prisma } from '@sozialatlas/db';
+import { inLeipzig } from './districts';
 import { classifyProvider, normalizeProviderName, upsertProviders, type CapacityUnit, type FundingKind, type LegalBasis, type PrismaClient, type TargetGroup } from '@sozialatlas/db';
 import { upsertCategories, type CoreCategoryKey as CategoryKey } from '../categories';
 import { GOALS, upsertDemoPlan } from './demo-plan';
@@ -250,7 +252,7 @@ export async function importDemo(prisma: PrismaClient, options: { realCategories
                         WHERE i.key = 'population' AND v.area_id = a.id AND v.value IS NOT NULL ORDER BY v.year DESC LIMIT 1), 10000)
              * (1 + coalesce((SELECT v.value FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
                         WHERE i.key = 'sgb2_rate' AND v.area_id = a.id AND v.value IS NOT NULL ORDER BY v.year DESC LIMIT 1), 0) / 10) AS weight
-        FROM area a WHERE a.level = 'DISTRICT' AND a.geom IS NOT NULL ORDER BY a.code`;
+        FROM area a WHERE a.level = 'DISTRICT' AND a.geom IS NOT NULL AND ${inLeipzig(Prisma.sql`a`)} ORDER BY a.code`;
     if (districts.length === 0) throw new Error('demo data needs the Ortsteile: import the districts first');
     const demo = buildDemo(districts.map((d) => ({ ...d, weight: Number(d.weight) })), skip);
     report.rowsRead = PROVIDERS.length + demo.services.length + demo.locations.length + demo.fundings.length;
@@ -268,7 +270,7 @@ export async function importDemo(prisma: PrismaClient, options: { realCategories
       SELECT t.name, t.street, t.no, NULL, 'Leipzig', coalesce(pt.geom, ST_PointOnSurface(a.geom)), t.ext, ${source.id}::int
         FROM unnest(${L.map((l) => l.name)}::text[], ${L.map((l) => l.street)}::text[], ${L.map((l) => l.no)}::text[],
                     ${L.map((l) => l.areaCode)}::text[], ${L.map((l) => l.seed)}::int[], ${L.map((l) => l.ext)}::text[]) AS t(name, street, no, code, seed, ext)
-        JOIN area a ON a.code = t.code
+        JOIN area a ON a.code = t.code AND ${inLeipzig(Prisma.sql`a`)}
         -- A point inside the Ortsteil: the first of 64 hashed points in its bounding box that the
         -- Ortsteil covers (else its label point). Not ST_GeneratePoints: its points for the same seed
         -- differ between PostGIS versions (3.3 on the server, 3.6 embedded), and so did every analysis.
@@ -393,7 +395,7 @@ async function upsertPlan(tx: Tx, sourceId: number): Promise<number> {
        WHERE NOT EXISTS (SELECT 1 FROM participation_event WHERE title = ${e.title} AND source_id = ${sourceId}::int)`;
     written += await tx.$executeRaw`
       INSERT INTO participation_event_area (event_id, area_id)
-      SELECT ev.id, a.id FROM participation_event ev JOIN area a ON a.level = 'DISTRICT' AND a.name = ANY(${e.areas}::text[])
+      SELECT ev.id, a.id FROM participation_event ev JOIN area a ON a.level = 'DISTRICT' AND a.name = ANY(${e.areas}::text[]) AND ${inLeipzig(Prisma.sql`a`)}
        WHERE ev.title = ${e.title} AND ev.source_id = ${sourceId}::int
       ON CONFLICT DO NOTHING`;
   }

@@ -12,9 +12,16 @@ import { inTransaction, type Tx } from '../db';
 import { leipzigDataDir } from '../paths';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';
+import { upsertCity } from './cities';
 
 export const CITY_CODE = '14713000';
 export const CITY_NAME = 'Leipzig';
+/** The URL key of the default city (`stadt=leipzig`). */
+export const CITY_KEY = 'leipzig';
+/** `a.city_id` is Leipzig's: the Leipzig importers look areas up by code or name within Leipzig only (Chemnitz has a "Zentrum" and a "47" too). */
+export const inLeipzig = (alias: Prisma.Sql) =>
+  Prisma.sql`${alias}.city_id = (SELECT c.id FROM area c WHERE c.code = ${CITY_CODE} AND c.level = 'CITY' AND c.parent_id IS NULL)`;
+
 /** Stadtbezirke by the first digit of the Ortsteil key. */
 export const BOROUGHS: Record<string, string> = {
   '0': 'Mitte',
@@ -47,14 +54,14 @@ export interface DistrictsOptions {
   region?: Region;
 }
 
-interface CheckedGeometry {
+export interface CheckedGeometry {
   geojson: string;
   status: 'valid' | 'repaired' | 'rejected';
   reason: string | null;
 }
 
 /** Validates the geometries in PostGIS; the stored geometry is always ST_Multi(polygonal part of ST_MakeValid). */
-async function checkAll(tx: Tx, geojsons: string[]): Promise<CheckedGeometry[]> {
+export async function checkAll(tx: Tx, geojsons: string[]): Promise<CheckedGeometry[]> {
   const checks = await checkGeometries(tx, geojsons.map((geojson) => ({ geojson, srid: 4326 })));
   return checks.map((c, i) => {
     const geojson = geojsons[i]!;
@@ -65,24 +72,40 @@ async function checkAll(tx: Tx, geojsons: string[]): Promise<CheckedGeometry[]> 
 }
 
 /** Upserts one area; the geometry expression turns a GeoJSON text (or an array of them, unioned) into a valid MultiPolygon. */
-async function upsertArea(
+export async function upsertArea(
   tx: Tx,
   a: { level: 'CITY' | 'BOROUGH' | 'DISTRICT'; code: string; name: string; parentId: number | null; geojsons: string[]; sourceId: number },
 ): Promise<number> {
+  // A city is its own city (city_id = its id): ON CONFLICT cannot find an existing one by
+  // (city_id, code) before the insert has an id, so the root is looked up by its code first.
+  if (a.level === 'CITY' && a.parentId === null) {
+    const [root] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM area WHERE code = ${a.code} AND level = 'CITY' AND parent_id IS NULL`;
+    if (root) {
+      return tx.$executeRaw`
+        UPDATE area SET name = ${a.name}, geom = g.geom, source_id = ${a.sourceId}::int, updated_at = now(), version = area.version + 1
+          FROM (SELECT ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(${storedAreaGeometry(Prisma.sql`t`)})), 3)) AS geom
+                  FROM unnest(${a.geojsons}::text[]) AS t) g
+         WHERE area.id = ${root.id}::int
+           AND (area.name, area.source_id, ST_AsEWKB(area.geom)) IS DISTINCT FROM (${a.name}, ${a.sourceId}::int, ST_AsEWKB(g.geom))`;
+    }
+  }
   return tx.$executeRaw`
     INSERT INTO area (level, code, name, parent_id, geom, source_id)
     SELECT ${a.level}::area_level, ${a.code}, ${a.name}, ${a.parentId}::int,
            ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(${storedAreaGeometry(Prisma.sql`t`)})), 3)),
            ${a.sourceId}::int
       FROM unnest(${a.geojsons}::text[]) AS t
-    ON CONFLICT (code) DO UPDATE SET level = EXCLUDED.level, name = EXCLUDED.name, parent_id = EXCLUDED.parent_id,
+    ON CONFLICT (city_id, code) DO UPDATE SET level = EXCLUDED.level, name = EXCLUDED.name, parent_id = EXCLUDED.parent_id,
       geom = EXCLUDED.geom, source_id = EXCLUDED.source_id, updated_at = now(), version = area.version + 1
     WHERE (area.level, area.name, area.parent_id, area.source_id, ST_AsEWKB(area.geom))
       IS DISTINCT FROM (EXCLUDED.level, EXCLUDED.name, EXCLUDED.parent_id, EXCLUDED.source_id, ST_AsEWKB(EXCLUDED.geom))`;
 }
 
-async function areaId(tx: Tx, code: string): Promise<number> {
-  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM area WHERE code = ${code}`;
+/** The id of the area with this code in the city `cityId` (null: the city itself, by its AGS). */
+export async function areaId(tx: Tx, code: string, cityId: number | null): Promise<number> {
+  const rows = cityId === null
+    ? await tx.$queryRaw<{ id: number }[]>`SELECT id FROM area WHERE code = ${code} AND level = 'CITY' AND parent_id IS NULL`
+    : await tx.$queryRaw<{ id: number }[]>`SELECT id FROM area WHERE code = ${code} AND city_id = ${cityId}::int`;
   if (!rows[0]) throw new Error(`area ${code} missing after upsert`);
   return rows[0].id;
 }
@@ -145,7 +168,10 @@ export async function importDistricts(prisma: PrismaClient, options: DistrictsOp
     const cityGeoms = whole ? [whole.geojson] : districts.map((d) => d.geom.geojson);
     if (!whole) report.warnings.push('no "Gesamt" feature: city boundary is the union of the Ortsteile');
     report.written += await upsertArea(tx, { level: 'CITY', code: CITY_CODE, name: CITY_NAME, parentId: null, geojsons: cityGeoms, sourceId: source.id });
-    const cityId = await areaId(tx, CITY_CODE);
+    const cityId = await areaId(tx, CITY_CODE, null);
+    const city = await upsertCity(tx, { areaId: cityId, key: CITY_KEY, isDefault: true, districtStatistics: true });
+    report.written += city.written;
+    report.details.residents = city.residents;
     const boroughIds = new Map<string, number>();
     for (const [digit, name] of Object.entries(BOROUGHS)) {
       const parts = districts.filter((d) => d.code[0] === digit).map((d) => d.geom.geojson);
@@ -154,7 +180,7 @@ export async function importDistricts(prisma: PrismaClient, options: DistrictsOp
         continue;
       }
       report.written += await upsertArea(tx, { level: 'BOROUGH', code: digit, name, parentId: cityId, geojsons: parts, sourceId: source.id });
-      boroughIds.set(digit, await areaId(tx, digit));
+      boroughIds.set(digit, await areaId(tx, digit, cityId));
     }
     for (const d of districts) {
       report.written += await upsertArea(tx, {

@@ -81,7 +81,7 @@ export async function importKitas(prisma: PrismaClient, options: { file?: string
     const dayCare = categories.ids.get('day_care')!;
 
     const [bbox] = await tx.$queryRaw<{ xmin: number; xmax: number; ymin: number; ymax: number }[]>`
-      SELECT ST_XMin(geom) AS xmin, ST_XMax(geom) AS xmax, ST_YMin(geom) AS ymin, ST_YMax(geom) AS ymax FROM area WHERE code = ${CITY_CODE}`;
+      SELECT ST_XMin(geom) AS xmin, ST_XMax(geom) AS xmax, ST_YMin(geom) AS ymin, ST_YMax(geom) AS ymax FROM area WHERE code = ${CITY_CODE} AND level = 'CITY'`;
     if (!bbox) report.warnings.push('no city area: coordinates not checked against the city bounding box');
 
     // Providers, de-duplicated by normalized name.

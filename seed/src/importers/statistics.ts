@@ -4,6 +4,7 @@
 // Stadtbezirk and city values are derived set-based (aggregate.ts). All-or-nothing, idempotent.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Prisma } from '@sozialatlas/db';
 import {
   deriveAggregates,
   plausibilityWarnings,
@@ -19,6 +20,7 @@ import { inTransaction, type Tx } from '../db';
 import { leipzigDataDir } from '../paths';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';
+import { inLeipzig } from './districts';
 import { leipzigMapping, loadMapping, MAPPING_FILE, MappingError, subMapping, type FileMapping, type IndicatorDef, type MappingProblem, type RelationDef } from './statistics.mapping';
 
 export interface StatisticsOptions {
@@ -194,7 +196,7 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
     }
     report.details.indicators = indicators.ids.size;
 
-    const areaRows = await tx.$queryRaw<{ id: number; name: string }[]>`SELECT id, name FROM area WHERE level = 'DISTRICT'`;
+    const areaRows = await tx.$queryRaw<{ id: number; name: string }[]>`SELECT a.id, a.name FROM area a WHERE a.level = 'DISTRICT' AND ${inLeipzig(Prisma.sql`a`)}`;
     if (areaRows.length === 0) throw new Error('no Ortsteile in the database: import the districts first');
     const areaByName = new Map(areaRows.map((a) => [a.name, a.id]));
 

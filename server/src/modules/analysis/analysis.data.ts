@@ -1,4 +1,5 @@
 import type { AreaLevel, PrismaClient } from '@sozialatlas/db';
+import type { CityScope } from '../cities/city.sql';
 import {
   DEFAULT_DETOUR_FACTOR,
   DEFAULT_ZONES,
@@ -9,6 +10,7 @@ import {
   decayWeight,
   detourTable,
   e2sfca,
+  pairsFromMatrix,
   spreadPopulation,
   type CoverageResult,
   type DistanceDecay,
@@ -154,6 +156,8 @@ export interface NeedIndexRequest {
   /** null/undefined: the preset's */
   dynamicsCutoff?: number | null;
   preset?: NeedIndexPresetKey;
+  /** the city (resolved); absent: the default city */
+  scope?: CityScope;
 }
 
 export async function loadNeedIndex(ctx: Context, req: NeedIndexRequest): Promise<{ result: NeedIndexResult; measures: MeasureMeta[]; areas: LevelArea[] }> {
@@ -166,7 +170,7 @@ export async function loadNeedIndex(ctx: Context, req: NeedIndexRequest): Promis
   });
   const span = req.span ?? 2;
   const [areas, obs] = await Promise.all([
-    areasOfLevel(ctx.prisma, req.level),
+    areasOfLevel(ctx.prisma, req.level, req.scope),
     loadObservations(ctx.prisma, ctx.caller, indicatorIds, chosen.map((i) => i.key), [req.level], req.year - span, req.year, [req.year - span, req.year]),
   ]);
   const popBy = new Map(obs.filter((o) => o.indicatorKey === 'population' && o.year === req.year).map((o) => [o.areaId, o.value]));
@@ -263,12 +267,12 @@ export interface CoverageData {
   result: CoverageResult;
 }
 
-export async function loadCoverage(ctx: Context, req: { level: string; year: number; categoryKeys?: string[] | null }): Promise<CoverageData> {
+export async function loadCoverage(ctx: Context, req: { level: string; year: number; categoryKeys?: string[] | null; scope?: CityScope }): Promise<CoverageData> {
   const categories = await requireCategories(ctx.prisma, req.categoryKeys?.length ? req.categoryKeys : null, 'categoryKeys');
   const targetIds = [...new Set(categories.map((c) => c.targetIndicatorId!))];
   const [areas, rows, obs] = await Promise.all([
-    areasOfLevel(ctx.prisma, req.level),
-    servicePoints(ctx.prisma, { categoryIds: categories.map((c) => c.categoryId), level: req.level, activeOnly: true }, ctx.caller),
+    areasOfLevel(ctx.prisma, req.level, req.scope),
+    servicePoints(ctx.prisma, { categoryIds: categories.map((c) => c.categoryId), level: req.level, activeOnly: true, scope: req.scope }, ctx.caller),
     targetIds.length
       ? loadObservations(ctx.prisma, ctx.caller, targetIds, [], [req.level], req.year, req.year)
       : Promise.resolve<LevelObservation[]>([]),
@@ -315,14 +319,15 @@ export function decayOf(zones: Zone[], req: DecayRequest | null): DistanceDecay 
  */
 const cellCache = new Map<string, DemandCellRow[]>();
 
-export async function loadCells(prisma: PrismaClient, level: AreaLevel, mode: DemandMode, size: number): Promise<DemandCellRow[]> {
-  if (mode === 'LABEL_POINTS') return labelPointCells(prisma, level);
-  if (STORED_GRID_SIZES.includes(size)) return gridCells(prisma, level, size);
-  const key = `${level}|${size}|${await areaStamp(prisma)}`;
+export async function loadCells(prisma: PrismaClient, level: AreaLevel, mode: DemandMode, size: number, scope?: CityScope): Promise<DemandCellRow[]> {
+  if (mode === 'LABEL_POINTS') return labelPointCells(prisma, level, scope);
+  if (STORED_GRID_SIZES.includes(size)) return gridCells(prisma, level, size, scope);
+  const city = scope === undefined ? 'default' : scope ? `${scope.id}${scope.named ? '' : '+'}` : 'all';
+  const key = `${level}|${size}|${city}|${await areaStamp(prisma)}`;
   let cells = cellCache.get(key);
   if (!cells) {
-    cells = await gridCells(prisma, level, size);
-    for (const k of cellCache.keys()) if (k.startsWith(`${level}|${size}|`)) cellCache.delete(k);
+    cells = await gridCells(prisma, level, size, scope);
+    for (const k of cellCache.keys()) if (k.startsWith(`${level}|${size}|${city}|`)) cellCache.delete(k);
     if (cellCache.size > 16) cellCache.clear();
     cellCache.set(key, cells);
   }
@@ -350,21 +355,23 @@ export interface AccessibilityInputs {
   areas: LevelArea[];
   targets: TargetPopulation[];
   demandLevel: AreaLevel;
+  /** network metres given by the caller, `${demand area id}|${service id}` → metres; instead of detour pairs */
+  travelCosts?: Map<string, number>;
 }
 
 export async function loadAccessibilityInputs(
   ctx: Context,
-  req: { category: string; year: number; level: AreaLevel; demand: DemandMode; gridSizeM: number; decay?: DecayRequest | null; detourFactor?: number },
+  req: { category: string; year: number; level: AreaLevel; demand: DemandMode; gridSizeM: number; decay?: DecayRequest | null; detourFactor?: number; scope?: CityScope },
 ): Promise<AccessibilityInputs> {
   const [category] = await requireCategories(ctx.prisma, [req.category], 'category');
   const demandLevel = demandLevelFor(req.level);
   const [areas, rows, cells, obs, demandMap] = await Promise.all([
-    areasOfLevel(ctx.prisma, req.level),
-    servicePoints(ctx.prisma, { categoryIds: [category!.categoryId], level: req.level, activeOnly: true }, ctx.caller),
-    loadCells(ctx.prisma, demandLevel, req.demand, req.gridSizeM),
+    areasOfLevel(ctx.prisma, req.level, req.scope),
+    servicePoints(ctx.prisma, { categoryIds: [category!.categoryId], level: req.level, activeOnly: true, scope: req.scope }, ctx.caller),
+    loadCells(ctx.prisma, demandLevel, req.demand, req.gridSizeM, req.scope),
     loadObservations(ctx.prisma, ctx.caller, [category!.targetIndicatorId!], [], [req.level, demandLevel], req.year, req.year),
     // demand-level area → its ancestor at the requested level
-    demandLevel === req.level ? Promise.resolve(null) : levelMap(ctx.prisma, demandLevel, req.level),
+    demandLevel === req.level ? Promise.resolve(null) : levelMap(ctx.prisma, demandLevel, req.level, req.scope),
   ]);
   const services = placeServices(rows);
   const anyCapacity = services.some((s) => s.capacity !== null);
@@ -430,7 +437,12 @@ export interface AccessibilityComputed {
 export function computeAccessibility(inp: AccessibilityInputs, services: readonly PlacedService[] = inp.services): AccessibilityComputed {
   const { supplies, notCounted } = suppliesOf(services, inp.capacityMode);
   const catchment = decayWeight(inp.decay).catchment;
-  const result = e2sfca({ supplies, demands: inp.demands, decay: inp.decay, pairs: detourTable(supplies, inp.demands, catchment, inp.detourFactor) });
+  // travel costs from the caller (a router's metres) instead of straight line × detour factor
+  const costs = inp.travelCosts;
+  const pairs = costs
+    ? pairsFromMatrix({ unit: 'metres', costs: supplies.map((s) => inp.demands.map((d) => costs.get(`${d.areaId}|${s.serviceId}`) ?? null)) }, supplies.length, inp.demands.length, catchment)
+    : detourTable(supplies, inp.demands, catchment, inp.detourFactor);
+  const result = e2sfca({ supplies, demands: inp.demands, decay: inp.decay, pairs });
   const relabelled = result.demands.map((d) => ({ ...d, areaId: inp.levelOf.get(areaIdOf(d.areaId)) ?? d.areaId }));
   return { result, areas: aggregateByArea(relabelled), notCounted, supplies };
 }

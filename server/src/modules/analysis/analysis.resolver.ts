@@ -2,23 +2,32 @@ import { type ClassType, Ctx, FieldResolver, Resolver, Root } from 'type-graphql
 import { type Context } from '../../context';
 import { Area } from '../areas/area.type';
 import { AccessibilityResolver } from './accessibility/accessibility.resolver';
-import { AccessibilityArea, AccessibilityPoint } from './accessibility/accessibility.type';
+import { AccessibilityArea, AccessibilityPoint, AccessibilityResultType } from './accessibility/accessibility.type';
 import { CoverageResolver } from './coverage/coverage.resolver';
-import { CoverageRowType } from './coverage/coverage.type';
+import { CoverageResultType, CoverageRowType } from './coverage/coverage.type';
 import { EarlyWarningResolver } from './early-warning/early-warning.resolver';
-import { EarlyWarningAlert, EarlyWarningNotEvaluated } from './early-warning/early-warning.type';
+import { EarlyWarningAlert, EarlyWarningNotEvaluated, EarlyWarningResultType } from './early-warning/early-warning.type';
 import { GapsResolver } from './gaps/gaps.resolver';
-import { GapRowType } from './gaps/gaps.type';
+import { GapResultType, GapRowType } from './gaps/gaps.type';
 import { MoneyResolver } from './money/money.resolver';
 import { MoneyAreaYear, MoneyChange } from './money/money.type';
 import { NeedIndexResolver } from './need-index/need-index.resolver';
-import { NeedIndexArea } from './need-index/need-index.type';
+import { NeedIndexArea, NeedIndexResultType } from './need-index/need-index.type';
 import { ScenarioResolver } from './scenario/scenario.resolver';
 import { ScenarioAreaType, ScenarioMoney } from './scenario/scenario.type';
 import { type AreaId } from '../areas/area-id';
+import { unavailableFieldFor } from '../cities/city.resolver';
+import { CityGap } from '../cities/city.type';
 
 // Every resolver of the planning analyses (one folder each) and the `area` field of their rows.
-export const analysisResolvers = [NeedIndexResolver, CoverageResolver, AccessibilityResolver, GapsResolver, MoneyResolver, EarlyWarningResolver, ScenarioResolver] as const;
+export const analysisResolvers = [
+  NeedIndexResolver, CoverageResolver, AccessibilityResolver, GapsResolver, MoneyResolver, EarlyWarningResolver, ScenarioResolver,
+  unavailableFieldFor(NeedIndexResultType, CityGap.NEED_INDEX),
+  unavailableFieldFor(CoverageResultType, CityGap.COVERAGE_RATE),
+  unavailableFieldFor(GapResultType, CityGap.GAP_CLASSES),
+  unavailableFieldFor(EarlyWarningResultType, CityGap.EARLY_WARNING),
+  unavailableFieldFor(AccessibilityResultType, CityGap.ACCESSIBILITY_DEMAND),
+] as const;
 
 /** `area` field for every row type that carries an `areaId`, through the per-request area loader. */
 function areaFieldFor<T extends { areaId: AreaId }>(cls: ClassType<T>) {

@@ -4,6 +4,7 @@ import type { Caller } from '../auth/caller';
 import { visibleFunding, visibleService } from '../common/visible.sql';
 import { present } from '../indicators/indicator.sql';
 import { type AreaId } from '../areas/area-id';
+import { cityCondition, type CityScope } from '../cities/city.sql';
 
 // SQL of the analysis module. Set-based: one query per input kind (areas, indicator values,
 // services with their points, demand cells, fundings), never one per area. Tagged templates only.
@@ -14,10 +15,10 @@ export interface LevelArea {
   name: string;
 }
 
-/** All areas of one level, ordered by official key. */
-export function areasOfLevel(prisma: PrismaClient, level: string) {
+/** All areas of one level of the city (`scope`; absent: the default city), ordered by official key. */
+export function areasOfLevel(prisma: PrismaClient, level: string, scope?: CityScope) {
   return prisma.$queryRaw<LevelArea[]>`
-    SELECT a.id, a.code, a.name FROM area a WHERE a.level = ${level}::area_level ORDER BY a.code, a.id`;
+    SELECT a.id, a.code, a.name FROM area a WHERE a.level = ${level}::area_level AND ${cityCondition(Prisma.sql`a.city_id`, scope)} ORDER BY a.code, a.id`;
 }
 
 export interface IndicatorRow {
@@ -121,11 +122,11 @@ function ancestorsAt(level: string): Prisma.Sql {
 }
 
 /** Each area of `fromLevel` with its ancestor at `toLevel` (one query). */
-export function levelMap(prisma: PrismaClient, fromLevel: string, toLevel: string) {
+export function levelMap(prisma: PrismaClient, fromLevel: string, toLevel: string, scope?: CityScope) {
   return prisma.$queryRaw<{ areaId: AreaId; levelAreaId: number }[]>`
     WITH ${ancestorsAt(toLevel)}
     SELECT a.id AS "areaId", anc.level_area_id AS "levelAreaId"
-      FROM area a JOIN anc ON anc.area_id = a.id WHERE a.level = ${fromLevel}::area_level`;
+      FROM area a JOIN anc ON anc.area_id = a.id WHERE a.level = ${fromLevel}::area_level AND ${cityCondition(Prisma.sql`a.city_id`, scope)}`;
 }
 
 export interface ServicePointRow {
@@ -151,10 +152,11 @@ export interface ServicePointRow {
  */
 export function servicePoints(
   prisma: PrismaClient,
-  filter: { categoryIds: number[] | null; level: string; activeOnly: boolean; serviceIds?: number[] },
+  filter: { categoryIds: number[] | null; level: string; activeOnly: boolean; serviceIds?: number[]; scope?: CityScope },
   caller: Caller,
 ) {
-  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  // services of the city (absent: the default city)
+  const conditions: Prisma.Sql[] = [cityCondition(Prisma.sql`s.city_id`, filter.scope)];
   if (filter.categoryIds) conditions.push(Prisma.sql`s.category_id = ANY(${filter.categoryIds}::int[])`);
   if (filter.serviceIds) conditions.push(Prisma.sql`s.id = ANY(${filter.serviceIds}::int[])`);
   if (filter.activeOnly) conditions.push(Prisma.sql`s.status = 'ACTIVE'`);
@@ -191,26 +193,27 @@ export const STORED_GRID_SIZES: readonly number[] = [250];
  * with the clipped area (m²) as weight (SQL function demand_grid_cells). The stored sizes are read
  * from demand_cell, others computed by the same function. Areas without geometry give no cells.
  */
-export function gridCells(prisma: PrismaClient, level: string, size: number) {
+export function gridCells(prisma: PrismaClient, level: string, size: number, scope?: CityScope) {
+  const inScope = cityCondition(Prisma.sql`a.city_id`, scope);
   if (STORED_GRID_SIZES.includes(size)) {
     return prisma.$queryRaw<DemandCellRow[]>`
       SELECT c.area_id AS "areaId", c.x, c.y, c.weight
         FROM demand_cell c JOIN area a ON a.id = c.area_id
-       WHERE a.level = ${level}::area_level AND c.size_m = ${size}::int
+       WHERE a.level = ${level}::area_level AND c.size_m = ${size}::int AND ${inScope}
        ORDER BY c.area_id, c.n`;
   }
   return prisma.$queryRaw<DemandCellRow[]>`
     SELECT a.id AS "areaId", c.x, c.y, c.weight
       FROM area a CROSS JOIN LATERAL demand_grid_cells(a.geom, demand_grid_srid(a.label_point), ${size}::float8) AS c
-     WHERE a.level = ${level}::area_level AND a.geom IS NOT NULL
+     WHERE a.level = ${level}::area_level AND a.geom IS NOT NULL AND ${inScope}
      ORDER BY a.id, c.n`;
 }
 
 /** One demand point per area: its label point (ST_PointOnSurface), weight 1. */
-export function labelPointCells(prisma: PrismaClient, level: string) {
+export function labelPointCells(prisma: PrismaClient, level: string, scope?: CityScope) {
   return prisma.$queryRaw<DemandCellRow[]>`
     SELECT a.id AS "areaId", ST_X(a.label_point) AS x, ST_Y(a.label_point) AS y, 1::float8 AS weight
-      FROM area a WHERE a.level = ${level}::area_level AND a.label_point IS NOT NULL ORDER BY a.id`;
+      FROM area a WHERE a.level = ${level}::area_level AND a.label_point IS NOT NULL AND ${cityCondition(Prisma.sql`a.city_id`, scope)} ORDER BY a.id`;
 }
 
 /** A cheap fingerprint of the area geometries (cache key for the demand grid). */

@@ -13,14 +13,16 @@ const admin = callerFor(['ADMIN'], { kind: 'USER', id: 3, label: 'gis@leipzig.de
 
 interface Cell { areaId: number; x: number; y: number; weight: number }
 
-/** The grid as the analyses computed it before it was stored (one UTM zone for the level's extent). */
+/** The grid as the analyses computed it before it was stored (one UTM zone for the level's extent), of Leipzig (the default city). */
 function computedBefore(db: Database, level: string, size: number) {
   return db.prisma.$queryRaw<Cell[]>`
-    WITH srid AS (
+    WITH leipzig AS (SELECT id FROM area WHERE code = '14713000' AND level = 'CITY'),
+    srid AS (
       SELECT 32600 + floor((ST_X(ST_Centroid(ST_Extent(geom))) + 180) / 6)::int + 1 AS s
-        FROM area WHERE level = ${level}::area_level AND geom IS NOT NULL
+        FROM area WHERE level = ${level}::area_level AND geom IS NOT NULL AND city_id = (SELECT id FROM leipzig)
     ),
-    a AS MATERIALIZED (SELECT id, ST_Transform(geom, (SELECT s FROM srid)) AS g FROM area WHERE level = ${level}::area_level AND geom IS NOT NULL),
+    a AS MATERIALIZED (SELECT id, ST_Transform(geom, (SELECT s FROM srid)) AS g FROM area
+                        WHERE level = ${level}::area_level AND geom IS NOT NULL AND city_id = (SELECT id FROM leipzig)),
     c AS (
       SELECT a.id AS area_id,
              CASE WHEN ST_Within(sq.geom, a.g) THEN sq.geom ELSE ST_Intersection(a.g, sq.geom) END AS piece

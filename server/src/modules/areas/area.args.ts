@@ -1,5 +1,6 @@
 import { AreaLevel } from '@sozialatlas/db';
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
+import type { CityScope } from '../cities/city.sql';
 import { PageArgs } from '../common/connection';
 
 @InputType({ description: 'A point in WGS 84 (longitude, latitude).' })
@@ -45,6 +46,15 @@ export class AreaFilter {
 
   @Field(() => PointInput, { nullable: true, description: 'Only areas containing this point.' })
   containsPoint?: PointInput;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only areas of this city, by key ("chemnitz") or AGS ("14511000"); absent: the default city (Leipzig), or with `parentId` the parent\'s city. See `cities`.',
+  })
+  city?: string;
+
+  /** the resolved `city` (set by the resolver; not part of the API): undefined = the default city, null = every city */
+  scope?: CityScope;
 }
 
 @ArgsType()

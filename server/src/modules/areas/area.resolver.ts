@@ -4,6 +4,7 @@ import { BadUserInputError } from '../../errors';
 import { GeoJSONScalar, type GeoJsonGeometry } from '../../scalars/geojson';
 import { Connection, paginate, toConnection } from '../common/connection';
 import { AreasArgs, GeometryArgs, type AreaFilter } from './area.args';
+import { resolveCity } from '../cities/city.sql';
 import { countAreas, findAreas } from './area.sql';
 import { Area } from './area.type';
 
@@ -29,22 +30,28 @@ export class AreaResolver {
     @Ctx() ctx: Context,
     @Arg('id', () => Int, { nullable: true, description: 'Internal id.' }) id?: number,
     @Arg('code', () => String, { nullable: true, description: 'Official key, e.g. "62" (Grünau-Mitte).' }) code?: string,
+    @Arg('city', () => String, { nullable: true, description: 'The city of `code`, by key or AGS (codes are unique per city); absent: the default city (Leipzig).' }) city?: string,
   ): Promise<Area | null> {
     if ((id === undefined || id === null) === (code === undefined || code === null)) {
       throw new BadUserInputError('Give exactly one of id or code', id === undefined ? 'code' : 'id');
     }
     if (id !== undefined && id !== null) return ctx.loaders.areaById.load(id);
-    const [area] = await findAreas(ctx.prisma, { codes: [code as string] }, 1);
+    const [area] = await findAreas(ctx.prisma, { codes: [code as string], scope: city ? await resolveCity(ctx.prisma, city) : undefined }, 1);
     return area ?? null;
   }
 
   @Query(() => AreaConnection, { description: 'Areas matching all given filters, as a paged connection ordered by id.' })
   async areas(@Ctx() ctx: Context, @Args() args: AreasArgs) {
     validateFilter(args.filter);
+    // children of a given area are of that area's city: the default city applies only without one
+    // (and is applied in SQL: no extra statement for queries without a city)
+    const f = args.filter;
+    const scope = f?.city ? await resolveCity(ctx.prisma, f.city, 'filter.city') : f?.parentId != null ? null : undefined;
+    const filter = { ...f, scope };
     const page = await paginate(
       args,
-      (take, afterId) => findAreas(ctx.prisma, args.filter, take, afterId),
-      () => countAreas(ctx.prisma, args.filter),
+      (take, afterId) => findAreas(ctx.prisma, filter, take, afterId),
+      () => countAreas(ctx.prisma, filter),
     );
     for (const area of page.nodes) ctx.loaders.areaById.prime(area.id, area);
     return toConnection(page);

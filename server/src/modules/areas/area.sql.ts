@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
+import { cityCondition } from '../cities/city.sql';
 import { simplifiedAreaGeometry } from '../common/spatial.sql';
 import type { AreaFilter } from './area.args';
 import type { Area } from './area.type';
@@ -15,6 +16,7 @@ function escapeLike(text: string): string {
 
 export function areaWhere(filter: AreaFilter = {}): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  conditions.push(cityCondition(Prisma.sql`a.city_id`, filter.scope));
   if (filter.level) conditions.push(Prisma.sql`a.level = ${filter.level}::area_level`);
   if (filter.parentId !== undefined && filter.parentId !== null) conditions.push(Prisma.sql`a.parent_id = ${filter.parentId}`);
   if (filter.codes) conditions.push(Prisma.sql`a.code = ANY(${filter.codes}::text[])`);

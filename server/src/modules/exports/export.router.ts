@@ -4,6 +4,7 @@ import { graphql } from 'graphql';
 import { code, toCsv, type Cell } from './csv';
 import express, { type Request, type Response, type Router } from 'express';
 import { InputError } from '../../input-error';
+import { cityParam } from '../cities/city.params';
 import { anonymousCaller, type Caller } from '../auth/caller';
 import { present } from '../indicators/indicator.sql';
 import { MAX_YEAR, MIN_YEAR } from '../common/years';
@@ -77,8 +78,9 @@ async function exportAreas(prisma: PrismaClient, caller: Caller, req: Request, r
   const unknown = indicatorKeys.filter((key) => !indicators.some((i) => i.key === key));
   if (unknown.length) throw InputError.of(`unknown indicator: ${unknown.join(', ')}`, 'indicators');
 
-  const areas = await areasForExport(prisma, level, format === 'geojson' ? simplify : 0);
-  const values = present(await valuesForExport(prisma, level, indicatorKeys, yearList), caller);
+  const scope = await cityParam(prisma, req);
+  const areas = await areasForExport(prisma, level, format === 'geojson' ? simplify : 0, scope);
+  const values = present(await valuesForExport(prisma, level, indicatorKeys, yearList, scope), caller);
   const byArea = new Map<number, Map<string, { value: number | null; status: string; missingReason: string | null }>>();
   for (const v of values) {
     const map = byArea.get(v.areaId) ?? new Map();
@@ -137,7 +139,7 @@ async function exportServices(prisma: PrismaClient, caller: Caller, req: Request
   const invalid = statuses.filter((s) => !STATUSES.has(s));
   if (invalid.length) throw InputError.of(`status must be among ${[...STATUSES].join(', ')}`, 'status');
   const excel = req.query.variant === 'excel';
-  const rows = await servicesForExport(prisma, { categoryKeys: list(req, 'categories'), statuses }, caller);
+  const rows = await servicesForExport(prisma, { categoryKeys: list(req, 'categories'), statuses, scope: await cityParam(prisma, req) }, caller);
   const sources = await attributionsFor(prisma, [...new Set(rows.map((r) => r.sourceKey).filter((k): k is string => k !== null))]);
   const attributionOf = new Map(sources.map((s) => [s.key, labelled(s)]));
 

@@ -1,14 +1,15 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
 import type { Caller } from '../auth/caller';
+import { cityCondition, type CityScope } from '../cities/city.sql';
 import { areaFeatureColumns, areaWithParent, simplifiedAreaGeometry, type AreaFeatureRow } from '../common/spatial.sql';
 import { visibleService } from '../common/visible.sql';
 import { serviceAtLocationColumns, type ServiceAtLocationRow } from '../services/service.sql';
 
-export function areasForExport(prisma: PrismaClient, level: string, toleranceM: number) {
+export function areasForExport(prisma: PrismaClient, level: string, toleranceM: number, scope?: CityScope) {
   return prisma.$queryRaw<AreaFeatureRow[]>`
     SELECT ${areaFeatureColumns(simplifiedAreaGeometry(toleranceM), 6)}
       FROM ${areaWithParent}
-     WHERE a.level = ${level}::area_level
+     WHERE a.level = ${level}::area_level AND ${cityCondition(Prisma.sql`a.city_id`, scope)}
      ORDER BY a.code`;
 }
 
@@ -21,12 +22,12 @@ export interface ExportValueRow {
   secondary: boolean;
 }
 
-export function valuesForExport(prisma: PrismaClient, level: string, indicatorKeys: string[], years: number[]) {
+export function valuesForExport(prisma: PrismaClient, level: string, indicatorKeys: string[], years: number[], scope?: CityScope) {
   return prisma.$queryRaw<ExportValueRow[]>`
     SELECT v.area_id AS "areaId", i.key AS "indicatorKey", v.year, v.value, v.status::text AS status, v.secondary_suppression AS secondary
       FROM indicator_value v
       JOIN indicator i ON i.id = v.indicator_id
-      JOIN area a ON a.id = v.area_id AND a.level = ${level}::area_level
+      JOIN area a ON a.id = v.area_id AND a.level = ${level}::area_level AND ${cityCondition(Prisma.sql`a.city_id`, scope)}
      WHERE i.key = ANY(${indicatorKeys}::text[]) AND v.year = ANY(${years}::int[])`;
 }
 
@@ -37,8 +38,8 @@ export interface ServiceExportRow extends ServiceAtLocationRow {
 }
 
 /** One row per service and location (a service at two addresses gives two rows). */
-export function servicesForExport(prisma: PrismaClient, filter: { categoryKeys?: string[]; statuses?: string[] }, caller: Caller) {
-  const conditions: Prisma.Sql[] = [visibleService(caller)];
+export function servicesForExport(prisma: PrismaClient, filter: { categoryKeys?: string[]; statuses?: string[]; scope?: CityScope }, caller: Caller) {
+  const conditions: Prisma.Sql[] = [visibleService(caller), cityCondition(Prisma.sql`s.city_id`, filter.scope)];
   if (filter.categoryKeys?.length) conditions.push(Prisma.sql`c.key = ANY(${filter.categoryKeys}::text[])`);
   if (filter.statuses?.length) conditions.push(Prisma.sql`s.status::text = ANY(${filter.statuses}::text[])`);
   return prisma.$queryRaw<ServiceExportRow[]>`

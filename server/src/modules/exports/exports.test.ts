@@ -56,7 +56,7 @@ describe('downloads for analysts and GIS', () => {
 
   it('exports services as points with their category, area and a Demo-Daten flag', async () => {
     const body = await (await fetch(`${http.url}/export/services.geojson?categories=day_care`)).json();
-    const count = await db.prisma.service.count({ where: { category: { key: 'day_care' } } });
+    const count = await db.prisma.service.count({ where: { category: { key: 'day_care' }, city: { code: '14713000' } } });
     expect(new Set(body.features.map((f: any) => f.id)).size).toBe(count);
     const located = body.features.filter((f: any) => f.geometry);
     expect(located.length).toBeGreaterThan(300);

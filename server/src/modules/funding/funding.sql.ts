@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
 import type { Caller } from '../auth/caller';
+import { inDefaultCity } from '../cities/city.sql';
 import { countRows, findPage, type PagedTable } from '../common/paged.sql';
 import { visibleFunding } from '../common/visible.sql';
 import type { FundingFilter } from './funding.args';
@@ -99,6 +100,7 @@ export function fundingTotals(prisma: PrismaClient, q: TotalsQuery, caller: Call
     ),
     target AS (
       SELECT a.id, a.code FROM area a WHERE a.level = ${q.level}::area_level AND ${areaFilter}
+         AND ${q.areaIds ? Prisma.sql`TRUE` : inDefaultCity(Prisma.sql`a.city_id`)}
     ),
     money AS (
       SELECT f.service_id, f.year, f.amount FROM funding f

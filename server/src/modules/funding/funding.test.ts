@@ -16,7 +16,7 @@ describe('funding API on the demo data', () => {
   const statements: string[] = [];
   const { db, gql } = useSeededGraphQL({ onQuery: (sql) => statements.push(sql) });
 
-  const area = (code: string) => db.prisma.area.findUniqueOrThrow({ where: { code } });
+  const area = (code: string) => db.prisma.area.findFirstOrThrow({ where: { code, cityArea: { code: '14713000' } } });
 
   /** Funding placed in an area, by hand: each line split evenly over the service's locations inside the polygon. */
   async function handSum(code: string, year: number): Promise<string> {

@@ -14,6 +14,7 @@ import {
   swapAxes,
   type PolygonGeometry,
 } from '@sozialatlas/db';
+import { inDefaultCity } from '../cities/city.sql';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Actor } from '../auth/caller';
 import { writeAudits, type AuditEntry, type Tx } from '../common/writes/audit';
@@ -344,11 +345,17 @@ function readFeatures(text: string, options: AreaImportOptions) {
 
 type Db = PrismaClient | Tx;
 
+/**
+ * The areas an import's codes refer to: the default city's and those outside any city. Codes are
+ * unique per city only, and the import names no city: another city's areas are never touched.
+ */
+const inImportScope = (alias: Prisma.Sql) => inDefaultCity(Prisma.sql`${alias}.city_id`);
+
 async function storedAreas(db: Db, codes: string[]): Promise<Map<string, Stored>> {
   const rows = await db.$queryRaw<Stored[]>`
     SELECT a.id, a.code, a.name, a.level::text AS level, p.code AS "parentCode", a.source_id AS "sourceId", a.area_km2 AS "areaKm2"
       FROM area a LEFT JOIN area p ON p.id = a.parent_id
-     WHERE a.code = ANY(${codes}::text[])`;
+     WHERE a.code = ANY(${codes}::text[]) AND ${inImportScope(Prisma.sql`a`)}`;
   return new Map(rows.map((r) => [r.code, r]));
 }
 
@@ -357,7 +364,7 @@ async function sameGeometries(db: Db, items: { code: string; geojson: string }[]
   if (items.length === 0) return new Set();
   const rows = await db.$queryRaw<{ code: string }[]>`
     SELECT u.code FROM unnest(${items.map((i) => i.code)}::text[], ${items.map((i) => i.geojson)}::text[]) AS u(code, t)
-      JOIN area a ON a.code = u.code
+      JOIN area a ON a.code = u.code AND ${inImportScope(Prisma.sql`a`)}
      WHERE a.geom IS NOT NULL AND ST_Equals(a.geom, ${storedAreaGeometry(Prisma.sql`u.t`, Prisma.sql`${srid}::int`)})`;
   return new Set(rows.map((r) => r.code));
 }
@@ -377,14 +384,14 @@ async function predictMoves(db: Db, shapes: { code: string; level: AreaLevel; ge
              WITH ORDINALITY AS u(code, level, t, ord)
     ), shapes AS (
       SELECT a.code, a.level, COALESCE(i.geom, a.geom) AS geom, a.id::bigint AS tiebreak
-        FROM area a LEFT JOIN incoming i ON i.code = a.code
+        FROM area a LEFT JOIN incoming i ON i.code = a.code AND ${inImportScope(Prisma.sql`a`)}
       UNION ALL
       SELECT i.code, i.level, i.geom, (1::bigint << 40) + i.ord
-        FROM incoming i WHERE NOT EXISTS (SELECT 1 FROM area a WHERE a.code = i.code)
+        FROM incoming i WHERE NOT EXISTS (SELECT 1 FROM area a WHERE a.code = i.code AND ${inImportScope(Prisma.sql`a`)})
     ), candidates AS (
       SELECT l.id, l.name, l.geom, l.area_id FROM location l
        WHERE l.geom IS NOT NULL
-         AND (l.area_id IN (SELECT a.id FROM area a JOIN incoming i ON i.code = a.code)
+         AND (l.area_id IN (SELECT a.id FROM area a JOIN incoming i ON i.code = a.code AND ${inImportScope(Prisma.sql`a`)})
               OR EXISTS (SELECT 1 FROM incoming i WHERE ST_Covers(i.geom, l.geom)))
     )
     SELECT c.id AS "locationId", c.name, old.code AS "fromCode", next.code AS "toCode"
@@ -405,7 +412,7 @@ async function auditState(db: Db, codes: string[], withGeometry: string[]) {
     SELECT a.id, a.code, a.name, a.level::text AS level, p.code AS "parentCode", a.area_km2 AS "areaKm2", a.version, a.source_id AS "sourceId",
            CASE WHEN a.code = ANY(${withGeometry}::text[]) THEN ST_AsGeoJSON(a.geom) END AS geometry
       FROM area a LEFT JOIN area p ON p.id = a.parent_id
-     WHERE a.code = ANY(${codes}::text[])`;
+     WHERE a.code = ANY(${codes}::text[]) AND ${inImportScope(Prisma.sql`a`)}`;
   return new Map(rows.map(({ geometry, ...r }) => [r.code, { ...r, geometry: geometry ? JSON.parse(geometry) : undefined }]));
 }
 
@@ -510,7 +517,7 @@ async function analyse(db: Db, text: string, options: AreaImportOptions) {
 
   const levels = [...new Set(usable.map((c) => c.level))];
   const absent = await db.$queryRaw<{ code: string }[]>`
-    SELECT code FROM area WHERE level = ANY(${levels}::text[]::"area_level"[]) AND code <> ALL(${usable.map((c) => c.code)}::text[]) ORDER BY code`;
+    SELECT a.code FROM area a WHERE a.level = ANY(${levels}::text[]::"area_level"[]) AND a.code <> ALL(${usable.map((c) => c.code)}::text[]) AND ${inImportScope(Prisma.sql`a`)} ORDER BY a.code`;
   outcome.absentCount = absent.length;
   outcome.absentCodes = absent.slice(0, MAX_LISTED).map((a) => a.code);
 
@@ -536,21 +543,21 @@ async function apply(tx: Tx, plan: Awaited<ReturnType<typeof analyse>>, actor: A
       SELECT ${level}::area_level, u.code, u.name, p.id, ${storedAreaGeometry(Prisma.sql`u.t`, Prisma.sql`${srid}::int`)}, ${sourceId}::int
         FROM unnest(${batch.map((c) => c.code)}::text[], ${batch.map((c) => c.name)}::text[], ${batch.map((c) => c.parentCode)}::text[], ${batch.map((c) => c.geojson)}::text[])
              WITH ORDINALITY AS u(code, name, parent, t, ord)
-        LEFT JOIN area p ON p.code = u.parent
+        LEFT JOIN area p ON p.code = u.parent AND ${inImportScope(Prisma.sql`p`)}
        ORDER BY u.ord`;
   }
   if (updates.length) {
     await tx.$executeRaw`
       UPDATE area a
          SET name = u.name,
-             parent_id = (SELECT p.id FROM area p WHERE p.code = u.parent),
+             parent_id = (SELECT p.id FROM area p WHERE p.code = u.parent AND ${inImportScope(Prisma.sql`p`)}),
              geom = CASE WHEN u.geometry_changed THEN ${storedAreaGeometry(Prisma.sql`u.t`, Prisma.sql`${srid}::int`)} ELSE a.geom END,
              source_id = COALESCE(${sourceId}::int, a.source_id),
              version = a.version + 1,
              updated_at = now()
         FROM unnest(${updates.map((c) => c.code)}::text[], ${updates.map((c) => c.name)}::text[], ${updates.map((c) => c.parentCode)}::text[],
                     ${updates.map((c) => c.geojson)}::text[], ${updates.map((c) => c.geometryChanged)}::boolean[]) AS u(code, name, parent, t, geometry_changed)
-       WHERE a.code = u.code`;
+       WHERE a.code = u.code AND ${inImportScope(Prisma.sql`a`)}`;
   }
   const after = await auditState(tx, changes.map((c) => c.code), geometryCodes);
 

@@ -109,7 +109,7 @@ describe('importing areas from GeoJSON', () => {
   });
 
   it('moves a location to another area when a boundary is updated, and says so first', async () => {
-    const areaB = await db.prisma.area.findUniqueOrThrow({ where: { code: 'PR-B' } });
+    const areaB = await db.prisma.area.findFirstOrThrow({ where: { code: 'PR-B' } });
     // A moves one square west, B takes A's old place (with the location's point) and a new name.
     const file = planningAreas(square(loc.x - 0.015, loc.y - 0.005), squareA(), 'Planungsraum B (neu)');
     const preview = await run(file, true);
@@ -133,7 +133,7 @@ describe('importing areas from GeoJSON', () => {
     expect(levels).toEqual({ n: 10, stale: 0 });
     const moved = await db.prisma.location.findUniqueOrThrow({ where: { id: loc.id } });
     expect(moved.areaId).toBe(areaB.id);
-    const stored = await db.prisma.area.findUniqueOrThrow({ where: { code: 'PR-B' } });
+    const stored = await db.prisma.area.findFirstOrThrow({ where: { code: 'PR-B' } });
     expect(stored).toMatchObject({ name: 'Planungsraum B (neu)', version: 2 });
     const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { entity: 'area', entityId: String(areaB.id) }, orderBy: { id: 'desc' } });
     // The old boundary is kept in the audit row, so it can be restored.
@@ -228,7 +228,7 @@ describe('importing areas from GeoJSON', () => {
     const result = await run(file, false, { sourceKey: 'leipzig-gebietsgliederung' });
     expect(result).toMatchObject({ applied: true, updated: 1, locationsMoved: 0 });
     expect(result.changes).toEqual([expect.objectContaining({ code: 'PR-A', sourceChanged: true, geometryChanged: false, nameChanged: false, parentChanged: false })]);
-    const area = await db.prisma.area.findUniqueOrThrow({ where: { code: 'PR-A' }, include: { source: true, parent: true } });
+    const area = await db.prisma.area.findFirstOrThrow({ where: { code: 'PR-A' }, include: { source: true, parent: true } });
     expect(area).toMatchObject({ version: 3, source: { key: 'leipzig-gebietsgliederung' }, parent: { code: loc.code } });
   });
 

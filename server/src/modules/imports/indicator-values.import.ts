@@ -132,7 +132,8 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date, allowDeriv
   const areaCodes = [...new Set(body.map((r) => r[0] ?? ''))];
   const indicatorKeys = [...new Set(body.map((r) => r[1] ?? ''))];
   const [areaRows, indicatorRows] = await Promise.all([
-    prisma.area.findMany({ where: { code: { in: areaCodes } }, select: { id: true, code: true, level: true, name: true } }),
+    // codes are unique per city only: the file's codes are the default city's (or of areas outside any city)
+    prisma.area.findMany({ where: { code: { in: areaCodes }, OR: [{ cityId: null }, { cityArea: { city: { isDefault: true } } }] }, select: { id: true, code: true, level: true, name: true } }),
     prisma.indicator.findMany({ where: { key: { in: indicatorKeys } }, select: { id: true, key: true, unit: true, aggregation: true } }),
   ]);
   const areas = new Map(areaRows.map((a) => [a.code, a.id]));

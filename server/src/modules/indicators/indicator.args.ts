@@ -24,6 +24,12 @@ export class IndicatorValueFilter {
 
   @Field(() => Int, { nullable: true, description: 'Up to this year (inclusive).' })
   toYear?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only areas of this city, by key or AGS; absent: the default city (Leipzig), or with `areaIds` those areas. `areaCodes` are looked up in this city.',
+  })
+  city?: string;
 }
 
 @ArgsType()

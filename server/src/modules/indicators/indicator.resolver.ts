@@ -1,8 +1,9 @@
-import { IndicatorTopic } from '@sozialatlas/db';
+import { IndicatorTopic, Prisma } from '@sozialatlas/db';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { Area } from '../areas/area.type';
+import { cityCondition, resolveCity } from '../cities/city.sql';
 import { Connection, paginate, toConnection } from '../common/connection';
 import { checkYear } from '../common/years';
 import { IndicatorValuesArgs, SeriesArgs, type IndicatorValueFilter } from './indicator.args';
@@ -31,11 +32,16 @@ async function toValueFilter(ctx: Context, filter: IndicatorValueFilter): Promis
   checkYear(filter.toYear, 'filter.toYear');
   const indicators = await Promise.all(filter.indicatorKeys.map((key) => requireIndicator(ctx, key)));
   let areaIds = filter.areaIds;
+  // codes are unique per city only; area ids name their city themselves. Without a city the default
+  // city applies in SQL (no extra statement).
+  const scope = filter.city ? await resolveCity(ctx.prisma, filter.city, 'filter.city') : filter.areaIds && !filter.areaCodes ? null : undefined;
   if (filter.areaCodes) {
-    const areas = await ctx.prisma.area.findMany({ where: { code: { in: filter.areaCodes } }, select: { id: true } });
+    const areas = await ctx.prisma.$queryRaw<{ id: number }[]>`
+      SELECT a.id FROM area a WHERE a.code = ANY(${filter.areaCodes}::text[]) AND ${cityCondition(Prisma.sql`a.city_id`, scope ?? undefined)}`;
     areaIds = [...(areaIds ?? []), ...areas.map((a) => a.id)];
   }
   return {
+    scope,
     indicatorIds: indicators.map((i) => i.id),
     areaIds,
     level: filter.level,

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
+import { cityCondition, type CityScope } from '../cities/city.sql';
 import type { Caller } from '../auth/caller';
 import type { IndicatorValue } from './indicator.type';
 
@@ -50,6 +51,8 @@ export interface ValueFilter {
   indicatorIds: number[];
   areaIds?: number[];
   level?: string;
+  /** the city (undefined: the default city, in SQL; null: not limited) */
+  scope?: CityScope;
   years?: number[];
   fromYear?: number;
   toYear?: number;
@@ -58,6 +61,7 @@ export interface ValueFilter {
 function valueWhere(filter: ValueFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`v.indicator_id = ANY(${filter.indicatorIds}::int[])`];
   if (filter.areaIds) conditions.push(Prisma.sql`v.area_id = ANY(${filter.areaIds}::int[])`);
+  if (filter.scope !== null) conditions.push(Prisma.sql`v.area_id IN (SELECT ca.id FROM area ca WHERE ${cityCondition(Prisma.sql`ca.city_id`, filter.scope)})`);
   if (filter.level) conditions.push(Prisma.sql`v.area_id IN (SELECT id FROM area WHERE level = ${filter.level}::area_level)`);
   if (filter.years) conditions.push(Prisma.sql`v.year = ANY(${filter.years}::int[])`);
   if (filter.fromYear !== undefined) conditions.push(Prisma.sql`v.year >= ${filter.fromYear}`);

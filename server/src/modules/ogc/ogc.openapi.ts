@@ -22,6 +22,8 @@ export function openApi(serverUrl: string, collections: { id: string; kind: 'are
       { type: 'array', items: { type: 'string' } }, { style: 'form', explode: false }),
     query('category', 'Services only: category keys, e.g. day_care,counselling.', { type: 'array', items: { type: 'string' } }, { style: 'form', explode: false }),
     query('status', 'Services only: PLANNED, ACTIVE, CLOSED.', { type: 'array', items: { type: 'string', enum: ['PLANNED', 'ACTIVE', 'CLOSED'] } }, { style: 'form', explode: false }),
+    query('city', 'Areas and services: the city, by key (chemnitz) or AGS (14511000); default the default city (Leipzig). Alias: stadt.', { type: 'string' }),
+    query('stadt', 'Alias of city.', { type: 'string' }),
     fItems,
   ];
   const json = (description: string, type = 'application/json') => ({ description, content: { [type]: { schema: { type: 'object' } } } });
@@ -46,7 +48,7 @@ export function openApi(serverUrl: string, collections: { id: string; kind: 'are
       '/collections/{collectionId}': { get: { summary: 'One collection', operationId: 'describeCollection', parameters: [collectionId, f], responses: { 200: json('Collection metadata (extent, CRS, attribution).'), ...errors } } },
       '/collections/{collectionId}/schema': { get: { summary: 'JSON Schema of the features', operationId: 'getSchema', parameters: [collectionId, f], responses: { 200: json('JSON Schema.', 'application/schema+json'), ...errors } } },
       '/collections/{collectionId}/items': { get: { summary: 'Features', operationId: 'getFeatures', parameters: [collectionId, ...itemParams], responses: { 200: json('A GeoJSON FeatureCollection with numberMatched, numberReturned and next/prev links.', 'application/geo+json'), ...errors } } },
-      '/collections/{collectionId}/items/{featureId}': { get: { summary: 'One feature', operationId: 'getFeature', parameters: [collectionId, featureId, query('indicators', 'Areas only: as for items.', { type: 'array', items: { type: 'string' } }, { style: 'form', explode: false }), query('datetime', 'Areas only: as for items.', { type: 'string' }), fItems], responses: { 200: json('A GeoJSON Feature.', 'application/geo+json'), ...errors } } },
+      '/collections/{collectionId}/items/{featureId}': { get: { summary: 'One feature', operationId: 'getFeature', parameters: [collectionId, featureId, query('indicators', 'Areas only: as for items.', { type: 'array', items: { type: 'string' } }, { style: 'form', explode: false }), query('datetime', 'Areas only: as for items.', { type: 'string' }), query('city', 'Areas only: the city of the area code (codes are unique per city); default the default city. Alias: stadt.', { type: 'string' }), fItems], responses: { 200: json('A GeoJSON Feature.', 'application/geo+json'), ...errors } } },
     },
   };
 }

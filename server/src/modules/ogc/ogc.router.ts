@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@sozialatlas/db';
+import { cityParam } from '../cities/city.params';
 import { databaseErrorHandler, databaseFailure } from '../../http/database-errors';
 import express, { type Request, type Response, type Router } from 'express';
 import { InputError } from '../../input-error';
@@ -63,8 +64,8 @@ type Collection = AreaCollection | ServiceCollection | PlaceCollection;
 
 const OSM_LICENCE = { attribution: '© OpenStreetMap contributors (ODbL 1.0)', licence: 'ODbL 1.0' };
 
-const AREA_PARAMS = ['indicators', 'datetime', 'year'];
-const SERVICE_PARAMS = ['category', 'status', 'datetime', 'year'];
+const AREA_PARAMS = ['indicators', 'datetime', 'year', 'city', 'stadt'];
+const SERVICE_PARAMS = ['category', 'status', 'datetime', 'year', 'city', 'stadt'];
 
 export const COLLECTIONS: Collection[] = [
   {
@@ -237,7 +238,7 @@ async function areaFeatures(prisma: PrismaClient, caller: Caller, req: Request, 
   const limit = code === undefined ? limitOf(req) : 1;
   const offset = code === undefined ? offsetOf(req) : 0;
   const indicators = await chooseIndicators(prisma, c.level, req);
-  const filter = { level: c.level, bbox, code };
+  const filter = { level: c.level, bbox, code, scope: await cityParam(prisma, req) };
   const [areas, matched] = await Promise.all([findAreas(prisma, filter, limit, offset), code === undefined ? countAreas(prisma, filter) : 0]);
   const pairs = indicators.filter((i) => i.year !== null).map((i) => ({ indicatorId: i.id, year: i.year! }));
   const values = await valuesFor(prisma, areas.map((a) => a.id), pairs, caller);
@@ -303,9 +304,10 @@ async function serviceFeatures(prisma: PrismaClient, caller: Caller, req: Reques
     if (!m) throw new NotFound(`no feature "${featureId}" in services (ids look like 12-34: service-location)`);
     ids = { serviceId: Number(m[1]), locationId: Number(m[2]) };
   }
+  // a feature id names its service wherever it is; a list is of one city (default: the default city)
   const filter = featureId === undefined
-    ? { ...serviceFilterOf(req, dateRangeOf(req)), bbox: bboxOf(req) }
-    : { serviceId: ids!.serviceId, locationId: ids!.locationId };
+    ? { ...serviceFilterOf(req, dateRangeOf(req)), bbox: bboxOf(req), scope: await cityParam(prisma, req) }
+    : { serviceId: ids!.serviceId, locationId: ids!.locationId, scope: null };
   const limit = featureId === undefined ? limitOf(req) : 1;
   const offset = featureId === undefined ? offsetOf(req) : 0;
   const [rows, matched] = await Promise.all([

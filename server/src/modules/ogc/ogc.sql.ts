@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
 import type { Caller } from '../auth/caller';
+import { cityCondition, inDefaultCity, type CityScope } from '../cities/city.sql';
 import { areaFeatureColumns, areaWithParent, type AreaFeatureRow } from '../common/spatial.sql';
 import { visibleService } from '../common/visible.sql';
 import { present, type MissingReason } from '../indicators/indicator.sql';
@@ -26,10 +27,12 @@ export interface AreaFilter {
   level: string;
   bbox?: BBox;
   code?: string;
+  /** the `city`/`stadt` parameter resolved; absent: the default city */
+  scope?: CityScope;
 }
 
 function areaWhere(filter: AreaFilter): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`a.level = ${filter.level}::area_level`];
+  const conditions: Prisma.Sql[] = [Prisma.sql`a.level = ${filter.level}::area_level`, cityCondition(Prisma.sql`a.city_id`, filter.scope)];
   if (filter.bbox) conditions.push(Prisma.sql`ST_Intersects(a.geom, ${envelope(filter.bbox)})`);
   if (filter.code !== undefined) conditions.push(Prisma.sql`a.code = ${filter.code}`);
   return Prisma.join(conditions, ' AND ');
@@ -63,7 +66,7 @@ export async function areaExtent(prisma: PrismaClient, level: string): Promise<E
     SELECT ST_XMin(e) AS "minLon", ST_YMin(e) AS "minLat", ST_XMax(e) AS "maxLon", ST_YMax(e) AS "maxLat",
            (SELECT min(v.year) FROM indicator_value v JOIN area va ON va.id = v.area_id AND va.level = ${level}::area_level) AS "fromYear",
            (SELECT max(v.year) FROM indicator_value v JOIN area va ON va.id = v.area_id AND va.level = ${level}::area_level) AS "toYear"
-      FROM (SELECT ST_Extent(a.geom)::geometry AS e FROM area a WHERE a.level = ${level}::area_level) x`;
+      FROM (SELECT ST_Extent(a.geom)::geometry AS e FROM area a WHERE a.level = ${level}::area_level AND ${inDefaultCity(Prisma.sql`a.city_id`)}) x`;
   return row!;
 }
 
@@ -139,10 +142,12 @@ export interface ServiceFilter {
   statuses?: string[];
   serviceId?: number;
   locationId?: number;
+  /** the `city`/`stadt` parameter resolved; absent: the default city */
+  scope?: CityScope;
 }
 
 function serviceWhere(filter: ServiceFilter, caller: Caller): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [visibleService(caller)];
+  const conditions: Prisma.Sql[] = [visibleService(caller), cityCondition(Prisma.sql`s.city_id`, filter.scope)];
   if (filter.bbox) conditions.push(Prisma.sql`ST_Intersects(l.geom, ${envelope(filter.bbox)})`);
   if (filter.to) conditions.push(Prisma.sql`(s.start_date IS NULL OR s.start_date <= ${filter.to}::date)`);
   if (filter.from) conditions.push(Prisma.sql`(s.end_date IS NULL OR s.end_date >= ${filter.from}::date)`);

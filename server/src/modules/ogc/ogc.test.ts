@@ -25,7 +25,8 @@ describe('OGC API – Features at /ogc', () => {
   };
   const publishedServiceLocations = async () => {
     const [row] = await db.prisma.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM service s JOIN service_location sl ON sl.service_id = s.id WHERE s.published`;
+      SELECT count(*)::int AS n FROM service s JOIN service_location sl ON sl.service_id = s.id
+       WHERE s.published AND s.city_id = (SELECT id FROM area WHERE code = '14713000')`;
     return row!.n;
   };
 
@@ -113,7 +114,7 @@ describe('OGC API – Features at /ogc', () => {
       pages++;
     }
     expect(pages).toBe(3);
-    const codes = await db.prisma.area.findMany({ where: { level: 'DISTRICT' }, select: { code: true }, orderBy: { code: 'asc' } });
+    const codes = await db.prisma.area.findMany({ where: { level: 'DISTRICT', cityArea: { code: '14713000' } }, select: { code: true }, orderBy: { code: 'asc' } });
     expect(seen).toEqual(codes.map((c) => c.code));
 
     const first = (await get('/ogc/collections/districts/items')).body;
@@ -201,13 +202,14 @@ describe('OGC API – Features at /ogc', () => {
     const dayCare = (await get('/ogc/collections/services/items?category=day_care&status=ACTIVE&limit=1000')).body;
     const [{ n }] = await db.prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM service s JOIN service_category c ON c.id = s.category_id JOIN service_location sl ON sl.service_id = s.id
-       WHERE s.published AND c.key = 'day_care' AND s.status = 'ACTIVE'`;
+       WHERE s.published AND c.key = 'day_care' AND s.status = 'ACTIVE' AND s.city_id = (SELECT id FROM area WHERE code = '14713000')`;
     expect(dayCare.numberMatched).toBe(n);
     expect(dayCare.features.every((f: any) => f.properties.category === 'day_care')).toBe(true);
 
     const [{ running }] = await db.prisma.$queryRaw<{ running: number }[]>`
       SELECT count(*)::int AS running FROM service s JOIN service_location sl ON sl.service_id = s.id
-       WHERE s.published AND (s.start_date IS NULL OR s.start_date <= DATE '2016-12-31') AND (s.end_date IS NULL OR s.end_date >= DATE '2016-01-01')`;
+       WHERE s.published AND (s.start_date IS NULL OR s.start_date <= DATE '2016-12-31') AND (s.end_date IS NULL OR s.end_date >= DATE '2016-01-01')
+         AND s.city_id = (SELECT id FROM area WHERE code = '14713000')`;
     expect((await get('/ogc/collections/services/items?datetime=2016&limit=1')).body.numberMatched).toBe(running);
   });
 

@@ -17,7 +17,7 @@ describe('orientation layers: transit stops and OSM social buildings', () => {
   });
 
   it('filters stops by area and bounding box', async () => {
-    const zentrum = await db.prisma.area.findFirstOrThrow({ where: { name: 'Zentrum', level: 'DISTRICT' } });
+    const zentrum = await db.prisma.area.findFirstOrThrow({ where: { name: 'Zentrum', level: 'DISTRICT', cityArea: { code: '14713000' } } });
     const { transitStops: inZentrum } = await gql.data(`query($id: Int!) { transitStops(filter: { areaId: $id }) { area { name } } }`, { id: zentrum.id });
     expect(inZentrum.length).toBeGreaterThan(0);
     expect(inZentrum.every((s: { area: { name: string } }) => s.area.name === 'Zentrum')).toBe(true);

@@ -7,7 +7,7 @@ describe('plans, measures and participation API on the demo data', () => {
   const statements: string[] = [];
   const { db, gql } = useSeededGraphQL({ onQuery: (sql) => statements.push(sql) });
 
-  const areaId = async (name: string) => (await db.prisma.area.findFirstOrThrow({ where: { name, level: 'DISTRICT' } })).id;
+  const areaId = async (name: string) => (await db.prisma.area.findFirstOrThrow({ where: { name, level: 'DISTRICT', cityArea: { code: '14713000' } } })).id;
 
   it('returns the plan with goals, measures, references and source', async () => {
     const data = await gql.data(`{ plans { id title periodStart periodEnd adoptedAt source { synthetic }

@@ -2,6 +2,8 @@
 // for the profile and the legend. One query per request for all categories.
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { Prisma } from '@sozialatlas/db';
+import { inDefaultCity } from '../cities/city.sql';
 import { visibleService } from '../common/visible.sql';
 import { Source } from '../indicators/indicator.type';
 import { ServiceCategory } from './service.type';
@@ -29,7 +31,7 @@ function counts(ctx: Context) {
     found = ctx.prisma.$queryRaw<{ category_id: number; source_id: number | null; synthetic: boolean | null; n: number }[]>`
       SELECT s.category_id, s.source_id, o.synthetic, count(*)::int AS n
         FROM service s LEFT JOIN source o ON o.id = s.source_id
-       WHERE ${visibleService(ctx.caller)}
+       WHERE ${visibleService(ctx.caller)} AND ${inDefaultCity(Prisma.sql`s.city_id`)}
        GROUP BY s.category_id, s.source_id, o.synthetic`.then((rows) => {
       const byCategory = new Map<number, { real: number; demo: number; sourceIds: number[] }>();
       for (const r of rows) {

@@ -1,6 +1,7 @@
 import { ServiceStatus, TargetGroup } from '@sozialatlas/db';
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
 import { BoundingBoxInput } from '../areas/area.args';
+import type { CityScope } from '../cities/city.sql';
 import { PageArgs } from '../common/connection';
 
 export const MIN_RADIUS_M = 1;
@@ -43,6 +44,15 @@ export class ServiceFilter {
 
   @Field(() => BoundingBoxInput, { nullable: true, description: 'Only services with a location inside this box.' })
   bbox?: BoundingBoxInput;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only services of this city, by key ("chemnitz") or AGS ("14511000"); absent: the default city (Leipzig), or with `areaId` that area\'s city.',
+  })
+  city?: string;
+
+  /** the resolved `city` (set by the resolver; not part of the API): undefined = the default city, null = every city */
+  scope?: CityScope;
 }
 
 @ArgsType()

@@ -8,6 +8,7 @@ import { Connection, paginate, toConnection } from '../common/connection';
 import { Indicator, Source } from '../indicators/indicator.type';
 import { Provider } from '../providers/provider.type';
 import { MAX_RADIUS_M, MIN_RADIUS_M, ServicesArgs, ServiceStatsArgs, type ServiceFilter } from './service.args';
+import { resolveCity } from '../cities/city.sql';
 import { allCategories, countServices, findServices } from './service.sql';
 import { CategoryStat, CoverageNorm, Location, Service, ServiceCategory } from './service.type';
 
@@ -33,6 +34,12 @@ export function validateServiceFilter(filter: ServiceFilter | undefined) {
   }
 }
 
+/** The filter with its city resolved: the named one, else the default city unless an area is named (its city then). */
+export async function scopedServiceFilter(ctx: Context, filter: ServiceFilter | undefined): Promise<ServiceFilter> {
+  const scope = filter?.city ? await resolveCity(ctx.prisma, filter.city, 'filter.city') : filter?.areaId != null ? null : undefined;
+  return { ...filter, scope };
+}
+
 function checkPrecision(precision: number) {
   if (!Number.isInteger(precision) || precision < 0 || precision > 15) throw new BadUserInputError('precision must be 0–15', 'precision');
 }
@@ -52,10 +59,11 @@ export class ServiceResolver {
   @Query(() => ServiceConnection, { description: 'Services matching all given filters, as a paged connection ordered by id.' })
   async services(@Ctx() ctx: Context, @Args() args: ServicesArgs) {
     validateServiceFilter(args.filter);
+    const filter = await scopedServiceFilter(ctx, args.filter);
     const page = await paginate(
       args,
-      (take, afterId) => findServices(ctx.prisma, args.filter, ctx.caller, take, afterId),
-      () => countServices(ctx.prisma, args.filter, ctx.caller),
+      (take, afterId) => findServices(ctx.prisma, filter, ctx.caller, take, afterId),
+      () => countServices(ctx.prisma, filter, ctx.caller),
     );
     for (const service of page.nodes) ctx.loaders.serviceById.prime(service.id, service);
     return toConnection(page);

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
 import type { Caller } from '../auth/caller';
 import { countRows, findPage, type PagedTable } from '../common/paged.sql';
+import { cityCondition } from '../cities/city.sql';
 import { visibleService } from '../common/visible.sql';
 import type { ServiceFilter } from './service.args';
 import type { CategoryStat, CoverageNorm, Location, Service, ServiceCategory } from './service.type';
@@ -47,6 +48,7 @@ export const serviceInArea = (areaId: number) =>
 
 export function serviceWhere(filter: ServiceFilter = {}, caller: Caller): Prisma.Sql {
   const conditions: Prisma.Sql[] = [visibleService(caller)];
+  conditions.push(cityCondition(Prisma.sql`s.city_id`, filter.scope));
   if (filter.categoryKeys) {
     conditions.push(Prisma.sql`s.category_id IN (SELECT c.id FROM service_category c WHERE c.key = ANY(${filter.categoryKeys}::text[]))`);
   }

@@ -11,14 +11,14 @@ describe('services API on the Leipzig data', () => {
   const statements: string[] = [];
   const { db, gql } = useSeededGraphQL({ onQuery: (sql) => statements.push(sql) });
 
-  const areaId = async (code: string) => (await db.prisma.area.findUniqueOrThrow({ where: { code } })).id;
+  const areaId = async (code: string) => (await db.prisma.area.findFirstOrThrow({ where: { code, cityArea: { code: '14713000' } } })).id;
 
   it('lists all 362 day-care centres of the source file', async () => {
     const kitas = JSON.parse(readFileSync(kitaFile, 'utf8')) as unknown[];
     const data = await gql.data(`{ services(filter: { categoryKeys: ["day_care"] }) { totalCount } }`);
     expect(kitas).toHaveLength(362);
     expect(data.services.totalCount).toBe(362);
-    expect(await db.prisma.service.count({ where: { category: { key: 'day_care' } } })).toBe(362);
+    expect(await db.prisma.service.count({ where: { category: { key: 'day_care' }, city: { code: '14713000' } } })).toBe(362);
   });
 
   it('lists the category taxonomy with norms and their target indicator', async () => {
@@ -34,7 +34,7 @@ describe('services API on the Leipzig data', () => {
       const [expected] = await db.prisma.$queryRaw<{ n: number }[]>`
         SELECT count(DISTINCT s.id)::int AS n
           FROM area a, location l, service_location sl, service s, service_category c
-         WHERE a.code = ${code} AND ST_Within(l.geom, a.geom) AND sl.location_id = l.id AND s.id = sl.service_id
+         WHERE a.code = ${code} AND a.city_id = (SELECT id FROM area WHERE code = '14713000') AND ST_Within(l.geom, a.geom) AND sl.location_id = l.id AND s.id = sl.service_id
            AND c.id = s.category_id AND c.key = 'day_care'`;
       const data = await gql.data(`query($a: Int!) { services(filter: { categoryKeys: ["day_care"], areaId: $a }, first: 500) { totalCount nodes { id } } }`, {
         a: await areaId(code),

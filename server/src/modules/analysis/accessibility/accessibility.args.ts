@@ -1,6 +1,19 @@
 import { AreaLevel } from '@sozialatlas/db';
-import { ArgsType, Field, Float, Int } from 'type-graphql';
+import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
 import { DecayKind, DemandMode } from '../analysis.type';
+import { CITY_ARGUMENT, type CityScope } from '../../cities/city.sql';
+
+@InputType({ description: 'A travel cost from a demand point to a service, e.g. the walking distance from a router (Reisekosten).' })
+export class TravelCostInput {
+  @Field({ description: 'Code of the demand area (Gebietsschlüssel of an Ortsteil; its label point is the demand point).' })
+  areaCode!: string;
+
+  @Field(() => Int, { description: 'Service id.' })
+  serviceId!: number;
+
+  @Field(() => Float, { description: 'Network distance in metres, ≥ 0 (the category’s catchment and decay apply to it).' })
+  metres!: number;
+}
 
 @ArgsType()
 export class AccessibilityArgs {
@@ -33,4 +46,17 @@ export class AccessibilityArgs {
 
   @Field(() => Float, { defaultValue: 1.2, description: 'Detour factor ≥ 1 (Umwegfaktor): network distance ≈ straight line × factor; default 1.2.' })
   detourFactor!: number;
+
+  @Field(() => [TravelCostInput], {
+    nullable: true,
+    description:
+      'Travel costs instead of straight line × detour factor (up to 20,000; needs demand LABEL_POINTS): a pair not given is out of reach. Unknown areas or services and negative costs are refused.',
+  })
+  costs?: TravelCostInput[] | null;
+
+  @Field(() => String, { nullable: true, description: CITY_ARGUMENT })
+  city?: string;
+
+  /** the resolved `city` (set by the resolver; not part of the API) */
+  scope?: CityScope;
 }

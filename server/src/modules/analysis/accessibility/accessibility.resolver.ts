@@ -1,5 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../../context';
+import { resolveCity } from '../../cities/city.sql';
 import { AccessibilityArgs } from './accessibility.args';
 import { AccessibilityResultType } from './accessibility.type';
 import { computeAccessibilityAnswer } from './compute-accessibility';
@@ -12,7 +13,9 @@ export class AccessibilityResolver {
       'per area (population-weighted over its demand points) and optionally per demand point. Zones and weights from the category’s norm. ' +
       'Services across a district border count for their neighbours.',
   })
-  accessibility(@Ctx() ctx: Context, @Args() args: AccessibilityArgs): Promise<AccessibilityResultType> {
-    return computeAccessibilityAnswer(ctx, args);
+  async accessibility(@Ctx() ctx: Context, @Args() args: AccessibilityArgs): Promise<AccessibilityResultType> {
+    // without a city the default city's areas (SQL), no extra statement; `unavailable` looks it up when asked
+    const scope = args.city ? await resolveCity(ctx.prisma, args.city) : undefined;
+    return { ...(await computeAccessibilityAnswer(ctx, Object.assign(args, { scope }))), city: scope?.city };
   }
 }

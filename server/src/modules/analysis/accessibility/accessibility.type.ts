@@ -2,6 +2,7 @@ import { AreaLevel } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { AnalysisMethod, AnalysisMissingReason, CapacityMode, DecayKind, DemandMode } from '../analysis.type';
 import { type AreaId } from '../../areas/area-id';
+import type { CityRow } from '../../cities/city.sql';
 
 @ObjectType('CatchmentZone', { description: 'A distance zone of E2SFCA (Distanzzone).' })
 export class ZoneType {
@@ -152,4 +153,7 @@ export class AccessibilityResultType {
 
   @Field(() => [Int], { description: 'Services with no demand in reach: no ratio, contribute nothing.' })
   suppliesWithoutDemand!: number[];
+
+  /** the city asked for (undefined: the default city); read by the `unavailable` field */
+  city?: CityRow;
 }

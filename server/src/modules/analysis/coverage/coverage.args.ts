@@ -1,5 +1,6 @@
 import { AreaLevel } from '@sozialatlas/db';
 import { ArgsType, Field, Int } from 'type-graphql';
+import { CITY_ARGUMENT, type CityScope } from '../../cities/city.sql';
 
 @ArgsType()
 export class CoverageArgs {
@@ -11,4 +12,10 @@ export class CoverageArgs {
 
   @Field(() => [String], { nullable: true, description: 'Service category keys; default: all categories with a norm.' })
   categoryKeys?: string[];
+
+  @Field(() => String, { nullable: true, description: CITY_ARGUMENT })
+  city?: string;
+
+  /** the resolved `city` (set by the resolver; not part of the API) */
+  scope?: CityScope;
 }

@@ -1,5 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../../context';
+import { resolveCity } from '../../cities/city.sql';
 import { computeCoverageAnswer } from './compute-coverage';
 import { CoverageArgs } from './coverage.args';
 import { CoverageResultType } from './coverage.type';
@@ -12,7 +13,9 @@ export class CoverageResolver {
       'capacity against the target population of the category’s norm, ratio per 1,000 and gap to the norm. Capacity not recorded ' +
       '(e.g. day-care centres) is reported as unknown, never as 0.',
   })
-  coverage(@Ctx() ctx: Context, @Args() args: CoverageArgs): Promise<CoverageResultType> {
-    return computeCoverageAnswer(ctx, args);
+  async coverage(@Ctx() ctx: Context, @Args() args: CoverageArgs): Promise<CoverageResultType> {
+    // without a city the default city's areas (SQL), no extra statement; `unavailable` looks it up when asked
+    const scope = args.city ? await resolveCity(ctx.prisma, args.city) : undefined;
+    return { ...(await computeCoverageAnswer(ctx, Object.assign(args, { scope }))), city: scope?.city };
   }
 }

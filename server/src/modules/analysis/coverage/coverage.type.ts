@@ -2,6 +2,7 @@ import { AreaLevel } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { AnalysisCategory, AnalysisMethod, AnalysisMissingReason } from '../analysis.type';
 import { type AreaId } from '../../areas/area-id';
+import type { CityRow } from '../../cities/city.sql';
 
 @ObjectType({ description: 'Parameters of a coverage computation (Parameter).' })
 export class CoverageParameters {
@@ -87,4 +88,7 @@ export class CoverageResultType {
 
   @Field(() => [Int], { description: 'Services whose location lies in no area (not counted; ohne Gebiet).' })
   unassignedServiceIds!: number[];
+
+  /** the city asked for (undefined: the default city); read by the `unavailable` field */
+  city?: CityRow;
 }

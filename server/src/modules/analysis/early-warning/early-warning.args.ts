@@ -1,6 +1,7 @@
 import { AreaLevel } from '@sozialatlas/db';
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
 import { EarlyWarningRuleKind, MarginUnit } from './early-warning.type';
+import { CITY_ARGUMENT, type CityScope } from '../../cities/city.sql';
 
 @InputType({ description: 'An early-warning rule (Frühwarnregel); give the fields its kind needs.' })
 export class EarlyWarningRuleInput {
@@ -51,4 +52,10 @@ export class EarlyWarningArgs {
       'Threshold rules have no default (a threshold is a political decision).',
   })
   rules?: EarlyWarningRuleInput[];
+
+  @Field(() => String, { nullable: true, description: CITY_ARGUMENT })
+  city?: string;
+
+  /** the resolved `city` (set by the resolver; not part of the API) */
+  scope?: CityScope;
 }

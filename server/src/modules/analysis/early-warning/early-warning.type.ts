@@ -4,6 +4,7 @@ import { EARLY_WARNING_RULE_KINDS, MARGIN_UNITS, type EarlyWarningRuleKind as Pu
 import { enumFrom } from '../../common/enum';
 import { AnalysisMethod, AnalysisMissingReason } from '../analysis.type';
 import { type AreaId } from '../../areas/area-id';
+import type { CityRow } from '../../cities/city.sql';
 
 export const EarlyWarningRuleKind = EARLY_WARNING_RULE_KINDS;
 export type EarlyWarningRuleKind = PureRuleKind;
@@ -152,4 +153,7 @@ export class EarlyWarningResultType {
 
   @Field(() => [EarlyWarningPrecision], { description: 'Rounding steps derived from the data (a change within them is no signal).' })
   precision!: EarlyWarningPrecision[];
+
+  /** the city asked for (undefined: the default city); read by the `unavailable` field */
+  city?: CityRow;
 }

@@ -63,7 +63,7 @@ export async function evaluateEarlyWarningsAnswer(ctx: Context, args: EarlyWarni
   const measureKeys = [...new Set([...(args.rules?.length ? [] : keys), ...rules.map((r) => r.indicatorKey)])];
   const { measures, indicatorIds } = await resolveMeasures(ctx.prisma, measureKeys);
   const [areas, obs, need] = await Promise.all([
-    areasOfLevel(ctx.prisma, args.level),
+    areasOfLevel(ctx.prisma, args.level, args.scope),
     loadObservations(ctx.prisma, ctx.caller, indicatorIds, measureKeys, [args.level, 'CITY'], args.year - back, args.year),
     // the dynamics classes the alerts are read against (default need index, MSS 2021); none where it cannot be computed
     loadNeedIndex(ctx, { level: args.level, year: args.year }).catch(() => null),

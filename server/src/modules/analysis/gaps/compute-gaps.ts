@@ -43,7 +43,7 @@ export async function computeGapsAnswer(ctx: Context, args: GapArgs): Promise<Ga
   checkYear(needYear, 'needYear');
   checkDecay(args);
   const [need, supply] = await Promise.all([
-    loadNeedIndex(ctx, { level: args.level, year: needYear }),
+    loadNeedIndex(ctx, { level: args.level, year: needYear, scope: args.scope }),
     args.supply === 'COVERAGE' ? coverageSupply(ctx, args) : accessibilitySupply(ctx, args),
   ]);
   const needBy = new Map(need.result.areas.map((a) => [areaIdOf(a.areaId), a]));
@@ -79,7 +79,7 @@ export async function computeGapsAnswer(ctx: Context, args: GapArgs): Promise<Ga
 }
 
 async function coverageSupply(ctx: Context, args: GapArgs) {
-  const data = await loadCoverage(ctx, { level: args.level, year: args.year, categoryKeys: [args.category] });
+  const data = await loadCoverage(ctx, { level: args.level, year: args.year, categoryKeys: [args.category], scope: args.scope });
   const c = data.categories[0]!;
   const rows = data.result.rows.map((r) => coverageRowOut(r, c));
   const facilities = rows.every((r) => r.services === 0 || !r.capacityKnown);
@@ -103,6 +103,7 @@ async function coverageSupply(ctx: Context, args: GapArgs) {
 
 async function accessibilitySupply(ctx: Context, args: GapArgs) {
   const inp = await loadAccessibilityInputs(ctx, {
+    scope: args.scope,
     category: args.category, year: args.year, level: args.level, demand: 'GRID', gridSizeM: 250, decay: decayArg(args), detourFactor: args.detourFactor,
   });
   const acc = computeAccessibility(inp);

@@ -2,6 +2,7 @@ import { AreaLevel } from '@sozialatlas/db';
 import { ArgsType, Field, Float, Int } from 'type-graphql';
 import { DecayKind } from '../analysis.type';
 import { GapSupplyMeasure } from './gaps.type';
+import { CITY_ARGUMENT, type CityScope } from '../../cities/city.sql';
 
 @ArgsType()
 export class GapArgs {
@@ -37,4 +38,10 @@ export class GapArgs {
 
   @Field(() => Float, { defaultValue: 1.2, description: 'Detour factor ≥ 1 (Umwegfaktor): network distance ≈ straight line × factor; default 1.2.' })
   detourFactor!: number;
+
+  @Field(() => String, { nullable: true, description: CITY_ARGUMENT })
+  city?: string;
+
+  /** the resolved `city` (set by the resolver; not part of the API) */
+  scope?: CityScope;
 }

@@ -1,5 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../../context';
+import { resolveCity } from '../../cities/city.sql';
 import { computeGapsAnswer } from './compute-gaps';
 import { GapArgs } from './gaps.args';
 import { GapResultType } from './gaps.type';
@@ -12,7 +13,9 @@ export class GapsResolver {
       '(default indicators, year `needYear`); supply = E2SFCA accessibility per 1,000 (default) or the coverage ratio per 1,000. ' +
       'The map’s headline layer; the demand grid is cached, so repeated calls are fast.',
   })
-  gaps(@Ctx() ctx: Context, @Args() args: GapArgs): Promise<GapResultType> {
-    return computeGapsAnswer(ctx, args);
+  async gaps(@Ctx() ctx: Context, @Args() args: GapArgs): Promise<GapResultType> {
+    // without a city the default city's areas (SQL), no extra statement; `unavailable` looks it up when asked
+    const scope = args.city ? await resolveCity(ctx.prisma, args.city) : undefined;
+    return { ...(await computeGapsAnswer(ctx, Object.assign(args, { scope }))), city: scope?.city };
   }
 }

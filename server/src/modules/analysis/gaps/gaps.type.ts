@@ -4,6 +4,7 @@ import { AnalysisClassName, AnalysisMethod, AnalysisMissingReason, DecayKind, Ga
 import { type AreaId } from '../../areas/area-id';
 import { GAP_SUPPLY_MEASURES, type GapSupplyMeasure as PureGapSupplyMeasure } from '../../../analysis';
 import { enumFrom } from '../../common/enum';
+import type { CityRow } from '../../cities/city.sql';
 
 export const GapSupplyMeasure = enumFrom(GAP_SUPPLY_MEASURES);
 export type GapSupplyMeasure = PureGapSupplyMeasure;
@@ -121,4 +122,7 @@ export class GapResultType {
 
   @Field(() => [AnalysisClassName], { description: 'Names of all gap classes, no gap → critical, also of classes no area falls into (Legende).' })
   classes!: AnalysisClassName[];
+
+  /** the city asked for (undefined: the default city); read by the `unavailable` field */
+  city?: CityRow;
 }

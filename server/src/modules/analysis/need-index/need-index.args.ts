@@ -1,6 +1,7 @@
 import { AreaLevel } from '@sozialatlas/db';
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
 import { NeedIndexPresetEnum } from './need-index.type';
+import { CITY_ARGUMENT, type CityScope } from '../../cities/city.sql';
 
 export const DEFAULT_NEED_INDICATOR_TEXT =
   'Default: unemployment_rate, sgb2_rate, sgb2_child_share and sgb2_single_parent_per_1000, weight 1 each. ' +
@@ -61,4 +62,10 @@ export class NeedIndexArgs {
     description: 'Method preset (Verfahren) supplying the cut-offs not given here; default MSS_2021.',
   })
   preset!: NeedIndexPresetEnum;
+
+  @Field(() => String, { nullable: true, description: CITY_ARGUMENT })
+  city?: string;
+
+  /** the resolved `city` (set by the resolver; not part of the API) */
+  scope?: CityScope;
 }

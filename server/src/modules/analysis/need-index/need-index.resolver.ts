@@ -1,6 +1,7 @@
 import { AreaLevel } from '@sozialatlas/db';
 import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../../context';
+import { resolveCity } from '../../cities/city.sql';
 import { needIndexYears } from '../analysis.data';
 import { computeNeedIndexAnswer } from './compute-need-index';
 import { NeedIndexArgs } from './need-index.args';
@@ -14,8 +15,10 @@ export class NeedIndexResolver {
       'polarity-signed, weighted indicators; dynamics from the change over `span` years; 4 status × 3 dynamics classes. ' +
       'Status classes name the social status: HIGH = least need … VERY_LOW = most need. Suppressed values exclude the area.',
   })
-  needIndex(@Ctx() ctx: Context, @Args() args: NeedIndexArgs): Promise<NeedIndexResultType> {
-    return computeNeedIndexAnswer(ctx, args);
+  async needIndex(@Ctx() ctx: Context, @Args() args: NeedIndexArgs): Promise<NeedIndexResultType> {
+    // without a city the default city's areas (SQL), no extra statement; `unavailable` looks it up when asked
+    const scope = args.city ? await resolveCity(ctx.prisma, args.city) : undefined;
+    return { ...(await computeNeedIndexAnswer(ctx, Object.assign(args, { scope }))), city: scope?.city };
   }
 
   @Query(() => [Int], {

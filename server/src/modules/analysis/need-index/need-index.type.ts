@@ -11,6 +11,7 @@ import {
 import { enumFrom } from '../../common/enum';
 import { AnalysisClassName, AnalysisMethod, AnalysisMissingReason, DistributionStats } from '../analysis.type';
 import { type AreaId } from '../../areas/area-id';
+import type { CityRow } from '../../cities/city.sql';
 
 export const NeedStatusClass = enumFrom(STATUS_CLASSES);
 export type NeedStatusClass = StatusClass;
@@ -284,4 +285,7 @@ export class NeedIndexResultType {
 
   @Field(() => [NeedIndexArea], { description: 'One row per area of the level, ordered by official key.' })
   areas!: NeedIndexArea[];
+
+  /** the city asked for (undefined: the default city); read by the `unavailable` field */
+  city?: CityRow;
 }
