@@ -8,7 +8,7 @@
 // "Adding a third city") into an already seeded database.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { migrate, openDatabase } from '@sozialatlas/db';
+import { migrate, openDatabase, type OpenDatabaseOptions } from '@sozialatlas/db';
 import { demoFromEnv, seedLeipzig } from './index';
 import { repoDir } from './paths';
 import { formatReport } from './report';
@@ -58,12 +58,22 @@ export function parseArgs(argv: string[]): CliArgs {
   return args;
 }
 
+/**
+ * Where the seed writes, and how. The seed is not a request: no statement_timeout on the server
+ * (DATABASE_STATEMENT_TIMEOUT_MS bounds requests; the synthetic city's bulk statements run longer
+ * than its 30 s default on a busy machine).
+ */
+export function seedDatabaseOptions(args: Pick<CliArgs, 'dataDir'>, env: NodeJS.ProcessEnv = process.env): OpenDatabaseOptions {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl) return { databaseUrl, statementTimeoutMs: 0 };
+  return { dataDir: path.resolve(args.dataDir ?? env.DATA_DIR ?? path.join(repoDir(), '.data', 'pglite')) };
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const dataDir = databaseUrl ? undefined : path.resolve(args.dataDir ?? process.env.DATA_DIR ?? path.join(repoDir(), '.data', 'pglite'));
-  console.log(`database: ${databaseUrl ? 'DATABASE_URL' : dataDir}`);
-  const db = await openDatabase({ databaseUrl, dataDir });
+  const options = seedDatabaseOptions(args);
+  console.log(`database: ${options.databaseUrl ? 'DATABASE_URL' : options.dataDir}`);
+  const db = await openDatabase(options);
   try {
     await migrate(db);
     if (args.synthetic) {

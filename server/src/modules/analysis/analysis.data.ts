@@ -116,8 +116,10 @@ export async function loadObservations(
   levels: string[],
   fromYear: number,
   toYear: number,
+  /** only these years of the range (the need index compares two years, not the ones between) */
+  onlyYears?: number[],
 ): Promise<LevelObservation[]> {
-  const rows = await valuesForLevels(prisma, { indicatorIds, levels, fromYear, toYear }, caller);
+  const rows = await valuesForLevels(prisma, { indicatorIds, levels, fromYear, toYear, onlyYears }, caller);
   const out: LevelObservation[] = rows.map((r) => ({
     areaId: r.areaId,
     level: r.level,
@@ -169,7 +171,7 @@ export async function loadNeedIndex(ctx: Context, req: NeedIndexRequest): Promis
   const span = req.span ?? 2;
   const [areas, obs] = await Promise.all([
     areasOfLevel(ctx.prisma, req.level, req.scope),
-    loadObservations(ctx.prisma, ctx.caller, indicatorIds, chosen.map((i) => i.key), [req.level], req.year - span, req.year),
+    loadObservations(ctx.prisma, ctx.caller, indicatorIds, chosen.map((i) => i.key), [req.level], req.year - span, req.year, [req.year - span, req.year]),
   ]);
   const popBy = new Map(obs.filter((o) => o.indicatorKey === 'population' && o.year === req.year).map((o) => [o.areaId, o.value]));
   const result = computeNeedIndex({

@@ -53,9 +53,10 @@ export interface AnalysisValueRow {
  */
 export async function valuesForLevels(
   prisma: PrismaClient,
-  filter: { indicatorIds: number[]; levels: string[]; fromYear: number; toYear: number },
+  filter: { indicatorIds: number[]; levels: string[]; fromYear: number; toYear: number; onlyYears?: number[] },
   caller: Caller,
 ): Promise<AnalysisValueRow[]> {
+  const onlyYears = filter.onlyYears ? Prisma.sql`AND v.year = ANY(${filter.onlyYears}::int[])` : Prisma.empty;
   const rows = await prisma.$queryRaw<AnalysisValueRow[]>`
     SELECT v.area_id AS "areaId", a.level::text AS level, i.key AS "indicatorKey", v.year, v.value, v.status::text AS status,
            v.secondary_suppression AS secondary
@@ -64,7 +65,7 @@ export async function valuesForLevels(
       JOIN indicator i ON i.id = v.indicator_id
      WHERE v.indicator_id = ANY(${filter.indicatorIds}::int[])
        AND a.level::text = ANY(${filter.levels}::text[])
-       AND v.year BETWEEN ${filter.fromYear} AND ${filter.toYear}`;
+       AND v.year BETWEEN ${filter.fromYear} AND ${filter.toYear} ${onlyYears}`;
   return present(rows, caller);
 }
 
