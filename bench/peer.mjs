@@ -58,7 +58,7 @@ const geo = (g) => (typeof g === 'string' ? JSON.parse(g) : g);
 const oneValue = (v) => (v ? { value: v.value, status: v.status } : null);
 
 /** Filled in after the database exists: ids PostGraphile's conditions need (it filters by column, not by key). */
-const ids = { indicator: 0 };
+const ids = { indicator: 0, city: 0 };
 
 const queries = [
   {
@@ -70,9 +70,9 @@ const queries = [
       normalise: (d) => d.areas.nodes.map((a) => ({ id: a.id, code: a.code, name: a.name, value: oneValue(a.value) })).sort(sortBy('id')),
     },
     postgraphile: {
-      query: `query mapValues($indicator: Int!, $year: Int!) { allAreas(condition: { level: DISTRICT }, orderBy: PRIMARY_KEY_ASC) { nodes { rowId code name
+      query: `query mapValues($indicator: Int!, $year: Int!, $city: Int!) { allAreas(condition: { level: DISTRICT, cityId: $city }, orderBy: PRIMARY_KEY_ASC) { nodes { rowId code name
                 indicatorValuesByAreaId(condition: { indicatorId: $indicator, year: $year }) { nodes { value status } } } } }`,
-      variables: () => ({ indicator: ids.indicator, year: YEAR }),
+      variables: () => ({ indicator: ids.indicator, year: YEAR, city: ids.city }),
       normalise: (d) => d.allAreas.nodes.map((a) => ({ id: a.rowId, code: a.code, name: a.name, value: oneValue(a.indicatorValuesByAreaId.nodes[0]) })).sort(sortBy('id')),
     },
     floor: { variables: () => ({ indicator: INDICATOR, year: YEAR }) },
@@ -88,10 +88,10 @@ const queries = [
     postgraphile: {
       // `geometryGeojson` is the computed column bench_area_geometry_geojson (created below): the
       // PostGraphile way to expose a PostGIS expression, reading the same stored simplification.
-      query: `query mapGeometry($indicator: Int!, $year: Int!) { allAreas(condition: { level: DISTRICT }, orderBy: PRIMARY_KEY_ASC) { nodes { rowId code name
+      query: `query mapGeometry($indicator: Int!, $year: Int!, $city: Int!) { allAreas(condition: { level: DISTRICT, cityId: $city }, orderBy: PRIMARY_KEY_ASC) { nodes { rowId code name
                 geometryGeojson(simplify: 15, precision: 5)
                 indicatorValuesByAreaId(condition: { indicatorId: $indicator, year: $year }) { nodes { value status } } } } }`,
-      variables: () => ({ indicator: ids.indicator, year: YEAR }),
+      variables: () => ({ indicator: ids.indicator, year: YEAR, city: ids.city }),
       normalise: (d) =>
         d.allAreas.nodes
           .map((a) => ({ id: a.rowId, code: a.code, name: a.name, geometry: geo(a.geometryGeojson), value: oneValue(a.indicatorValuesByAreaId.nodes[0]) }))
@@ -120,9 +120,9 @@ const queries = [
       }),
     },
     postgraphile: {
-      query: `query IndicatorValues($indicator: Int!) { allAreas(condition: { level: DISTRICT }, orderBy: PRIMARY_KEY_ASC) { nodes { rowId
+      query: `query IndicatorValues($indicator: Int!, $city: Int!) { allAreas(condition: { level: DISTRICT, cityId: $city }, orderBy: PRIMARY_KEY_ASC) { nodes { rowId
                 indicatorValuesByAreaId(condition: { indicatorId: $indicator }, orderBy: YEAR_ASC) { totalCount nodes { year value status derived } } } } }`,
-      variables: () => ({ indicator: ids.indicator }),
+      variables: () => ({ indicator: ids.indicator, city: ids.city }),
       normalise: (d) => ({
         totalCount: d.allAreas.nodes.reduce((n, a) => n + a.indicatorValuesByAreaId.totalCount, 0),
         rows: d.allAreas.nodes
@@ -416,6 +416,8 @@ try {
   roUrl.username = role;
   roUrl.password = rolePassword;
   ids.indicator = (await sql(dbUrl, 'SELECT id FROM indicator WHERE key = $1', [INDICATOR]))[0]?.id;
+  // Sozialatlas answers for the default city (Leipzig) when no city is given; the seed also holds Chemnitz.
+  ids.city = (await sql(dbUrl, 'SELECT area_id AS id FROM city WHERE is_default'))[0]?.id;
   const counts = (await sql(dbUrl, `SELECT (SELECT count(*) FROM area WHERE level = 'DISTRICT')::int AS districts, (SELECT count(*) FROM service)::int AS services,
       (SELECT count(*) FROM provider)::int AS providers, (SELECT count(*) FROM funding)::int AS fundings, (SELECT count(*) FROM indicator_value)::int AS "values",
       version() AS pg, postgis_lib_version() AS postgis`))[0];
@@ -496,7 +498,7 @@ try {
   const cpus = os.cpus();
   const out = [];
   out.push(`**Machine:** ${cpus.length} × ${cpus[0]?.model?.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${counts.pg.split(',')[0]}, PostGIS ${counts.postgis}; Sozialatlas on Node ${process.versions.node}${targets[1] ? `, PostGraphile 5 on Node ${targets[1].version.replace(/^v/, '')}` : ''}.`);
-  out.push(`**Data:** Leipzig seed: ${counts.districts} districts, ${counts.services} services, ${counts.providers} providers, ${counts.fundings} funding lines, ${counts.values} indicator values. **Commit:** \`${commit}\`.`);
+  out.push(`**Data:** the seed (Leipzig, and Chemnitz beside it; the queries ask for Leipzig, the default city): ${counts.districts} districts of both cities, ${counts.services} services, ${counts.providers} providers, ${counts.fundings} funding lines, ${counts.values} indicator values. **Commit:** \`${commit}\`.`);
   out.push(`**Load average** (1/5/15 min) at the start ${load0.map((x) => x.toFixed(2)).join(' / ')}, at the end ${load1.map((x) => x.toFixed(2)).join(' / ')}.`);
   if (args.smoke) {
     out.push('', `smoke: ${queries.length} queries × ${targets.length} targets answered the same and ran 3 times each (nothing timed) in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);

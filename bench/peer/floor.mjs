@@ -23,7 +23,7 @@ export const statements = {
     params: (v) => [v.indicator, v.year],
     sql: `SELECT json_build_object('data', json_build_object('areas', json_build_object('nodes', coalesce(json_agg(
             json_build_object('id', a.id, 'code', a.code, 'name', a.name, 'value', ${districtValue}) ORDER BY a.id), '[]'))))::text AS body
-            FROM area a WHERE a.level = 'DISTRICT'`,
+            FROM area a WHERE a.level = 'DISTRICT' AND a.city_id = (SELECT area_id FROM city WHERE is_default)`,
   },
   mapGeometry: {
     params: (v) => [v.indicator, v.year, v.simplify, v.precision],
@@ -32,7 +32,7 @@ export const statements = {
               'geometry', ST_AsGeoJSON(COALESCE((SELECT gl.geom FROM area_geometry_level gl WHERE gl.area_id = a.id AND gl.tolerance_m = $3::float8),
                                                 area_simplify(a.geom, a.label_point, $3::float8)), $4::int)::json,
               'value', ${districtValue}) ORDER BY a.id), '[]'))))::text AS body
-            FROM area a WHERE a.level = 'DISTRICT'`,
+            FROM area a WHERE a.level = 'DISTRICT' AND a.city_id = (SELECT area_id FROM city WHERE is_default)`,
   },
   indicatorValues: {
     params: (v) => [v.indicator],
@@ -40,7 +40,7 @@ export const statements = {
             json_build_object('year', v.year, 'value', ${shownValue}, 'status', v.status, 'derived', v.derived, 'area', json_build_object('id', v.area_id))
             ORDER BY v.id), '[]'))))::text AS body
             FROM indicator_value v JOIN area a ON a.id = v.area_id
-           WHERE v.indicator_id = (SELECT id FROM indicator WHERE key = $1) AND a.level = 'DISTRICT'`,
+           WHERE v.indicator_id = (SELECT id FROM indicator WHERE key = $1) AND a.level = 'DISTRICT' AND a.city_id = (SELECT area_id FROM city WHERE is_default)`,
   },
   nestedServices: {
     params: () => [],
