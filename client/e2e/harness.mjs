@@ -12,7 +12,8 @@ import { chromium } from 'playwright-core';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const artifactsDir = path.join(repoRoot, 'artifacts', 'screenshots');
 
-async function admin(serverUrl, sql) {
+/** Runs one statement on the PostgreSQL server's maintenance database (create/drop test databases). */
+export async function admin(serverUrl, sql) {
   const url = new URL(serverUrl);
   url.pathname = '/postgres';
   const client = new pg.Client({ connectionString: url.toString() });

@@ -9,8 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { SEEDED_ENV } from './harness.mjs';
+import { admin, SEEDED_ENV } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -20,18 +19,6 @@ function run(command, args, env, stdio = 'inherit') {
     const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
-}
-
-async function admin(serverUrl, sql) {
-  const url = new URL(serverUrl);
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 const serverUrl = process.env.DATABASE_URL;
