@@ -17,6 +17,7 @@ import { newReport, type ImportReport } from '../report';
 import { upsertSource, type SourceDef } from '../sources';
 import { upsertCity } from './cities';
 import { areaId, checkAll, upsertArea } from './districts';
+import { upsertServiceLocations } from './service-locations';
 
 const TARGET_GROUPS = ['CHILDREN', 'YOUNG_PEOPLE', 'FAMILIES', 'SENIORS', 'MIGRANTS', 'PEOPLE_WITH_DISABILITIES', 'LONG_TERM_UNEMPLOYED', 'HOMELESS_PEOPLE', 'PEOPLE_WITH_ADDICTION', 'SINGLE_PARENTS'];
 const LEGAL_BASES = ['SGB_II', 'SGB_VIII', 'SGB_IX', 'SGB_XII', 'OTHER'];
@@ -269,23 +270,9 @@ async function importServiceList(prisma: PrismaClient, dir: string, m: CityManif
         accessibility = EXCLUDED.accessibility, city_id = EXCLUDED.city_id, updated_at = now(), version = service.version + 1
       WHERE (service.name, service.description, service.category_id, service.provider_id, service.target_groups, service.legal_bases, service.accessibility, service.city_id)
         IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.description, EXCLUDED.category_id, EXCLUDED.provider_id, EXCLUDED.target_groups, EXCLUDED.legal_bases, EXCLUDED.accessibility, EXCLUDED.city_id)`;
-    const locations = await tx.$executeRaw`
-      INSERT INTO location (name, street, house_number, postal_code, city, geom, external_id, source_id)
-      SELECT t.name, t.street, t.no, t.zip, t.town, ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326), t.ext, ${source.id}::int
-        FROM unnest(${col((r) => r.name)}::text[], ${col((r) => r.street)}::text[], ${col((r) => r.no)}::text[], ${col((r) => r.zip)}::text[],
-                    ${col((r) => r.town)}::text[], ${col((r) => r.lon)}::float8[], ${col((r) => r.lat)}::float8[], ${col((r) => r.ext)}::text[])
-             AS t(name, street, no, zip, town, lon, lat, ext)
-      ON CONFLICT (source_id, external_id) DO UPDATE SET name = EXCLUDED.name, street = EXCLUDED.street, house_number = EXCLUDED.house_number,
-        postal_code = EXCLUDED.postal_code, city = EXCLUDED.city, geom = EXCLUDED.geom, updated_at = now(), version = location.version + 1
-      WHERE (location.name, location.street, location.house_number, location.postal_code, location.city, ST_AsEWKB(location.geom))
-        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.street, EXCLUDED.house_number, EXCLUDED.postal_code, EXCLUDED.city, ST_AsEWKB(EXCLUDED.geom))`;
-    const links = await tx.$executeRaw`
-      INSERT INTO service_location (service_id, location_id)
-      SELECT s.id, l.id FROM service s JOIN location l ON l.source_id = s.source_id AND l.external_id = s.external_id
-       WHERE s.source_id = ${source.id}::int AND s.external_id = ANY(${col((r) => r.ext)}::text[])
-      ON CONFLICT DO NOTHING`;
-    report.written += services + locations + links;
-    report.unchanged += rows.length * 3 - services - locations - links;
+    const locationsAndLinks = await upsertServiceLocations(tx, source.id, rows.map((r) => ({ name: r.name, street: r.street, no: r.no, zip: r.zip, town: r.town, lon: r.lon, lat: r.lat, ext: r.ext })));
+    report.written += services + locationsAndLinks;
+    report.unchanged += rows.length * 3 - services - locationsAndLinks;
     report.details.services = `${rows.length} (${list.category})`;
     return report;
   });

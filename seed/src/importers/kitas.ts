@@ -13,6 +13,7 @@ import { leipzigDataDir } from '../paths';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';
 import { CITY_CODE } from './districts';
+import { upsertServiceLocations } from './service-locations';
 
 interface Kita {
   einrichtungsId: number | string;
@@ -171,24 +172,9 @@ export async function importKitas(prisma: PrismaClient, options: { file?: string
              service.status, service.accessibility, service.opening_hours)
         IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.description, EXCLUDED.category_id, EXCLUDED.provider_id, EXCLUDED.target_groups,
              EXCLUDED.legal_bases, EXCLUDED.status, EXCLUDED.accessibility, EXCLUDED.opening_hours)`;
-    const locations = await tx.$executeRaw`
-      INSERT INTO location (name, street, house_number, postal_code, city, geom, external_id, source_id)
-      SELECT t.name, t.street, t.no, t.zip, t.city,
-             CASE WHEN t.lon IS NULL OR t.lat IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326) END, t.ext, ${source.id}::int
-        FROM unnest(${col((r) => r.name)}::text[], ${col((r) => r.street)}::text[], ${col((r) => r.no)}::text[], ${col((r) => r.zip)}::text[],
-                    ${col((r) => r.city)}::text[], ${col((r) => r.lon)}::float8[], ${col((r) => r.lat)}::float8[], ${col((r) => r.id)}::text[])
-             AS t(name, street, no, zip, city, lon, lat, ext)
-      ON CONFLICT (source_id, external_id) DO UPDATE SET name = EXCLUDED.name, street = EXCLUDED.street, house_number = EXCLUDED.house_number,
-        postal_code = EXCLUDED.postal_code, city = EXCLUDED.city, geom = EXCLUDED.geom, updated_at = now(), version = location.version + 1
-      WHERE (location.name, location.street, location.house_number, location.postal_code, location.city, ST_AsEWKB(location.geom))
-        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.street, EXCLUDED.house_number, EXCLUDED.postal_code, EXCLUDED.city, ST_AsEWKB(EXCLUDED.geom))`;
-    const links = await tx.$executeRaw`
-      INSERT INTO service_location (service_id, location_id)
-      SELECT s.id, l.id FROM service s JOIN location l ON l.source_id = s.source_id AND l.external_id = s.external_id
-       WHERE s.source_id = ${source.id}::int AND s.external_id = ANY(${col((r) => r.id)}::text[])
-      ON CONFLICT DO NOTHING`;
-    report.written += services + locations + links;
-    report.unchanged += rows.length * 3 - services - locations - links;
+    const locationsAndLinks = await upsertServiceLocations(tx, source.id, rows.map((r) => ({ name: r.name, street: r.street, no: r.no, zip: r.zip, town: r.city, lon: r.lon, lat: r.lat, ext: r.id })));
+    report.written += services + locationsAndLinks;
+    report.unchanged += rows.length * 3 - services - locationsAndLinks;
     report.details.services = rows.length;
 
     // Does the Ortsteil named in the source agree with the one containing the point?
