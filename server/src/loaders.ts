@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@sozialatlas/db';
 import type { Caller } from './modules/auth/caller';
 import { createAreaLoaders } from './modules/areas/area.loaders';
+import { createCityLoaders } from './modules/cities/city.loaders';
 import { createIndicatorLoaders } from './modules/indicators/indicator.loaders';
 import { createFundingLoaders } from './modules/funding/funding.loaders';
 import { createParticipationLoaders } from './modules/participation/participation.loaders';
@@ -12,6 +13,7 @@ import { createServiceLoaders } from './modules/services/service.loaders';
 export function createLoaders(prisma: PrismaClient, caller: Caller) {
   return {
     ...createAreaLoaders(prisma),
+    ...createCityLoaders(prisma),
     ...createIndicatorLoaders(prisma, caller),
     ...createServiceLoaders(prisma, caller),
     ...createProviderLoaders(prisma, caller),

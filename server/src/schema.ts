@@ -4,7 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { analysisAreaResolvers, analysisResolvers } from './modules/analysis/analysis.resolver';
 import { AreaResolver } from './modules/areas/area.resolver';
-import { CityResolver } from './modules/cities/city.resolver';
+import { CityResolver, PlaceLayerResolver } from './modules/cities/city.resolver';
 import { AreaIndicatorResolver, IndicatorResolver, IndicatorValueResolver } from './modules/indicators/indicator.resolver';
 import {
   AreaFundingTotalResolver,
@@ -57,6 +57,7 @@ import {
 export const resolvers = [
   AreaResolver,
   CityResolver,
+  PlaceLayerResolver,
   IndicatorResolver,
   IndicatorValueResolver,
   AreaIndicatorResolver,

@@ -451,12 +451,16 @@ export function computeAccessibility(inp: AccessibilityInputs, services: readonl
  * Years the default need index can be computed for at a level: every default indicator has a
  * value (not suppressed) for at least one area that year; oldest first.
  */
-export async function needIndexYears(ctx: Context, level: AreaLevel): Promise<number[]> {
+export async function needIndexYears(ctx: Context, level: AreaLevel, scope?: CityScope): Promise<number[]> {
   const { indicatorIds } = await resolveMeasures(ctx.prisma, DEFAULT_NEED_KEYS);
-  const obs = await loadObservations(ctx.prisma, ctx.caller, indicatorIds, DEFAULT_NEED_KEYS, [level], MIN_YEAR, MAX_YEAR);
+  const [obs, areas] = await Promise.all([
+    loadObservations(ctx.prisma, ctx.caller, indicatorIds, DEFAULT_NEED_KEYS, [level], MIN_YEAR, MAX_YEAR),
+    areasOfLevel(ctx.prisma, level, scope),
+  ]);
+  const inCity = new Set(areas.map((a) => a.id));
   const keysByYear = new Map<number, Set<string>>();
   for (const o of obs) {
-    if (o.value === null) continue;
+    if (o.value === null || !inCity.has(o.areaId)) continue;
     const keys = keysByYear.get(o.year) ?? new Set<string>();
     keys.add(o.indicatorKey);
     keysByYear.set(o.year, keys);

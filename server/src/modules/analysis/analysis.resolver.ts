@@ -10,11 +10,11 @@ import { EarlyWarningAlert, EarlyWarningNotEvaluated, EarlyWarningResultType } f
 import { GapsResolver } from './gaps/gaps.resolver';
 import { GapResultType, GapRowType } from './gaps/gaps.type';
 import { MoneyResolver } from './money/money.resolver';
-import { MoneyAreaYear, MoneyChange } from './money/money.type';
+import { MoneyAreaYear, MoneyChange, MoneyResultType } from './money/money.type';
 import { NeedIndexResolver } from './need-index/need-index.resolver';
 import { NeedIndexArea, NeedIndexResultType } from './need-index/need-index.type';
 import { ScenarioResolver } from './scenario/scenario.resolver';
-import { ScenarioAreaType, ScenarioMoney } from './scenario/scenario.type';
+import { ScenarioAreaType, ScenarioMoney, ScenarioResultType } from './scenario/scenario.type';
 import { type AreaId } from '../areas/area-id';
 import { unavailableFieldFor } from '../cities/city.resolver';
 import { CityGap } from '../cities/city.type';
@@ -27,6 +27,8 @@ export const analysisResolvers = [
   unavailableFieldFor(GapResultType, CityGap.GAP_CLASSES),
   unavailableFieldFor(EarlyWarningResultType, CityGap.EARLY_WARNING),
   unavailableFieldFor(AccessibilityResultType, CityGap.ACCESSIBILITY_DEMAND),
+  unavailableFieldFor(MoneyResultType, CityGap.FUNDING_PER_RESIDENT),
+  unavailableFieldFor(ScenarioResultType, CityGap.SCENARIO_DEMAND),
 ] as const;
 
 /** `area` field for every row type that carries an `areaId`, through the per-request area loader. */

@@ -232,7 +232,8 @@ export interface PointAreaRow {
 }
 
 /** The area (at the level) covering each point, found spatially with ST_Covers; one query for all points. */
-export function areasOfPoints(prisma: PrismaClient, points: readonly { lon: number; lat: number }[], level: string) {
+/** The area of `level` of each point, among the areas of the city (`scope`; absent: the default city). */
+export function areasOfPoints(prisma: PrismaClient, points: readonly { lon: number; lat: number }[], level: string, scope?: CityScope) {
   return prisma.$queryRaw<PointAreaRow[]>`
     WITH ${ancestorsAt(level)},
     pts AS (
@@ -241,7 +242,7 @@ export function areasOfPoints(prisma: PrismaClient, points: readonly { lon: numb
     ),
     finest AS (
       SELECT DISTINCT ON (pts.idx) pts.idx, a.id
-        FROM pts JOIN area a ON a.geom IS NOT NULL AND ST_Covers(a.geom, pts.pt)
+        FROM pts JOIN area a ON a.geom IS NOT NULL AND ST_Covers(a.geom, pts.pt) AND ${cityCondition(Prisma.sql`a.city_id`, scope)}
        ORDER BY pts.idx, CASE a.level WHEN 'PLANNING_AREA' THEN 0 WHEN 'DISTRICT' THEN 1 WHEN 'BOROUGH' THEN 2 ELSE 3 END
     )
     SELECT pts.idx, finest.id AS "finestId", anc.level_area_id AS "areaId"
@@ -257,8 +258,9 @@ export interface FundingRow {
 }
 
 /** Granted or paid funding of services (not provider-level funding, not applications) per service and year. */
-export function fundings(prisma: PrismaClient, filter: { fromYear: number; toYear: number; categoryIds: number[] | null }, caller: Caller) {
+export function fundings(prisma: PrismaClient, filter: { fromYear: number; toYear: number; categoryIds: number[] | null; scope?: CityScope }, caller: Caller) {
   const conditions: Prisma.Sql[] = [
+    cityCondition(Prisma.sql`s.city_id`, filter.scope),
     Prisma.sql`f.service_id IS NOT NULL`,
     Prisma.sql`f.status <> 'APPLIED'`,
     Prisma.sql`f.year BETWEEN ${filter.fromYear} AND ${filter.toYear}`,

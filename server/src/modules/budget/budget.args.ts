@@ -2,8 +2,14 @@ import { ArgsType, Field, Float, Int } from 'type-graphql';
 
 @ArgsType()
 export class BudgetCityArgs {
-  @Field({ nullable: true, description: 'Official key of the city (AGS), e.g. "14713000"; default: the only city with a budget.' })
+  @Field({ nullable: true, deprecationReason: 'Use `city` (key or AGS), as every other query.', description: 'Official key of the city (AGS), e.g. "14713000"; default: the default city.' })
   cityCode?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The city, by key ("chemnitz") or AGS ("14511000"); absent: the default city (Leipzig). A city without a budget answers null (`City.unavailable` says why), never another city’s figures.',
+  })
+  city?: string;
 }
 
 @ArgsType()

@@ -2,6 +2,7 @@ import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graph
 import type { Context } from '../../context';
 import { BadUserInputError } from '../../errors';
 import { Area } from '../areas/area.type';
+import { resolveCity } from '../cities/city.sql';
 import { checkYear } from '../common/years';
 import { Source } from '../indicators/indicator.type';
 import { ServiceCategory } from '../services/service.type';
@@ -27,11 +28,19 @@ function describeMethod(b: { year: number; baseYear: number; index: ReturnType<t
   );
 }
 
+/** The city of `city` (key or AGS; a city without budget lines answers empty), else of the older `cityCode`. */
+async function cityOf(ctx: Context, { city, cityCode }: BudgetCityArgs) {
+  if (city && cityCode) throw new BadUserInputError('city and cityCode name the same: give city only', 'cityCode');
+  if (!city) return budgetCity(ctx.prisma, cityCode);
+  const scope = await resolveCity(ctx.prisma, city);
+  return scope ? { id: scope.id, code: scope.city.ags } : undefined;
+}
+
 @Resolver(() => BudgetYear)
 export class BudgetResolver {
   @Query(() => [Int], { description: 'Plan years with a budget for the city (Planjahre).' })
-  async budgetYears(@Ctx() ctx: Context, @Args() { cityCode }: BudgetCityArgs): Promise<number[]> {
-    const city = await budgetCity(ctx.prisma, cityCode);
+  async budgetYears(@Ctx() ctx: Context, @Args() args: BudgetCityArgs): Promise<number[]> {
+    const city = await cityOf(ctx, args);
     return city ? (await budgetYears(ctx.prisma, city.id)).map((r) => r.year) : [];
   }
 
@@ -50,7 +59,7 @@ export class BudgetResolver {
       throw new BadUserInputError('assumedInflationPercent must be between -10 and 20', 'assumedInflationPercent');
     }
     if (args.productCodes && args.productCodes.length > 500) throw new BadUserInputError('productCodes must name at most 500 products', 'productCodes');
-    const city = await budgetCity(ctx.prisma, args.cityCode);
+    const city = await cityOf(ctx, args);
     if (!city) {
       if (args.cityCode) throw new BadUserInputError(`no city with the key ${args.cityCode}`, 'cityCode');
       return null;

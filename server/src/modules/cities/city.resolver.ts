@@ -3,21 +3,42 @@ import type { Context } from '../../context';
 import { Area } from '../areas/area.type';
 import { Source } from '../indicators/indicator.type';
 import { allCities, resolveCity, type CityRow } from './city.sql';
-import { City, CityGap, CityUnavailable, UnavailableReason } from './city.type';
+import { City, CityGap, CityLevel, CityMissingLevel, CityUnavailable, PlaceLayer, UnavailableReason } from './city.type';
 
-const NO_STATISTICS: Record<CityGap, [string, string]> = {
+/** The figures that need statistics per district (all but the budget). */
+type StatisticsGap = Exclude<CityGap, CityGap.BUDGET>;
+
+const NO_STATISTICS: Record<StatisticsGap, [string, string]> = {
   NEED_INDEX: ['Bedarfsindex', 'need index'],
   EARLY_WARNING: ['Frühwarnsystem', 'early warning'],
   GAP_CLASSES: ['Versorgungslücken mit Zielgruppe', 'gap classes with a target population'],
   COVERAGE_RATE: ['Versorgungsquote je 1.000 der Zielgruppe (Angebote werden nur gezählt)', 'coverage rate per 1,000 of the target population (services are only counted)'],
   INDICATOR_MAP: ['Indikatorkarte und Werte je Stadtteil', 'indicator map and values per district'],
   ACCESSIBILITY_DEMAND: ['Erreichbarkeit (E2SFCA) mit Nachfrage der Zielgruppe', 'accessibility (E2SFCA) with the demand of the target population'],
+  FUNDING_PER_RESIDENT: ['Förderung je Einwohner und je Person der Zielgruppe, Abgleich mit dem Bedarf', 'funding per resident and per target person, comparison with need'],
+  SCENARIO_DEMAND: ['Szenario mit Versorgungsquote, Erreichbarkeit und Lückenklasse', 'scenario with coverage rate, accessibility and gap class'],
 };
 
+/** Plural names of the levels, for the missing-level texts. */
+const LEVEL_NAMES: Record<string, [string, string]> = {
+  BOROUGH: ['Stadtbezirke', 'boroughs (Stadtbezirke)'],
+  DISTRICT: ['Ortsteile bzw. Stadtteile', 'districts (Ortsteile, Stadtteile)'],
+  PLANNING_AREA: ['Planungsräume', 'planning areas (Planungsräume)'],
+};
+
+function noBudget(city: Pick<CityRow, 'name'>): CityUnavailable {
+  return {
+    what: CityGap.BUDGET,
+    reason: UnavailableReason.NO_BUDGET,
+    message: `Haushalt: für ${city.name} liegt kein Haushaltsplan vor; es werden keine Zahlen einer anderen Stadt gezeigt.`,
+    messageEn: `budget: no budget plan of ${city.name} is held; no other city's figures are shown.`,
+  };
+}
+
 /** What cannot be computed for the city (all of it, or only `only`); empty when it has statistics per district. */
-export function unavailableFor(city: Pick<CityRow, 'name' | 'districtStatistics'> | undefined, only?: CityGap[]): CityUnavailable[] {
+export function unavailableFor(city: Pick<CityRow, 'name' | 'districtStatistics'> | undefined, only?: StatisticsGap[]): CityUnavailable[] {
   if (!city || city.districtStatistics) return [];
-  return (only ?? (Object.keys(NO_STATISTICS) as CityGap[])).map((what) => ({
+  return (only ?? (Object.keys(NO_STATISTICS) as StatisticsGap[])).map((what) => ({
     what,
     reason: UnavailableReason.NO_DISTRICT_STATISTICS,
     message: `${NO_STATISTICS[what][0]}: für ${city.name} nicht verfügbar – keine Statistik je Stadtteil.`,
@@ -29,7 +50,7 @@ export function unavailableFor(city: Pick<CityRow, 'name' | 'districtStatistics'
  * The `unavailable` field of an analysis answer: what it cannot compute for its city (`city` on the
  * answer; absent: the default city, looked up only when the field is asked for).
  */
-export function unavailableFieldFor<T extends { city?: CityRow }>(cls: ClassType<T>, gap: CityGap) {
+export function unavailableFieldFor<T extends { city?: CityRow }>(cls: ClassType<T>, gap: StatisticsGap) {
   @Resolver(() => cls)
   class UnavailableOfAnswer {
     @FieldResolver(() => [CityUnavailable], {
@@ -41,6 +62,14 @@ export function unavailableFieldFor<T extends { city?: CityRow }>(cls: ClassType
   }
   Object.defineProperty(UnavailableOfAnswer, 'name', { value: `${cls.name}UnavailableResolver` });
   return UnavailableOfAnswer;
+}
+
+@Resolver(() => PlaceLayer)
+export class PlaceLayerResolver {
+  @FieldResolver(() => Source, { description: 'Source, licence and attribution of the layer (Quelle), to show on the map.' })
+  source(@Root() layer: PlaceLayer, @Ctx() ctx: Context) {
+    return ctx.loaders.sourceById.load(layer.sourceId);
+  }
 }
 
 @Resolver(() => City)
@@ -71,8 +100,39 @@ export class CityResolver {
     return row?.n ?? 0;
   }
 
-  @FieldResolver(() => [CityUnavailable], { description: 'What the hub cannot compute for this city, and why (empty: everything).' })
-  unavailable(@Root() city: City) {
-    return unavailableFor(city);
+  @FieldResolver(() => [CityLevel], { description: 'The area levels below the city that it has, in hierarchy order, with their number of areas (Ebenen).' })
+  async levels(@Root() city: City, @Ctx() ctx: Context): Promise<CityLevel[]> {
+    return (await ctx.loaders.levelsByCityId.load(city.id)) as CityLevel[];
+  }
+
+  @FieldResolver(() => [CityMissingLevel], {
+    description: 'The levels another city of the hub has but this one lacks, and why (fehlende Ebenen): `areas` of such a level answers an empty list for the city.',
+  })
+  async missingLevels(@Root() city: City, @Ctx() ctx: Context): Promise<CityMissingLevel[]> {
+    const [has, hub] = await Promise.all([ctx.loaders.levelsByCityId.load(city.id), ctx.loaders.hubLevels.load('all')]);
+    return hub
+      .filter((level) => !has.some((l) => l.level === level))
+      .map((level) => {
+        const [de, en] = LEVEL_NAMES[level] ?? [level, level];
+        return {
+          level: level as CityLevel['level'],
+          reason: UnavailableReason.NO_LEVEL,
+          message: `Für ${city.name} liegen keine ${de} vor: diese Ebene bleibt leer.`,
+          messageEn: `No ${en} are held for ${city.name}: this level stays empty.`,
+        };
+      });
+  }
+
+  @FieldResolver(() => [PlaceLayer], {
+    description: 'The orientation layers of the city (Kontextebenen), one per collection and source, each with its own source and attribution: Leipzig’s from OpenStreetMap, Chemnitz’s schools from the city’s open data.',
+  })
+  placeLayers(@Root() city: City, @Ctx() ctx: Context): Promise<PlaceLayer[]> {
+    return ctx.loaders.placeLayersByCityId.load(city.id);
+  }
+
+  @FieldResolver(() => [CityUnavailable], { description: 'What the hub cannot compute for this city, and why (empty: everything), the budget included.' })
+  async unavailable(@Root() city: City, @Ctx() ctx: Context) {
+    const budget = (await ctx.loaders.hasBudgetByCityId.load(city.id)) ? [] : [noBudget(city)];
+    return [...unavailableFor(city), ...budget];
   }
 }

@@ -1,3 +1,4 @@
+import { AreaLevel } from '@sozialatlas/db';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** What the hub cannot compute for a city, and why: said, never filled in. */
@@ -8,6 +9,9 @@ export enum CityGap {
   COVERAGE_RATE = 'COVERAGE_RATE',
   INDICATOR_MAP = 'INDICATOR_MAP',
   ACCESSIBILITY_DEMAND = 'ACCESSIBILITY_DEMAND',
+  FUNDING_PER_RESIDENT = 'FUNDING_PER_RESIDENT',
+  SCENARIO_DEMAND = 'SCENARIO_DEMAND',
+  BUDGET = 'BUDGET',
 }
 registerEnumType(CityGap, {
   name: 'CityGap',
@@ -19,17 +23,24 @@ registerEnumType(CityGap, {
     COVERAGE_RATE: { description: 'Coverage rate per 1,000 of the target population: services are counted, no rate is given.' },
     INDICATOR_MAP: { description: 'The indicator map and profile values per district.' },
     ACCESSIBILITY_DEMAND: { description: 'Accessibility (E2SFCA): the demand side needs the target population per district.' },
+    FUNDING_PER_RESIDENT: { description: 'Money flows (Förderung je Gebiet): amounts per resident and per target person, and the need correlation, need residents and need index per district.' },
+    SCENARIO_DEMAND: { description: 'Scenario (Szenario): coverage rates, accessibility and gap classes need the target population per district; only services are counted.' },
+    BUDGET: { description: 'Budget (Haushalt): the hub holds no planned budget of this city.' },
   },
 });
 
 export enum UnavailableReason {
   NO_DISTRICT_STATISTICS = 'NO_DISTRICT_STATISTICS',
+  NO_BUDGET = 'NO_BUDGET',
+  NO_LEVEL = 'NO_LEVEL',
 }
 registerEnumType(UnavailableReason, {
   name: 'UnavailableReason',
   description: 'Why a figure is not available.',
   valuesConfig: {
     NO_DISTRICT_STATISTICS: { description: 'The hub holds no statistics per district of this city (only its total of residents).' },
+    NO_BUDGET: { description: 'The hub holds no budget lines (Haushaltsplan) of this city.' },
+    NO_LEVEL: { description: 'The hub holds no areas of this level for this city (e.g. no Stadtbezirke of Chemnitz).' },
   },
 });
 
@@ -46,6 +57,44 @@ export class CityUnavailable {
 
   @Field({ description: 'English explanation.' })
   messageEn!: string;
+}
+
+@ObjectType({ description: 'An area level a city has, with its number of areas (Ebene mit Anzahl).' })
+export class CityLevel {
+  @Field(() => AreaLevel, { description: 'The level (Ebene).' })
+  level!: AreaLevel;
+
+  @Field(() => Int, { description: 'Number of areas of this level in the city (Anzahl Gebiete).' })
+  count!: number;
+}
+
+@ObjectType({ description: 'An area level another city of the hub has but this one lacks, with the reason in German and English (fehlende Ebene).' })
+export class CityMissingLevel {
+  @Field(() => AreaLevel, { description: 'The level the city has no areas of; `areas(filter: { level, city })` answers an empty list.' })
+  level!: AreaLevel;
+
+  @Field(() => UnavailableReason, { description: 'Always NO_LEVEL: the hub holds no areas of this level for the city.' })
+  reason!: UnavailableReason;
+
+  @Field({ description: 'German explanation, for the map, e.g. „Für Chemnitz liegen keine Stadtbezirke vor …“.' })
+  message!: string;
+
+  @Field({ description: 'English explanation.' })
+  messageEn!: string;
+}
+
+@ObjectType({ description: 'An orientation layer of a city from one source (Kontextebene): stops or social places, with the source to attribute on the map.' })
+export class PlaceLayer {
+  @Field({ description: 'The collection: "transit-stops" (`transitStops`) or "social-buildings" (`socialBuildings`), also the OGC collection id.' })
+  collection!: string;
+
+  @Field(() => [String], { description: 'The amenity values of the layer’s places (social-buildings; e.g. ["school"]); empty for stops.' })
+  amenities!: string[];
+
+  @Field(() => Int, { description: 'Number of places of the layer in the city (Anzahl).' })
+  count!: number;
+
+  sourceId!: number;
 }
 
 @ObjectType({ description: 'A city of the hub (Stadt): the root of an area hierarchy; indicators and service categories are shared.' })

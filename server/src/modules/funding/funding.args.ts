@@ -1,6 +1,7 @@
 import { AreaLevel, FundingKind, FundingStatus } from '@sozialatlas/db';
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../common/connection';
+import { CITY_ARGUMENT, type CityScope } from '../cities/city.sql';
 
 @InputType({ description: 'Filters for funding lines; all given filters must hold (AND).' })
 export class FundingFilter {
@@ -30,6 +31,15 @@ export class FundingFilter {
     description: 'Only funding of services with a location inside this area’s boundary (any level); provider-level funding has no place and never matches.',
   })
   areaId?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only funding of services of this city (provider-level funding has no city and matches only the default city), by key ("chemnitz") or AGS ("14511000"); absent: the default city (Leipzig).',
+  })
+  city?: string;
+
+  /** the resolved `city` (set by the resolver; not part of the API): undefined = the default city */
+  scope?: CityScope;
 }
 
 @ArgsType()
@@ -63,4 +73,10 @@ export class FundingTotalsArgs extends FundingYearsArgs {
     description: 'Count funding lines with these statuses; applications are left out by default.',
   })
   statuses!: FundingStatus[];
+
+  @Field(() => String, { nullable: true, description: CITY_ARGUMENT })
+  city?: string;
+
+  /** the resolved `city` (set by the resolver; not part of the API) */
+  scope?: CityScope;
 }

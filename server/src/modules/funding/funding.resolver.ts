@@ -3,6 +3,7 @@ import type { Context } from '../../context';
 import { BadUserInputError } from '../../errors';
 import { Area } from '../areas/area.type';
 import { Connection, paginate, toConnection } from '../common/connection';
+import { resolveCity } from '../cities/city.sql';
 import { checkYear } from '../common/years';
 import { Source } from '../indicators/indicator.type';
 import { Provider } from '../providers/provider.type';
@@ -40,10 +41,13 @@ export class FundingResolver {
   @Query(() => FundingConnection, { description: 'Funding lines (Förderungen) matching all given filters, as a paged connection ordered by id.' })
   async fundings(@Ctx() ctx: Context, @Args() args: FundingsArgs) {
     checkYears(args.filter?.fromYear, args.filter?.toYear, 'filter.');
+    // the named city; with a service or area named, that one's city; else the default city (SQL)
+    const named = args.filter?.serviceId != null || args.filter?.areaId != null || args.filter?.providerId != null ? null : undefined;
+    const filter = { ...args.filter, scope: args.filter?.city ? await resolveCity(ctx.prisma, args.filter.city, 'filter.city') : named };
     const page = await paginate(
       args,
-      (take, afterId) => findFundings(ctx.prisma, args.filter, ctx.caller, take, afterId),
-      () => countFundings(ctx.prisma, args.filter, ctx.caller),
+      (take, afterId) => findFundings(ctx.prisma, filter, ctx.caller, take, afterId),
+      () => countFundings(ctx.prisma, filter, ctx.caller),
     );
     return toConnection(page);
   }
@@ -66,7 +70,9 @@ export class FundingResolver {
       throw new BadUserInputError(`baseYear ${baseYear} has no consumer price index`, 'baseYear');
     }
     if (args.areaIds && args.areaIds.length > 1000) throw new BadUserInputError('areaIds must name at most 1000 areas', 'areaIds');
-    const rows = await fundingTotals(ctx.prisma, { ...args, baseYear }, ctx.caller);
+    // the named city; with areaIds those areas, whatever their city; else the default city (SQL)
+    const scope = args.city ? await resolveCity(ctx.prisma, args.city) : args.areaIds ? null : undefined;
+    const rows = await fundingTotals(ctx.prisma, { ...args, baseYear, scope }, ctx.caller);
     return rows.map((r) => ({ ...r, baseYear, method: describeMethod(baseYear, r.year, r.unplaced) }));
   }
 

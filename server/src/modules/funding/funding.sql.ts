@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
 import type { Caller } from '../auth/caller';
-import { inDefaultCity } from '../cities/city.sql';
+import { cityCondition, type CityScope } from '../cities/city.sql';
 import { countRows, findPage, type PagedTable } from '../common/paged.sql';
 import { visibleFunding } from '../common/visible.sql';
 import type { FundingFilter } from './funding.args';
@@ -12,8 +12,15 @@ import type { Funding, PriceIndexYear } from './funding.type';
 const fundingColumns = Prisma.sql`f.id, f.service_id AS "serviceId", f.provider_id AS "providerId", f.funder, f.year,
   f.amount::text AS amount, f.kind::text AS kind, f.status::text AS status, f.published, f.source_id AS "sourceId"`;
 
+/**
+ * Funding line `f` belongs to the city of its service; a line given to a provider as a whole has no
+ * place and counts for the default city only, as before there were cities.
+ */
+const fundingInCity = (scope: CityScope | undefined) =>
+  cityCondition(Prisma.sql`(SELECT fs.city_id FROM service fs WHERE fs.id = f.service_id)`, scope);
+
 function fundingWhere(filter: FundingFilter = {}, caller: Caller): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [visibleFunding(caller)];
+  const conditions: Prisma.Sql[] = [visibleFunding(caller), fundingInCity(filter.scope)];
   if (filter.fromYear !== undefined && filter.fromYear !== null) conditions.push(Prisma.sql`f.year >= ${filter.fromYear}`);
   if (filter.toYear !== undefined && filter.toYear !== null) conditions.push(Prisma.sql`f.year <= ${filter.toYear}`);
   if (filter.funders) conditions.push(Prisma.sql`f.funder = ANY(${filter.funders}::text[])`);
@@ -68,6 +75,8 @@ export interface TotalsQuery {
   baseYear: number;
   areaIds?: number[];
   statuses: string[];
+  /** the city (undefined: the default city) */
+  scope?: CityScope;
 }
 
 export interface TotalRow {
@@ -100,12 +109,12 @@ export function fundingTotals(prisma: PrismaClient, q: TotalsQuery, caller: Call
     ),
     target AS (
       SELECT a.id, a.code FROM area a WHERE a.level = ${q.level}::area_level AND ${areaFilter}
-         AND ${q.areaIds ? Prisma.sql`TRUE` : inDefaultCity(Prisma.sql`a.city_id`)}
+         AND ${cityCondition(Prisma.sql`a.city_id`, q.scope)}
     ),
     money AS (
       SELECT f.service_id, f.year, f.amount FROM funding f
        WHERE f.year BETWEEN ${q.fromYear ?? 0}::int AND ${q.toYear ?? 9999}::int
-         AND f.status = ANY(${q.statuses}::text[]::funding_status[]) AND ${visibleFunding(caller)}
+         AND f.status = ANY(${q.statuses}::text[]::funding_status[]) AND ${visibleFunding(caller)} AND ${fundingInCity(q.scope)}
     ),
     alloc AS (
       SELECT sl.service_id, l.area_id, sl.share::numeric AS share, count(*) OVER (PARTITION BY sl.service_id) AS n

@@ -1,6 +1,7 @@
 import { TransitMode } from '@sozialatlas/db';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Area } from '../areas/area.type';
+import type { CityScope } from '../cities/city.sql';
 
 registerEnumType(TransitMode, {
   name: 'TransitMode',
@@ -32,9 +33,11 @@ export class TransitStop {
   area!: Area | null;
 
   areaId!: number | null;
+
+  sourceId!: number;
 }
 
-@ObjectType({ description: 'An OSM building tagged as a social place (amenity=social_facility, community_centre, nursing_home, kindergarten, …): orientation layer, not a service (© OpenStreetMap contributors, ODbL 1.0).' })
+@ObjectType({ description: 'A social place of an orientation layer, not a service: an OSM building tagged amenity=social_facility, community_centre, nursing_home, kindergarten, … (© OpenStreetMap contributors, ODbL 1.0), or a place of a city’s own layer such as Chemnitz’s schools (amenity school); `source` names its licence and attribution.' })
 export class SocialBuilding {
   @Field(() => Int, { description: 'Internal identifier.' })
   id!: number;
@@ -63,13 +66,15 @@ export class SocialBuilding {
   @Field(() => Float, { description: 'Latitude of the building centroid, WGS 84.' })
   lat!: number;
 
-  @Field(() => String, { description: 'OSM way id.' })
+  @Field(() => String, { description: 'Id of the place in its source: the OSM way for OpenStreetMap data (e.g. "way/123"), the city’s own id otherwise (see `source`).' })
   osmId!: string;
 
   @Field(() => Area, { nullable: true, description: 'The finest area containing the building.' })
   area!: Area | null;
 
   areaId!: number | null;
+
+  sourceId!: number;
 }
 
 @InputType({ description: 'Filter for orientation layers; all given conditions apply.' })
@@ -79,4 +84,13 @@ export class PlaceFilter {
 
   @Field(() => [Float], { nullable: true, description: 'Bounding box [minLon, minLat, maxLon, maxLat] in WGS 84.' })
   bbox?: number[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only places of this city (in one of its areas), by key ("chemnitz") or AGS ("14511000"); absent: the default city (Leipzig).',
+  })
+  city?: string;
+
+  /** the resolved `city` (set by the resolver; not part of the API): undefined = the default city */
+  scope?: CityScope;
 }

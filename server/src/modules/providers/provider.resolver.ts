@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Connection, paginate, toConnection } from '../common/connection';
+import { resolveCity } from '../cities/city.sql';
 import { Source } from '../indicators/indicator.type';
 import { Service } from '../services/service.type';
 import { ProvidersArgs } from './provider.args';
@@ -11,12 +12,14 @@ const { ConnectionType: ProviderConnection } = Connection(Provider, 'Provider', 
 
 @Resolver(() => Provider)
 export class ProviderResolver {
-  @Query(() => ProviderConnection, { description: 'Providers (Träger) matching all given filters, as a paged connection ordered by id.' })
+  @Query(() => ProviderConnection, { description: 'Providers (Träger) matching all given filters, as a paged connection ordered by id; of one city: those with at least one service there (default: the default city, and providers without any service).' })
   async providers(@Ctx() ctx: Context, @Args() args: ProvidersArgs) {
+    // without a city the default city in SQL, no extra statement
+    const filter = { ...args.filter, scope: args.filter?.city ? await resolveCity(ctx.prisma, args.filter.city, 'filter.city') : undefined };
     const page = await paginate(
       args,
-      (take, afterId) => findProviders(ctx.prisma, args.filter, ctx.caller, take, afterId),
-      () => countProviders(ctx.prisma, args.filter, ctx.caller),
+      (take, afterId) => findProviders(ctx.prisma, filter, ctx.caller, take, afterId),
+      () => countProviders(ctx.prisma, filter, ctx.caller),
     );
     for (const provider of page.nodes) ctx.loaders.providerById.prime(provider.id, provider);
     return toConnection(page);

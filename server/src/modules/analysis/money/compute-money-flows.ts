@@ -31,12 +31,12 @@ export async function computeMoneyFlowsAnswer(ctx: Context, args: MoneyFlowArgs)
 
   const categoryIds = categories ? categories.map((c) => c.categoryId) : null;
   const [areas, locs, funds, obs, vpi, need] = await Promise.all([
-    areasOfLevel(ctx.prisma, args.level),
-    servicePoints(ctx.prisma, { categoryIds, level: args.level, activeOnly: false }, ctx.caller),
-    fundings(ctx.prisma, { fromYear: args.fromYear, toYear: args.toYear, categoryIds }, ctx.caller),
+    areasOfLevel(ctx.prisma, args.level, args.scope),
+    servicePoints(ctx.prisma, { categoryIds, level: args.level, activeOnly: false, scope: args.scope }, ctx.caller),
+    fundings(ctx.prisma, { fromYear: args.fromYear, toYear: args.toYear, categoryIds, scope: args.scope }, ctx.caller),
     loadObservations(ctx.prisma, ctx.caller, indicatorIds, [], [args.level], args.fromYear, args.toYear),
     priceIndex(ctx.prisma),
-    loadNeedIndex(ctx, { level: args.level, year: needYear }),
+    loadNeedIndex(ctx, { level: args.level, year: needYear, scope: args.scope }),
   ]);
   const priceBaseYear = args.baseYear ?? args.toYear;
   if (!vpi.some((p) => p.year === priceBaseYear)) throw new BadUserInputError(`no consumer price index for ${priceBaseYear}`, 'baseYear');

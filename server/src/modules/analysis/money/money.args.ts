@@ -1,5 +1,6 @@
 import { AreaLevel } from '@sozialatlas/db';
 import { ArgsType, Field, Int } from 'type-graphql';
+import { CITY_ARGUMENT, type CityScope } from '../../cities/city.sql';
 
 @ArgsType()
 export class MoneyFlowArgs {
@@ -23,4 +24,10 @@ export class MoneyFlowArgs {
     description: 'Year compared with the need index (Bedarfsjahr), between fromYear and toYear; default toYear.',
   })
   needYear?: number;
+
+  @Field(() => String, { nullable: true, description: CITY_ARGUMENT })
+  city?: string;
+
+  /** the resolved `city` (set by the resolver; not part of the API) */
+  scope?: CityScope;
 }

@@ -1,3 +1,4 @@
+import type { CityRow } from '../../cities/city.sql';
 import { AreaLevel } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../../scalars/decimal';
@@ -153,4 +154,7 @@ export class MoneyResultType {
 
   @Field(() => NeedCorrelation, { nullable: true, description: 'Spearman ρ of funding per resident vs need (S*).' })
   needCorrelation!: NeedCorrelation | null;
+
+  /** the city asked for (undefined: the default city); read by the `unavailable` field */
+  city?: CityRow;
 }

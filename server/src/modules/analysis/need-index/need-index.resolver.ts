@@ -26,7 +26,11 @@ export class NeedIndexResolver {
       'Years the need index with its default indicators can be computed for (Bedarfsjahre): every default indicator has a ' +
       'published value for some area of the level that year; oldest first.',
   })
-  needIndexYears(@Ctx() ctx: Context, @Arg('level', () => AreaLevel, { defaultValue: 'DISTRICT', description: 'Area level (Ebene); default DISTRICT.' }) level: AreaLevel): Promise<number[]> {
-    return needIndexYears(ctx, level);
+  async needIndexYears(
+    @Ctx() ctx: Context,
+    @Arg('level', () => AreaLevel, { defaultValue: 'DISTRICT', description: 'Area level (Ebene); default DISTRICT.' }) level: AreaLevel,
+    @Arg('city', () => String, { nullable: true, description: 'The city, by key ("chemnitz") or AGS ("14511000"); absent: the default city (Leipzig). A city without statistics per district has no year.' }) city?: string,
+  ): Promise<number[]> {
+    return needIndexYears(ctx, level, city ? await resolveCity(ctx.prisma, city) : undefined);
   }
 }

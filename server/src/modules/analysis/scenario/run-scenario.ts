@@ -10,6 +10,7 @@ import { type CapacityMode, type GapClassEnum } from '../analysis.type';
 import { ScenarioInput } from './scenario.args';
 import { ScenarioResultType, type ScenarioState } from './scenario.type';
 import { areaIdOf } from '../../areas/area-id';
+import type { CityScope } from '../../cities/city.sql';
 
 const MAX_ADDED_SERVICES = 50;
 
@@ -28,7 +29,8 @@ function stateOut(s: PureScenarioState): ScenarioState {
   };
 }
 
-export async function runScenarioAnswer(ctx: Context, input: ScenarioInput): Promise<ScenarioResultType> {
+/** The scenario within one city (`scope`; absent: the default city, in SQL alone). */
+export async function runScenarioAnswer(ctx: Context, input: ScenarioInput, scope?: CityScope): Promise<ScenarioResultType> {
   requireYear(input.year, 'input.year');
   const needYear = input.needYear ?? input.year;
   checkYear(needYear, 'input.needYear');
@@ -54,10 +56,10 @@ export async function runScenarioAnswer(ctx: Context, input: ScenarioInput): Pro
 
   const [inp, need, placed] = await Promise.all([
     loadAccessibilityInputs(ctx, {
-      category: input.category, year: input.year, level: input.level, demand: 'GRID', gridSizeM: 250, decay: decayArg(input), detourFactor: input.detourFactor,
+      category: input.category, year: input.year, level: input.level, demand: 'GRID', gridSizeM: 250, decay: decayArg(input), detourFactor: input.detourFactor, scope,
     }),
-    loadNeedIndex(ctx, { level: input.level, year: needYear }),
-    adds.length ? areasOfPoints(ctx.prisma, adds, input.level) : Promise.resolve([]),
+    loadNeedIndex(ctx, { level: input.level, year: needYear, scope }),
+    adds.length ? areasOfPoints(ctx.prisma, adds, input.level, scope) : Promise.resolve([]),
   ]);
   placed.forEach((p) => {
     if (p.areaId === null) throw new BadUserInputError('the point lies in no area of the city', `input.addServices[${p.idx}]`);
@@ -86,7 +88,7 @@ export async function runScenarioAnswer(ctx: Context, input: ScenarioInput): Pro
     lat: s.lat,
     areaId: placed[i]!.areaId!,
   }));
-  const money = fundingChanges.length ? await scenarioMoney(ctx, input.level, fundingChanges) : undefined;
+  const money = fundingChanges.length ? await scenarioMoney(ctx, input.level, fundingChanges, scope) : undefined;
   const result = runScenario(
     {
       category: input.category,
@@ -143,13 +145,13 @@ export async function runScenarioAnswer(ctx: Context, input: ScenarioInput): Pro
   };
 }
 
-async function scenarioMoney(ctx: Context, level: string, changes: { serviceId: number; year: number }[]) {
+async function scenarioMoney(ctx: Context, level: string, changes: { serviceId: number; year: number }[], scope: CityScope | undefined) {
   const years = [...new Set(changes.map((c) => c.year))].sort((a, b) => a - b);
   const { byKey } = await resolveMeasures(ctx.prisma, [], ['population']);
   const [areas, locs, funds, vpi, pop] = await Promise.all([
-    areasOfLevel(ctx.prisma, level),
-    servicePoints(ctx.prisma, { categoryIds: null, level, activeOnly: false }, ctx.caller),
-    fundings(ctx.prisma, { fromYear: years[0]!, toYear: years[years.length - 1]!, categoryIds: null }, ctx.caller),
+    areasOfLevel(ctx.prisma, level, scope),
+    servicePoints(ctx.prisma, { categoryIds: null, level, activeOnly: false, scope }, ctx.caller),
+    fundings(ctx.prisma, { fromYear: years[0]!, toYear: years[years.length - 1]!, categoryIds: null, scope }, ctx.caller),
     priceIndex(ctx.prisma),
     valuesForLevels(ctx.prisma, { indicatorIds: [byKey.get('population')!.id], levels: [level], fromYear: years[0]!, toYear: years[years.length - 1]! }, ctx.caller),
   ]);

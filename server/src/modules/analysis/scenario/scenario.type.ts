@@ -1,3 +1,4 @@
+import type { CityRow } from '../../cities/city.sql';
 import { AreaLevel } from '@sozialatlas/db';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../../scalars/decimal';
@@ -163,4 +164,7 @@ export class ScenarioResultType {
 
   @Field(() => [ScenarioMoney], { nullable: true, description: 'Funding per area and year that changed; null without funding changes.' })
   money!: ScenarioMoney[] | null;
+
+  /** the city asked for (undefined: the default city); read by the `unavailable` field */
+  city?: CityRow;
 }
