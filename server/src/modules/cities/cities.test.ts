@@ -13,7 +13,8 @@ describe('cities', () => {
     expect(chemnitz.residentsSource).toEqual({ key: 'destatis-kreise-2018', licence: 'CC BY 4.0' });
     expect(chemnitz.area).toEqual({ level: 'CITY', code: '14511000' });
     expect(chemnitz.unavailable.map((u: { what: string }) => u.what)).toEqual(expect.arrayContaining(['NEED_INDEX', 'EARLY_WARNING', 'GAP_CLASSES', 'COVERAGE_RATE']));
-    expect(chemnitz.unavailable.every((u: { reason: string; message: string }) => u.reason === 'NO_DISTRICT_STATISTICS' && /keine Statistik je Stadtteil/.test(u.message))).toBe(true);
+    const statistics = chemnitz.unavailable.filter((u: { what: string }) => u.what !== 'BUDGET');
+    expect(statistics.every((u: { reason: string; message: string }) => u.reason === 'NO_DISTRICT_STATISTICS' && /keine Statistik je Stadtteil/.test(u.message))).toBe(true);
   });
 
   it('areas: Leipzig by default, Chemnitz by key or AGS; codes are unique per city', async () => {
@@ -50,5 +51,89 @@ describe('cities', () => {
     const { errors } = await gql.run(`{ areas(filter: { city: "gera" }) { totalCount } }`);
     expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.city', reason: 'UNKNOWN_REFERENCE' });
     expect(errors![0]!.message).toMatch(/chemnitz \(14511000\)/);
+  });
+});
+
+// The levels each city has, and for those it lacks a reason: an empty list is never left unexplained.
+describe('levels per city', () => {
+  const { gql } = useSeededGraphQL();
+
+  it('Leipzig has Stadtbezirke and Ortsteile; Chemnitz has Stadtteile and says it has no Stadtbezirke', async () => {
+    const data = await gql.data(`{ cities { key levels { level count } missingLevels { level reason message messageEn } }
+      boroughs: areas(filter: { level: BOROUGH, city: "chemnitz" }) { totalCount } }`);
+    const [leipzig, chemnitz] = data.cities;
+    expect(leipzig.levels).toEqual(expect.arrayContaining([{ level: 'BOROUGH', count: 10 }, { level: 'DISTRICT', count: 63 }]));
+    expect(leipzig.missingLevels).toEqual([]);
+    expect(chemnitz.levels).toEqual([{ level: 'DISTRICT', count: 39 }]);
+    expect(chemnitz.missingLevels).toEqual([
+      { level: 'BOROUGH', reason: 'NO_LEVEL', message: expect.stringMatching(/^Für Chemnitz liegen keine Stadtbezirke vor/), messageEn: expect.stringContaining('No boroughs') },
+    ]);
+    expect(data.boroughs.totalCount).toBe(0);
+  });
+});
+
+// Providers, funding and budget per city: a city answers with its own data or says what it lacks.
+describe('providers, funding and budget per city', () => {
+  const { gql } = useSeededGraphQL();
+
+  it('providers of Chemnitz are exactly those running a service there', async () => {
+    const data = await gql.data(`{
+      p: providers(first: 500, filter: { city: "chemnitz" }) { totalCount nodes { id } }
+      s1: services(first: 500, filter: { city: "chemnitz" }) { totalCount nodes { provider { id } } pageInfo { endCursor hasNextPage } }
+      l: providers(first: 1, filter: { city: "leipzig" }) { totalCount }
+      d: providers(first: 1) { totalCount }
+    }`);
+    let services = data.s1;
+    const owners = new Set<number>();
+    for (;;) {
+      for (const s of services.nodes) if (s.provider) owners.add(s.provider.id);
+      if (!services.pageInfo.hasNextPage) break;
+      services = (await gql.data(`query($after: String) { s: services(first: 500, after: $after, filter: { city: "chemnitz" }) {
+        nodes { provider { id } } pageInfo { endCursor hasNextPage } } }`, { after: services.pageInfo.endCursor })).s;
+    }
+    expect(owners.size).toBeGreaterThan(0);
+    expect(data.p.totalCount).toBe(owners.size);
+    expect(new Set(data.p.nodes.map((p: { id: number }) => p.id))).toEqual(owners);
+    // the default city answers as Leipzig does, plus providers without any service (they belong to no city)
+    expect(data.d.totalCount).toBeGreaterThanOrEqual(data.l.totalCount);
+    expect(data.d.totalCount).toBeLessThan(data.l.totalCount + data.p.totalCount);
+  });
+
+  it('Chemnitz has no budget: null and no plan years, and the city says why; never Leipzig’s figures', async () => {
+    const data = await gql.data(`{
+      years: budgetYears(city: "chemnitz")
+      b: budget(city: "chemnitz", year: 2025) { year }
+      leipzigYears: budgetYears
+      leipzig: budget(city: "leipzig", year: 2025) { city { name } }
+      c: city(city: "chemnitz") { unavailable { what reason message } }
+      l: city(city: "leipzig") { unavailable { what } }
+    }`);
+    expect(data.years).toEqual([]);
+    expect(data.b).toBeNull();
+    expect(data.leipzigYears).toContain(2025);
+    expect(data.leipzig.city.name).toBe('Leipzig');
+    expect(data.c.unavailable).toContainEqual({ what: 'BUDGET', reason: 'NO_BUDGET', message: expect.stringContaining('kein Haushaltsplan') });
+    expect(data.l.unavailable).toEqual([]);
+  });
+
+  it('funding of Chemnitz: none of its services has a funding line, so nothing of Leipzig’s is totalled there', async () => {
+    const data = await gql.data(`{
+      c: fundingTotals(level: DISTRICT, city: "chemnitz", fromYear: 2022, toYear: 2022) { area { code } }
+      d: fundingTotals(level: DISTRICT, fromYear: 2022, toYear: 2022) { area { code } nominal }
+      cf: fundings(filter: { city: "chemnitz" }) { totalCount }
+      lf: fundings(filter: { city: "leipzig" }) { totalCount }
+      df: fundings { totalCount }
+    }`);
+    expect(data.c).toEqual([]);
+    expect(data.cf.totalCount).toBe(0);
+    expect(new Set(data.d.map((r: { area: { code: string } }) => r.area.code)).size).toBe(63);
+    expect(data.d.some((r: { nominal: string }) => Number(r.nominal) > 0)).toBe(true);
+    expect(data.lf.totalCount).toBeGreaterThan(0);
+    expect(data.df.totalCount).toBeGreaterThanOrEqual(data.lf.totalCount);
+  });
+
+  it('an unknown city in the provider filter is bad input naming the argument', async () => {
+    const { errors } = await gql.run(`{ providers(filter: { city: "gera" }) { totalCount } }`);
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.city', reason: 'UNKNOWN_REFERENCE' });
   });
 });
