@@ -19,6 +19,7 @@ const manifest = (over: Record<string, unknown> = {}) => ({
   source: { key: 'teststadt-opendata', title: 'Teststadt Open Data (erfunden)', publisher: 'Teststadt', licence: 'CC0 1.0', attribution: 'Teststadt (Testdaten)' },
   areas: { file: 'viertel.geojson', code: 'NR', name: 'NAME' },
   services: [{ file: 'treffs.geojson', category: 'youth_club', id: 'NR', name: ['{NAME}', 'Treff {STRASSE}'], provider: 'TRAEGER', street: 'STRASSE', postalCode: 'PLZ', targetGroups: ['YOUNG_PEOPLE'], legalBases: ['SGB_VIII'] }],
+  places: [{ file: 'schulen.geojson', amenity: 'school', id: 'NR', name: '{NAME}', operator: 'TRAEGER', street: 'STRASSE' }],
   ...over,
 });
 const files = (m: unknown = manifest()) => ({
@@ -40,6 +41,15 @@ const files = (m: unknown = manifest()) => ({
       point(5, { NAME: 'Ohne Punkt', STRASSE: 'Irgendwo' }, null),
     ],
   },
+  'schulen.geojson': {
+    type: 'FeatureCollection',
+    features: [
+      point(1, { NAME: 'Grundschule Altstadt', TRAEGER: 'Kommunal', STRASSE: 'Schulweg 1' }, [10.002, 50.002]),
+      point(2, { NAME: 'Oberschule Neustadt', TRAEGER: 'Frei', STRASSE: 'Ring 9' }, [10.015, 50.005]),
+      point(3, { NAME: 'Schule draußen' }, [10.5, 50.5]), // outside
+      point(4, { STRASSE: 'ohne Namen' }, [10.003, 50.003]),
+    ],
+  },
 });
 
 describe('a third city from a manifest', () => {
@@ -51,7 +61,7 @@ describe('a third city from a manifest', () => {
 
   it('imports the city, its districts and services, and reports every row it leaves out', async () => {
     const dir = fixtureDir(files());
-    const [areas, services] = await importCity(db.prisma, dir);
+    const [areas, services, schools] = await importCity(db.prisma, dir);
     expect(areas!.details.areas).toEqual({ city: 1, districts: 2 });
     expect(areas!.details.residents).toMatch(/no Kreis 09999/);
     expect(services!.skipped.map((s) => s.reason)).toEqual([
@@ -72,16 +82,28 @@ describe('a third city from a manifest', () => {
     const [providers] = await db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM provider WHERE normalized_name LIKE 'jugendhilfe teststadt%'`;
     expect(providers!.n).toBe(1);
 
+    // the context layer: social places of the city's own source, never attributed to OpenStreetMap
+    expect(schools!.skipped.map((s) => s.reason)).toEqual(['no NR or name', expect.stringMatching(/outside every district of Teststadt/)]);
+    const places = await db.prisma.$queryRaw<{ name: string; amenity: string; operator: string | null; source: string; district: string }[]>`
+      SELECT b.name, b.amenity, b.operator, s.key AS source, a.name AS district
+        FROM social_building b JOIN source s ON s.id = b.source_id JOIN area a ON a.id = b.area_id ORDER BY b.name`;
+    expect(places).toEqual([
+      { name: 'Grundschule Altstadt', amenity: 'school', operator: 'Kommunal', source: 'teststadt-opendata', district: 'Altstadt' },
+      { name: 'Oberschule Neustadt', amenity: 'school', operator: 'Frei', source: 'teststadt-opendata', district: 'Neustadt' },
+    ]);
+
     // idempotent: a second run writes nothing
     const again = await importCity(db.prisma, dir);
-    expect(again.map((r) => r.written)).toEqual([0, 0]);
+    expect(again.map((r) => r.written)).toEqual([0, 0, 0]);
   });
 
-  it('refuses a manifest with a category the product does not have, or with places, before writing anything', () => {
+  it('refuses a manifest with a category the product does not have, or a context layer without amenity, before writing anything', () => {
     const dir = fixtureDir(files(manifest({ key: 'zweitstadt', services: [{ ...manifest().services[0], category: 'bowling' }] })));
     expect(() => readManifest(dir)).toThrow(/category "bowling" is not a product category/);
-    const places = fixtureDir(files(manifest({ places: [{ file: 'viertel.geojson' }] })));
-    expect(() => readManifest(places)).toThrow(/places are not imported/);
+    const places = fixtureDir(files(manifest({ places: [{ file: 'schulen.geojson', id: 'NR', name: '{NAME}' }] })));
+    expect(() => readManifest(places)).toThrow(/places\[0\] \(schulen.geojson\): amenity must be/);
+    const missing = fixtureDir(files(manifest({ places: [{ file: 'fehlt.geojson', amenity: 'school', id: 'NR', name: '{NAME}' }] })));
+    expect(() => readManifest(missing)).toThrow(/file fehlt.geojson missing/);
   });
 
   it('fills name templates from the first one whose fields are all there', () => {

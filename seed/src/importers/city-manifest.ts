@@ -7,7 +7,8 @@
 // GeoJSON, unknown category, axis order undecidable) is refused with the reason and writes
 // nothing. Every record not imported is reported with its row and reason: no id or name, a
 // duplicate id, a point that is not a point, a point outside every district of the city, the same
-// service already imported from an earlier list.
+// service already imported from an earlier list. Context layers (`places`, e.g. Chemnitz's
+// schools) go in as social places of the city's own source and attribution, not OpenStreetMap's.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { classifyProvider, cleanName, detectAxisOrder, insideRegion, normalizeProviderName, toLonLat, upsertProviders, type PolygonFeature, type PrismaClient, type ProviderRow } from '@sozialatlas/db';
@@ -17,6 +18,7 @@ import { newReport, type ImportReport } from '../report';
 import { upsertSource, type SourceDef } from '../sources';
 import { upsertCity } from './cities';
 import { areaId, checkAll, upsertArea } from './districts';
+import { upsertSocialBuildings, type SocialBuildingRow } from './places';
 import { upsertServiceLocations } from './service-locations';
 
 const TARGET_GROUPS = ['CHILDREN', 'YOUNG_PEOPLE', 'FAMILIES', 'SENIORS', 'MIGRANTS', 'PEOPLE_WITH_DISABILITIES', 'LONG_TERM_UNEMPLOYED', 'HOMELESS_PEOPLE', 'PEOPLE_WITH_ADDICTION', 'SINGLE_PARENTS'];
@@ -43,6 +45,19 @@ export interface ServiceList {
   legalBases?: string[];
 }
 
+/** A context layer of the city's own data (Kontextebene, e.g. Schulen): places, not services. */
+export interface PlaceList {
+  file: string;
+  /** the layer's amenity value, as OSM would tag it (e.g. "school"): the map and `socialBuildings(amenities:)` select by it */
+  amenity: string;
+  id: string;
+  name: Template;
+  operator?: string;
+  street?: string;
+  houseNumber?: string;
+  postalCode?: string;
+}
+
 export interface CityManifest {
   key: string;
   ags: string;
@@ -53,6 +68,7 @@ export interface CityManifest {
   source: Omit<SourceDef, 'synthetic'>;
   areas: { file: string; code: string; name: string };
   services?: ServiceList[];
+  places?: PlaceList[];
 }
 
 type Props = Record<string, unknown>;
@@ -90,8 +106,11 @@ export function readManifest(dir: string): CityManifest {
     for (const g of s.targetGroups ?? []) if (!TARGET_GROUPS.includes(g)) problems.push(`services[${i}]: unknown target group ${g}`);
     for (const b of s.legalBases ?? []) if (!LEGAL_BASES.includes(b)) problems.push(`services[${i}]: unknown legal basis ${b}`);
   }
-  if ('places' in m) problems.push('places are not imported: the only context layer is OSM buildings, attributed to OpenStreetMap (docs/data.md)');
-  for (const f of [m.areas?.file, ...(m.services ?? []).map((s) => s.file)]) {
+  for (const [i, p] of (m.places ?? []).entries()) {
+    if (!p.file || !p.id || !p.name) problems.push(`places[${i}] needs file, id and name`);
+    if (!/^[a-z][a-z_]*$/.test(p.amenity ?? '')) problems.push(`places[${i}] (${p.file}): amenity must be a lower-case tag value such as "school"`);
+  }
+  for (const f of [m.areas?.file, ...(m.services ?? []).map((s) => s.file), ...(m.places ?? []).map((p) => p.file)]) {
     if (f && !existsSync(path.join(dir, f))) problems.push(`file ${f} missing in ${dir}`);
   }
   if (problems.length) throw new Error(`${file}: ${problems.join('; ')}`);
@@ -199,40 +218,21 @@ const serviceKey = (category: string, r: { name: string; provider: string | null
 
 async function importServiceList(prisma: PrismaClient, dir: string, m: CityManifest, list: ServiceList, seenServices: Map<string, string>): Promise<ImportReport> {
   const report = newReport(`${m.key}/${list.file}`);
-  const { features } = readFeatures<PointFeature>(path.join(dir, list.file));
-  report.rowsRead = features.length;
+  const points = readPoints(path.join(dir, list.file), list.id, list.name, report);
   return inTransaction(prisma, async (tx) => {
     const cityId = await cityOf(tx, m);
     const source = await upsertSource(tx, { ...m.source, url: m.source.url ?? null, synthetic: false });
     const categories = await upsertCategories(tx);
     report.written += source.written + categories.written;
-    const candidates: { row: string; r: ServiceRow }[] = [];
-    const ids = new Set<string>();
-    let swapped = 0;
-    for (const [i, f] of features.entries()) {
-      const p = f.properties ?? {};
-      const ext = text(p[list.id]);
-      const name = fill(list.name, p);
-      const row = `#${i} ${list.id} ${ext || '?'}${name ? ` "${name}"` : ''}`;
-      const point = pointOf(f);
-      if (!ext || !name) report.skipped.push({ row, reason: `no ${list.id} or name` });
-      else if (ids.has(ext)) report.skipped.push({ row, reason: `duplicate ${list.id} in the file` });
-      else if (typeof point === 'string') report.skipped.push({ row, reason: point });
-      else {
-        ids.add(ext);
-        if (point.swapped) swapped++;
-        const field = (k?: string) => (k ? text(p[k]) || null : null);
-        candidates.push({
-          row,
-          r: {
-            ext: `${path.basename(list.file)}#${ext}`, name, descr: fill(list.description, p), provider: field(list.provider),
-            access: list.accessible && Number(p[list.accessible]) === 1 ? 'FULL' : 'UNKNOWN',
-            street: field(list.street), no: field(list.houseNumber), zip: field(list.postalCode), town: field(list.city), lon: point.lon, lat: point.lat,
-          },
-        });
-      }
-    }
-    if (swapped) report.warnings.push(`${swapped} points given as [lat, lon]: axes swapped on import`);
+    const candidates = points.map(({ row, ext, name, props: p, lon, lat }) => {
+      const field = (k?: string) => (k ? text(p[k]) || null : null);
+      const r: ServiceRow = {
+        ext: `${path.basename(list.file)}#${ext}`, name, descr: fill(list.description, p), provider: field(list.provider),
+        access: list.accessible && Number(p[list.accessible]) === 1 ? 'FULL' : 'UNKNOWN',
+        street: field(list.street), no: field(list.houseNumber), zip: field(list.postalCode), town: field(list.city), lon, lat,
+      };
+      return { row, r };
+    });
     // A point outside every district of the city is not placed in a wrong city or left without one.
     const inDistrict = await districtsOf(tx, cityId, candidates.map((c) => c.r));
     const rows: ServiceRow[] = [];
@@ -278,11 +278,66 @@ async function importServiceList(prisma: PrismaClient, dir: string, m: CityManif
   });
 }
 
-/** Imports the city described by `dir/city.json`: its areas, then every service list. */
+/** Reads the point features of a list: id and name present, no duplicate id, a point in Germany; every other row reported. */
+function readPoints(file: string, id: string, name: Template, report: ImportReport) {
+  const { features } = readFeatures<PointFeature>(file);
+  report.rowsRead = features.length;
+  const rows: { row: string; ext: string; name: string; props: Props; lon: number; lat: number }[] = [];
+  const ids = new Set<string>();
+  let swapped = 0;
+  for (const [i, f] of features.entries()) {
+    const props = f.properties ?? {};
+    const ext = text(props[id]);
+    const filled = fill(name, props);
+    const row = `#${i} ${id} ${ext || '?'}${filled ? ` "${filled}"` : ''}`;
+    const point = pointOf(f);
+    if (!ext || !filled) report.skipped.push({ row, reason: `no ${id} or name` });
+    else if (ids.has(ext)) report.skipped.push({ row, reason: `duplicate ${id} in the file` });
+    else if (typeof point === 'string') report.skipped.push({ row, reason: point });
+    else {
+      ids.add(ext);
+      if (point.swapped) swapped++;
+      rows.push({ row, ext, name: filled, props, lon: point.lon, lat: point.lat });
+    }
+  }
+  if (swapped) report.warnings.push(`${swapped} points given as [lat, lon]: axes swapped on import`);
+  return rows;
+}
+
+/** A context layer of the city (e.g. its schools): social places of the city's source, inside its districts. */
+async function importPlaceList(prisma: PrismaClient, dir: string, m: CityManifest, list: PlaceList): Promise<ImportReport> {
+  const report = newReport(`${m.key}/${list.file}`);
+  const points = readPoints(path.join(dir, list.file), list.id, list.name, report);
+  return inTransaction(prisma, async (tx) => {
+    const cityId = await cityOf(tx, m);
+    const source = await upsertSource(tx, { ...m.source, url: m.source.url ?? null, synthetic: false });
+    report.written += source.written;
+    const inDistrict = await districtsOf(tx, cityId, points);
+    const field = (props: Props, k?: string) => (k ? text(props[k]) || null : null);
+    const rows: SocialBuildingRow[] = [];
+    for (const [i, p] of points.entries()) {
+      if (inDistrict[i] === null) report.skipped.push({ row: p.row, reason: `point [${p.lon}, ${p.lat}] lies outside every district of ${m.name}` });
+      else {
+        rows.push({
+          ext: `${path.basename(list.file)}#${p.ext}`, name: p.name, amenity: list.amenity, operator: field(p.props, list.operator),
+          street: field(p.props, list.street), no: field(p.props, list.houseNumber), zip: field(p.props, list.postalCode), lon: p.lon, lat: p.lat,
+        });
+      }
+    }
+    const n = await upsertSocialBuildings(tx, source.id, rows);
+    report.written += n;
+    report.unchanged += rows.length - n;
+    report.details.places = `${rows.length} (${list.amenity})`;
+    return report;
+  });
+}
+
+/** Imports the city described by `dir/city.json`: its areas, then every service list, then its context layers. */
 export async function importCity(prisma: PrismaClient, dir: string): Promise<ImportReport[]> {
   const m = readManifest(dir);
   const reports = [await importAreas(prisma, dir, m)];
   const seen = new Map<string, string>();
   for (const list of m.services ?? []) reports.push(await importServiceList(prisma, dir, m, list, seen));
+  for (const list of m.places ?? []) reports.push(await importPlaceList(prisma, dir, m, list));
   return reports;
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient, TransitMode } from '@sozialatlas/db';
-import { inTransaction } from '../db';
+import { inTransaction, type Tx } from '../db';
 import { leipzigDataDir } from '../paths';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';
@@ -65,11 +65,34 @@ interface BuildingFeature {
   geometry: { type: string; coordinates: [number, number] } | null;
 }
 
+export interface SocialBuildingRow {
+  ext: string; name: string | null; amenity: string; operator: string | null; street: string | null; no: string | null; zip: string | null; lon: number; lat: number;
+}
+
+/**
+ * Inserts or updates social places of one source (its own layer: OSM buildings, a city's schools);
+ * their area is derived from the point by the database. Returns the rows written.
+ */
+export async function upsertSocialBuildings(tx: Tx, sourceId: number, rows: SocialBuildingRow[]): Promise<number> {
+  const R = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+  return tx.$executeRaw`
+    INSERT INTO social_building (name, amenity, operator, street, house_number, postal_code, geom, external_id, source_id)
+    SELECT t.name, t.amenity, t.operator, t.street, t.no, t.zip, ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326), t.ext, ${sourceId}::int
+      FROM unnest(${R((r) => r.name)}::text[], ${R((r) => r.amenity)}::text[], ${R((r) => r.operator)}::text[], ${R((r) => r.street)}::text[],
+                  ${R((r) => r.no)}::text[], ${R((r) => r.zip)}::text[], ${R((r) => r.lon)}::float8[], ${R((r) => r.lat)}::float8[],
+                  ${R((r) => r.ext)}::text[]) AS t(name, amenity, operator, street, no, zip, lon, lat, ext)
+    ON CONFLICT (source_id, external_id) DO UPDATE SET name = EXCLUDED.name, amenity = EXCLUDED.amenity, operator = EXCLUDED.operator,
+      street = EXCLUDED.street, house_number = EXCLUDED.house_number, postal_code = EXCLUDED.postal_code, geom = EXCLUDED.geom
+    WHERE (social_building.name, social_building.amenity, social_building.operator, social_building.street, social_building.house_number,
+           social_building.postal_code, ST_AsEWKB(social_building.geom))
+      IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.amenity, EXCLUDED.operator, EXCLUDED.street, EXCLUDED.house_number, EXCLUDED.postal_code, ST_AsEWKB(EXCLUDED.geom))`;
+}
+
 async function importSocialBuildings(prisma: PrismaClient, file: string): Promise<ImportReport> {
   const report = newReport(path.basename(file));
   const data = JSON.parse(readFileSync(file, 'utf8')) as { features?: BuildingFeature[] };
   if (!Array.isArray(data.features)) throw new Error(`${file}: expected a GeoJSON FeatureCollection`);
-  const rows: { ext: string; name: string | null; amenity: string; operator: string | null; street: string | null; no: string | null; zip: string | null; lon: number; lat: number }[] = [];
+  const rows: SocialBuildingRow[] = [];
   const seen = new Set<string>();
   const amenities: Record<string, number> = {};
   for (const [i, f] of data.features.entries()) {
@@ -89,18 +112,7 @@ async function importSocialBuildings(prisma: PrismaClient, file: string): Promis
   return inTransaction(prisma, async (tx) => {
     const source = await upsertSource(tx, SOURCES.socialBuildings);
     report.written += source.written;
-    const R = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
-    const n = await tx.$executeRaw`
-      INSERT INTO social_building (name, amenity, operator, street, house_number, postal_code, geom, external_id, source_id)
-      SELECT t.name, t.amenity, t.operator, t.street, t.no, t.zip, ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326), t.ext, ${source.id}::int
-        FROM unnest(${R((r) => r.name)}::text[], ${R((r) => r.amenity)}::text[], ${R((r) => r.operator)}::text[], ${R((r) => r.street)}::text[],
-                    ${R((r) => r.no)}::text[], ${R((r) => r.zip)}::text[], ${R((r) => r.lon)}::float8[], ${R((r) => r.lat)}::float8[],
-                    ${R((r) => r.ext)}::text[]) AS t(name, amenity, operator, street, no, zip, lon, lat, ext)
-      ON CONFLICT (source_id, external_id) DO UPDATE SET name = EXCLUDED.name, amenity = EXCLUDED.amenity, operator = EXCLUDED.operator,
-        street = EXCLUDED.street, house_number = EXCLUDED.house_number, postal_code = EXCLUDED.postal_code, geom = EXCLUDED.geom
-      WHERE (social_building.name, social_building.amenity, social_building.operator, social_building.street, social_building.house_number,
-             social_building.postal_code, ST_AsEWKB(social_building.geom))
-        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.amenity, EXCLUDED.operator, EXCLUDED.street, EXCLUDED.house_number, EXCLUDED.postal_code, ST_AsEWKB(EXCLUDED.geom))`;
+    const n = await upsertSocialBuildings(tx, source.id, rows);
     report.written += n;
     report.unchanged += rows.length - n;
     report.details.amenities = amenities;

@@ -4,7 +4,7 @@ import { databaseErrorHandler, databaseFailure } from '../../http/database-error
 import express, { type Request, type Response, type Router } from 'express';
 import { InputError } from '../../input-error';
 import { anonymousCaller, type Caller } from '../auth/caller';
-import { findPlaces, PLACE_SCHEMA, placeExtent, type PlaceCollectionId } from '../places/places.ogc';
+import { findPlaces, PLACE_SCHEMA, placeExtent, placeSourceKeys, type PlaceCollectionId } from '../places/places.ogc';
 import { openApi } from './ogc.openapi';
 import {
   bboxOf, checkCrs, checkFormat, CRS84, dateRangeOf, indicatorKeysOf, limitOf, list, offsetOf, yearsOf,
@@ -62,8 +62,6 @@ interface PlaceCollection {
 }
 type Collection = AreaCollection | ServiceCollection | PlaceCollection;
 
-const OSM_LICENCE = { attribution: '© OpenStreetMap contributors (ODbL 1.0)', licence: 'ODbL 1.0' };
-
 const AREA_PARAMS = ['indicators', 'datetime', 'year', 'city', 'stadt'];
 const SERVICE_PARAMS = ['category', 'status', 'datetime', 'year', 'city', 'stadt'];
 
@@ -89,8 +87,8 @@ export const COLLECTIONS: Collection[] = [
     description: 'Tram, bus and train stops (OpenStreetMap, 2021–2024), an orientation layer; © OpenStreetMap contributors (ODbL 1.0).',
   },
   {
-    kind: 'place', id: 'social-buildings', title: 'Soziale Einrichtungen (OSM-Gebäude)',
-    description: 'OSM buildings tagged as social places (social_facility, community_centre, nursing_home, kindergarten, …; mostly 2020), an orientation layer, not services; © OpenStreetMap contributors (ODbL 1.0).',
+    kind: 'place', id: 'social-buildings', title: 'Soziale Orte (OSM-Gebäude, Schulen)',
+    description: 'Social places, an orientation layer, not services: OSM buildings tagged as social places (social_facility, community_centre, nursing_home, kindergarten, …; mostly 2020; © OpenStreetMap contributors, ODbL 1.0) and a city\'s own layers such as Chemnitz\'s schools (amenity=school; Stadt Chemnitz, dl-de/by-2.0). Each feature names its source; city=chemnitz for one city.',
   },
 ];
 
@@ -190,8 +188,9 @@ async function collectionMetadata(prisma: PrismaClient, caller: Caller, req: Req
     };
   }
   if (c.kind === 'place') {
-    const extent = await placeExtent(prisma, c.id);
-    return { ...common, extent: { spatial: { bbox: [bboxArray(extent)], crs: CRS84 } }, ...OSM_LICENCE, links: collectionLinks(req, c) };
+    const [extent, sourceKeys] = await Promise.all([placeExtent(prisma, c.id), placeSourceKeys(prisma, c.id)]);
+    const sources = await sourcesByKey(prisma, sourceKeys);
+    return { ...common, extent: { spatial: { bbox: [bboxArray(extent)], crs: CRS84 } }, ...sourceSummary(sources), links: collectionLinks(req, c) };
   }
   const [extent, sourceKeys] = await Promise.all([serviceExtent(prisma, caller), serviceSourceKeys(prisma, caller)]);
   const sources = await sourcesByKey(prisma, sourceKeys.map((s) => s.key));
@@ -327,9 +326,12 @@ async function placeFeatures(prisma: PrismaClient, req: Request, c: PlaceCollect
   const limit = featureId === undefined ? limitOf(req) : 1;
   const offset = featureId === undefined ? offsetOf(req) : 0;
   const bbox = featureId === undefined ? bboxOf(req) : undefined;
-  const { rows, matched } = await findPlaces(prisma, c.id, { bbox: bbox ? [bbox.minLon, bbox.minLat, bbox.maxLon, bbox.maxLat] : undefined, featureId: featureId === undefined ? undefined : Number(featureId) }, limit, offset);
+  // a feature id names its place wherever it is; a list is of one city (default: the default city)
+  const scope = featureId === undefined ? await cityParam(prisma, req) : null;
+  const { rows, matched } = await findPlaces(prisma, c.id, { bbox: bbox ? [bbox.minLon, bbox.minLat, bbox.maxLon, bbox.maxLat] : undefined, featureId: featureId === undefined ? undefined : Number(featureId), scope }, limit, offset);
   const features = rows.map((r) => ({ type: 'Feature', id: String(r.id), geometry: { type: 'Point', coordinates: [r.lon, r.lat] }, properties: r.properties }));
-  return { features, matched, limit, offset, meta: OSM_LICENCE };
+  const sources = await sourcesByKey(prisma, [...new Set(rows.map((r) => String(r.properties.source)))]);
+  return { features, matched, limit, offset, meta: sourceSummary(sources) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,17 +3,14 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { BadUserInputError } from '../../errors';
 import { Area } from '../areas/area.type';
-import { cityCondition, resolveCity, type CityScope } from '../cities/city.sql';
+import { resolveCity } from '../cities/city.sql';
+import { placeInCity } from './places.ogc';
 import { Source } from '../indicators/indicator.type';
 import { PlaceFilter, SocialBuilding, TransitStop } from './places.type';
 
 // The layers are small (Leipzig: 1,796 stops, 356 buildings): one list, no paging argument (a
 // `first` would multiply the query cost); a cap guards against a much larger import.
 const MAX_PLACES = 10_000;
-
-/** The city of a place is the city of its area; a place in no area counts for the default city. */
-export const placeInCity = (alias: Prisma.Sql, scope?: CityScope) =>
-  cityCondition(Prisma.sql`(SELECT pa.city_id FROM area pa WHERE pa.id = ${alias}.area_id)`, scope);
 
 /** The filter with its city resolved (absent: the default city, in SQL alone). */
 async function scopedPlaceFilter(ctx: Context, filter: PlaceFilter | undefined): Promise<PlaceFilter> {
@@ -36,7 +33,7 @@ function where(filter: PlaceFilter, alias: Prisma.Sql): Prisma.Sql {
 
 @Resolver()
 export class PlacesResolver {
-  @Query(() => [TransitStop], { description: 'Public transport stops (Haltestellen) as an orientation layer, ordered by id, at most 10,000; OSM data, © OpenStreetMap contributors (ODbL 1.0).' })
+  @Query(() => [TransitStop], { description: 'Public transport stops (Haltestellen) as an orientation layer, ordered by id, at most 10,000; each names its `source` (OSM data, © OpenStreetMap contributors, ODbL 1.0).' })
   async transitStops(
     @Ctx() ctx: Context,
     @Arg('modes', () => [TransitMode], { nullable: true, description: 'Only these modes (default: all).' }) modes?: TransitMode[] | null,
@@ -49,7 +46,9 @@ export class PlacesResolver {
         FROM transit_stop t WHERE ${modeCondition} AND ${where(scoped, Prisma.sql`t`)} ORDER BY t.id LIMIT ${MAX_PLACES}::int`;
   }
 
-  @Query(() => [SocialBuilding], { description: 'OSM buildings tagged as social places, an orientation layer (not services), ordered by id, at most 10,000; © OpenStreetMap contributors (ODbL 1.0).' })
+  @Query(() => [SocialBuilding], {
+    description: 'Social places, an orientation layer (not services), ordered by id, at most 10,000: OSM buildings tagged as social places (© OpenStreetMap contributors, ODbL 1.0) and a city’s own layers such as Chemnitz’s schools (amenity school); each names its `source`.',
+  })
   async socialBuildings(
     @Ctx() ctx: Context,
     @Arg('amenities', () => [String], { nullable: true, description: 'Only these OSM amenity values, e.g. ["social_facility", "community_centre"].' }) amenities?: string[] | null,
