@@ -11,6 +11,7 @@ import { importIndicatorValues } from '../src/modules/imports/indicator-values.i
 import { openSeededDatabase } from './db';
 import { createGraphQL } from './graphql';
 import { startHttp } from './http';
+import { resolveCity } from '../src/modules/cities/city.sql';
 
 const YEAR = 2022;
 const COUNTS = ['population', 'population_male', 'population_female', 'population_german', 'foreigners'];
@@ -67,7 +68,7 @@ describe('suppression holds on every path (issue 13, item 1)', () => {
     importResult = await importIndicatorValues(
       db.prisma,
       `area_code,indicator_key,year,value,status\n${target.code},population,${YEAR},${truePopulation},SUPPRESSED\n`,
-      { dryRun: false, actor: systemActor('test: Geheimhaltung') },
+      { dryRun: false, city: await resolveCity(db.prisma, undefined), actor: systemActor('test: Geheimhaltung') },
     );
   });
   afterAll(async () => {

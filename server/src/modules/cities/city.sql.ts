@@ -65,6 +65,12 @@ export async function resolveCity(prisma: PrismaClient, city: string | null | un
   return row ? { id: row.id, city: row, named: false } : null;
 }
 
+/** `inCity` in the program: a row of city `cityId` (null: of no city) is in the scope. */
+export function inScope(cityId: number | null, scope: CityScope): boolean {
+  if (!scope) return true;
+  return scope.named ? cityId === scope.id : cityId === scope.id || cityId === null;
+}
+
 /** `column` (an area's or service's city_id) is in the scope. */
 export function inCity(column: Prisma.Sql, scope: CityScope): Prisma.Sql {
   if (!scope) return Prisma.sql`TRUE`;

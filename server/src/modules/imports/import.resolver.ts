@@ -7,6 +7,7 @@ import { importStatisticsFiles } from './statistics.import';
 import { hasAnyRole } from '../auth/roles';
 import { BadUserInputError } from '../../errors';
 import { importIndicatorValues } from './indicator-values.import';
+import { resolveCity } from '../cities/city.sql';
 
 /** Files per statistics import: the shipped Leipzig set is 8 (one request must stay below the import body limit). */
 const MAX_STATISTICS_FILES = 20;
@@ -18,8 +19,9 @@ export class ImportResolver {
     description:
       'Imports indicator values from CSV in long form: dry run by default; all or nothing with errors per line; recomputes derived Stadtbezirk/city values after writing. Role: STATISTICS.',
   })
-  importIndicatorValues(@Ctx() ctx: Context, @Args() { csv, dryRun, allowDerivedLevels, overrideConflicts }: ImportIndicatorValuesArgs): Promise<ImportResult> {
-    return importIndicatorValues(ctx.prisma, csv, { dryRun, allowDerivedLevels, overrideConflicts, actor: actorOf(ctx.caller) });
+  async importIndicatorValues(@Ctx() ctx: Context, @Args() { csv, dryRun, allowDerivedLevels, overrideConflicts, city }: ImportIndicatorValuesArgs): Promise<ImportResult> {
+    const scope = await resolveCity(ctx.prisma, city);
+    return importIndicatorValues(ctx.prisma, csv, { dryRun, allowDerivedLevels, overrideConflicts, city: scope, actor: actorOf(ctx.caller) });
   }
 
   @Authorized('STATISTICS')

@@ -125,6 +125,12 @@ export class ImportIndicatorValuesArgs {
 
   @Field({ defaultValue: false, description: 'Also write lines that lift a suppression (a deliberate decision; recorded in the audit log).' })
   overrideConflicts!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The city whose area codes the file uses, by key ("chemnitz") or AGS ("14511000"); absent: the default city (Leipzig). Codes such as "01" exist in several cities: a code of another city only is a line error (AREA_OF_OTHER_CITY) naming it.',
+  })
+  city?: string;
 }
 
 @ObjectType({ description: 'A problem with one feature of an area file (or with the whole file); errors stop the import, warnings do not.' })

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { Actor } from '../auth/caller';
 import { writeAudit } from '../common/writes/audit';
 import { MIN_YEAR } from '../common/years';
+import { inScope, type CityScope } from '../cities/city.sql';
 
 // Import of indicator values from CSV in long form — one value per line:
 //   area_code,indicator_key,year,value,status
@@ -104,7 +105,30 @@ function parseNumber(text: string, decimalComma: boolean): number | null {
 }
 
 /** Reads and checks every line; unknown areas and indicators are looked up in one query each. */
-async function readRows(prisma: PrismaClient, csv: string, now: Date, allowDerivedLevels = false) {
+interface CodeArea {
+  id: number;
+  code: string;
+  level: string;
+  name: string;
+  cityId: number | null;
+  cityName: string | null;
+  cityKey: string | null;
+}
+
+/** Every area with one of the codes, in any city, with its city: codes are unique per city only. */
+const areasWithCodes = (prisma: PrismaClient, codes: string[]) =>
+  prisma.$queryRaw<CodeArea[]>`
+    SELECT a.id, a.code, a.level::text AS level, a.name, a.city_id AS "cityId", ca.name AS "cityName", c.key AS "cityKey"
+      FROM area a LEFT JOIN area ca ON ca.id = a.city_id LEFT JOIN city c ON c.area_id = a.city_id
+     WHERE a.code = ANY(${codes}::text[])`;
+
+/** Where else a code exists, for the error of a row whose code is not one of the import's city. */
+function elsewhere(areaRows: CodeArea[], code: string): string {
+  const cities = [...new Set(areaRows.filter((a) => a.code === code && a.cityName).map((a) => `${a.cityName} (${a.cityKey})`))];
+  return cities.join(', ');
+}
+
+async function readRows(prisma: PrismaClient, csv: string, now: Date, allowDerivedLevels: boolean, scope: CityScope) {
   const errors: ImportProblem[] = [];
   const add = (p: ImportProblem) => errors.length < MAX_ERRORS && errors.push(p);
   const text = csv.replace(/^\uFEFF/, '');
@@ -132,12 +156,14 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date, allowDeriv
   const areaCodes = [...new Set(body.map((r) => r[0] ?? ''))];
   const indicatorKeys = [...new Set(body.map((r) => r[1] ?? ''))];
   const [areaRows, indicatorRows] = await Promise.all([
-    // codes are unique per city only: the file's codes are the default city's (or of areas outside any city)
-    prisma.area.findMany({ where: { code: { in: areaCodes }, OR: [{ cityId: null }, { cityArea: { city: { isDefault: true } } }] }, select: { id: true, code: true, level: true, name: true } }),
+    areasWithCodes(prisma, areaCodes),
     prisma.indicator.findMany({ where: { key: { in: indicatorKeys } }, select: { id: true, key: true, unit: true, aggregation: true } }),
   ]);
-  const areas = new Map(areaRows.map((a) => [a.code, a.id]));
-  const areaInfo = new Map(areaRows.map((a) => [a.code, a]));
+  // codes are unique per city only: the file's codes are those of the import's city (default: the default city)
+  const ofCity = areaRows.filter((a) => inScope(a.cityId, scope));
+  const areas = new Map(ofCity.map((a) => [a.code, a.id]));
+  const areaInfo = new Map(ofCity.map((a) => [a.code, a]));
+  const cityName = scope?.city.name ?? 'der Stadt';
   const indicators = new Map(indicatorRows.map((i) => [i.key, i]));
   const maxYear = now.getUTCFullYear();
 
@@ -152,7 +178,10 @@ async function readRows(prisma: PrismaClient, csv: string, now: Date, allowDeriv
       add({ line, column, reason, message: `Zeile ${line}: ${de} / Line ${line}: ${en}` });
     };
     if (record.length !== IMPORT_COLUMNS.length) fail('', 'COLUMN_COUNT', `Erwartet werden ${IMPORT_COLUMNS.length} Spalten, gefunden ${record.length}.`, `${IMPORT_COLUMNS.length} columns expected, ${record.length} found.`);
-    if (!areas.has(areaCode)) fail('area_code', 'UNKNOWN_AREA', `Gebietsschlüssel „${areaCode}“ ist unbekannt.`, `area code "${areaCode}" is unknown.`);
+    const other = areas.has(areaCode) ? '' : elsewhere(areaRows, areaCode);
+    if (other) {
+      fail('area_code', 'AREA_OF_OTHER_CITY', `Gebietsschlüssel „${areaCode}“ gibt es in ${cityName} nicht, nur in ${other}; für diese Stadt mit city (CLI: --city) importieren.`, `area code "${areaCode}" is not one of ${scope?.city.name ?? 'the city'}, only of ${other}; import with city (CLI: --city) for that city.`);
+    } else if (!areas.has(areaCode)) fail('area_code', 'UNKNOWN_AREA', `Gebietsschlüssel „${areaCode}“ ist unbekannt.`, `area code "${areaCode}" is unknown.`);
     const area = areaInfo.get(areaCode);
     // Stadtbezirk and city values are derived from the Ortsteile; an imported one would replace that
     if (area && DERIVED_LEVELS[area.level] && !allowDerivedLevels) {
@@ -208,9 +237,10 @@ async function plausibility(prisma: PrismaClient, rows: (ParsedRow & { areaId: n
 export async function importIndicatorValues(
   prisma: PrismaClient,
   csv: string,
-  options: { dryRun: boolean; actor: Actor; now?: Date; allowDerivedLevels?: boolean; overrideConflicts?: boolean },
+  /** city: the city whose area codes the file uses (resolveCity; the default city when not named) */
+  options: { dryRun: boolean; actor: Actor; now?: Date; allowDerivedLevels?: boolean; overrideConflicts?: boolean; city: CityScope },
 ): Promise<ImportOutcome> {
-  const { rows, lineCount, errors, areas, indicators } = await readRows(prisma, csv, options.now ?? new Date(), options.allowDerivedLevels);
+  const { rows, lineCount, errors, areas, indicators } = await readRows(prisma, csv, options.now ?? new Date(), options.allowDerivedLevels ?? false, options.city);
   const outcome: ImportOutcome = {
     dryRun: options.dryRun,
     applied: false,

@@ -166,4 +166,28 @@ describe('importing indicator values from CSV', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'csv' });
     expect(result.errors?.[0]?.message).toMatch(/NUL-Zeichen \(Zeile 2\)/);
   });
+
+  it('reads the codes of the city given: "01" is Chemnitz-Zentrum with city chemnitz; a code of another city only is a line error naming it', async () => {
+    const CITY_IMPORT = `mutation($csv: String!, $city: String) { importIndicatorValues(csv: $csv, dryRun: true, city: $city) {
+      errors { line column reason message } changes { areaCode } } }`;
+    const codes = await db.prisma.$queryRaw<{ chemnitzOnly: string; leipzigOnly: string }[]>`
+      SELECT (SELECT min(a.code) FROM area a JOIN city c ON c.area_id = a.city_id WHERE c.key = 'chemnitz' AND a.level = 'DISTRICT'
+                AND NOT EXISTS (SELECT 1 FROM area l JOIN city lc ON lc.area_id = l.city_id WHERE lc.key = 'leipzig' AND l.code = a.code)) AS "chemnitzOnly",
+             (SELECT min(a.code) FROM area a JOIN city c ON c.area_id = a.city_id WHERE c.key = 'leipzig' AND a.level = 'DISTRICT'
+                AND NOT EXISTS (SELECT 1 FROM area o JOIN city oc ON oc.area_id = o.city_id WHERE oc.key = 'chemnitz' AND o.code = a.code)) AS "leipzigOnly"`;
+    const { chemnitzOnly, leipzigOnly } = codes[0]!;
+    const line = (code: string) => `area_code,indicator_key,year,value,status\n${code},population,${lastYear},100,REGULAR`;
+
+    const chemnitz = (await gql.data(CITY_IMPORT, { csv: line('01'), city: 'chemnitz' }, statistics)).importIndicatorValues;
+    expect(chemnitz.errors).toEqual([]);
+    expect(chemnitz.changes).toEqual([{ areaCode: '01' }]);
+
+    const wrongCity = (await gql.data(CITY_IMPORT, { csv: line(chemnitzOnly) }, statistics)).importIndicatorValues;
+    expect(wrongCity.errors).toEqual([{ line: 2, column: 'area_code', reason: 'AREA_OF_OTHER_CITY', message: expect.stringMatching(/nur in Chemnitz \(chemnitz\).*only of Chemnitz/) }]);
+    const wrongOther = (await gql.data(CITY_IMPORT, { csv: line(leipzigOnly), city: '14511000' }, statistics)).importIndicatorValues;
+    expect(wrongOther.errors).toEqual([expect.objectContaining({ reason: 'AREA_OF_OTHER_CITY', message: expect.stringContaining('in Chemnitz nicht, nur in Leipzig (leipzig)') })]);
+
+    const unknown = await gql.run(CITY_IMPORT, { csv: line('01'), city: 'gera' }, statistics);
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'city', reason: 'UNKNOWN_REFERENCE' });
+  });
 });
