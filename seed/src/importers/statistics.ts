@@ -20,7 +20,7 @@ import { inTransaction, type Tx } from '../db';
 import { leipzigDataDir } from '../paths';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';
-import { inLeipzig } from './districts';
+import { CITY_NAME, inLeipzig } from './districts';
 import { leipzigMapping, loadMapping, MAPPING_FILE, MappingError, subMapping, type FileMapping, type IndicatorDef, type MappingProblem, type RelationDef } from './statistics.mapping';
 
 export interface StatisticsOptions {
@@ -51,6 +51,8 @@ export interface StatisticsOptions {
   defineIndicators?: boolean;
   /** called in the transaction after the values are written (e.g. the audit row of an import) */
   onWrite?: (tx: Tx, report: ImportReport) => Promise<void>;
+  /** the city whose Ortsteile the files name (its CITY area id and name); default Leipzig */
+  city?: { areaId: number; name: string };
 }
 
 /** Thrown inside the transaction of a dry run so that nothing stays written. */
@@ -196,9 +198,18 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
     }
     report.details.indicators = indicators.ids.size;
 
-    const areaRows = await tx.$queryRaw<{ id: number; name: string }[]>`SELECT a.id, a.name FROM area a WHERE a.level = 'DISTRICT' AND ${inLeipzig(Prisma.sql`a`)}`;
+    // names are unique per city only (Chemnitz has a "Zentrum" too): the files name the city's Ortsteile
+    const ofCity = options.city ? Prisma.sql`a.city_id = ${options.city.areaId}::int` : inLeipzig(Prisma.sql`a`);
+    const [areaRows, otherRows] = await Promise.all([
+      tx.$queryRaw<{ id: number; name: string }[]>`SELECT a.id, a.name FROM area a WHERE a.level = 'DISTRICT' AND ${ofCity}`,
+      tx.$queryRaw<{ name: string; city: string }[]>`
+        SELECT DISTINCT a.name, ca.name AS city FROM area a JOIN area ca ON ca.id = a.city_id WHERE a.level = 'DISTRICT' AND NOT (${ofCity})`,
+    ]);
     if (areaRows.length === 0) throw new Error('no Ortsteile in the database: import the districts first');
     const areaByName = new Map(areaRows.map((a) => [a.name, a.id]));
+    const otherCities = new Map<string, string[]>();
+    for (const o of otherRows) otherCities.set(o.name, [...(otherCities.get(o.name) ?? []), o.city]);
+    const cityName = options.city?.name ?? CITY_NAME;
 
     const values: ValueRow[] = [];
     const valueIndex = new Map<string, number | null>(); // key|area|year → value, for the overlap comparison
@@ -249,6 +260,11 @@ export async function importStatistics(prisma: PrismaClient, options: Statistics
           for (const r of rows) {
             const where = `${name} › ${year} › ${sub} › "${r.district}"`;
             const areaId = areaByName.get(r.district);
+            const elsewhere = areaId === undefined ? otherCities.get(r.district) : undefined;
+            if (elsewhere) {
+              report.skipped.push({ row: where, reason: `Ortsteil „${r.district}“ gibt es in ${cityName} nicht, nur in ${elsewhere.join(', ')}: für diese Stadt mit city importieren / district of ${elsewhere.join(', ')} only, not of ${cityName}` });
+              continue;
+            }
             if (areaId === undefined) {
               report.skipped.push({ row: where, reason: `Ortsteil „${r.district}“ ist unbekannt (kein Ortsteil heißt genau so) / district name matches no Ortsteil exactly` });
               continue;

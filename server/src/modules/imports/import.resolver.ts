@@ -29,9 +29,10 @@ export class ImportResolver {
     description:
       'Imports statistics files in the published kdvalues shape by a mapping (the seed’s importer, mapping checks, value checks and plausibility warnings): dry run by default; all or nothing; derived Stadtbezirk/city values recomputed; a stored suppression is kept unless overrideConflicts. Role: STATISTICS; the indicators the mapping uses must be in the catalogue, except for ADMIN, whose import also writes the mapping’s indicator definitions.',
   })
-  importStatistics(@Ctx() ctx: Context, @Args() { files, mapping, dryRun, overrideConflicts }: ImportStatisticsArgs): Promise<StatisticsImportResult> {
+  async importStatistics(@Ctx() ctx: Context, @Args() { files, mapping, dryRun, overrideConflicts, city }: ImportStatisticsArgs): Promise<StatisticsImportResult> {
     if (files.length < 1 || files.length > MAX_STATISTICS_FILES) throw new BadUserInputError(`files: 1–${MAX_STATISTICS_FILES} files per import`, 'files');
     return importStatisticsFiles(ctx.prisma, {
+      city: await resolveCity(ctx.prisma, city),
       files: files.map((f) => ({ name: f.name, text: f.json })),
       mapping: mapping && { name: mapping.name, text: mapping.json },
       dryRun,

@@ -314,6 +314,12 @@ export class ImportStatisticsArgs {
 
   @Field({ defaultValue: false, description: 'Also write values that lift a stored suppression (a deliberate decision; recorded in the audit log).' })
   overrideConflicts!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The city whose Ortsteile the files name, by key ("chemnitz") or AGS ("14511000"); absent: the default city (Leipzig). A name of another city only (both have a "Zentrum") is a skipped row naming that city.',
+  })
+  city?: string;
 }
 
 @ObjectType({ description: 'An error in a statistics file or its mapping; nothing is written while any exist.' })

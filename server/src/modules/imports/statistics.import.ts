@@ -2,6 +2,7 @@ import type { PrismaClient } from '@sozialatlas/db';
 import { importStatistics, MappingError, parseMapping, type ImportReport } from '@sozialatlas/seed';
 import type { Actor } from '../auth/caller';
 import { writeAudit } from '../common/writes/audit';
+import type { CityScope } from '../cities/city.sql';
 
 // Import of statistics files in the published kdvalues shape through the same importer, mapping
 // checks, value checks and plausibility warnings as the seed (seed/src/importers/statistics.ts);
@@ -42,6 +43,8 @@ export interface StatisticsImportInput {
   overrideConflicts?: boolean;
   /** true: the mapping's indicator definitions are written to the catalogue (administrators) */
   defineIndicators: boolean;
+  /** the city whose Ortsteile the files name (resolveCity); null or absent: the seed's city (Leipzig) */
+  city?: CityScope;
   actor: Actor;
 }
 
@@ -89,6 +92,7 @@ export async function importStatisticsFiles(prisma: PrismaClient, input: Statist
       dryRun: input.dryRun,
       overrideConflicts: input.overrideConflicts,
       defineIndicators: input.defineIndicators,
+      ...(input.city && { city: { areaId: input.city.id, name: input.city.city.name } }),
       onWrite: (tx, r) =>
         writeAudit(tx, input.actor, {
           action: 'import',

@@ -109,4 +109,24 @@ describe('importing statistics files (kdvalues) through GraphQL', () => {
     expect(result).toMatchObject({ mapping: 'leipzig/statistics.mapping.json', errors: [], ortsteilValues: 1 });
     expect(result.unmapped).toEqual(['leipzig-einwohnerdichte.json › Flächen (1 rows, 2019–2019)']);
   });
+
+  it('reads the Ortsteile of the city given; a name of another city only is a skipped row naming it', async () => {
+    const CITY_IMPORT = IMPORT.replace('$dryRun: Boolean!)', '$dryRun: Boolean!, $city: String)').replace('dryRun: $dryRun)', 'dryRun: $dryRun, city: $city)');
+    const [only] = await db.prisma.$queryRaw<{ id: number; name: string }[]>`
+      SELECT a.id, a.name FROM area a JOIN city c ON c.area_id = a.city_id WHERE c.key = 'chemnitz' AND a.level = 'DISTRICT'
+         AND NOT EXISTS (SELECT 1 FROM area l JOIN city lc ON lc.area_id = l.city_id WHERE lc.key = 'leipzig' AND l.name = a.name) ORDER BY a.code LIMIT 1`;
+    const year = 2023;
+    const vars = {
+      files: [{ name: 'leipzig-sicherheit.json', json: kd({ [year]: { Einwohner: [{ value: 1234, district: only!.name }] } }) }],
+      mapping: mappingOf([population], { Einwohner: 'population' }),
+      dryRun: false,
+    };
+    const inLeipzig = (await gql.data(CITY_IMPORT, vars, statistics)).importStatistics;
+    expect(inLeipzig.ortsteilValues).toBe(0);
+    expect(inLeipzig.skipped).toEqual([{ row: expect.stringContaining(only!.name), reason: expect.stringMatching(/nur in Chemnitz/) }]);
+    const inChemnitz = (await gql.data(CITY_IMPORT, { ...vars, city: 'chemnitz' }, statistics)).importStatistics;
+    expect(inChemnitz).toMatchObject({ applied: true, errors: [], skipped: [], ortsteilValues: 1 });
+    expect(await stored('population', only!.id, year)).toEqual({ value: 1234, origin: 'IMPORT' });
+  });
 });
+
