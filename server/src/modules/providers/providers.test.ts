@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { Prisma } from '@sozialatlas/db';
 import { anonymousCaller, type Caller } from '../auth/caller';
 import { useSeededGraphQL } from '../../../test/graphql';
 
@@ -7,6 +8,12 @@ const planner: Caller = { ...anonymousCaller, role: 'PLANNER', canSeeUnpublished
 describe('providers API on the Leipzig data', () => {
   const statements: string[] = [];
   const { db, gql } = useSeededGraphQL({ onQuery: (sql) => statements.push(sql) });
+  // without a city the default city's providers: all but those whose every service is in another city (Chemnitz)
+  const defaultCityProviders = async (extra = Prisma.sql`TRUE`) =>
+    (await db.prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM provider p WHERE ${extra}
+         AND NOT (EXISTS (SELECT 1 FROM service s WHERE s.provider_id = p.id)
+                  AND NOT EXISTS (SELECT 1 FROM service s JOIN city c ON c.area_id = s.city_id WHERE s.provider_id = p.id AND c.is_default))`)[0]!.n;
 
   it('filters by kind, umbrella association and name (AND), counted like the table', async () => {
     const data = await gql.data(`{
@@ -14,8 +21,9 @@ describe('providers API on the Leipzig data', () => {
       caritas: providers(filter: { umbrella: CARITAS, kind: NON_PROFIT }) { totalCount nodes { name umbrella kind } }
       name: providers(filter: { nameContains: "suchthilfe" }) { nodes { name } }
     }`);
-    expect(data.all.totalCount).toBe(await db.prisma.provider.count());
-    expect(data.caritas.totalCount).toBe(await db.prisma.provider.count({ where: { umbrella: 'CARITAS', kind: 'NON_PROFIT' } }));
+    expect(data.all.totalCount).toBe(await defaultCityProviders());
+    expect(data.all.totalCount).toBeLessThan(await db.prisma.provider.count());
+    expect(data.caritas.totalCount).toBe(await defaultCityProviders(Prisma.sql`p.umbrella = 'CARITAS' AND p.kind = 'NON_PROFIT'`));
     expect(data.caritas.totalCount).toBeGreaterThan(0);
     for (const p of data.caritas.nodes) expect(p).toMatchObject({ umbrella: 'CARITAS', kind: 'NON_PROFIT' });
     expect(data.name.nodes.map((p: { name: string }) => p.name)).toContain('Caritas Suchthilfe Leipzig gGmbH (Demo)');
@@ -46,7 +54,7 @@ describe('providers API on the Leipzig data', () => {
     await db.prisma.provider.update({ where: { id }, data: { published: false } });
     try {
       const q = `query($p: Int!, $s: Int!) { provider(id: $p) { id } service(id: $s) { provider { id } } providers { totalCount } }`;
-      const total = await db.prisma.provider.count();
+      const total = await defaultCityProviders();
       const anonymous = await gql.data(q, { p: id, s: service.id });
       expect(anonymous).toEqual({ provider: null, service: { provider: null }, providers: { totalCount: total - 1 } });
       const internal = await gql.data(q, { p: id, s: service.id }, planner);
