@@ -2,12 +2,14 @@
 // unless --apply, all or nothing, areas absent from the file are never deleted.
 //   npm run import-areas -w @sozialatlas/server -- areas.geojson                       (dry run)
 //   npm run import-areas -w @sozialatlas/server -- areas.geojson --apply
-// Options: --level DISTRICT (for features without a level), --swap-axes, --source <source key>.
+// Options: --level DISTRICT (for features without a level), --swap-axes, --source <source key>,
+// --city chemnitz (the codes are that city's; default: the default city).
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import type { AreaLevel } from '@sozialatlas/db';
 import { systemActor } from '../modules/auth/roles';
 import { importAreas, LEVEL_NAMES, type AreaImportOutcome } from '../modules/imports/areas.import';
+import { resolveCity } from '../modules/cities/city.sql';
 import { fail, openServerDatabase, options } from './cli';
 
 const km2 = (v: number | null) => (v === null ? '–' : `${v.toLocaleString('de-DE', { maximumFractionDigits: 3 })} km²`);
@@ -48,14 +50,15 @@ export function formatAreaReport(result: AreaImportOutcome): string[] {
 
 async function main() {
   const args = process.argv.slice(2);
-  const file = args.find((a, i) => !a.startsWith('--') && !['--level', '--source'].includes(args[i - 1] ?? ''));
-  if (!file) fail('Aufruf: import-areas <datei.geojson> [--apply] [--level DISTRICT] [--swap-axes] [--source <quelle>]');
+  const file = args.find((a, i) => !a.startsWith('--') && !['--level', '--source', '--city'].includes(args[i - 1] ?? ''));
+  if (!file) fail('Aufruf: import-areas <datei.geojson> [--apply] [--level DISTRICT] [--swap-axes] [--source <quelle>] [--city <schlüssel oder AGS>]');
   const opts = options(args);
   const apply = opts.get('apply') === true || opts.get('commit') === true;
   const level = opts.get('level');
   if (level === true) fail('--level braucht eine Ebene: CITY, BOROUGH, DISTRICT oder PLANNING_AREA');
   if (level !== undefined && !(level.toUpperCase() in LEVEL_NAMES)) fail(`Unbekannte Ebene „${level}“: CITY, BOROUGH, DISTRICT oder PLANNING_AREA`);
   const source = opts.get('source');
+  const city = opts.get('city');
   const db = await openServerDatabase();
   try {
     const result = await importAreas(db.prisma, readFileSync(file, 'utf8'), {
@@ -63,6 +66,7 @@ async function main() {
       level: level ? (level.toUpperCase() as AreaLevel) : null,
       swapAxes: opts.get('swap-axes') === true,
       sourceKey: typeof source === 'string' ? source : null,
+      city: typeof city === 'string' ? await resolveCity(db.prisma, city, '--city') : undefined,
       actor: systemActor(`import-areas ${file}`),
     });
     for (const error of result.errors) process.stderr.write(`${error.message} [${error.reason}]\n`);

@@ -14,7 +14,7 @@ import {
   swapAxes,
   type PolygonGeometry,
 } from '@sozialatlas/db';
-import { inDefaultCity } from '../cities/city.sql';
+import { cityCondition, type CityScope } from '../cities/city.sql';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Actor } from '../auth/caller';
 import { writeAudits, type AuditEntry, type Tx } from '../common/writes/audit';
@@ -117,6 +117,8 @@ export interface AreaImportOptions {
   swapAxes?: boolean;
   /** key of the Source of the boundaries; set on every area written */
   sourceKey?: string | null;
+  /** the city whose areas the codes name (resolveCity); undefined: the default city */
+  city?: CityScope;
 }
 
 /** A feature that passed the checks that need no database. */
@@ -346,25 +348,25 @@ function readFeatures(text: string, options: AreaImportOptions) {
 type Db = PrismaClient | Tx;
 
 /**
- * The areas an import's codes refer to: the default city's and those outside any city. Codes are
- * unique per city only, and the import names no city: another city's areas are never touched.
+ * The areas an import's codes refer to: those of the import's city (default: the default city's
+ * and those outside any city). Codes are unique per city only: another city's areas are never touched.
  */
-const inImportScope = (alias: Prisma.Sql) => inDefaultCity(Prisma.sql`${alias}.city_id`);
+const inImportScope = (alias: Prisma.Sql, scope: CityScope | undefined) => cityCondition(Prisma.sql`${alias}.city_id`, scope);
 
-async function storedAreas(db: Db, codes: string[]): Promise<Map<string, Stored>> {
+async function storedAreas(db: Db, codes: string[], scope: CityScope | undefined): Promise<Map<string, Stored>> {
   const rows = await db.$queryRaw<Stored[]>`
     SELECT a.id, a.code, a.name, a.level::text AS level, p.code AS "parentCode", a.source_id AS "sourceId", a.area_km2 AS "areaKm2"
       FROM area a LEFT JOIN area p ON p.id = a.parent_id
-     WHERE a.code = ANY(${codes}::text[]) AND ${inImportScope(Prisma.sql`a`)}`;
+     WHERE a.code = ANY(${codes}::text[]) AND ${inImportScope(Prisma.sql`a`, scope)}`;
   return new Map(rows.map((r) => [r.code, r]));
 }
 
 /** Whether each stored geometry equals the new one as it would be stored (ST_Equals: same point set). */
-async function sameGeometries(db: Db, items: { code: string; geojson: string }[], srid: number): Promise<Set<string>> {
+async function sameGeometries(db: Db, items: { code: string; geojson: string }[], srid: number, scope: CityScope | undefined): Promise<Set<string>> {
   if (items.length === 0) return new Set();
   const rows = await db.$queryRaw<{ code: string }[]>`
     SELECT u.code FROM unnest(${items.map((i) => i.code)}::text[], ${items.map((i) => i.geojson)}::text[]) AS u(code, t)
-      JOIN area a ON a.code = u.code AND ${inImportScope(Prisma.sql`a`)}
+      JOIN area a ON a.code = u.code AND ${inImportScope(Prisma.sql`a`, scope)}
      WHERE a.geom IS NOT NULL AND ST_Equals(a.geom, ${storedAreaGeometry(Prisma.sql`u.t`, Prisma.sql`${srid}::int`)})`;
   return new Set(rows.map((r) => r.code));
 }
@@ -375,7 +377,7 @@ async function sameGeometries(db: Db, items: { code: string; geojson: string }[]
  * `location_derive_area`. New areas rank after all stored ones, in file order, as their ids will.
  * Only locations in a changed area or inside a new boundary can move, so only those are tested.
  */
-async function predictMoves(db: Db, shapes: { code: string; level: AreaLevel; geojson: string }[], srid: number): Promise<LocationMove[]> {
+async function predictMoves(db: Db, shapes: { code: string; level: AreaLevel; geojson: string }[], srid: number, scope: CityScope | undefined): Promise<LocationMove[]> {
   if (shapes.length === 0) return [];
   return db.$queryRaw<LocationMove[]>`
     WITH incoming AS MATERIALIZED (
@@ -384,14 +386,14 @@ async function predictMoves(db: Db, shapes: { code: string; level: AreaLevel; ge
              WITH ORDINALITY AS u(code, level, t, ord)
     ), shapes AS (
       SELECT a.code, a.level, COALESCE(i.geom, a.geom) AS geom, a.id::bigint AS tiebreak
-        FROM area a LEFT JOIN incoming i ON i.code = a.code AND ${inImportScope(Prisma.sql`a`)}
+        FROM area a LEFT JOIN incoming i ON i.code = a.code AND ${inImportScope(Prisma.sql`a`, scope)}
       UNION ALL
       SELECT i.code, i.level, i.geom, (1::bigint << 40) + i.ord
-        FROM incoming i WHERE NOT EXISTS (SELECT 1 FROM area a WHERE a.code = i.code AND ${inImportScope(Prisma.sql`a`)})
+        FROM incoming i WHERE NOT EXISTS (SELECT 1 FROM area a WHERE a.code = i.code AND ${inImportScope(Prisma.sql`a`, scope)})
     ), candidates AS (
       SELECT l.id, l.name, l.geom, l.area_id FROM location l
        WHERE l.geom IS NOT NULL
-         AND (l.area_id IN (SELECT a.id FROM area a JOIN incoming i ON i.code = a.code AND ${inImportScope(Prisma.sql`a`)})
+         AND (l.area_id IN (SELECT a.id FROM area a JOIN incoming i ON i.code = a.code AND ${inImportScope(Prisma.sql`a`, scope)})
               OR EXISTS (SELECT 1 FROM incoming i WHERE ST_Covers(i.geom, l.geom)))
     )
     SELECT c.id AS "locationId", c.name, old.code AS "fromCode", next.code AS "toCode"
@@ -407,12 +409,12 @@ async function predictMoves(db: Db, shapes: { code: string; level: AreaLevel; ge
 }
 
 /** Area state for the audit log; the geometry (GeoJSON) only where it changes, so a boundary can be restored. */
-async function auditState(db: Db, codes: string[], withGeometry: string[]) {
+async function auditState(db: Db, codes: string[], withGeometry: string[], scope: CityScope | undefined) {
   const rows = await db.$queryRaw<{ id: number; code: string; name: string; level: string; parentCode: string | null; areaKm2: number | null; version: number; sourceId: number | null; geometry: string | null }[]>`
     SELECT a.id, a.code, a.name, a.level::text AS level, p.code AS "parentCode", a.area_km2 AS "areaKm2", a.version, a.source_id AS "sourceId",
            CASE WHEN a.code = ANY(${withGeometry}::text[]) THEN ST_AsGeoJSON(a.geom) END AS geometry
       FROM area a LEFT JOIN area p ON p.id = a.parent_id
-     WHERE a.code = ANY(${codes}::text[]) AND ${inImportScope(Prisma.sql`a`)}`;
+     WHERE a.code = ANY(${codes}::text[]) AND ${inImportScope(Prisma.sql`a`, scope)}`;
   return new Map(rows.map(({ geometry, ...r }) => [r.code, { ...r, geometry: geometry ? JSON.parse(geometry) : undefined }]));
 }
 
@@ -439,12 +441,13 @@ async function analyse(db: Db, text: string, options: AreaImportOptions) {
     derivedWritten: 0,
     derivedRemoved: 0,
   };
-  const plan = { outcome, changes: [] as (AreaChange & { geojson: string })[], moves: [] as LocationMove[], sourceId: null as number | null, srid };
+  const plan = { outcome, changes: [] as (AreaChange & { geojson: string })[], moves: [] as LocationMove[], sourceId: null as number | null, srid, scope: options.city };
   if (count === 0 || errors.some((e) => e.feature === 0)) return plan;
 
   const inFile = new Map(candidates.map((c) => [c.code, c]));
   // One query each (no query per feature); sequential, as inside a transaction there is one connection.
-  const stored = await storedAreas(db, [...new Set(candidates.flatMap((c) => (c.parentCode ? [c.code, c.parentCode] : [c.code])))]);
+  const scope = options.city;
+  const stored = await storedAreas(db, [...new Set(candidates.flatMap((c) => (c.parentCode ? [c.code, c.parentCode] : [c.code])))], scope);
   const source = options.sourceKey ? await db.source.findUnique({ where: { key: options.sourceKey }, select: { id: true } }) : null;
   const checks = await checkGeometries(db, candidates.map((c) => ({ geojson: c.geojson, srid })));
   if (options.sourceKey && !source) add(problem(0, null, 'UNKNOWN_SOURCE', `Die Quelle „${options.sourceKey}“ ist unbekannt.`));
@@ -485,7 +488,7 @@ async function analyse(db: Db, text: string, options: AreaImportOptions) {
   errors.sort((a, b) => a.feature - b.feature);
   if (errors.length) return plan;
 
-  const same = await sameGeometries(db, usable.filter((c) => stored.has(c.code)).map((c) => ({ code: c.code, geojson: c.geojson })), srid);
+  const same = await sameGeometries(db, usable.filter((c) => stored.has(c.code)).map((c) => ({ code: c.code, geojson: c.geojson })), srid, scope);
   usable.forEach((c) => {
     const before = stored.get(c.code);
     const check = checks[candidates.indexOf(c)]!;
@@ -517,11 +520,11 @@ async function analyse(db: Db, text: string, options: AreaImportOptions) {
 
   const levels = [...new Set(usable.map((c) => c.level))];
   const absent = await db.$queryRaw<{ code: string }[]>`
-    SELECT a.code FROM area a WHERE a.level = ANY(${levels}::text[]::"area_level"[]) AND a.code <> ALL(${usable.map((c) => c.code)}::text[]) AND ${inImportScope(Prisma.sql`a`)} ORDER BY a.code`;
+    SELECT a.code FROM area a WHERE a.level = ANY(${levels}::text[]::"area_level"[]) AND a.code <> ALL(${usable.map((c) => c.code)}::text[]) AND ${inImportScope(Prisma.sql`a`, scope)} ORDER BY a.code`;
   outcome.absentCount = absent.length;
   outcome.absentCodes = absent.slice(0, MAX_LISTED).map((a) => a.code);
 
-  plan.moves = await predictMoves(db, plan.changes.filter((c) => c.kind === 'CREATE' || c.geometryChanged), srid);
+  plan.moves = await predictMoves(db, plan.changes.filter((c) => c.kind === 'CREATE' || c.geometryChanged), srid, scope);
   outcome.locationsMoved = plan.moves.length;
   outcome.locationMoves = plan.moves.slice(0, MAX_LISTED);
   return plan;
@@ -529,10 +532,10 @@ async function analyse(db: Db, text: string, options: AreaImportOptions) {
 
 /** Writes the plan: new areas level by level (parents first), then the changed ones; locations re-derived; audit rows. */
 async function apply(tx: Tx, plan: Awaited<ReturnType<typeof analyse>>, actor: Actor) {
-  const { changes, srid, sourceId } = plan;
+  const { changes, srid, sourceId, scope } = plan;
   const geometryCodes = changes.filter((c) => c.geometryChanged).map((c) => c.code);
   const updates = changes.filter((c) => c.kind === 'UPDATE');
-  const before = await auditState(tx, updates.map((c) => c.code), geometryCodes);
+  const before = await auditState(tx, updates.map((c) => c.code), geometryCodes, scope);
 
   const creates = changes.filter((c) => c.kind === 'CREATE').sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || a.feature - b.feature);
   for (const level of Object.keys(LEVEL_RANK) as AreaLevel[]) {
@@ -543,23 +546,23 @@ async function apply(tx: Tx, plan: Awaited<ReturnType<typeof analyse>>, actor: A
       SELECT ${level}::area_level, u.code, u.name, p.id, ${storedAreaGeometry(Prisma.sql`u.t`, Prisma.sql`${srid}::int`)}, ${sourceId}::int
         FROM unnest(${batch.map((c) => c.code)}::text[], ${batch.map((c) => c.name)}::text[], ${batch.map((c) => c.parentCode)}::text[], ${batch.map((c) => c.geojson)}::text[])
              WITH ORDINALITY AS u(code, name, parent, t, ord)
-        LEFT JOIN area p ON p.code = u.parent AND ${inImportScope(Prisma.sql`p`)}
+        LEFT JOIN area p ON p.code = u.parent AND ${inImportScope(Prisma.sql`p`, scope)}
        ORDER BY u.ord`;
   }
   if (updates.length) {
     await tx.$executeRaw`
       UPDATE area a
          SET name = u.name,
-             parent_id = (SELECT p.id FROM area p WHERE p.code = u.parent AND ${inImportScope(Prisma.sql`p`)}),
+             parent_id = (SELECT p.id FROM area p WHERE p.code = u.parent AND ${inImportScope(Prisma.sql`p`, scope)}),
              geom = CASE WHEN u.geometry_changed THEN ${storedAreaGeometry(Prisma.sql`u.t`, Prisma.sql`${srid}::int`)} ELSE a.geom END,
              source_id = COALESCE(${sourceId}::int, a.source_id),
              version = a.version + 1,
              updated_at = now()
         FROM unnest(${updates.map((c) => c.code)}::text[], ${updates.map((c) => c.name)}::text[], ${updates.map((c) => c.parentCode)}::text[],
                     ${updates.map((c) => c.geojson)}::text[], ${updates.map((c) => c.geometryChanged)}::boolean[]) AS u(code, name, parent, t, geometry_changed)
-       WHERE a.code = u.code AND ${inImportScope(Prisma.sql`a`)}`;
+       WHERE a.code = u.code AND ${inImportScope(Prisma.sql`a`, scope)}`;
   }
-  const after = await auditState(tx, changes.map((c) => c.code), geometryCodes);
+  const after = await auditState(tx, changes.map((c) => c.code), geometryCodes, scope);
 
   // The trigger location_derive_area sets the area from the point whenever area_id is written.
   const moved = plan.moves.length

@@ -261,4 +261,36 @@ describe('importing areas from GeoJSON', () => {
     expect(result.errors[1].message).toMatch(/verschachtelte Liste/);
     expect(await state()).toEqual(before);
   });
+
+  it('reads the codes of the city given: "01" is Chemnitz-Zentrum with city chemnitz, Leipzig stays untouched; parents are of that city', async () => {
+    const CITY_IMPORT = `mutation($geojson: String!, $dryRun: Boolean!, $city: String) { importAreas(geojson: $geojson, dryRun: $dryRun, level: DISTRICT, city: $city) {
+      applied errors { reason message } changes { code kind nameBefore geometryChanged } } }`;
+    const [zentrum] = await db.prisma.$queryRaw<{ geometry: string }[]>`
+      SELECT ST_AsGeoJSON(a.geom) AS geometry FROM area a JOIN city c ON c.area_id = a.city_id WHERE c.key = 'chemnitz' AND a.code = '01'`;
+    const renamed = feature({ code: '01', name: 'Zentrum (Chemnitz)' }, JSON.parse(zentrum!.geometry).coordinates, JSON.parse(zentrum!.geometry).type);
+    const added = feature({ code: 'T1', name: 'Testviertel', parent_code: '14511000' }, [square(12.9, 50.8)]);
+    const geojson = collection([renamed, added]);
+    const leipzigName = async () => (await db.prisma.$queryRaw<{ name: string }[]>`
+      SELECT a.name FROM area a JOIN city c ON c.area_id = a.city_id WHERE c.key = 'leipzig' AND a.code = '01'`)[0]!.name;
+    const before = await leipzigName();
+
+    // without a city the codes are Leipzig's: "01" is Zentrum-Ost, and Chemnitz is no parent there
+    const asDefault = (await gql.data(CITY_IMPORT, { geojson: collection([renamed]), dryRun: true }, admin)).importAreas;
+    expect(asDefault.changes).toEqual([expect.objectContaining({ code: '01', nameBefore: before })]);
+    const foreignParent = (await gql.data(CITY_IMPORT, { geojson, dryRun: true }, admin)).importAreas;
+    expect(foreignParent.errors.map((e: { reason: string }) => e.reason)).toEqual(['UNKNOWN_PARENT']);
+    const dry = (await gql.data(CITY_IMPORT, { geojson, dryRun: true, city: 'chemnitz' }, admin)).importAreas;
+    expect(dry.changes).toEqual([
+      expect.objectContaining({ code: '01', kind: 'UPDATE', nameBefore: 'Zentrum' }),
+      expect.objectContaining({ code: 'T1', kind: 'CREATE', nameBefore: null }),
+    ]);
+    const done = (await gql.data(CITY_IMPORT, { geojson, dryRun: false, city: 'chemnitz' }, admin)).importAreas;
+    expect(done).toMatchObject({ applied: true, errors: [] });
+    const rows = await db.prisma.$queryRaw<{ code: string; name: string; parent: string }[]>`
+      SELECT a.code, a.name, p.name AS parent FROM area a JOIN area p ON p.id = a.parent_id JOIN city c ON c.area_id = a.city_id
+       WHERE c.key = 'chemnitz' AND a.code IN ('01', 'T1') ORDER BY a.code`;
+    expect(rows).toEqual([{ code: '01', name: 'Zentrum (Chemnitz)', parent: 'Chemnitz' }, { code: 'T1', name: 'Testviertel', parent: 'Chemnitz' }]);
+    expect(await leipzigName()).toBe(before);
+  });
 });
+

@@ -47,7 +47,9 @@ export class ImportResolver {
     description:
       'Imports areas (Gebiete) from a GeoJSON FeatureCollection: dry run by default; all or nothing with errors per feature; creates and changes areas (never deletes), re-derives the area of service locations whose boundaries changed. Role: ADMIN.',
   })
-  importAreas(@Ctx() ctx: Context, @Args() { geojson, dryRun, level, swapAxes, sourceKey }: ImportAreasArgs): Promise<AreaImportResult> {
-    return importAreas(ctx.prisma, geojson, { dryRun, level, swapAxes, sourceKey, actor: actorOf(ctx.caller) });
+  async importAreas(@Ctx() ctx: Context, @Args() { geojson, dryRun, level, swapAxes, sourceKey, city }: ImportAreasArgs): Promise<AreaImportResult> {
+    // without a city the default city in SQL, no extra statement
+    const scope = city ? await resolveCity(ctx.prisma, city) : undefined;
+    return importAreas(ctx.prisma, geojson, { dryRun, level, swapAxes, sourceKey, city: scope, actor: actorOf(ctx.caller) });
   }
 }

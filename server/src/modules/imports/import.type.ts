@@ -281,6 +281,12 @@ export class ImportAreasArgs {
 
   @Field(() => String, { nullable: true, description: 'Key of the source (Quelle) of the boundaries, set on every area written.' })
   sourceKey?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The city whose areas the codes name, by key ("chemnitz") or AGS ("14511000"); absent: the default city (Leipzig). Codes are unique per city only; another city’s areas are never touched; a parent_code names an area of this city (its own AGS for a top-level district).',
+  })
+  city?: string;
 }
 
 @InputType({ description: 'A statistics file in the published kdvalues shape ({meta, data: {year: {sub-indicator: [{value, district}]}}}).' })
