@@ -396,10 +396,18 @@ export interface AccessibilityInputs {
   travelCosts?: Map<string, number>;
 }
 
-export async function loadAccessibilityInputs(
-  ctx: Context,
-  req: { category: string; year: number; level: AreaLevel; demand: DemandMode; gridSizeM: number; decay?: DecayRequest | null; detourFactor?: number; scope?: CityScope },
-): Promise<AccessibilityInputs> {
+export interface AccessibilityRequest {
+  category: string;
+  year: number;
+  level: AreaLevel;
+  demand: DemandMode;
+  gridSizeM: number;
+  decay?: DecayRequest | null;
+  detourFactor?: number;
+  scope?: CityScope;
+}
+
+export async function loadAccessibilityInputs(ctx: Context, req: AccessibilityRequest): Promise<AccessibilityInputs> {
   const [category] = await requireCategories(ctx.prisma, [req.category], 'category');
   const demandLevel = demandLevelFor(req.level);
   const [areas, rows, cells, obs, demandMap] = await Promise.all([
@@ -469,6 +477,34 @@ export interface AccessibilityComputed {
   areas: ReturnType<typeof aggregateByArea>;
   notCounted: number[];
   supplies: (Supply & { name: string; serviceId: number })[];
+}
+
+export interface AccessibilityData {
+  inputs: AccessibilityInputs;
+  computed: AccessibilityComputed;
+}
+
+/**
+ * Accessibility of a category over straight lines × detour factor, computed once per data version
+ * and arguments (accessibility and gaps both read it). The result is shared: callers must not change it.
+ */
+export function loadAccessibility(ctx: Context, req: AccessibilityRequest): Promise<AccessibilityData> {
+  const key = JSON.stringify([
+    'accessibility',
+    visibilityKey(ctx.caller),
+    scopeKey(req.scope),
+    req.category,
+    req.year,
+    req.level,
+    req.demand,
+    req.gridSizeM,
+    req.decay ?? null,
+    req.detourFactor ?? DEFAULT_DETOUR_FACTOR,
+  ]);
+  return atDataVersion(ctx.prisma, key, async () => {
+    const inputs = await loadAccessibilityInputs(ctx, req);
+    return { inputs, computed: computeAccessibility(inputs) };
+  });
 }
 
 export function computeAccessibility(inp: AccessibilityInputs, services: readonly PlacedService[] = inp.services): AccessibilityComputed {
