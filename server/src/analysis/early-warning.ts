@@ -25,7 +25,7 @@
  * Missing or suppressed values never count as "no alert": the rule is reported as not evaluable.
  */
 import { AnalysisInputError, assertFinite, assertInteger, assertNonNegative, assertNullableFinite } from './errors';
-import { formatNumber } from './number-format';
+import { numberFormat } from './number-format';
 import { populationSd } from './statistics';
 import type { DynamicsClass } from './need-index';
 import { key2, key3, type Id, type MethodText, type MissingReason, type Observation, type Polarity, type ValueStatus } from './types';
@@ -195,9 +195,9 @@ export const EARLY_WARNING_METHOD: MethodText = {
   en: 'Early warning: rules per indicator (threshold, worse than the city, consecutive worsening, worsening faster than the city by more than the spread of the areas); a difference within the rounding of the published values is no signal; missing values are reported as not evaluable, never as no alert.',
 };
 
-const fmt = (x: number) => formatNumber(x, 'de-DE', { maximumFractionDigits: 2 });
+const fmt = numberFormat('de-DE', { maximumFractionDigits: 2 });
 const fmtSigned = (x: number) => (x > 0 ? '+' : '') + fmt(x);
-const fmtEn = (x: number) => formatNumber(x, 'en-GB', { maximumFractionDigits: 2 });
+const fmtEn = numberFormat('en-GB', { maximumFractionDigits: 2 });
 // U+2212 for a negative change, as the map writes it
 const fmtSignedEn = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '') + fmtEn(Math.abs(x));
 
@@ -232,7 +232,7 @@ function validateRule(rule: EarlyWarningRule, n: number): void {
   }
 }
 
-const fmtZ = (x: number) => formatNumber(x, 'de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const fmtZ = numberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 function dynamicsNote(d: AreaDynamics, label: string, labelEn: string): MethodText {
   const z = d.dynamicsZ === null ? '' : ` (D* = ${fmtZ(d.dynamicsZ)})`;
@@ -313,26 +313,34 @@ export function evaluateEarlyWarning(input: EarlyWarningInput): EarlyWarningResu
   const alerts: Alert[] = [];
   const notEvaluated: NotEvaluated[] = [];
 
+  // what a rule's sentences need, worked out once per rule rather than once per area and rule
+  const wording = input.rules.map((rule) => {
+    const ind = indicators.get(rule.indicatorKey)!;
+    const { areaResolution: ra, cityResolution: rc } = precisionOf.get(rule.indicatorKey)!;
+    const label = ind.label ?? ind.key;
+    const unit = ind.unit ? ` ${ind.unit}` : '';
+    // Differences of percentages are percentage points, not percent.
+    const diffUnit = ind.unit === '%' ? ' Prozentpunkte' : unit;
+    const unitEn = (ind.unitEn ?? ind.unit) ? ` ${ind.unitEn ?? ind.unit}` : '';
+    // English counts the point: "1 percentage point", "1.1 percentage points"
+    const diffEn = (n: number, text = fmtEn(n)) => `${text}${(ind.unitEn ?? ind.unit) === '%' ? (Math.abs(n) === 1 ? ' percentage point' : ' percentage points') : unitEn}`;
+    return {
+      ra, rc, label, unit, diffUnit, unitEn, diffEn,
+      sigma: ind.polarity === 'HIGHER_IS_WORSE' ? 1 : -1,
+      labelEn: ind.labelEn ?? label,
+      rounding: (r: number) => (r > 0 ? ` zuzüglich Rundungsspielraum ${fmt(r)}${diffUnit}` : ''),
+      roundingEn: (r: number) => (r > 0 ? ` plus rounding allowance ${diffEn(r)}` : ''),
+    };
+  });
+
   for (const areaId of areaIds) {
     input.rules.forEach((rule, ruleIdx) => {
-      const ind = indicators.get(rule.indicatorKey)!;
-      const { areaResolution: ra, cityResolution: rc } = precisionOf.get(rule.indicatorKey)!;
-      const sigma = ind.polarity === 'HIGHER_IS_WORSE' ? 1 : -1;
-      const label = ind.label ?? ind.key;
-      const unit = ind.unit ? ` ${ind.unit}` : '';
-      // Differences of percentages are percentage points, not percent.
-      const diffUnit = ind.unit === '%' ? ' Prozentpunkte' : unit;
-      const labelEn = ind.labelEn ?? label;
-      const unitEn = (ind.unitEn ?? ind.unit) ? ` ${ind.unitEn ?? ind.unit}` : '';
-      // English counts the point: "1 percentage point", "1.1 percentage points"
-      const diffEn = (n: number, text = fmtEn(n)) => `${text}${(ind.unitEn ?? ind.unit) === '%' ? (Math.abs(n) === 1 ? ' percentage point' : ' percentage points') : unitEn}`;
+      const { ra, rc, sigma, label, unit, diffUnit, labelEn, unitEn, diffEn, rounding, roundingEn } = wording[ruleIdx]!;
       const x = (y: number) => read(area.get(key3(areaId, rule.indicatorKey, y)));
       const c = (y: number) => read(city.get(key2(rule.indicatorKey, y)));
       const skip = (r: Read & { value: null }, who: 'Gebiet' | 'Stadt', y: number) =>
         notEvaluated.push({ areaId, indicatorKey: rule.indicatorKey, rule, reason: r.reason, detail: `${who} ${y}` });
       const base = { areaId, indicatorKey: rule.indicatorKey, rule, year: t };
-      const rounding = (r: number) => (r > 0 ? ` zuzüglich Rundungsspielraum ${fmt(r)}${diffUnit}` : '');
-      const roundingEn = (r: number) => (r > 0 ? ` plus rounding allowance ${diffEn(r)}` : '');
       const dyn = dynamicsBy.get(String(areaId));
       const devNote = dyn && dyn.dynamicsClass === 'POSITIVE' ? dynamicsNote(dyn, label, labelEn) : null;
       const withNote = (msg: string, note: MethodText | null) => (note ? `${msg} Hinweis: ${note.de}` : msg);

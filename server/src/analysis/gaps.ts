@@ -18,7 +18,7 @@
  * Areas with a missing need or supply value get class null with the reason.
  */
 import { AnalysisInputError, assertFinite, assertNullableFinite, assertUnique } from './errors';
-import { formatNumber } from './number-format';
+import { numberFormat } from './number-format';
 import { quantile, zScores } from './statistics';
 import type { Id, MethodText, MissingReason } from './types';
 
@@ -200,8 +200,8 @@ export function roundCount(x: number): number {
   return x > 0 ? Math.max(1, Math.round(x)) : 0;
 }
 
-const de = (x: number) => formatNumber(x, 'de-DE', { maximumFractionDigits: 1 });
-const en = (x: number) => formatNumber(x, 'en-GB', { maximumFractionDigits: 1 });
+const de = numberFormat('de-DE', { maximumFractionDigits: 1 });
+const en = numberFormat('en-GB', { maximumFractionDigits: 1 });
 
 /** The gap in places and persons, with one German and one English sentence. */
 export function plannerTerms(p: GapPlannerInput): GapPlanner {

@@ -6,7 +6,7 @@
  * Closing a service removes its capacity; its funding changes only through `fundingChanges`.
  */
 import { computeCoverage, type CoverageNorm, type CoverageRow, type TargetPopulation } from './coverage';
-import { formatNumber } from './number-format';
+import { numberFormat } from './number-format';
 import {
   DEFAULT_DETOUR_FACTOR, DEFAULT_ZONES, decayWeight, demandIndex, detourTable, e2sfca, updateTable,
   type AreaAccessibility, type CostFunction, type Demand, type DistanceDecay, type PairTable, type Supply, type Zone,
@@ -161,13 +161,15 @@ function evaluate(input: ScenarioInput, services: readonly ScenarioService[], re
 }
 
 const word = (c: GapClass | null, lang: 'de' | 'en') => (c === null ? (lang === 'de' ? 'ohne Klasse' : 'no class') : GAP_NAMES[c][lang]);
-const num = (x: number, lang: 'de' | 'en') => formatNumber(roundCount(x), lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
+const countFormat = { de: numberFormat('de-DE', { maximumFractionDigits: 1 }), en: numberFormat('en-GB', { maximumFractionDigits: 1 }) };
+const scoreFormat = { de: numberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), en: numberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) };
+const num = (x: number, lang: 'de' | 'en') => countFormat[lang](roundCount(x));
 
 /** "Lückenklasse kritisch → hoch (Lückenwert 2,33 → 1,02); fehlende Plätze rund 18 → 0." */
 function summarise(b: GapRow, a: GapRow, input: ScenarioInput): MethodText | null {
   const de: string[] = [];
   const en: string[] = [];
-  const score = (x: number | null, lang: 'de' | 'en') => (x === null ? '–' : formatNumber(x, lang === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const score = (x: number | null, lang: 'de' | 'en') => (x === null ? '–' : scoreFormat[lang](x));
   if (b.gapClass !== a.gapClass) {
     de.push(`Lückenklasse ${word(b.gapClass, 'de')} → ${word(a.gapClass, 'de')} (Lückenwert ${score(b.score, 'de')} → ${score(a.score, 'de')})`);
     en.push(`gap class ${word(b.gapClass, 'en')} → ${word(a.gapClass, 'en')} (gap score ${score(b.score, 'en')} → ${score(a.score, 'en')})`);

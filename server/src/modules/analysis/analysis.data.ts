@@ -4,6 +4,8 @@ import {
   DEFAULT_DETOUR_FACTOR,
   DEFAULT_ZONES,
   GRAVITY_DEFAULTS,
+  NEED_INDEX_DEFAULT_PRESET,
+  NEED_INDEX_PRESETS,
   aggregateByArea,
   computeCoverage,
   computeNeedIndex,
@@ -49,6 +51,7 @@ import {
   type ServicePointRow,
 } from './analysis.sql';
 import { type AreaId, areaIdOf } from '../areas/area-id';
+import { atDataVersion, visibilityKey } from './analysis.cache';
 
 // Maps database rows to the inputs of the pure analysis functions (server/src/analysis). Every
 // loader issues a fixed number of queries, whatever the number of areas.
@@ -160,7 +163,41 @@ export interface NeedIndexRequest {
   scope?: CityScope;
 }
 
-export async function loadNeedIndex(ctx: Context, req: NeedIndexRequest): Promise<{ result: NeedIndexResult; measures: MeasureMeta[]; areas: LevelArea[] }> {
+export interface NeedIndexData {
+  result: NeedIndexResult;
+  measures: MeasureMeta[];
+  areas: LevelArea[];
+}
+
+/** Part of a cache key: the city of a request (absent: the default city; null: all cities). */
+export function scopeKey(scope: CityScope | undefined): string {
+  return scope === undefined ? 'default' : scope ? `${scope.id}${scope.named ? '' : '+'}` : 'all';
+}
+
+/**
+ * The need index, computed once per data version and arguments (needIndex, earlyWarnings, gaps and
+ * scenario all read it). The result is shared: callers must not change it.
+ */
+export function loadNeedIndex(ctx: Context, req: NeedIndexRequest): Promise<NeedIndexData> {
+  // the preset's defaults written out, so requests that differ only in what they leave out share an entry
+  const preset = NEED_INDEX_PRESETS[req.preset ?? NEED_INDEX_DEFAULT_PRESET];
+  const key = JSON.stringify([
+    'needIndex',
+    visibilityKey(ctx.caller),
+    scopeKey(req.scope),
+    req.level,
+    req.year,
+    req.indicators?.length ? req.indicators.map((i) => [i.key, i.weight]) : null,
+    req.span ?? 2,
+    req.minPopulation ?? preset?.minPopulation,
+    req.statusCutoffs ?? preset?.statusCutoffs,
+    req.dynamicsCutoff ?? preset?.dynamicsCutoff,
+    preset?.key ?? req.preset,
+  ]);
+  return atDataVersion(ctx.prisma, key, () => computeNeedIndexData(ctx, req));
+}
+
+async function computeNeedIndexData(ctx: Context, req: NeedIndexRequest): Promise<NeedIndexData> {
   const chosen = req.indicators?.length ? req.indicators : DEFAULT_NEED_KEYS.map((key) => ({ key, weight: 1 }));
   const { measures, indicatorIds } = await resolveMeasures(ctx.prisma, chosen.map((i) => i.key), ['population']);
   measures.forEach((m, n) => {
@@ -322,7 +359,7 @@ const cellCache = new Map<string, DemandCellRow[]>();
 export async function loadCells(prisma: PrismaClient, level: AreaLevel, mode: DemandMode, size: number, scope?: CityScope): Promise<DemandCellRow[]> {
   if (mode === 'LABEL_POINTS') return labelPointCells(prisma, level, scope);
   if (STORED_GRID_SIZES.includes(size)) return gridCells(prisma, level, size, scope);
-  const city = scope === undefined ? 'default' : scope ? `${scope.id}${scope.named ? '' : '+'}` : 'all';
+  const city = scopeKey(scope);
   const key = `${level}|${size}|${city}|${await areaStamp(prisma)}`;
   let cells = cellCache.get(key);
   if (!cells) {
@@ -359,10 +396,18 @@ export interface AccessibilityInputs {
   travelCosts?: Map<string, number>;
 }
 
-export async function loadAccessibilityInputs(
-  ctx: Context,
-  req: { category: string; year: number; level: AreaLevel; demand: DemandMode; gridSizeM: number; decay?: DecayRequest | null; detourFactor?: number; scope?: CityScope },
-): Promise<AccessibilityInputs> {
+export interface AccessibilityRequest {
+  category: string;
+  year: number;
+  level: AreaLevel;
+  demand: DemandMode;
+  gridSizeM: number;
+  decay?: DecayRequest | null;
+  detourFactor?: number;
+  scope?: CityScope;
+}
+
+export async function loadAccessibilityInputs(ctx: Context, req: AccessibilityRequest): Promise<AccessibilityInputs> {
   const [category] = await requireCategories(ctx.prisma, [req.category], 'category');
   const demandLevel = demandLevelFor(req.level);
   const [areas, rows, cells, obs, demandMap] = await Promise.all([
@@ -432,6 +477,34 @@ export interface AccessibilityComputed {
   areas: ReturnType<typeof aggregateByArea>;
   notCounted: number[];
   supplies: (Supply & { name: string; serviceId: number })[];
+}
+
+export interface AccessibilityData {
+  inputs: AccessibilityInputs;
+  computed: AccessibilityComputed;
+}
+
+/**
+ * Accessibility of a category over straight lines × detour factor, computed once per data version
+ * and arguments (accessibility and gaps both read it). The result is shared: callers must not change it.
+ */
+export function loadAccessibility(ctx: Context, req: AccessibilityRequest): Promise<AccessibilityData> {
+  const key = JSON.stringify([
+    'accessibility',
+    visibilityKey(ctx.caller),
+    scopeKey(req.scope),
+    req.category,
+    req.year,
+    req.level,
+    req.demand,
+    req.gridSizeM,
+    req.decay ?? null,
+    req.detourFactor ?? DEFAULT_DETOUR_FACTOR,
+  ]);
+  return atDataVersion(ctx.prisma, key, async () => {
+    const inputs = await loadAccessibilityInputs(ctx, req);
+    return { inputs, computed: computeAccessibility(inputs) };
+  });
 }
 
 export function computeAccessibility(inp: AccessibilityInputs, services: readonly PlacedService[] = inp.services): AccessibilityComputed {

@@ -64,7 +64,9 @@ export async function valuesForLevels(
       JOIN area a ON a.id = v.area_id
       JOIN indicator i ON i.id = v.indicator_id
      WHERE v.indicator_id = ANY(${filter.indicatorIds}::int[])
-       AND a.level::text = ANY(${filter.levels}::text[])
+       -- the enum compared as itself, not as text: the planner then knows how many areas a level has
+       -- (with the cast it guessed 0.5 % and looped over the areas: 0.5 s instead of 0.2 s on 10,000 districts)
+       AND a.level = ANY(${filter.levels}::area_level[])
        AND v.year BETWEEN ${filter.fromYear} AND ${filter.toYear} ${onlyYears}`;
   return present(rows, caller);
 }

@@ -2,7 +2,7 @@ import { E2SFCA_METHOD, zoneWeight } from '../../../analysis';
 import { type Context } from '../../../context';
 import { BadUserInputError } from '../../../errors';
 import { checkDecay, decayArg, decayOut, reason, requireYear, withMethod } from '../analysis.common';
-import { computeAccessibility, loadAccessibilityInputs, suppliesOf, type AccessibilityInputs } from '../analysis.data';
+import { computeAccessibility, loadAccessibility, loadAccessibilityInputs, suppliesOf, type AccessibilityComputed, type AccessibilityInputs } from '../analysis.data';
 import { type CapacityMode, type DemandMode } from '../analysis.type';
 import { AccessibilityArgs } from './accessibility.args';
 import { AccessibilityResultType } from './accessibility.type';
@@ -53,6 +53,18 @@ async function travelCosts(ctx: Context, costs: NonNullable<AccessibilityArgs['c
   return byPair;
 }
 
+/** With the caller's travel costs, computed for this request; over straight lines, shared with gaps (per data version). */
+async function accessibilityFor(ctx: Context, args: AccessibilityArgs): Promise<{ inp: AccessibilityInputs; acc: AccessibilityComputed }> {
+  const req = { ...args, decay: decayArg(args) };
+  if (!args.costs) {
+    const { inputs, computed } = await loadAccessibility(ctx, req);
+    return { inp: inputs, acc: computed };
+  }
+  const loaded = await loadAccessibilityInputs(ctx, req);
+  const inp = { ...loaded, travelCosts: await travelCosts(ctx, args.costs, loaded) };
+  return { inp, acc: computeAccessibility(inp) };
+}
+
 export async function computeAccessibilityAnswer(ctx: Context, args: AccessibilityArgs): Promise<AccessibilityResultType> {
   requireYear(args.year, 'year');
   checkGrid(args.gridSizeM);
@@ -61,9 +73,7 @@ export async function computeAccessibilityAnswer(ctx: Context, args: Accessibili
     if (args.demand !== 'LABEL_POINTS') throw new BadUserInputError('costs need demand: LABEL_POINTS (one demand point per area, named by its code)', 'costs');
     if (args.costs.length > MAX_TRAVEL_COSTS) throw new BadUserInputError(`costs: at most ${MAX_TRAVEL_COSTS} travel costs per request`, 'costs');
   }
-  const loaded = await loadAccessibilityInputs(ctx, { ...args, decay: decayArg(args) });
-  const inp = args.costs ? { ...loaded, travelCosts: await travelCosts(ctx, args.costs, loaded) } : loaded;
-  const acc = computeAccessibility(inp);
+  const { inp, acc } = await accessibilityFor(ctx, args);
   const byArea = new Map(acc.areas.map((a) => [areaIdOf(a.areaId), a]));
   const serviceOf = new Map(acc.supplies.map((s) => [String(s.id), s]));
   return {

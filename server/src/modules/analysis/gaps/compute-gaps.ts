@@ -2,7 +2,7 @@ import { computeGaps, GAP_CLASSES, GAP_LABELS, GAP_NAMES, type GapPlannerInput, 
 import { type Context } from '../../../context';
 import { checkYear } from '../../common/years';
 import { checkDecay, decayArg, reason, requireYear, targetWords, withMethod } from '../analysis.common';
-import { computeAccessibility, loadAccessibilityInputs, loadCoverage, loadNeedIndex } from '../analysis.data';
+import { loadAccessibility, loadCoverage, loadNeedIndex } from '../analysis.data';
 import { type AnalysisMissingReason, type GapClassEnum } from '../analysis.type';
 import { coverageRowOut } from '../coverage/compute-coverage';
 import { GapArgs } from './gaps.args';
@@ -102,11 +102,10 @@ async function coverageSupply(ctx: Context, args: GapArgs) {
 }
 
 async function accessibilitySupply(ctx: Context, args: GapArgs) {
-  const inp = await loadAccessibilityInputs(ctx, {
+  const { inputs: inp, computed: acc } = await loadAccessibility(ctx, {
     scope: args.scope,
     category: args.category, year: args.year, level: args.level, demand: 'GRID', gridSizeM: 250, decay: decayArg(args), detourFactor: args.detourFactor,
   });
-  const acc = computeAccessibility(inp);
   const targetBy = new Map(inp.targets.map((t) => [areaIdOf(t.areaId), t.population]));
   const catchment = zoneWeight(inp.zones).catchment;
   // norms are in capacity units: without recorded capacities (facility count) places cannot be stated
