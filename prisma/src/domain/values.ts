@@ -72,5 +72,14 @@ export async function upsertValues(
          AND (indicator_value.value, indicator_value.base_status, indicator_value.derived)
              IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.base_status, false)`;
   }
+  // A city gets statistics per district with its first value below the city level (a third city
+  // imports its values after its areas): the analyses then use them instead of answering
+  // `unavailable`. A city total alone is not a figure per district.
+  const areaIds = [...new Set(rows.map((r) => r.areaId))];
+  if (areaIds.length)
+    await tx.$executeRaw`
+      UPDATE city SET district_statistics = true
+       WHERE NOT district_statistics
+         AND area_id IN (SELECT a.city_id FROM area a WHERE a.id = ANY(${areaIds}::int[]) AND a.level <> 'CITY')`;
   return { written, conflicts };
 }

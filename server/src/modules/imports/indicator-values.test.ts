@@ -190,4 +190,25 @@ describe('importing indicator values from CSV', () => {
     const unknown = await gql.run(CITY_IMPORT, { csv: line('01'), city: 'gera' }, statistics);
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'city', reason: 'UNKNOWN_REFERENCE' });
   });
+  it('values imported for the Stadtteile of Chemnitz give the city statistics per district; a dry run or a city total does not', async () => {
+    const CITY_IMPORT = `mutation($csv: String!, $city: String, $dryRun: Boolean!, $derived: Boolean) {
+      importIndicatorValues(csv: $csv, dryRun: $dryRun, city: $city, allowDerivedLevels: $derived) { applied errors { reason } } }`;
+    const chemnitz = async () =>
+      (await gql.data(`{ cities { key districtStatistics unavailable { what } } }`)).cities.find((c: { key: string }) => c.key === 'chemnitz');
+    expect(await chemnitz()).toMatchObject({ districtStatistics: false, unavailable: expect.arrayContaining([{ what: 'NEED_INDEX' }]) });
+    const line = (code: string) => `area_code,indicator_key,year,value,status\n${code},population,${lastYear},100,REGULAR`;
+
+    await gql.data(CITY_IMPORT, { csv: line('01'), city: 'chemnitz', dryRun: true }, statistics);
+    // the city total is not a figure per district
+    const total = (await gql.data(CITY_IMPORT, { csv: line('14511000'), city: 'chemnitz', dryRun: false, derived: true }, statistics)).importIndicatorValues;
+    expect(total).toEqual({ applied: true, errors: [] });
+    expect((await chemnitz()).districtStatistics).toBe(false);
+
+    const district = (await gql.data(CITY_IMPORT, { csv: line('01'), city: 'chemnitz', dryRun: false }, statistics)).importIndicatorValues;
+    expect(district).toEqual({ applied: true, errors: [] });
+    // Chemnitz still has no budget
+    expect(await chemnitz()).toMatchObject({ districtStatistics: true, unavailable: [{ what: 'BUDGET' }] });
+    const leipzig = (await gql.data(`{ cities { key districtStatistics } }`)).cities.find((c: { key: string }) => c.key === 'leipzig');
+    expect(leipzig.districtStatistics).toBe(true);
+  });
 });
