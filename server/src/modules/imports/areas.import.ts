@@ -361,6 +361,23 @@ async function storedAreas(db: Db, codes: string[], scope: CityScope | undefined
   return new Map(rows.map((r) => [r.code, r]));
 }
 
+/** The cities other than the import's that have areas with these codes (for UNKNOWN_PARENT): "Chemnitz (chemnitz)". */
+async function citiesWithCodes(db: Db, codes: string[], scope: CityScope | undefined): Promise<Map<string, string[]>> {
+  const rows = await db.$queryRaw<{ code: string; city: string }[]>`
+    SELECT DISTINCT a.code, ca.name || ' (' || c.key || ')' AS city
+      FROM area a JOIN city c ON c.area_id = a.city_id JOIN area ca ON ca.id = c.area_id
+     WHERE a.code = ANY(${codes}::text[]) AND NOT ${inImportScope(Prisma.sql`a`, scope)}
+     ORDER BY 2`;
+  const byCode = new Map<string, string[]>();
+  for (const r of rows) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r.city]);
+  return byCode;
+}
+
+async function defaultCityName(db: Db): Promise<string | null> {
+  const [row] = await db.$queryRaw<{ name: string }[]>`SELECT a.name FROM city c JOIN area a ON a.id = c.area_id WHERE c.is_default`;
+  return row?.name ?? null;
+}
+
 /** Whether each stored geometry equals the new one as it would be stored (ST_Equals: same point set). */
 async function sameGeometries(db: Db, items: { code: string; geojson: string }[], srid: number, scope: CityScope | undefined): Promise<Set<string>> {
   if (items.length === 0) return new Set();
@@ -448,6 +465,9 @@ async function analyse(db: Db, text: string, options: AreaImportOptions) {
   // One query each (no query per feature); sequential, as inside a transaction there is one connection.
   const scope = options.city;
   const stored = await storedAreas(db, [...new Set(candidates.flatMap((c) => (c.parentCode ? [c.code, c.parentCode] : [c.code])))], scope);
+  const unknownParents = [...new Set(candidates.flatMap((c) => (c.parentCode !== undefined && !inFile.has(c.parentCode) && !stored.has(c.parentCode) ? [c.parentCode] : [])))];
+  const parentElsewhere = unknownParents.length ? await citiesWithCodes(db, unknownParents, scope) : new Map<string, string[]>();
+  const cityName = scope ? scope.city.name : await defaultCityName(db);
   const source = options.sourceKey ? await db.source.findUnique({ where: { key: options.sourceKey }, select: { id: true } }) : null;
   const checks = await checkGeometries(db, candidates.map((c) => ({ geojson: c.geojson, srid })));
   if (options.sourceKey && !source) add(problem(0, null, 'UNKNOWN_SOURCE', `Die Quelle „${options.sourceKey}“ ist unbekannt.`));
@@ -475,7 +495,14 @@ async function analyse(db: Db, text: string, options: AreaImportOptions) {
     }
     if (c.parentCode !== undefined) {
       const parentLevel = inFile.get(c.parentCode)?.level ?? stored.get(c.parentCode)?.level;
-      if (!parentLevel) fail('UNKNOWN_PARENT', `Das übergeordnete Gebiet „${c.parentCode}“ gibt es weder in der Datei noch im Bestand.`);
+      if (!parentLevel) {
+        const other = parentElsewhere.get(c.parentCode);
+        fail(
+          'UNKNOWN_PARENT',
+          `Das übergeordnete Gebiet „${c.parentCode}“ gibt es weder in der Datei noch im Bestand${cityName ? ` von ${cityName}` : ''}` +
+            (other ? `, nur in ${other.join(', ')}; für diese Stadt mit city (CLI: --city) importieren.` : '.'),
+        );
+      }
       else if (LEVEL_RANK[parentLevel] >= LEVEL_RANK[c.level]) {
         fail('PARENT_LEVEL', `Das übergeordnete Gebiet „${c.parentCode}“ ist ein(e) ${LEVEL_NAMES[parentLevel]}; über einem ${LEVEL_NAMES[c.level]} muss eine gröbere Ebene stehen.`);
       }

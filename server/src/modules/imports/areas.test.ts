@@ -278,7 +278,12 @@ describe('importing areas from GeoJSON', () => {
     const asDefault = (await gql.data(CITY_IMPORT, { geojson: collection([renamed]), dryRun: true }, admin)).importAreas;
     expect(asDefault.changes).toEqual([expect.objectContaining({ code: '01', nameBefore: before })]);
     const foreignParent = (await gql.data(CITY_IMPORT, { geojson, dryRun: true }, admin)).importAreas;
-    expect(foreignParent.errors.map((e: { reason: string }) => e.reason)).toEqual(['UNKNOWN_PARENT']);
+    expect(foreignParent.errors).toEqual([
+      expect.objectContaining({
+        reason: 'UNKNOWN_PARENT',
+        message: 'Objekt 2 (Code „T1“): Das übergeordnete Gebiet „14511000“ gibt es weder in der Datei noch im Bestand von Leipzig, nur in Chemnitz (chemnitz); für diese Stadt mit city (CLI: --city) importieren.',
+      }),
+    ]);
     const dry = (await gql.data(CITY_IMPORT, { geojson, dryRun: true, city: 'chemnitz' }, admin)).importAreas;
     expect(dry.changes).toEqual([
       expect.objectContaining({ code: '01', kind: 'UPDATE', nameBefore: 'Zentrum' }),
