@@ -3,10 +3,12 @@ import type { Context } from '../../context';
 import { Area } from '../areas/area.type';
 import { Source } from '../indicators/indicator.type';
 import { allCities, resolveCity, type CityRow } from './city.sql';
+import { addressScope } from '../geocoding/geocoding.resolver';
+import { noAddressTable } from '../geocoding/address-geocoder';
 import { City, CityGap, CityLevel, CityMissingLevel, CityUnavailable, PlaceLayer, UnavailableReason } from './city.type';
 
 /** The figures that need statistics per district (all but the budget). */
-type StatisticsGap = Exclude<CityGap, CityGap.BUDGET>;
+type StatisticsGap = Exclude<CityGap, CityGap.BUDGET | CityGap.ADDRESS_SEARCH>;
 
 const NO_STATISTICS: Record<StatisticsGap, [string, string]> = {
   NEED_INDEX: ['Bedarfsindex', 'need index'],
@@ -32,6 +34,15 @@ function noBudget(city: Pick<CityRow, 'name'>): CityUnavailable {
     reason: UnavailableReason.NO_BUDGET,
     message: `Haushalt: für ${city.name} liegt kein Haushaltsplan vor; es werden keine Zahlen einer anderen Stadt gezeigt.`,
     messageEn: `budget: no budget plan of ${city.name} is held; no other city's figures are shown.`,
+  };
+}
+
+function noAddressSearch(city: Pick<CityRow, 'name'>): CityUnavailable {
+  return {
+    what: CityGap.ADDRESS_SEARCH,
+    reason: UnavailableReason.NO_ADDRESS_TABLE,
+    message: noAddressTable(city.name),
+    messageEn: `address search: no address table of ${city.name} is held; addresses there are placed on the map by hand.`,
   };
 }
 
@@ -133,6 +144,7 @@ export class CityResolver {
   @FieldResolver(() => [CityUnavailable], { description: 'What the hub cannot compute for this city, and why (empty: everything), the budget included.' })
   async unavailable(@Root() city: City, @Ctx() ctx: Context) {
     const budget = (await ctx.loaders.hasBudgetByCityId.load(city.id)) ? [] : [noBudget(city)];
-    return [...unavailableFor(city), ...budget];
+    const { covered } = await addressScope(ctx, city.key);
+    return [...unavailableFor(city), ...budget, ...(covered ? [] : [noAddressSearch(city)])];
   }
 }

@@ -12,6 +12,7 @@ export enum CityGap {
   FUNDING_PER_RESIDENT = 'FUNDING_PER_RESIDENT',
   SCENARIO_DEMAND = 'SCENARIO_DEMAND',
   BUDGET = 'BUDGET',
+  ADDRESS_SEARCH = 'ADDRESS_SEARCH',
 }
 registerEnumType(CityGap, {
   name: 'CityGap',
@@ -26,6 +27,7 @@ registerEnumType(CityGap, {
     FUNDING_PER_RESIDENT: { description: 'Money flows (Förderung je Gebiet): amounts per resident and per target person, and the need correlation, need residents and need index per district.' },
     SCENARIO_DEMAND: { description: 'Scenario (Szenario): coverage rates, accessibility and gap classes need the target population per district; only services are counted.' },
     BUDGET: { description: 'Budget (Haushalt): the hub holds no planned budget of this city.' },
+    ADDRESS_SEARCH: { description: 'Address search (Adresssuche, `geocode`): the offline address table covers another city; addresses of this city are placed on the map by hand.' },
   },
 });
 
@@ -33,6 +35,7 @@ export enum UnavailableReason {
   NO_DISTRICT_STATISTICS = 'NO_DISTRICT_STATISTICS',
   NO_BUDGET = 'NO_BUDGET',
   NO_LEVEL = 'NO_LEVEL',
+  NO_ADDRESS_TABLE = 'NO_ADDRESS_TABLE',
 }
 registerEnumType(UnavailableReason, {
   name: 'UnavailableReason',
@@ -40,6 +43,7 @@ registerEnumType(UnavailableReason, {
   valuesConfig: {
     NO_DISTRICT_STATISTICS: { description: 'The hub holds no statistics per district of this city (only its total of residents).' },
     NO_BUDGET: { description: 'The hub holds no budget lines (Haushaltsplan) of this city.' },
+    NO_ADDRESS_TABLE: { description: 'The offline geocoder holds no address table of this city.' },
     NO_LEVEL: { description: 'The hub holds no areas of this level for this city (e.g. no Stadtbezirke of Chemnitz).' },
   },
 });

@@ -3,13 +3,13 @@ import { callerFor } from '../auth/roles';
 
 const planner = callerFor(['PLANNER'], { kind: 'USER', id: 1, label: 'planerin@leipzig.de' });
 
-const GEOCODE = `query($address: String!, $postalCode: String) {
-  geocode(address: $address, postalCode: $postalCode) {
+const GEOCODE = `query($address: String!, $postalCode: String, $city: String) {
+  geocode(address: $address, postalCode: $postalCode, city: $city) {
     match lon lat distanceMeters note attribution address { street houseNumber postalCode } area { code name level }
   }
 }`;
-const REVERSE = `query($lon: Float!, $lat: Float!, $maxDistance: Float) {
-  reverseGeocode(lon: $lon, lat: $lat, maxDistance: $maxDistance) { distanceMeters attribution address { street houseNumber postalCode lon lat } area { name } }
+const REVERSE = `query($lon: Float!, $lat: Float!, $maxDistance: Float, $city: String) {
+  reverseGeocode(lon: $lon, lat: $lat, maxDistance: $maxDistance, city: $city) { distanceMeters attribution address { street houseNumber postalCode lon lat } area { name } }
 }`;
 const CREATE_LOCATION = `mutation($input: LocationFields!) {
   createLocation(input: $input) { id street houseNumber geocodeMatch geocodeDistanceM geocodeNote area { name } point }
@@ -75,5 +75,26 @@ describe('geocoding in the API', () => {
     const { updateLocation } = await gql.data(UPDATE_LOCATION, { input: { id: loc.id, version: 1, lon: 12.3522, lat: 51.3652 } }, planner);
     expect(updateLocation).toMatchObject({ geocodeMatch: null, geocodeNote: null });
     expect(updateLocation.point.coordinates).toEqual([12.3522, 51.3652]);
+  });
+
+  it('the address table is Leipzig’s: a Chemnitz address is never looked up in it, and Chemnitz says so', async () => {
+    const leipzig = (await gql.data(GEOCODE, { address: 'Friedrich-Ebert-Straße 19a', city: 'leipzig' })).geocode;
+    expect(leipzig).toMatchObject({ match: 'EXACT', area: { level: 'DISTRICT' } });
+    const chemnitz = (await gql.data(GEOCODE, { address: 'Friedrich-Ebert-Straße 19a', city: 'chemnitz' })).geocode;
+    expect(chemnitz).toEqual(expect.objectContaining({ match: 'NOT_FOUND', lon: null, lat: null, address: null, area: null }));
+    expect(chemnitz.note).toBe('Für Chemnitz liegt kein Adressverzeichnis vor; Adressen lassen sich dort nicht verorten. Bitte den Standort auf der Karte wählen.');
+    expect((await gql.data(REVERSE, { lon: leipzig.lon, lat: leipzig.lat, city: 'chemnitz' })).reverseGeocode).toBeNull();
+    expect((await gql.data(REVERSE, { lon: leipzig.lon, lat: leipzig.lat, city: '14713000' })).reverseGeocode.address.street).toBe('Friedrich-Ebert-Straße');
+
+    const { cities } = await gql.data('{ cities { key unavailable { what reason message } } }');
+    const search = (key: string) => cities.find((c: { key: string }) => c.key === key).unavailable.filter((u: { what: string }) => u.what === 'ADDRESS_SEARCH');
+    expect(search('leipzig')).toEqual([]);
+    expect(search('chemnitz')).toEqual([{ what: 'ADDRESS_SEARCH', reason: 'NO_ADDRESS_TABLE', message: chemnitz.note }]);
+
+    // a location typed with a Chemnitz address is not placed on a Leipzig street of the same name
+    const typed = await gql.run(CREATE_LOCATION, { input: { street: 'Friedrich-Ebert-Straße', houseNumber: '19a', city: 'Chemnitz' } }, planner);
+    expect(typed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.city', reason: 'NO_ADDRESS_TABLE' });
+    const inLeipzig = (await gql.data(CREATE_LOCATION, { input: { street: 'Friedrich-Ebert-Straße', houseNumber: '19a', city: 'Leipzig' } }, planner)).createLocation;
+    expect(inLeipzig.geocodeMatch).toBe('EXACT');
   });
 });

@@ -206,8 +206,8 @@ describe('importing indicator values from CSV', () => {
 
     const district = (await gql.data(CITY_IMPORT, { csv: line('01'), city: 'chemnitz', dryRun: false }, statistics)).importIndicatorValues;
     expect(district).toEqual({ applied: true, errors: [] });
-    // Chemnitz still has no budget
-    expect(await chemnitz()).toMatchObject({ districtStatistics: true, unavailable: [{ what: 'BUDGET' }] });
+    // Chemnitz still has no budget and no address table
+    expect(await chemnitz()).toMatchObject({ districtStatistics: true, unavailable: [{ what: 'BUDGET' }, { what: 'ADDRESS_SEARCH' }] });
     const leipzig = (await gql.data(`{ cities { key districtStatistics } }`)).cities.find((c: { key: string }) => c.key === 'leipzig');
     expect(leipzig.districtStatistics).toBe(true);
   });

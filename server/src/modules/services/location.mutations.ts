@@ -3,6 +3,7 @@ import { Arg, Args, Authorized, Ctx, Field, Float, InputType, Int, Mutation, Res
 import type { PrismaClient } from '@sozialatlas/db';
 import type { Context } from '../../context';
 import { pointFromAddress, type PointOrigin } from '../geocoding/location-point';
+import { addressTableCityName } from '../geocoding/address-geocoder';
 import { Location } from './service.type';
 import type { Tx } from '../common/writes/audit';
 import { RetireArgs, RetireResult } from '../common/writes/writes.type';
@@ -73,8 +74,8 @@ export class UpdateLocationInput extends LocationFields {
  * Both coordinates or neither; a new location needs both. Without a point but with a street, the
  * address is geocoded first (lon/lat filled in); an address that cannot be placed is the problem.
  */
-export function pointProblems(input: LocationFields, field: string, required: boolean) {
-  const geocoded = pointFromAddress(input, field);
+export function pointProblems(input: LocationFields, field: string, required: boolean, tableCity: string | null) {
+  const geocoded = pointFromAddress(input, field, tableCity);
   input.pointOrigin = geocoded.origin;
   if (geocoded.problems.length) return geocoded.problems;
   const hasLon = input.lon !== undefined && input.lon !== null;
@@ -149,7 +150,7 @@ export class LocationMutations {
       'Creates a location from an address and a point picked on the map; without a point the address is geocoded offline (geocodeMatch says how) and an address that cannot be placed is refused at `street`; the area is derived (Standort anlegen). Role: PLANNER.',
   })
   async createLocation(@Ctx() ctx: Context, @Arg('input', () => LocationFields, { description: 'The new location.' }) input: LocationFields) {
-    await checkInput(input, [...pointProblems(input, 'input', true), ...(await outsideCityProblems(ctx.prisma, input, 'input'))]);
+    await checkInput(input, [...pointProblems(input, 'input', true, await addressTableCityName(ctx.prisma)), ...(await outsideCityProblems(ctx.prisma, input, 'input'))]);
     return edit(ctx, async (tx) => {
       const created = await createLocation(ctx, tx, input);
       return created;
@@ -162,7 +163,7 @@ export class LocationMutations {
       'Changes address or point of a location (Standort ändern); a new street without a point is geocoded like in createLocation, a point from the map clears geocodeMatch. Use `reverseGeocode` to offer the address of a moved point. Role: PLANNER.',
   })
   async updateLocation(@Ctx() ctx: Context, @Arg('input', () => UpdateLocationInput, { description: 'Id, version read and the changes.' }) input: UpdateLocationInput) {
-    await checkInput(input, [...pointProblems(input, 'input', false), ...(await outsideCityProblems(ctx.prisma, input, 'input'))]);
+    await checkInput(input, [...pointProblems(input, 'input', false, await addressTableCityName(ctx.prisma)), ...(await outsideCityProblems(ctx.prisma, input, 'input'))]);
     return edit(ctx, async (tx) => {
       const hasPoint = input.lon !== undefined && input.lon !== null;
       await updateAudited(ctx, tx, 'location', 'location', input.id, input.version, addressData(input), {

@@ -7,6 +7,7 @@ import { Service } from './service.type';
 import type { Tx } from '../common/writes/audit';
 import { RetireArgs, RetireResult } from '../common/writes/writes.type';
 import { createLocation, LocationFields, outsideCityProblems, pointProblems } from './location.mutations';
+import { addressTableCityName } from '../geocoding/address-geocoder';
 import { checkInput, problem, type FieldProblem } from '../common/writes/validation';
 import { createAudited, edit, given, updateAudited } from '../common/writes/versioned';
 import { DateScalar, isoDate } from '../../scalars/date';
@@ -147,7 +148,7 @@ async function serviceData(
   if (start && end && end < start) problems.push(problem('endDate', 'OUT_OF_RANGE', 'Das Ende darf nicht vor dem Beginn liegen.'));
   const hours = openingHoursProblem(input.openingHours);
   if (hours) problems.push(hours);
-  if (input.newLocation) problems.push(...pointProblems(input.newLocation, 'newLocation', true), ...(await outsideCityProblems(tx, input.newLocation, 'newLocation')));
+  if (input.newLocation) problems.push(...pointProblems(input.newLocation, 'newLocation', true, await addressTableCityName(tx)), ...(await outsideCityProblems(tx, input.newLocation, 'newLocation')));
   await checkInput(input, problems);
   return given({
     name: input.name,
