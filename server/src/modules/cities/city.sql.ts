@@ -86,3 +86,12 @@ export const inDefaultCity = (column: Prisma.Sql) =>
 
 /** `inCity` for a resolved scope, `inDefaultCity` when none was resolved (undefined). */
 export const cityCondition = (column: Prisma.Sql, scope?: CityScope) => (scope === undefined ? inDefaultCity(column) : inCity(column, scope));
+
+/**
+ * `inCity` as a Prisma `where` for a model with `cityId` (plans): the city named, or the default
+ * city and what belongs to no city; `{}` without any city.
+ */
+export function cityIdWhere(scope: CityScope): { cityId?: number } | { OR: { cityId: number | null }[] } {
+  if (!scope) return {};
+  return scope.named ? { cityId: scope.id } : { OR: [{ cityId: scope.id }, { cityId: null }] };
+}

@@ -11,6 +11,12 @@ export class ParticipationFilter {
 
   @Field(() => DateScalar, { nullable: true, description: 'Up to this date (inclusive).' })
   to?: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only events of this city (by key or AGS): held for one of its plans or concerning one of its areas; absent: the default city (Leipzig) and events of no city.',
+  })
+  city?: string;
 }
 
 @ArgsType()

@@ -5,6 +5,14 @@ import { Area } from '../areas/area.type';
 import { Source } from '../indicators/indicator.type';
 import { Plan } from '../plans/plan.type';
 import { ParticipationArgs } from './participation.args';
+import { resolveCity, type CityScope } from '../cities/city.sql';
+
+/** An event is of a city when it was held for one of its plans or concerns one of its areas; the default city also has the events of neither. */
+function eventsOfCity(scope: CityScope) {
+  if (!scope) return {};
+  const ofCity = [{ plan: { is: { cityId: scope.id } } }, { areas: { some: { area: { cityId: scope.id } } } }];
+  return { OR: scope.named ? ofCity : [...ofCity, { AND: [{ planId: null }, { areas: { none: {} } }] }, { plan: { is: { cityId: null } } }] };
+}
 import { ParticipationEvent } from './participation.type';
 
 @Resolver(() => ParticipationEvent)
@@ -14,10 +22,12 @@ export class ParticipationEventResolver {
     description: 'Participation events (Beteiligungen) matching all given filters, ordered by date.',
   })
   async findParticipationEvents(@Ctx() ctx: Context, @Args() { filter = {} }: ParticipationArgs) {
+    const scope = await resolveCity(ctx.prisma, filter.city, 'filter.city');
     return ctx.prisma.participationEvent.findMany({
       where: {
         date: { gte: filter.from, lte: filter.to },
         ...(filter.areaId != null ? { areas: { some: { areaId: filter.areaId } } } : {}),
+        ...eventsOfCity(scope),
       },
       orderBy: [{ date: 'asc' }, { id: 'asc' }],
     });

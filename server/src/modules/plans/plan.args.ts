@@ -14,6 +14,9 @@ export class MeasureFilter {
 
   @Field(() => Int, { nullable: true, description: 'Only measures of this plan.' })
   planId?: number;
+
+  @Field(() => String, { nullable: true, description: 'Only measures of plans of this city, by key ("chemnitz") or AGS; absent: the default city (Leipzig).' })
+  city?: string;
 }
 
 @ArgsType()

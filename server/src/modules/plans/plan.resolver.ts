@@ -4,14 +4,16 @@ import { areasOf } from '../areas/area.loaders';
 import { Area } from '../areas/area.type';
 import { Indicator, Source } from '../indicators/indicator.type';
 import { MeasuresArgs } from './plan.args';
+import { cityIdWhere, resolveCity } from '../cities/city.sql';
 import { visibleMeasure, visiblePlan } from './plan.loaders';
 import { Goal, Measure, Plan, PlanField, PlanReference } from './plan.type';
 
 @Resolver(() => Plan)
 export class PlanResolver {
   @Query(() => [Plan], { description: 'Social plans and related plans (Sozialpläne), newest period first.' })
-  async plans(@Ctx() ctx: Context) {
-    return ctx.prisma.plan.findMany({ where: visiblePlan(ctx.caller), orderBy: [{ periodStart: 'desc' }, { id: 'asc' }] });
+  async plans(@Ctx() ctx: Context, @Arg('city', () => String, { nullable: true, description: 'The city the plans plan for, by key ("chemnitz") or AGS; absent: the default city (Leipzig).' }) city?: string) {
+    const scope = await resolveCity(ctx.prisma, city);
+    return ctx.prisma.plan.findMany({ where: { AND: [visiblePlan(ctx.caller), cityIdWhere(scope)] }, orderBy: [{ periodStart: 'desc' }, { id: 'asc' }] });
   }
 
   @Query(() => Plan, { nullable: true, description: 'One plan by id; null when missing or not published.' })
@@ -20,11 +22,13 @@ export class PlanResolver {
   }
 
   @Query(() => [Measure], { description: 'Measures (Maßnahmen) matching all given filters, ordered by plan, goal and code.' })
-  measures(@Ctx() ctx: Context, @Args() { filter = {} }: MeasuresArgs) {
+  async measures(@Ctx() ctx: Context, @Args() { filter = {} }: MeasuresArgs) {
+    const scope = await resolveCity(ctx.prisma, filter.city, 'filter.city');
     return ctx.prisma.measure.findMany({
       where: {
         AND: [
           visibleMeasure(ctx.caller),
+          { goal: { plan: cityIdWhere(scope) } },
           filter.areaId != null ? { areas: { some: { areaId: filter.areaId } } } : {},
           filter.statuses ? { status: { in: filter.statuses } } : {},
           filter.horizons ? { horizon: { in: filter.horizons } } : {},
