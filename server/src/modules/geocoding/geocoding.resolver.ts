@@ -1,7 +1,6 @@
-import { OSM_ATTRIBUTION, parseAddress, type KnownAddress } from '@sozialatlas/db';
+import { OSM_ATTRIBUTION, parseAddress, Prisma, type KnownAddress } from '@sozialatlas/db';
 import { addressGeocoder, addressTableCity, noAddressTable } from './address-geocoder';
 import { CITY_ARGUMENT, inCity, resolveCity, type CityScope } from '../cities/city.sql';
-import { Prisma } from '@sozialatlas/db';
 import { Arg, Ctx, Float, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { BadUserInputError } from '../../errors';

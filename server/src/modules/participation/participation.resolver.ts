@@ -6,6 +6,7 @@ import { Source } from '../indicators/indicator.type';
 import { Plan } from '../plans/plan.type';
 import { ParticipationArgs } from './participation.args';
 import { resolveCity, type CityScope } from '../cities/city.sql';
+import { ParticipationEvent } from './participation.type';
 
 /** An event is of a city when it was held for one of its plans or concerns one of its areas; the default city also has the events of neither. */
 function eventsOfCity(scope: CityScope) {
@@ -13,7 +14,6 @@ function eventsOfCity(scope: CityScope) {
   const ofCity = [{ plan: { is: { cityId: scope.id } } }, { areas: { some: { area: { cityId: scope.id } } } }];
   return { OR: scope.named ? ofCity : [...ofCity, { AND: [{ planId: null }, { areas: { none: {} } }] }, { plan: { is: { cityId: null } } }] };
 }
-import { ParticipationEvent } from './participation.type';
 
 @Resolver(() => ParticipationEvent)
 export class ParticipationEventResolver {
