@@ -3,7 +3,9 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { Locale } from '../lib/format';
 
 const de = {
-  appTitle: 'Sozialatlas Leipzig',
+  appTitle: 'Sozialatlas',
+  /** The title names the city shown (only "Sozialatlas" until the cities have loaded). */
+  appTitleOf: (city: string | null) => (city ? `Sozialatlas ${city}` : 'Sozialatlas'),
   appSubtitle: 'Gebiete, Indikatoren und soziale Angebote für die Sozialplanung',
   skipToTable: 'Zur Tabelle springen',
   indicator: 'Indikator',
@@ -180,6 +182,7 @@ const de = {
   skipToContent: 'Zum Inhalt springen',
   navigation: 'Navigation',
   mapLink: 'Karte',
+  profileUnavailable: 'Für diese Stadt nicht verfügbar',
   editLink: 'Daten bearbeiten',
   adminLink: 'Verwaltung',
   budgetLink: 'Haushalt',
@@ -193,7 +196,8 @@ const de = {
 export type Dict = typeof de;
 
 const en: Dict = {
-  appTitle: 'Sozialatlas Leipzig',
+  appTitle: 'Sozialatlas',
+  appTitleOf: (city: string | null) => (city ? `Sozialatlas ${city}` : 'Sozialatlas'),
   appSubtitle: 'Areas, indicators and social services for social planning',
   skipToTable: 'Skip to table',
   indicator: 'Indicator',
@@ -369,6 +373,7 @@ const en: Dict = {
   skipToContent: 'Skip to content',
   navigation: 'Navigation',
   mapLink: 'Map',
+  profileUnavailable: 'Not available for this city',
   editLink: 'Edit data',
   adminLink: 'Administration',
   budgetLink: 'Budget',
