@@ -154,7 +154,7 @@ function Atlas({ view: asked, update }: { view: ViewState; update: (p: Partial<V
           !layer.failed && <p role="status">{t.loading}</p>
         )}
         <LayerLegend layer={layer} />
-        {view.layer === 'indicator' && indicatorDef && <CityTrend key={indicatorDef.key} indicator={indicatorDef} />}
+        {view.layer === 'indicator' && indicatorDef && !unavailable && <CityTrend key={indicatorDef.key} indicator={indicatorDef} city={view.city} />}
         {view.layer === 'gap' ? (
           <ScenarioPanel
             scenario={scenario}
@@ -241,7 +241,7 @@ function Atlas({ view: asked, update }: { view: ViewState; update: (p: Partial<V
             key={selected.id}
             area={selected}
             level={view.level}
-            current={{ meta, value: shown.get(selected.id), rank: ranks.get(selected.id) ?? null, total: ranks.size, year: period?.to ?? year, compareYear: period?.from ?? null }}
+            current={{ meta: unavailable ? null : meta, value: shown.get(selected.id), rank: ranks.get(selected.id) ?? null, total: ranks.size, year: period?.to ?? year, compareYear: period?.from ?? null }}
             needYear={lastNeedYear ?? layer.lastNeedYear}
             onClose={() => update({ area: null })}
             onShowCatchment={showCatchment}

@@ -3,7 +3,6 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { Locale } from '../lib/format';
 
 const de = {
-  appTitle: 'Sozialatlas',
   /** The title names the city shown (only "Sozialatlas" until the cities have loaded). */
   appTitleOf: (city: string | null) => (city ? `Sozialatlas ${city}` : 'Sozialatlas'),
   appSubtitle: 'Gebiete, Indikatoren und soziale Angebote für die Sozialplanung',
@@ -196,7 +195,6 @@ const de = {
 export type Dict = typeof de;
 
 const en: Dict = {
-  appTitle: 'Sozialatlas',
   appTitleOf: (city: string | null) => (city ? `Sozialatlas ${city}` : 'Sozialatlas'),
   appSubtitle: 'Areas, indicators and social services for social planning',
   skipToTable: 'Skip to table',

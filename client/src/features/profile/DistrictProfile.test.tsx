@@ -151,7 +151,7 @@ describe('DistrictProfile', () => {
     expect(screen.getByRole('button', { name: 'Zeitreihe: SGB-II-Quote (2021–2022)' }).querySelectorAll('path[data-line]')).toHaveLength(2);
     await user.click(popButton);
     expect(within(trend).getByRole('combobox')).toHaveValue('population');
-    expect(requests.filter((r) => r.name === 'AreaTrend').map((r) => r.variables)).toContainEqual({ id: 12, key: 'population' });
+    expect(requests.filter((r) => r.name === 'AreaTrend').map((r) => r.variables)).toContainEqual({ id: 12, key: 'population', city: null });
     expect(screen.getByTestId('trend-chart')).toHaveAttribute('data-mode', 'index');
     expect(within(trend).getByText('Index, 2020 = 100')).toBeInTheDocument();
     await user.click(within(trend).getByRole('radio', { name: 'Anzahl im Gebiet' }));
@@ -222,6 +222,10 @@ describe('DistrictProfile', () => {
     expect(requests.find((r) => r.name === 'Profile')?.variables).toEqual({ id: 12, city: 'chemnitz' });
     expect(requests.find((r) => r.name === 'ProfileRanks')?.variables).toMatchObject({ level: 'DISTRICT', city: 'chemnitz' });
     expect(requests.find((r) => r.name === 'ProfileFunding')?.variables).toEqual({ id: 12, level: 'DISTRICT', city: 'chemnitz' });
+    // the trend chart's city line is Chemnitz's, not Leipzig's
+    const trends = requests.filter((r) => r.name === 'AreaTrend');
+    expect(trends.length).toBeGreaterThan(0);
+    expect(trends.every((r) => r.variables.city === 'chemnitz')).toBe(true);
     // no need index, early warning or coverage of any city is asked for or shown
     expect(requests.map((r) => r.name)).not.toEqual(expect.arrayContaining(['NeedIndexLayer']));
     expect(requests.some((r) => r.name === 'EarlyWarnings' || r.name === 'Coverage')).toBe(false);

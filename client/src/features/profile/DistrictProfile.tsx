@@ -187,7 +187,7 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
       </section>
 
       <div id="profile-trend">
-        {indicators && <AreaTrend areaId={area.id} indicators={indicators} indicator={trendKey} onIndicator={setTrendKey} />}
+        {indicators && <AreaTrend areaId={area.id} indicators={indicators} indicator={trendKey} onIndicator={setTrendKey} city={cityKey} />}
       </div>
 
       {lacks.length > 0 && (
