@@ -217,8 +217,11 @@ describe('DistrictProfile', () => {
   });
 
   it('Chemnitz: asks for Chemnitz’s city and figures, and says in the API’s words what it lacks instead of Leipzig’s analyses', () => {
-    const { client, requests } = mockClient(answers);
-    renderWithClient(<DistrictProfile area={grunau} level="DISTRICT" current={noCurrent} needYear={2022} onClose={jest.fn()} city={CHEMNITZ} />, client);
+    // a Chemnitz Stadtteil hangs directly under the city area (no Stadtbezirke)
+    const adelsberg: AreaInfo = { ...grunau, parent: { __typename: 'Area', id: CHEMNITZ.area.id, name: 'Chemnitz' } };
+    const profile = answers.Profile.data;
+    const { client, requests } = mockClient({ ...answers, Profile: { data: { ...profile, city: { nodes: [{ ...profile.city.nodes[0]!, id: CHEMNITZ.area.id, name: 'Chemnitz' }] } } } });
+    renderWithClient(<DistrictProfile area={adelsberg} level="DISTRICT" current={noCurrent} needYear={2022} onClose={jest.fn()} city={CHEMNITZ} />, client);
     expect(requests.find((r) => r.name === 'Profile')?.variables).toEqual({ id: 12, city: 'chemnitz' });
     expect(requests.find((r) => r.name === 'ProfileRanks')?.variables).toMatchObject({ level: 'DISTRICT', city: 'chemnitz' });
     expect(requests.find((r) => r.name === 'ProfileFunding')?.variables).toEqual({ id: 12, level: 'DISTRICT', city: 'chemnitz' });
@@ -230,6 +233,9 @@ describe('DistrictProfile', () => {
     expect(requests.map((r) => r.name)).not.toEqual(expect.arrayContaining(['NeedIndexLayer']));
     expect(requests.some((r) => r.name === 'EarlyWarnings' || r.name === 'Coverage')).toBe(false);
     expect(screen.queryByTestId('need-label')).toBeNull();
+    // the city line is Chemnitz's (the API's city area), and the city itself is no Stadtbezirk
+    expect(screen.getByText(/gestrichelt: Stadt Chemnitz/)).toBeInTheDocument();
+    expect(screen.queryByText(/Stadtbezirk Chemnitz/)).toBeNull();
     const lacks = within(screen.getByTestId('profile-unavailable')).getAllByRole('listitem').map((li) => li.textContent);
     expect(lacks).toEqual(expect.arrayContaining(['Bedarfsindex: für Chemnitz nicht verfügbar – keine Statistik je Stadtteil.', 'Förderung je Einwohner: für Chemnitz nicht verfügbar – keine Statistik je Stadtteil.']));
   });

@@ -103,7 +103,7 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
     <article className="profile" aria-labelledby="profile-title" ref={article}>
       <div className="profile-head">
         <div>
-          <p className="muted small">{t.profile}{area.parent && level === 'DISTRICT' ? ` · ${t.parent} ${area.parent.name}` : ''}</p>
+          <p className="muted small">{t.profile}{area.parent && level === 'DISTRICT' && area.parent.id !== shownCity?.area.id ? ` · ${t.parent} ${area.parent.name}` : ''}</p>
           <h2 id="profile-title" tabIndex={-1} ref={heading}>{area.name}</h2>
           <p className="muted small">
             {area.code && `Nr. ${area.code}`}
@@ -183,7 +183,7 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
             </tbody>
           </table>
         )}
-        <p className="muted small">{t.vsCity}. {c.sparkHint}. {t.rankHint}.</p>
+        <p className="muted small">{t.vsCity(city?.name ?? shownCity?.name ?? null)}. {c.sparkHint}. {t.rankHint}.</p>
       </section>
 
       <div id="profile-trend">
