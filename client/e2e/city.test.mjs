@@ -127,7 +127,9 @@ test('Chemnitz: the level select, the profile and the Haushalt say what the city
   assert.deepEqual(await axeSerious(page), [], 'axe on the Haushalt of Chemnitz');
 
   // back to the map of Chemnitz, then to Leipzig: its Stadtbezirke and its budget are back
-  await page.getByRole('link', { name: 'Karte' }).click();
+  // the map link keeps the city; Back returns to the map as it was (Chemnitz, Stadtbezirke asked for)
+  assert.equal(await page.getByRole('link', { name: 'Karte' }).getAttribute('href'), '/?stadt=chemnitz');
+  await page.goBack();
   await page.waitForURL(/[?&]stadt=chemnitz/);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=city-areas] tbody tr').length === 39);
   await page.getByRole('combobox', { name: 'Stadt' }).selectOption({ label: 'Leipzig' });
