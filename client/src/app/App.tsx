@@ -99,7 +99,7 @@ function Atlas({ view: asked, update }: { view: ViewState; update: (p: Partial<V
   // what a printed map or image names as its sources: data, demo note, basemap, OSM layers
   // the map names its data's source for the city shown, and each orientation layer's own source
   const dataSource = dataAttribution(city, unavailable, meta?.attribution);
-  const placeSources = placeAttributions(city, view.places)?.join(' · ') ?? tx.osmSource;
+  const placeSources = placeAttributions(city, view.places, dataSource)?.join(' · ') ?? tx.osmSource;
   const printSource = [
     dataSource && sourceLine(dataSource, t.source),
     ((services.enabled && services.synthetic) || meta?.synthetic) && `${t.services}: ${t.demoData}`,

@@ -22,9 +22,10 @@ export function placeLayersOf(city: CityInfo | null, kind: OrientationLayer): Ci
  * The attributions of the layers switched on, each once (Leipzig's: OpenStreetMap; Chemnitz's
  * schools: Stadt Chemnitz); null while the cities are loading.
  */
-export function placeAttributions(city: CityInfo | null, shown: OrientationLayer[]): string[] | null {
+export function placeAttributions(city: CityInfo | null, shown: OrientationLayer[], except: string | null = null): string[] | null {
   if (!city) return null;
-  return [...new Set(shown.flatMap((k) => placeLayersOf(city, k).map((l) => l.source.attribution)))];
+  // `except`: a line the map already names (Chemnitz's schools and areas share one source)
+  return [...new Set(shown.flatMap((k) => placeLayersOf(city, k).map((l) => l.source.attribution)))].filter((a) => a !== except);
 }
 
 /**

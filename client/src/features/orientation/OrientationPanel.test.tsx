@@ -29,6 +29,8 @@ describe('what the map offers and attributes per city', () => {
     expect(placeKinds(LEIPZIG)).toEqual(['stops', 'social']);
     expect(placeKinds(null)).toEqual(['stops', 'social']);
     expect(placeAttributions(CHEMNITZ, ['social'])).toEqual([CHEMNITZ.placeLayers[0]!.source.attribution]);
+    // the map names a source once: Chemnitz's schools share the source of its areas
+    expect(placeAttributions(CHEMNITZ, ['social'], CHEMNITZ.area.source!.attribution)).toEqual([]);
     // Leipzig's two OSM layers share one attribution, named once
     expect(placeAttributions(LEIPZIG, ['stops', 'social'])).toEqual(['© OpenStreetMap-Mitwirkende (ODbL 1.0)']);
   });
