@@ -32,7 +32,8 @@ import { useViewState } from './use-view-state';
 import { CityTrend } from '../features/charts/AreaTrend';
 import { CompareTray } from '../features/compare/CompareTray';
 import { MAX_COMPARE, MIN_COMPARE } from '../lib/url-state';
-import { CityAreaList, CityNotice, CitySwitcher, currentCity, FitCity, unavailableFor, useCities } from '../features/city/CitySwitcher';
+import { dataAttribution, placeAttributions, placeKinds } from '../features/city/city-layers';
+import { CityAreaList, CityNotice, CitySwitcher, cityLevels, currentCity, FitCity, levelFor, unavailableFor, useCities } from '../features/city/CitySwitcher';
 
 // the side-by-side view is a chunk of its own, loaded when a planner opens it
 const CompareView = lazy(() => import('../features/compare/CompareView'));
@@ -43,25 +44,33 @@ function areaByKey<A extends { id: number; code: string | null }>(areas: A[] | n
   return areas.find((a) => a.code === key) ?? (/^\d+$/.test(key) ? areas.find((a) => a.id === Number(key)) : undefined) ?? null;
 }
 
-function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewState>) => void }) {
+function Atlas({ view: asked, update }: { view: ViewState; update: (p: Partial<ViewState>) => void }) {
   const { t, locale } = useI18n();
+  const cities = useCities();
+  const city = currentCity(cities, asked.city);
+  // a level the city lacks (Chemnitz has no Stadtbezirke) falls back to one it has, saying why
+  const fallback = levelFor(city, asked.level);
+  // orientation layers of another city in the address (Leipzig's stops in Chemnitz) are not shown
+  const offeredPlaces = placeKinds(city).join(',');
+  const view = useMemo(() => {
+    const places = asked.places.filter((p) => offeredPlaces.split(',').includes(p));
+    return fallback.level === asked.level && places.length === asked.places.length ? asked : { ...asked, level: fallback.level, places };
+  }, [asked, fallback.level, offeredPlaces]);
   // the scenario's year is the gap layer's, known once the layer has its years
   const [scenarioYear, setScenarioYear] = useState<number | null>(null);
   const setScenarioSpec = useCallback((scenario: ViewState['scenario']) => update({ scenario }), [update]);
-  const scenario = useScenario(view.scenario, setScenarioSpec, view.gapCategory, scenarioYear, view.level, view.layer === 'gap');
+  const scenario = useScenario(view.scenario, setScenarioSpec, view.gapCategory, scenarioYear, view.level, view.layer === 'gap', view.city);
   const { changes } = scenario;
   const scenarioFor = useCallback((year: number | null) => changes(view.gapCategory, year, view.level), [changes, view.gapCategory, view.level]);
   const layer = useMapLayer(view, scenarioFor);
   const services = useServices(view);
-  const cities = useCities();
-  const city = currentCity(cities, view.city);
   // what the API cannot compute for this city: said plainly, the figures left empty
   const unavailable = !!unavailableFor(city, view.layer);
   const catchment = useServicePick(view.service);
   const showCatchment = useCallback((s: Pick<ServicePick, 'id'> | null) => update({ service: s?.id ?? null }), [update]);
   const { areas, geojson, meta, shown, ranks, year, compareYear, period, title, yearLabel } = layer;
   useEffect(() => setScenarioYear(year), [year]);
-  const places = usePlaces(view.places);
+  const places = usePlaces(view.places, view.city);
   const tx = useMapToolTexts();
   const basemap = useMapStyle();
   const [map, setMap] = useState<MapLibreMap | null>(null);
@@ -88,15 +97,18 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
   const indicatorDef = layer.indicators?.find((i) => i.key === view.indicator);
   const movedIds = useMemo(() => (scenario.result?.areas ?? []).filter((a) => a.area && a.before.gapClass !== a.after.gapClass).map((a) => a.area!.id), [scenario.result]);
   // what a printed map or image names as its sources: data, demo note, basemap, OSM layers
+  // the map names its data's source for the city shown, and each orientation layer's own source
+  const dataSource = dataAttribution(city, unavailable, meta?.attribution);
+  const placeSources = placeAttributions(city, view.places, dataSource)?.join(' · ') ?? tx.osmSource;
   const printSource = [
-    meta && sourceLine(meta.attribution, t.source),
+    dataSource && sourceLine(dataSource, t.source),
     ((services.enabled && services.synthetic) || meta?.synthetic) && `${t.services}: ${t.demoData}`,
     basemap.attribution && `${tx.basemap}: ${basemap.attribution}`,
-    view.places.length > 0 && `${tx.orientation}: ${tx.osmSource}`,
+    view.places.length > 0 && placeSources && `${tx.orientation}: ${placeSources}`,
   ]
     .filter(Boolean)
     .join(' · ');
-  const mapPrint = useMapPrint({ map, layer, levelName: t[view.level], source: printSource, profileOpen: !!selected });
+  const mapPrint = useMapPrint({ map, layer, levelName: t[view.level], source: printSource, profileOpen: !!selected, cityName: city?.name ?? null });
 
   const onPointClick = useCallback(
     (e: MapLayerMouseEvent) => {
@@ -136,12 +148,13 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
           </div>
         )}
         {layer.indicators ? (
-          <Controls view={view} indicators={layer.indicators} years={layer.years} year={year} categories={layer.categories} onChange={update} />
+          <Controls view={view} indicators={layer.indicators} years={layer.years} year={year} categories={layer.categories} onChange={update}
+            levels={cityLevels(city)} levelMissing={fallback.missing ? (locale === 'en' ? fallback.missing.messageEn : fallback.missing.message) : null} />
         ) : (
           !layer.failed && <p role="status">{t.loading}</p>
         )}
         <LayerLegend layer={layer} />
-        {view.layer === 'indicator' && indicatorDef && <CityTrend key={indicatorDef.key} indicator={indicatorDef} />}
+        {view.layer === 'indicator' && indicatorDef && !unavailable && <CityTrend key={indicatorDef.key} indicator={indicatorDef} city={view.city} />}
         {view.layer === 'gap' ? (
           <ScenarioPanel
             scenario={scenario}
@@ -149,6 +162,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
             categoryName={category ? localName(category, locale) : view.gapCategory}
             year={year}
             areas={areas}
+            unavailable={city?.unavailable.find((u) => u.what === 'SCENARIO_DEMAND') ?? null}
           />
         ) : (
           <p>
@@ -156,7 +170,7 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
           </p>
         )}
         <ServicesPanel state={services} filters={view} onChange={update} />
-        <OrientationPanel view={view} places={places} onChange={update} />
+        <OrientationPanel view={view} places={places} onChange={update} city={city} />
         {mapPrint.tools}
         {meta && areas && year !== null && !layer.loading && (
           <Downloads meta={meta} areas={areas} shown={shown} ranks={ranks} year={period?.to ?? year} compareYear={period?.from ?? null} level={view.level} indicatorName={title}
@@ -174,16 +188,16 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
           selectedId={selected?.id ?? null}
           camera={view.camera}
           attribution={
-            meta && (
+            dataSource && (
               <>
-                {meta.attribution}
-                {((services.enabled && services.synthetic) || meta.synthetic) && (
+                {dataSource}
+                {((services.enabled && services.synthetic) || (!unavailable && meta?.synthetic)) && (
                   <>
                     {' · '}
                     {t.services}: <DemoBadge />
                   </>
                 )}
-                {view.places.length > 0 && <> · {tx.osmSource}</>}
+                {view.places.length > 0 && placeSources && <> · {placeSources}</>}
               </>
             )
           }
@@ -227,16 +241,18 @@ function Atlas({ view, update }: { view: ViewState; update: (p: Partial<ViewStat
             key={selected.id}
             area={selected}
             level={view.level}
-            current={{ meta, value: shown.get(selected.id), rank: ranks.get(selected.id) ?? null, total: ranks.size, year: period?.to ?? year, compareYear: period?.from ?? null }}
+            current={{ meta: unavailable ? null : meta, value: shown.get(selected.id), rank: ranks.get(selected.id) ?? null, total: ranks.size, year: period?.to ?? year, compareYear: period?.from ?? null }}
             needYear={lastNeedYear ?? layer.lastNeedYear}
             onClose={() => update({ area: null })}
             onShowCatchment={showCatchment}
             compare={{ active: comparedIds.includes(selected.id), full: comparedIds.length >= MAX_COMPARE, onToggle: () => toggleCompare(selected.id) }}
+            city={city}
           />
         )}
         {view.compareOpen && view.compareAreas.length >= MIN_COMPARE && (
           <Suspense fallback={<p className="map-status" role="status">{t.loading}</p>}>
-            <CompareView codes={view.compareAreas} level={view.level} needYear={lastNeedYear ?? layer.lastNeedYear} onClose={() => update({ compareOpen: false })} />
+            <CompareView codes={view.compareAreas} level={view.level} needYear={lastNeedYear ?? layer.lastNeedYear} onClose={() => update({ compareOpen: false })}
+              city={city && !city.isDefault ? city.key : null} unavailable={city?.unavailable ?? []} />
           </Suspense>
         )}
       </div>
@@ -278,7 +294,7 @@ export function App() {
   }, [view.lang]);
   return (
     <I18nProvider locale={view.lang}>
-      <Header lang={view.lang} onLang={(lang) => update({ lang })} page="map" />
+      <Header lang={view.lang} onLang={(lang) => update({ lang })} page="map" city={view.city} />
       <main id="main">
         <Atlas view={view} update={update} />
       </main>

@@ -9,9 +9,11 @@ import { DemoBadge, useServices } from '../features/services/ServicesPanel';
 import { ServicesLayer } from '../map/layers/services/ServicesLayer';
 import { formatValue } from '../lib/format';
 import { parseEmbed, serializeView, type EmbedState } from '../lib/url-state';
+import { currentCity, useCities } from '../features/city/CitySwitcher';
 
 function EmbedMap({ embed }: { embed: EmbedState }) {
   const { t } = useI18n();
+  const cityName = currentCity(useCities(), embed.view.city)?.name ?? null;
   const layer = useMapLayer(embed.view);
   const services = useServices(embed.view);
   const { areas, meta, shown, title, yearLabel } = layer;
@@ -20,7 +22,7 @@ function EmbedMap({ embed }: { embed: EmbedState }) {
   const fullLink = `/${serializeView({ ...embed.view, year: layer.year, area: area?.code ?? null })}`;
 
   return (
-    <main id="main" className="embed" aria-label={t.appTitle}>
+    <main id="main" className="embed" aria-label={t.appTitleOf(cityName)}>
       <div className="embed-map">
         {layer.failed && <p className="error" role="alert">{t.error}</p>}
         {areas && (
@@ -80,6 +82,11 @@ function EmbedMap({ embed }: { embed: EmbedState }) {
   );
 }
 
+function EmbedTitle({ city }: { city: string | null }) {
+  const { t } = useI18n();
+  return <h1 className="sr-only">{t.appTitleOf(currentCity(useCities(), city)?.name ?? null)}</h1>;
+}
+
 export function Embed() {
   const embed = useMemo(() => parseEmbed(window.location.search), []);
   useEffect(() => {
@@ -88,7 +95,7 @@ export function Embed() {
   }, [embed.view.lang]);
   return (
     <I18nProvider locale={embed.view.lang}>
-      <h1 className="sr-only">Sozialatlas Leipzig</h1>
+      <EmbedTitle city={embed.view.city} />
       <EmbedMap embed={embed} />
     </I18nProvider>
   );

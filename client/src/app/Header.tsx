@@ -1,12 +1,18 @@
+import { useEffect } from 'react';
 import { useMutation } from 'urql';
 import { useI18n } from './i18n';
 import { LOGOUT } from '../features/auth/queries';
 import { canEdit, useViewer } from '../features/auth/use-viewer';
+import { currentCity, useCities } from '../features/city/CitySwitcher';
 
 export type Page = 'map' | 'edit' | 'login' | 'admin' | 'budget';
 
 /** A path of the app in the current language (English is `?sprache=en`). */
 export const pathIn = (path: string, lang: 'de' | 'en') => (lang === 'en' ? `${path}${path.includes('?') ? '&' : '?'}sprache=en` : path);
+
+/** A path of the app for the city shown (`stadt=<key>`; the default city is left out, as on the map). */
+export const pathFor = (path: string, lang: 'de' | 'en', city: string | null | undefined) =>
+  pathIn(city ? `${path}${path.includes('?') ? '&' : '?'}stadt=${encodeURIComponent(city)}` : path, lang);
 
 /** The login page, returning to where the planner was. */
 export const loginHref = (lang: 'de' | 'en') => {
@@ -34,8 +40,17 @@ function SkipLink({ target, text }: { target: string; text: string }) {
   );
 }
 
-export function Header({ lang, onLang, page }: { lang: 'de' | 'en'; onLang: (l: 'de' | 'en') => void; page: Page }) {
+/** `city`: the key of the city shown (`stadt=`), null for the default city. */
+export function Header({ lang, onLang, page, city = null }: { lang: 'de' | 'en'; onLang: (l: 'de' | 'en') => void; page: Page; city?: string | null }) {
   const { t } = useI18n();
+  const cities = useCities();
+  const shown = currentCity(cities, city);
+  const title = t.appTitleOf(shown?.name ?? null);
+  const cityKey = shown && !shown.isDefault ? shown.key : null;
+  useEffect(() => {
+    // the other pages name themselves in the title; the map is the atlas of the city shown
+    if (page === 'map') document.title = title;
+  }, [page, title]);
   const { viewer } = useViewer();
   const [, logout] = useMutation(LOGOUT);
   const signedIn = viewer && viewer.role !== 'ANONYMOUS';
@@ -48,11 +63,11 @@ export function Header({ lang, onLang, page }: { lang: 'de' | 'en'; onLang: (l: 
     <header className="header">
       {page === 'map' ? <SkipLink target="table" text={t.skipToTable} /> : <SkipLink target="edit-content" text={t.skipToContent} />}
       <div>
-        <h1>{t.appTitle}</h1>
+        <h1 data-testid="app-title">{title}</h1>
         <p className="muted small">{t.appSubtitle}</p>
       </div>
       <nav className="header-nav" aria-label={t.navigation}>
-        {page !== 'map' && <a href={pathIn('/', lang)}>{t.mapLink}</a>}
+        {page !== 'map' && <a href={pathFor('/', lang, cityKey)}>{t.mapLink}</a>}
         {page !== 'edit' && canEdit(viewer) && (
           <a href={pathIn('/bearbeiten', lang)} data-testid="edit-link">
             {t.editLink}
@@ -64,7 +79,7 @@ export function Header({ lang, onLang, page }: { lang: 'de' | 'en'; onLang: (l: 
           </a>
         )}
         {page !== 'budget' && (
-          <a href={pathIn('/haushalt', lang)} data-testid="budget-link">
+          <a href={pathFor('/haushalt', lang, cityKey)} data-testid="budget-link">
             {t.budgetLink}
           </a>
         )}

@@ -3,7 +3,8 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { Locale } from '../lib/format';
 
 const de = {
-  appTitle: 'Sozialatlas Leipzig',
+  /** The title names the city shown (only "Sozialatlas" until the cities have loaded). */
+  appTitleOf: (city: string | null) => (city ? `Sozialatlas ${city}` : 'Sozialatlas'),
   appSubtitle: 'Gebiete, Indikatoren und soziale Angebote für die Sozialplanung',
   skipToTable: 'Zur Tabelle springen',
   indicator: 'Indikator',
@@ -52,7 +53,7 @@ const de = {
   print: 'Drucken',
   keyIndicators: 'Kennzahlen',
   trend: 'Entwicklung',
-  vsCity: 'Linie: Gebiet; gestrichelt: Stadt Leipzig',
+  vsCity: (city: string | null) => `Linie: Gebiet; gestrichelt: ${city ? `Stadt ${city}` : 'Stadt'}`,
   printedFrom: (date: string, url: string) => `Sozialatlas, gedruckt am ${date}. Diese Ansicht online: ${url}`,
   city: 'Stadt',
   of: 'von',
@@ -180,6 +181,7 @@ const de = {
   skipToContent: 'Zum Inhalt springen',
   navigation: 'Navigation',
   mapLink: 'Karte',
+  profileUnavailable: 'Für diese Stadt nicht verfügbar',
   editLink: 'Daten bearbeiten',
   adminLink: 'Verwaltung',
   budgetLink: 'Haushalt',
@@ -193,7 +195,7 @@ const de = {
 export type Dict = typeof de;
 
 const en: Dict = {
-  appTitle: 'Sozialatlas Leipzig',
+  appTitleOf: (city: string | null) => (city ? `Sozialatlas ${city}` : 'Sozialatlas'),
   appSubtitle: 'Areas, indicators and social services for social planning',
   skipToTable: 'Skip to table',
   indicator: 'Indicator',
@@ -241,7 +243,7 @@ const en: Dict = {
   print: 'Print',
   keyIndicators: 'Key figures',
   trend: 'Trend',
-  vsCity: 'Line: area; dashed: city of Leipzig',
+  vsCity: (city: string | null) => `Line: area; dashed: ${city ? `city of ${city}` : 'city'}`,
   printedFrom: (date: string, url: string) => `Sozialatlas, printed on ${date}. This view online: ${url}`,
   city: 'City',
   of: 'of',
@@ -369,6 +371,7 @@ const en: Dict = {
   skipToContent: 'Skip to content',
   navigation: 'Navigation',
   mapLink: 'Map',
+  profileUnavailable: 'Not available for this city',
   editLink: 'Edit data',
   adminLink: 'Administration',
   budgetLink: 'Budget',

@@ -29,7 +29,7 @@ export function useMapLayer(view: ViewState, scenarioFor: ((year: number | null)
   );
   // values are fetched for indicator sources only; need index and gaps come classified below
   const layer = useLayerValues(source, view.level, indicators, view.city);
-  const needYears = useNeedYears();
+  const needYears = useNeedYears(view.city);
   const categories = useCategories();
 
   const index = useMemo(() => byYear(layer.rows ?? []), [layer.rows]);

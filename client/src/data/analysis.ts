@@ -9,8 +9,8 @@ import type { Level } from '../lib/url-state';
 
 /** The years the API can compute the need index for (all its inputs have data). */
 export const NEED_YEARS = graphql(`
-  query NeedYears {
-    needIndexYears
+  query NeedYears($city: String) {
+    needIndexYears(city: $city)
   }
 `);
 
@@ -47,8 +47,9 @@ export const CATEGORIES_WITH_NORM = graphql(`
 `);
 
 export const SCENARIO = graphql(`
-  query Scenario($input: ScenarioInput!) {
-    scenario(input: $input) {
+  query Scenario($input: ScenarioInput!, $city: String) {
+    scenario(input: $input, city: $city) {
+      unavailable { what reason message messageEn }
       areas {
         area { id name }
         changed
@@ -61,14 +62,14 @@ export const SCENARIO = graphql(`
 `);
 
 export const EARLY_WARNINGS = graphql(`
-  query EarlyWarnings($year: Int!, $level: AreaLevel!) {
-    earlyWarnings(year: $year, level: $level) { alerts { area { id } indicatorKey message messageEn years values } }
+  query EarlyWarnings($year: Int!, $level: AreaLevel!, $city: String) {
+    earlyWarnings(year: $year, level: $level, city: $city) { alerts { area { id } indicatorKey message messageEn years values } }
   }
 `);
 
 export const COVERAGE = graphql(`
-  query Coverage($year: Int!, $level: AreaLevel!) {
-    coverage(year: $year, level: $level) {
+  query Coverage($year: Int!, $level: AreaLevel!, $city: String) {
+    coverage(year: $year, level: $level, city: $city) {
       rows { area { id } category services capacity capacityKnown capacityComplete servicesWithoutCapacity ratioPer1000 norm coveragePercent reason }
     }
   }
@@ -84,8 +85,8 @@ export function useCategories() {
 }
 
 /** Years the need index can be computed for, from the API (all its default indicators have data). */
-export function useNeedYears() {
-  const [{ data, error }] = useQuery({ query: NEED_YEARS });
+export function useNeedYears(city: string | null = null) {
+  const [{ data, error }] = useQuery({ query: NEED_YEARS, variables: { city } });
   return useMemo(() => {
     if (error) return [];
     return data ? data.needIndexYears : null;

@@ -45,9 +45,22 @@ export const INDICATOR_VALUES = graphql(`
   }
 `);
 
-/** The cities of the hub for the switcher, with what cannot be computed there and why. */
+/**
+ * The cities of the hub for the switcher, with what cannot be computed there and why, the levels
+ * they have (and lack), their orientation layers, and the source of their boundaries (attribution).
+ */
 export const CITIES = graphql(`
   query Cities {
-    cities { key name isDefault districtStatistics unavailable { what reason message messageEn } }
+    cities {
+      key
+      name
+      isDefault
+      districtStatistics
+      unavailable { what reason message messageEn }
+      levels { level count }
+      missingLevels { level message messageEn }
+      placeLayers { collection amenities count source { key title publisher licence attribution } }
+      area { id source { key title publisher licence attribution } }
+    }
   }
 `);

@@ -8,6 +8,10 @@ const de = {
   stops: 'Haltestellen (Straßenbahn, Bus, Bahn)',
   socialBuildings: 'Soziale Einrichtungen laut OpenStreetMap',
   osmSource: '© OpenStreetMap-Mitwirkende (ODbL 1.0)',
+  /** plural name of a place layer's amenity value ('' when it has none here) */
+  amenityName: (amenity: string) => ({ school: 'Schulen' })[amenity] ?? '',
+  /** a city's own place layer: what it holds and who publishes it */
+  placeLayer: (what: string, publisher: string) => `${what} (${publisher})`,
   placesLoading: 'Orte werden geladen …',
   placesCount: (n: number) => `${n.toLocaleString('de-DE')} Orte`,
   basemap: 'Hintergrundkarte',
@@ -32,6 +36,8 @@ const en: MapToolTexts = {
   stops: 'Stops (tram, bus, train)',
   socialBuildings: 'Social buildings from OpenStreetMap',
   osmSource: '© OpenStreetMap contributors (ODbL 1.0)',
+  amenityName: (amenity) => ({ school: 'Schools' })[amenity] ?? '',
+  placeLayer: (what, publisher) => `${what} (${publisher})`,
   placesLoading: 'Loading places …',
   placesCount: (n) => `${n.toLocaleString('en-GB')} places`,
   basemap: 'Basemap',

@@ -115,7 +115,7 @@ describe('query cost multiplies list sizes', () => {
 
   it('estimates each list without `first` at least as long as the shipped data has it', async () => {
     const { body } = await http.graphql(
-      '{ areas(first: 500) { nodes { neighbours { id } children { id } serviceStats { services } } } indicators { key } sources { key } serviceCategories { key } plans { id goals { id measures { id } } } }',
+      '{ areas(first: 500) { nodes { neighbours { id } children { id } serviceStats { services } } } indicators { key } sources { key } serviceCategories { key } plans { id goals { id measures { id } } } cities { key unavailable { what } levels { level } missingLevels { level } placeLayers { collection } } }',
     );
     expect(body.errors).toBeUndefined();
     const longest = (lists: unknown[][]) => Math.max(0, ...lists.map((l) => l.length));
@@ -131,6 +131,10 @@ describe('query cost multiplies list sizes', () => {
       'Query.plans': plans.length,
       'Plan.goals': longest(plans.map((p) => p.goals)),
       'Goal.measures': longest(plans.flatMap((p) => p.goals.map((g) => g.measures))),
+      'Query.cities': body.data.cities.length,
+      ...Object.fromEntries(
+        (['unavailable', 'levels', 'missingLevels', 'placeLayers'] as const).map((f) => [`City.${f}`, longest(body.data.cities.map((c: Record<string, unknown[]>) => c[f]))]),
+      ),
     };
     for (const [field, length] of Object.entries(actual)) expect({ field, fits: length <= (LIST_ESTIMATES[field] as number) }).toEqual({ field, fits: true });
     expect(actual['Area.neighbours']).toBeGreaterThan(3);

@@ -43,6 +43,12 @@ export const LIST_ESTIMATES: Record<string, number> = {
   'Query.apiKeys': 100,
   // areas × years of a funding report
   'Query.fundingTotals': 500,
+  // the hub's cities and what each has or lacks (the map's Cities query asks for all of it)
+  'Query.cities': 10,
+  'City.unavailable': 15,
+  'City.levels': 5,
+  'City.missingLevels': 5,
+  'City.placeLayers': 10,
 };
 /** Lists not named above: per-area analysis rows and import reports, about one row per area. */
 export const DEFAULT_LIST_ESTIMATE = 100;

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockClient, renderWithClient } from '../../../test/render';
+import { CITIES_ANSWER } from '../../../test/cities';
 import { BudgetView, budgetSearch, parseBudgetView, type BudgetView as View } from './BudgetPage';
 
 const product = (code: string, planned: string, extra: Record<string, unknown> = {}) => ({
@@ -50,16 +51,21 @@ function budget(variables: Record<string, unknown>) {
 
 function renderView(view: View) {
   const onChange = jest.fn();
-  const { client, requests } = mockClient({ BudgetYears: { data: { budgetYears: [2025, 2026] } }, Budget: budget });
+  // Chemnitz has no budget: the API answers no plan years for it (and null for a year)
+  const { client, requests } = mockClient({
+    BudgetYears: (v) => ({ data: { budgetYears: v.city === 'chemnitz' ? [] : [2025, 2026] } }),
+    Budget: (v) => (v.city === 'chemnitz' ? { data: { budget: null } } : budget(v)),
+    Cities: CITIES_ANSWER,
+  });
   renderWithClient(<BudgetView view={view} onChange={onChange} />, client, view.lang);
   return { onChange, requests };
 }
 
 describe('Haushalt view', () => {
   it('shows planned amounts as planned amounts, with the real value only on a named assumption', async () => {
-    const { requests } = renderView({ year: null, inflation: 2, lang: 'de' });
+    const { requests } = renderView({ year: null, inflation: 2, lang: 'de', city: null });
     expect(await screen.findByText(/keine Zuwendungen an einzelne Träger/)).toBeInTheDocument();
-    expect(requests.find((r) => r.name === 'Budget')?.variables).toEqual({ year: 2025, inflation: 2 });
+    expect(requests.find((r) => r.name === 'Budget')?.variables).toEqual({ year: 2025, inflation: 2, city: null });
     const summary = screen.getByTestId('budget-summary');
     expect(within(summary).getByText('113.649.277,17 €')).toBeInTheDocument();
     expect(screen.getByTestId('budget-real')).toHaveTextContent('93.395.262,88 € (mit angenommenem Preisindex 121,7)');
@@ -70,13 +76,13 @@ describe('Haushalt view', () => {
   });
 
   it('without an assumption it says that no real value is computed', async () => {
-    renderView({ year: 2026, inflation: null, lang: 'de' });
+    renderView({ year: 2026, inflation: null, lang: 'de', city: null });
     expect(await screen.findByTestId('budget-real')).toHaveTextContent('nicht berechnet');
   });
 
   it('changes year and assumption through the page state, in English too', async () => {
     const user = userEvent.setup();
-    const { onChange } = renderView({ year: 2025, inflation: 2, lang: 'en' });
+    const { onChange } = renderView({ year: 2025, inflation: 2, lang: 'en', city: null });
     await screen.findByText(/not grants to individual providers/);
     await user.selectOptions(screen.getByLabelText(/Plan year/), '2026');
     expect(onChange).toHaveBeenLastCalledWith({ year: 2026 });
@@ -85,12 +91,26 @@ describe('Haushalt view', () => {
   });
 
   it('keeps year, assumption and language in the URL', () => {
-    expect(parseBudgetView('')).toEqual({ year: null, inflation: 2, lang: 'de' });
+    expect(parseBudgetView('')).toEqual({ year: null, inflation: 2, lang: 'de', city: null });
     const view = parseBudgetView('?jahr=2026&teuerung=keine&sprache=en');
-    expect(view).toEqual({ year: 2026, inflation: null, lang: 'en' });
+    expect(view).toEqual({ year: 2026, inflation: null, lang: 'en', city: null });
     expect(budgetSearch(view)).toBe('?jahr=2026&teuerung=keine&sprache=en');
     expect(parseBudgetView('?teuerung=2,5').inflation).toBe(2.5);
     // a value not offered falls back to the default instead of being sent as given
     expect(parseBudgetView('?teuerung=40').inflation).toBe(2);
+  });
+
+  it('Chemnitz: asks for Chemnitz and says in the API’s words that it has no budget, never Leipzig’s figures', async () => {
+    const { requests } = renderView({ year: null, inflation: 2, lang: 'de', city: 'chemnitz' });
+    expect(await screen.findByTestId('budget-unavailable')).toHaveTextContent('Haushalt: für Chemnitz liegt kein Haushalt vor.');
+    expect(requests.filter((r) => r.name === 'BudgetYears').every((r) => r.variables.city === 'chemnitz')).toBe(true);
+    expect(screen.queryByTestId('budget-summary')).toBeNull();
+    expect(screen.queryByText(/Leipzig/)).toBeNull();
+  });
+
+  it('keeps the city in the URL, as the map does', () => {
+    const view = parseBudgetView('?stadt=chemnitz');
+    expect(view.city).toBe('chemnitz');
+    expect(budgetSearch(view)).toBe('?stadt=chemnitz');
   });
 });

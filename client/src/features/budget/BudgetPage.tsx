@@ -9,6 +9,7 @@ import { localName, type Locale } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 import { BUDGET, BUDGET_YEARS } from './queries';
 import { useBudgetTexts } from './texts';
+import { currentCity, useCities } from '../city/CitySwitcher';
 
 /** Inflation assumptions offered; 2 % is the ECB's medium-term target. null: no assumption. */
 export const INFLATION_CHOICES = [null, 1.5, 2, 2.5, 3] as const;
@@ -18,6 +19,8 @@ export interface BudgetView {
   year: number | null;
   inflation: number | null;
   lang: Locale;
+  /** the city's key, as on the map (`stadt=`); null: the default city */
+  city: string | null;
 }
 
 export function parseBudgetView(search: string): BudgetView {
@@ -29,6 +32,7 @@ export function parseBudgetView(search: string): BudgetView {
     year: Number.isInteger(year) && year > 0 ? year : null,
     inflation: inflation === null || INFLATION_CHOICES.includes(inflation as (typeof INFLATION_CHOICES)[number]) ? inflation : DEFAULT_INFLATION,
     lang: p.get('sprache') === 'en' ? 'en' : 'de',
+    city: p.get('stadt') || null,
   };
 }
 
@@ -36,6 +40,7 @@ export function budgetSearch(view: BudgetView): string {
   const p = new URLSearchParams();
   if (view.year !== null) p.set('jahr', String(view.year));
   if (view.inflation !== DEFAULT_INFLATION) p.set('teuerung', view.inflation === null ? 'keine' : String(view.inflation));
+  if (view.city) p.set('stadt', view.city);
   if (view.lang === 'en') p.set('sprache', 'en');
   const s = p.toString();
   return s ? `?${s}` : '';
@@ -48,15 +53,16 @@ const number = (value: number, locale: Locale, digits = 0) =>
 
 export default function BudgetRoute() {
   const [view, setView] = useState(() => parseBudgetView(window.location.search));
+  const cityName = currentCity(useCities(), view.city)?.name;
   useEffect(() => {
     document.documentElement.lang = view.lang;
-    document.title = `${view.lang === 'en' ? 'Budget' : 'Haushalt'} – Sozialatlas`;
+    document.title = `${view.lang === 'en' ? 'Budget' : 'Haushalt'} – Sozialatlas${cityName ? ` ${cityName}` : ''}`;
     const search = budgetSearch(view);
     if (search !== window.location.search) window.history.replaceState(null, '', window.location.pathname + search);
-  }, [view]);
+  }, [view, cityName]);
   return (
     <I18nProvider locale={view.lang}>
-      <Header lang={view.lang} onLang={(lang) => setView((v) => ({ ...v, lang }))} page="budget" />
+      <Header lang={view.lang} onLang={(lang) => setView((v) => ({ ...v, lang }))} page="budget" city={view.city} />
       <main id="main" className="editing budget">
         <div id="edit-content" tabIndex={-1}>
           <BudgetView view={view} onChange={(patch) => setView((v) => ({ ...v, ...patch }))} />
@@ -69,11 +75,20 @@ export default function BudgetRoute() {
 export function BudgetView({ view, onChange }: { view: BudgetView; onChange: (patch: Partial<BudgetView>) => void }) {
   const b = useBudgetTexts();
   const { locale } = useI18n();
-  const [years] = useQuery({ query: BUDGET_YEARS });
+  const city = currentCity(useCities(), view.city);
+  const cityKey = city ? (city.isDefault ? null : city.key) : view.city;
+  // a city without a budget: the API's sentence, never another city's figures
+  const noBudget = city?.unavailable.find((u) => u.what === 'BUDGET') ?? null;
+  const [years] = useQuery({ query: BUDGET_YEARS, variables: { city: cityKey } });
   const available = years.data?.budgetYears ?? [];
   const year = view.year !== null && available.includes(view.year) ? view.year : (available[0] ?? null);
-  const [result] = useQuery({ query: BUDGET, variables: { year: year ?? 0, inflation: view.inflation }, pause: year === null });
+  const [result] = useQuery({ query: BUDGET, variables: { year: year ?? 0, inflation: view.inflation, city: cityKey }, pause: year === null });
   const budget = result.data?.budget;
+
+  if (noBudget)
+    return (
+      <p className="notice" role="status" data-testid="budget-unavailable">{locale === 'en' ? noBudget.messageEn : noBudget.message}</p>
+    );
 
   if (years.error || result.error) return <p className="error" role="alert">{b.error}</p>;
   if (years.fetching || (year !== null && !budget && result.fetching)) return <p role="status">{b.loading}</p>;

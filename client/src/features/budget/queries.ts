@@ -1,14 +1,14 @@
 import { graphql } from '../../generated';
 
 export const BUDGET_YEARS = graphql(`
-  query BudgetYears {
-    budgetYears
+  query BudgetYears($city: String) {
+    budgetYears(city: $city)
   }
 `);
 
 export const BUDGET = graphql(`
-  query Budget($year: Int!, $inflation: Float) {
-    budget(year: $year, assumedInflationPercent: $inflation) {
+  query Budget($year: Int!, $inflation: Float, $city: String) {
+    budget(year: $year, assumedInflationPercent: $inflation, city: $city) {
       year
       planned
       real

@@ -29,11 +29,12 @@ function IndicatorSelect({ id, value, indicators, onChange }: { id: string; valu
 }
 
 /** `indicator`/`onIndicator`: the chosen indicator, kept by the profile (its key-figure rows choose it too). */
-export function AreaTrend({ areaId, indicators, indicator: key, onIndicator: setKey }: { areaId: number; indicators: IndicatorDef[]; indicator: string; onIndicator: (key: string) => void }) {
+/** `city`: the key of the area's city (null: the default city), whose line is drawn beside it. */
+export function AreaTrend({ areaId, indicators, indicator: key, onIndicator: setKey, city: cityKey = null }: { areaId: number; indicators: IndicatorDef[]; indicator: string; onIndicator: (key: string) => void; city?: string | null }) {
   const { t, locale } = useI18n();
   const c = useChartTexts();
   const [countMode, setCountMode] = useState<'index' | 'own'>('index');
-  const [{ data, fetching, error }] = useQuery({ query: AREA_TREND, variables: { id: areaId, key } });
+  const [{ data, fetching, error }] = useQuery({ query: AREA_TREND, variables: { id: areaId, key, city: cityKey } });
   const def = indicators.find((i) => i.key === key);
   const area = data?.area;
   const city = data?.city.nodes[0];
@@ -76,10 +77,10 @@ export function AreaTrend({ areaId, indicators, indicator: key, onIndicator: set
 }
 
 /** The whole city's series of the indicator on the map. */
-export function CityTrend({ indicator }: { indicator: IndicatorDef }) {
+export function CityTrend({ indicator, city: cityKey = null }: { indicator: IndicatorDef; city?: string | null }) {
   const { t, locale } = useI18n();
   const c = useChartTexts();
-  const [{ data, error }] = useQuery({ query: CITY_TREND, variables: { key: indicator.key } });
+  const [{ data, error }] = useQuery({ query: CITY_TREND, variables: { key: indicator.key, city: cityKey } });
   const city = data?.city.nodes[0];
   return (
     <details className="city-trend" data-testid="city-trend">

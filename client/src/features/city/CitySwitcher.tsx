@@ -8,7 +8,7 @@ import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { useI18n } from '../../app/i18n';
 import { CITIES } from '../../data/queries';
 import type { CitiesQuery, CityGap } from '../../generated/graphql';
-import type { LayerKind, ViewState } from '../../lib/url-state';
+import type { LayerKind, Level, ViewState } from '../../lib/url-state';
 
 export type CityInfo = CitiesQuery['cities'][number];
 
@@ -58,6 +58,26 @@ export function CitySwitcher({ cities, value, onChange }: { cities: CityInfo[]; 
       </select>
     </p>
   );
+}
+
+/** The map's levels, coarse to fine; a city offers those it has. */
+const MAP_LEVELS: Level[] = ['DISTRICT', 'BOROUGH'];
+
+/** The map levels the city has (all while the cities are loading). */
+export function cityLevels(city: CityInfo | null): Level[] {
+  if (!city) return MAP_LEVELS;
+  const has = MAP_LEVELS.filter((l) => city.levels.some((c) => c.level === l));
+  return has.length ? has : MAP_LEVELS;
+}
+
+/**
+ * The level the map shows: the one asked for if the city has it, else the city's first map level,
+ * with the API's sentence on why (the address keeps the asked level, so the other city gets it back).
+ */
+export function levelFor(city: CityInfo | null, asked: Level): { level: Level; missing: CityInfo['missingLevels'][number] | null } {
+  const levels = cityLevels(city);
+  if (levels.includes(asked)) return { level: asked, missing: null };
+  return { level: levels[0]!, missing: city?.missingLevels.find((m) => m.level === asked) ?? null };
 }
 
 const LAYER_GAP: Record<LayerKind, CityGap> = { indicator: 'INDICATOR_MAP', need: 'NEED_INDEX', gap: 'GAP_CLASSES' };

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockClient, renderWithClient } from '../../../test/render';
 import CompareView from './CompareView';
+import { CHEMNITZ } from '../../../test/cities';
 
 const point = (year: number, value: number | null, status = 'REGULAR') => ({ year, value, status, missingReason: status === 'SUPPRESSED' ? 'SUPPRESSED' : null });
 const empty = { sgb2_child_share: [], unemployment_rate: [], household_income_median: [], mean_age: [], old_age_ratio: [], migrant_share: [] };
@@ -37,7 +38,7 @@ describe('CompareView', () => {
     const { client, requests } = mockClient(answers);
     renderWithClient(<CompareView codes={['83', '00']} level="DISTRICT" needYear={2022} onClose={onClose} />, client);
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Gebiete vergleichen: Grünau-Mitte · Zentrum');
-    expect(requests.find((r) => r.name === 'CompareAreas')!.variables).toEqual({ codes: ['83', '00'], level: 'DISTRICT' });
+    expect(requests.find((r) => r.name === 'CompareAreas')!.variables).toEqual({ codes: ['83', '00'], level: 'DISTRICT', city: null });
 
     const kf = screen.getByTestId('compare-key-figures');
     expect(within(kf).getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['Indikator', 'Grünau-MitteWest', 'ZentrumMitte', 'Stadt Leipzig']);
@@ -62,5 +63,14 @@ describe('CompareView', () => {
     document.removeEventListener('keydown', profileListener);
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(profileSees).toHaveBeenCalledWith(true);
+  });
+
+  it('Chemnitz: the areas and the city are asked for in Chemnitz; no need index, the API’s reason instead', async () => {
+    const { client, requests } = mockClient(answers);
+    renderWithClient(<CompareView codes={['1', '2']} level="DISTRICT" needYear={2022} onClose={jest.fn()} city="chemnitz" unavailable={CHEMNITZ.unavailable} />, client);
+    expect(requests.find((r) => r.name === 'CompareAreas')?.variables).toEqual({ codes: ['1', '2'], level: 'DISTRICT', city: 'chemnitz' });
+    expect(requests.some((r) => r.name === 'NeedIndexLayer')).toBe(false);
+    expect(screen.queryByTestId('compare-need')).toBeNull();
+    expect(screen.getByTestId('compare-unavailable')).toHaveTextContent('Bedarfsindex: für Chemnitz nicht verfügbar – keine Statistik je Stadtteil.');
   });
 });

@@ -14,12 +14,17 @@ import type { ChartSeries, SeriesPoint } from '../charts/chart-model';
 import { TimeSeriesChart } from '../charts/TimeSeriesChart';
 import { useChartTexts } from '../charts/texts';
 import { COMPARE_AREAS } from './queries';
+import type { CityInfo } from '../city/CitySwitcher';
 
 type Series = SeriesPoint[];
 const lastWithValue = (s: Series | undefined) => [...(s ?? [])].reverse().find((p) => p.value !== null) ?? null;
 
-export default function CompareView({ codes, level, needYear, onClose }: { codes: string[]; level: Level; needYear: number | null; onClose: () => void }) {
+/** `city`: the key of the city shown (null: the default city), whose areas the codes name. */
+export default function CompareView({ codes, level, needYear, onClose, city: cityKey = null, unavailable = [] }: { codes: string[]; level: Level; needYear: number | null; onClose: () => void; city?: string | null; unavailable?: CityInfo['unavailable'] }) {
   const { t, locale } = useI18n();
+  // the city's gaps for what the comparison shows (key figures, need index), in the API's words
+  const lacks = unavailable.filter((u) => u.what === 'INDICATOR_MAP' || u.what === 'NEED_INDEX');
+  const noNeed = lacks.some((u) => u.what === 'NEED_INDEX');
   const c = useChartTexts();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -35,8 +40,8 @@ export default function CompareView({ codes, level, needYear, onClose }: { codes
     return () => document.removeEventListener('keydown', onKey, true);
   }, [onClose]);
   const { indicators } = useIndicators();
-  const [{ data, fetching, error }] = useQuery({ query: COMPARE_AREAS, variables: { codes, level } });
-  const need = useNeedIndex(level, needYear, needYear === null);
+  const [{ data, fetching, error }] = useQuery({ query: COMPARE_AREAS, variables: { codes, level, city: cityKey } });
+  const need = useNeedIndex(level, needYear, needYear === null || noNeed, cityKey);
   // in the order the planner chose them
   const areas = codes.map((code) => data?.areas.nodes.find((a) => a.code === code)).filter((a): a is NonNullable<typeof a> => !!a);
   const city = data?.city.nodes[0];
@@ -108,7 +113,15 @@ export default function CompareView({ codes, level, needYear, onClose }: { codes
         </section>
       )}
 
-      {needYear !== null && data && (
+      {lacks.length > 0 && (
+        <ul className="notice" data-testid="compare-unavailable">
+          {lacks.map((u) => (
+            <li key={u.what}>{locale === 'en' ? u.messageEn : u.message}</li>
+          ))}
+        </ul>
+      )}
+
+      {needYear !== null && !noNeed && data && (
         <section aria-labelledby="cmp-need-title">
           <h3 id="cmp-need-title">{c.compareNeed(needYear)}</h3>
           {need.fetching && !need.data && <p role="status">{t.loading}</p>}

@@ -5,6 +5,8 @@ import type { CategoryWithNorm } from '../../data/analysis';
 import type { IndicatorDef } from '../../data/use-layer-values';
 import { DEFAULT_VIEW, type ViewState } from '../../lib/url-state';
 import { Controls } from './Controls';
+import { cityLevels, levelFor } from '../city/CitySwitcher';
+import { CHEMNITZ, LEIPZIG } from '../../../test/cities';
 
 const indicator = (key: string, name: string, topic: IndicatorDef['topic'], nameEn: string | null = null): IndicatorDef => ({
   __typename: 'Indicator',
@@ -114,5 +116,25 @@ describe('Controls', () => {
     expect(within(category).getAllByRole('option').map((o) => o.textContent)).toEqual(['Jugendtreff']);
     await user.click(screen.getByRole('radio', { name: 'Bedarfsindex' }));
     expect(onChange).toHaveBeenCalledWith({ layer: 'need', year: null, compareYear: null });
+  });
+
+  it('offers only the levels the city has; a level it lacks falls back, with the API’s reason', () => {
+    const asked = levelFor(CHEMNITZ, 'BOROUGH');
+    expect(asked.level).toBe('DISTRICT');
+    renderIn(
+      <Controls view={{ ...DEFAULT_VIEW, level: asked.level }} indicators={indicators} years={years} year={2022} categories={categories} onChange={jest.fn()}
+        levels={cityLevels(CHEMNITZ)} levelMissing={asked.missing?.message} />,
+    );
+    const level = screen.getByRole('group', { name: 'Gebietsebene' });
+    expect(within(level).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['DISTRICT']);
+    expect(within(level).getByRole('radio', { name: 'Ortsteile' })).toBeChecked();
+    expect(screen.getByTestId('level-missing')).toHaveTextContent('Für Chemnitz liegen keine Stadtbezirke vor: diese Ebene bleibt leer.');
+  });
+
+  it('Leipzig keeps both levels, and the level asked for', () => {
+    expect(cityLevels(LEIPZIG)).toEqual(['DISTRICT', 'BOROUGH']);
+    expect(levelFor(LEIPZIG, 'BOROUGH')).toEqual({ level: 'BOROUGH', missing: null });
+    // while the cities load nothing is taken away
+    expect(levelFor(null, 'BOROUGH')).toEqual({ level: 'BOROUGH', missing: null });
   });
 });

@@ -14,9 +14,13 @@ interface Props {
   year: number | null;
   categories: CategoryWithNorm[] | null;
   onChange: (patch: Partial<ViewState>) => void;
+  /** the levels the city shown has (both by default) */
+  levels?: Level[];
+  /** why the level in the address is not shown (the API's sentence), if it is not */
+  levelMissing?: string | null;
 }
 
-export function Controls({ view, indicators, years, year, categories, onChange }: Props) {
+export function Controls({ view, indicators, years, year, categories, onChange, levels = ['DISTRICT', 'BOROUGH'], levelMissing = null }: Props) {
   const { t, locale } = useI18n();
   const [manualText, setManualText] = useState(view.breaks.map((b) => formatNumber(b, locale, 6)).join('; '));
   useEffect(() => setManualText(view.breaks.map((b) => formatNumber(b, locale, 6)).join('; ')), [view.breaks, locale]);
@@ -38,6 +42,9 @@ export function Controls({ view, indicators, years, year, categories, onChange }
             {l === 'indicator' ? t.layerIndicator : l === 'need' ? t.layerNeed : t.layerGap}
           </label>
         ))}
+        {levelMissing && (
+          <p className="notice small" role="status" data-testid="level-missing">{levelMissing}</p>
+        )}
       </fieldset>
       {view.layer === 'gap' && (
         <>
@@ -83,7 +90,7 @@ export function Controls({ view, indicators, years, year, categories, onChange }
 
       <fieldset>
         <legend>{t.level}</legend>
-        {(['DISTRICT', 'BOROUGH'] as Level[]).map((l) => (
+        {levels.map((l) => (
           <label key={l} className="inline">
             <input type="radio" name="level" value={l} checked={view.level === l} onChange={() => onChange({ level: l, area: null, compareAreas: [], compareOpen: false })} /> {t[l]}
           </label>

@@ -17,6 +17,8 @@ interface Props {
   source: string;
   /** a profile is open: Ctrl+P prints the profile, the button still prints the map */
   profileOpen: boolean;
+  /** the city shown, named in the sheet's subtitle */
+  cityName?: string | null;
 }
 
 /** The longest scale bar, in CSS pixels of the map on screen. */
@@ -68,7 +70,7 @@ function mapIdle(map: MapLibreMap): Promise<void> {
  * The map on paper (A4 landscape or portrait) and as PNG or PDF: title, year, legend, scale,
  * source. Gives the tools (for the sidebar) and the print-only sheet (for the map area).
  */
-export function useMapPrint({ map, layer, levelName, source, profileOpen }: Props) {
+export function useMapPrint({ map, layer, levelName, source, profileOpen, cityName = null }: Props) {
   const { t, locale } = useI18n();
   const tx = useMapToolTexts();
   const [orientation, setOrientation] = useState<Orientation>('landscape');
@@ -89,7 +91,7 @@ export function useMapPrint({ map, layer, levelName, source, profileOpen }: Prop
       size,
       sheet: {
         title,
-        subtitle: `${levelName} · ${t.appTitle}`,
+        subtitle: `${levelName} · ${t.appTitleOf(cityName)}`,
         legendTitle: t.legend,
         unit: legendUnit(layer.legend, layer.meta, texts, locale),
         entries: legendEntries(layer.legend, layer.meta, texts, locale),
@@ -98,7 +100,7 @@ export function useMapPrint({ map, layer, levelName, source, profileOpen }: Prop
         scale: { px: bar.px, label: bar.label },
       },
     };
-  }, [map, layer.legend, layer.meta, title, levelName, source, t, tx, locale]);
+  }, [map, layer.legend, layer.meta, title, levelName, source, t, tx, locale, cityName]);
 
   const [html, setHtml] = useState<ReturnType<typeof sheet>>(null);
   // the printed sheet follows the map (its scale, the legend) whenever a new picture is taken

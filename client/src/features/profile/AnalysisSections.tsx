@@ -8,10 +8,10 @@ import { classNames, NEED_CLASSES } from '../../lib/categorical';
 import { formatNumber, formatValue, localName } from '../../lib/format';
 import type { Level } from '../../lib/url-state';
 
-export function ProfileNeed({ id, level, year }: { id: number; level: Level; year: number }) {
+export function ProfileNeed({ id, level, year, city = null }: { id: number; level: Level; year: number; city?: string | null }) {
   const { t, locale } = useI18n();
   const { indicators } = useIndicators();
-  const { data, fetching, error } = useNeedIndex(level, year);
+  const { data, fetching, error } = useNeedIndex(level, year, false, city);
   const row = data?.areas.find((a) => a.area?.id === id);
   const total = data?.areas.filter((a) => !a.excluded).length ?? 0;
   const def = NEED_CLASSES.find((c) => c.key === row?.statusClass);
@@ -71,9 +71,9 @@ export function ProfileNeed({ id, level, year }: { id: number; level: Level; yea
   );
 }
 
-export function ProfileWarnings({ id, level, year }: { id: number; level: Level; year: number }) {
+export function ProfileWarnings({ id, level, year, city = null }: { id: number; level: Level; year: number; city?: string | null }) {
   const { t, locale } = useI18n();
-  const [{ data, fetching, error }] = useQuery({ query: EARLY_WARNINGS, variables: { year, level } });
+  const [{ data, fetching, error }] = useQuery({ query: EARLY_WARNINGS, variables: { year, level, city } });
   const alerts = data?.earlyWarnings.alerts.filter((a) => a.area?.id === id) ?? [];
   return (
     <section aria-labelledby="pw-title" data-testid="profile-warnings">
@@ -94,10 +94,10 @@ export function ProfileWarnings({ id, level, year }: { id: number; level: Level;
   );
 }
 
-export function ProfileCoverage({ id, level, year }: { id: number; level: Level; year: number }) {
+export function ProfileCoverage({ id, level, year, city = null }: { id: number; level: Level; year: number; city?: string | null }) {
   const { t, locale } = useI18n();
   const categories = useCategories();
-  const [{ data, fetching, error }] = useQuery({ query: COVERAGE, variables: { year, level } });
+  const [{ data, fetching, error }] = useQuery({ query: COVERAGE, variables: { year, level, city } });
   const rows = data?.coverage.rows.filter((r) => r.area?.id === id) ?? [];
   const catName = (key: string) => {
     const c = categories?.find((x) => x.key === key);

@@ -5,6 +5,7 @@ import { I18nProvider } from '../../app/i18n';
 import { mockClient, renderWithClient } from '../../../test/render';
 import type { AreaInfo } from '../../data/use-areas';
 import { DistrictProfile } from './DistrictProfile';
+import { CHEMNITZ, LEIPZIG } from '../../../test/cities';
 
 const grunau: AreaInfo = {
   __typename: 'Area',
@@ -150,7 +151,7 @@ describe('DistrictProfile', () => {
     expect(screen.getByRole('button', { name: 'Zeitreihe: SGB-II-Quote (2021–2022)' }).querySelectorAll('path[data-line]')).toHaveLength(2);
     await user.click(popButton);
     expect(within(trend).getByRole('combobox')).toHaveValue('population');
-    expect(requests.filter((r) => r.name === 'AreaTrend').map((r) => r.variables)).toContainEqual({ id: 12, key: 'population' });
+    expect(requests.filter((r) => r.name === 'AreaTrend').map((r) => r.variables)).toContainEqual({ id: 12, key: 'population', city: null });
     expect(screen.getByTestId('trend-chart')).toHaveAttribute('data-mode', 'index');
     expect(within(trend).getByText('Index, 2020 = 100')).toBeInTheDocument();
     await user.click(within(trend).getByRole('radio', { name: 'Anzahl im Gebiet' }));
@@ -213,6 +214,39 @@ describe('DistrictProfile', () => {
     expect(screen.getByTestId('need-rank')).toHaveTextContent('Rang 1 von 2 (1 = höchster Bedarf)');
     const warnings = within(screen.getByTestId('profile-warnings')).getAllByRole('listitem');
     expect(warnings.map((w) => w.textContent)).toEqual(['⚠ Die SGB-II-Quote ist drei Jahre in Folge gestiegen.']);
+  });
+
+  it('Chemnitz: asks for Chemnitz’s city and figures, and says in the API’s words what it lacks instead of Leipzig’s analyses', () => {
+    // a Chemnitz Stadtteil hangs directly under the city area (no Stadtbezirke)
+    const adelsberg: AreaInfo = { ...grunau, parent: { __typename: 'Area', id: CHEMNITZ.area.id, name: 'Chemnitz' } };
+    const profile = answers.Profile.data;
+    const { client, requests } = mockClient({ ...answers, Profile: { data: { ...profile, city: { nodes: [{ ...profile.city.nodes[0]!, id: CHEMNITZ.area.id, name: 'Chemnitz' }] } } } });
+    renderWithClient(<DistrictProfile area={adelsberg} level="DISTRICT" current={noCurrent} needYear={2022} onClose={jest.fn()} city={CHEMNITZ} />, client);
+    expect(requests.find((r) => r.name === 'Profile')?.variables).toEqual({ id: 12, city: 'chemnitz' });
+    expect(requests.find((r) => r.name === 'ProfileRanks')?.variables).toMatchObject({ level: 'DISTRICT', city: 'chemnitz' });
+    expect(requests.find((r) => r.name === 'ProfileFunding')?.variables).toEqual({ id: 12, level: 'DISTRICT', city: 'chemnitz' });
+    // the trend chart's city line is Chemnitz's, not Leipzig's
+    const trends = requests.filter((r) => r.name === 'AreaTrend');
+    expect(trends.length).toBeGreaterThan(0);
+    expect(trends.every((r) => r.variables.city === 'chemnitz')).toBe(true);
+    // no need index, early warning or coverage of any city is asked for or shown
+    expect(requests.map((r) => r.name)).not.toEqual(expect.arrayContaining(['NeedIndexLayer']));
+    expect(requests.some((r) => r.name === 'EarlyWarnings' || r.name === 'Coverage')).toBe(false);
+    expect(screen.queryByTestId('need-label')).toBeNull();
+    // the city line is Chemnitz's (the API's city area), and the city itself is no Stadtbezirk
+    expect(screen.getByText(/gestrichelt: Stadt Chemnitz/)).toBeInTheDocument();
+    expect(screen.queryByText(/Stadtbezirk Chemnitz/)).toBeNull();
+    const lacks = within(screen.getByTestId('profile-unavailable')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(lacks).toEqual(expect.arrayContaining(['Bedarfsindex: für Chemnitz nicht verfügbar – keine Statistik je Stadtteil.', 'Förderung je Einwohner: für Chemnitz nicht verfügbar – keine Statistik je Stadtteil.']));
+  });
+
+  it('the default city: asked for as before (no city sent), nothing said to be missing', () => {
+    const { client, requests } = mockClient(answers);
+    renderWithClient(<DistrictProfile area={grunau} level="DISTRICT" current={noCurrent} needYear={2022} onClose={jest.fn()} city={LEIPZIG} />, client);
+    expect(requests.find((r) => r.name === 'Profile')?.variables).toEqual({ id: 12, city: null });
+    expect(requests.find((r) => r.name === 'NeedIndexLayer')?.variables).toMatchObject({ city: null });
+    expect(screen.queryByTestId('profile-unavailable')).toBeNull();
+    expect(screen.getByTestId('need-label')).toHaveTextContent('sehr hoher Bedarf');
   });
 
   it('says that data is loading while the API has not answered', () => {

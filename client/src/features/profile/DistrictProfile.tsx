@@ -13,7 +13,8 @@ import { useChartTexts } from '../charts/texts';
 import { ProfileCoverage, ProfileNeed, ProfileWarnings } from './AnalysisSections';
 import { usePrintOpensDetails } from './use-print-details';
 import { pointCoordinates } from '../../lib/geojson';
-import type { ProfileQuery, ProfileRanksQueryVariables } from '../../generated/graphql';
+import type { CityGap, ProfileQuery, ProfileRanksQueryVariables } from '../../generated/graphql';
+import type { CityInfo } from '../city/CitySwitcher';
 import { KEY_INDICATORS, PROFILE, PROFILE_FUNDING, PROFILE_MEASURES, PROFILE_RANKS, PROFILE_SERVICES, RANK_YEAR_VARIABLE } from './queries';
 
 type Series = NonNullable<ProfileQuery['area']>['population'];
@@ -39,8 +40,15 @@ export interface ServicePick { id: number; name: string; categoryKey: string; po
 /** `compare`: whether the area is in the comparison, and how to put it in or take it out. */
 export interface CompareToggle { active: boolean; full: boolean; onToggle: () => void }
 
-export function DistrictProfile({ area, level, current, needYear, onClose, onShowCatchment, compare }: { area: AreaInfo; level: Level; current: Current; needYear: number | null; onClose: () => void; onShowCatchment?: (s: ServicePick) => void; compare?: CompareToggle }) {
+/** What the profile shows that a city may lack (City.unavailable): said in the API's words instead. */
+const PROFILE_GAPS: CityGap[] = ['INDICATOR_MAP', 'NEED_INDEX', 'EARLY_WARNING', 'COVERAGE_RATE', 'FUNDING_PER_RESIDENT'];
+
+/** `city`: the city shown (null: the default city, e.g. while the cities load); its figures only. */
+export function DistrictProfile({ area, level, current, needYear, onClose, onShowCatchment, compare, city: shownCity = null }: { area: AreaInfo; level: Level; current: Current; needYear: number | null; onClose: () => void; onShowCatchment?: (s: ServicePick) => void; compare?: CompareToggle; city?: CityInfo | null }) {
   const { t, locale } = useI18n();
+  const cityKey = shownCity && !shownCity.isDefault ? shownCity.key : null;
+  const lacks = (shownCity?.unavailable ?? []).filter((u) => PROFILE_GAPS.includes(u.what));
+  const has = (gap: CityGap) => !lacks.some((u) => u.what === gap);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   // Escape closes the profile, as it closes any panel laid over the map
@@ -54,7 +62,7 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
   const article = useRef<HTMLElement>(null);
   usePrintOpensDetails(article);
   const { indicators } = useIndicators();
-  const [{ data, fetching, error }] = useQuery({ query: PROFILE, variables: { id: area.id } });
+  const [{ data, fetching, error }] = useQuery({ query: PROFILE, variables: { id: area.id, city: cityKey } });
   const city = data?.city.nodes[0];
 
   // Each key figure is ranked in the area's latest year with a value. A figure without any value
@@ -64,10 +72,10 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
     const known = years.filter((y): y is number => y !== null);
     if (!known.length) return null;
     const fallback = Math.max(...known);
-    const variables = { level } as ProfileRanksQueryVariables;
+    const variables = { level, city: cityKey } as ProfileRanksQueryVariables;
     KEY_INDICATORS.forEach((k, i) => (variables[RANK_YEAR_VARIABLE[k]] = years[i] ?? fallback));
     return variables;
-  }, [data, level]);
+  }, [data, level, cityKey]);
   const [{ data: rankData }] = useQuery({
     query: PROFILE_RANKS,
     // paused until the profile has told the years
@@ -95,7 +103,7 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
     <article className="profile" aria-labelledby="profile-title" ref={article}>
       <div className="profile-head">
         <div>
-          <p className="muted small">{t.profile}{area.parent && level === 'DISTRICT' ? ` · ${t.parent} ${area.parent.name}` : ''}</p>
+          <p className="muted small">{t.profile}{area.parent && level === 'DISTRICT' && area.parent.id !== shownCity?.area.id ? ` · ${t.parent} ${area.parent.name}` : ''}</p>
           <h2 id="profile-title" tabIndex={-1} ref={heading}>{area.name}</h2>
           <p className="muted small">
             {area.code && `Nr. ${area.code}`}
@@ -175,18 +183,28 @@ export function DistrictProfile({ area, level, current, needYear, onClose, onSho
             </tbody>
           </table>
         )}
-        <p className="muted small">{t.vsCity}. {c.sparkHint}. {t.rankHint}.</p>
+        <p className="muted small">{t.vsCity(city?.name ?? shownCity?.name ?? null)}. {c.sparkHint}. {t.rankHint}.</p>
       </section>
 
       <div id="profile-trend">
-        {indicators && <AreaTrend areaId={area.id} indicators={indicators} indicator={trendKey} onIndicator={setTrendKey} />}
+        {indicators && <AreaTrend areaId={area.id} indicators={indicators} indicator={trendKey} onIndicator={setTrendKey} city={cityKey} />}
       </div>
 
-      {needYear !== null && <ProfileNeed id={area.id} level={level} year={needYear} />}
-      {needYear !== null && <ProfileWarnings id={area.id} level={level} year={needYear} />}
+      {lacks.length > 0 && (
+        <section aria-labelledby="pu-title" data-testid="profile-unavailable">
+          <h3 id="pu-title">{t.profileUnavailable}</h3>
+          <ul>
+            {lacks.map((u) => (
+              <li key={u.what}>{locale === 'en' ? u.messageEn : u.message}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {needYear !== null && has('NEED_INDEX') && <ProfileNeed id={area.id} level={level} year={needYear} city={cityKey} />}
+      {needYear !== null && has('EARLY_WARNING') && <ProfileWarnings id={area.id} level={level} year={needYear} city={cityKey} />}
       <ProfileServices id={area.id} onShowCatchment={onShowCatchment} />
-      {needYear !== null && <ProfileCoverage id={area.id} level={level} year={needYear} />}
-      <ProfileFunding id={area.id} level={level} />
+      {needYear !== null && has('COVERAGE_RATE') && <ProfileCoverage id={area.id} level={level} year={needYear} city={cityKey} />}
+      <ProfileFunding id={area.id} level={level} city={cityKey} />
       <ProfileMeasures id={area.id} />
       {cur && <p className="muted small attribution">{sourceLine(cur.attribution, t.source)}</p>}
       <p className="print-only small">{t.printedFrom(new Date().toLocaleDateString(locale === 'en' ? 'en-GB' : 'de-DE'), window.location.href)}</p>
@@ -260,11 +278,11 @@ function ProfileServices({ id, onShowCatchment }: { id: number; onShowCatchment?
   );
 }
 
-function ProfileFunding({ id, level }: { id: number; level: Level }) {
+function ProfileFunding({ id, level, city }: { id: number; level: Level; city: string | null }) {
   const { t, locale } = useI18n();
   const [{ data, fetching, error }] = useQuery({
     query: PROFILE_FUNDING,
-    variables: { id, level },
+    variables: { id, level, city },
   });
   const rows = data?.fundingTotals.filter((r) => Number(r.nominal) > 0) ?? [];
   return (

@@ -23,16 +23,16 @@ export const PROFILE_SERIES = graphql(`
 `);
 
 export const PROFILE = graphql(`
-  query Profile($id: Int!) {
+  query Profile($id: Int!, $city: String) {
     area(id: $id) { id name code areaKm2 level parent { name } ...ProfileSeries }
-    city: areas(filter: { level: CITY }, first: 1) { nodes { id name ...ProfileSeries } }
+    city: areas(filter: { level: CITY, city: $city }, first: 1) { nodes { id name ...ProfileSeries } }
   }
 `);
 
 /** Ranks need every area's value of each key figure in the area's latest year with a value. */
 export const PROFILE_RANKS = graphql(`
-  query ProfileRanks($level: AreaLevel!, $populationYear: Int!, $sgb2RateYear: Int!, $sgb2ChildShareYear: Int!, $unemploymentRateYear: Int!, $householdIncomeMedianYear: Int!, $meanAgeYear: Int!, $oldAgeRatioYear: Int!, $migrantShareYear: Int!) {
-    areas(filter: { level: $level }, first: 100) {
+  query ProfileRanks($level: AreaLevel!, $populationYear: Int!, $sgb2RateYear: Int!, $sgb2ChildShareYear: Int!, $unemploymentRateYear: Int!, $householdIncomeMedianYear: Int!, $meanAgeYear: Int!, $oldAgeRatioYear: Int!, $migrantShareYear: Int!, $city: String) {
+    areas(filter: { level: $level, city: $city }, first: 100) {
       nodes {
         id
         population: value(indicator: "population", year: $populationYear) { value }
@@ -49,7 +49,7 @@ export const PROFILE_RANKS = graphql(`
 `);
 
 /** The variable of PROFILE_RANKS that carries the year of each key figure. */
-export const RANK_YEAR_VARIABLE: Record<KeyIndicator, Exclude<keyof ProfileRanksQueryVariables, 'level'>> = {
+export const RANK_YEAR_VARIABLE: Record<KeyIndicator, Exclude<keyof ProfileRanksQueryVariables, 'level' | 'city'>> = {
   population: 'populationYear',
   sgb2_rate: 'sgb2RateYear',
   sgb2_child_share: 'sgb2ChildShareYear',
@@ -70,8 +70,8 @@ export const PROFILE_SERVICES = graphql(`
 `);
 
 export const PROFILE_FUNDING = graphql(`
-  query ProfileFunding($id: Int!, $level: AreaLevel!) {
-    fundingTotals(level: $level, areaIds: [$id], fromYear: 2015, toYear: 2030) { year nominal real perResident baseYear }
+  query ProfileFunding($id: Int!, $level: AreaLevel!, $city: String) {
+    fundingTotals(level: $level, areaIds: [$id], fromYear: 2015, toYear: 2030, city: $city) { year nominal real perResident baseYear }
   }
 `);
 

@@ -15,12 +15,28 @@ interface Props {
   categoryName: string;
   year: number | null;
   areas: AreaInfo[] | null;
+  /** the API's sentence on why the city shown cannot have a scenario (City.unavailable), if so */
+  unavailable?: { message: string; messageEn: string } | null;
 }
 
 type Mode = 'add' | 'close' | 'funding';
 
 /** Scenario mode: add hypothetical services, close existing ones, cut or raise funding; compute, compare. */
-export function ScenarioPanel({ scenario, category, categoryName, year, areas }: Props) {
+export function ScenarioPanel(props: Props) {
+  const { t, locale } = useI18n();
+  // nothing to plan with where the API cannot compute it: its reason, no form that cannot work
+  const why = props.unavailable ?? props.scenario.unavailable[0] ?? null;
+  if (why)
+    return (
+      <section className="scenario" aria-labelledby="scenario-title">
+        <h2 id="scenario-title">{t.scenario}</h2>
+        <p className="notice" role="status" data-testid="scenario-unavailable">{locale === 'en' ? why.messageEn : why.message}</p>
+      </section>
+    );
+  return <ScenarioForm {...props} />;
+}
+
+function ScenarioForm({ scenario, category, categoryName, year, areas }: Props) {
   const { t, locale } = useI18n();
   const ts = useScenarioTexts();
   const s = scenario;

@@ -7,6 +7,7 @@ import { AreasArgs, GeometryArgs, type AreaFilter } from './area.args';
 import { resolveCity } from '../cities/city.sql';
 import { countAreas, findAreas } from './area.sql';
 import { Area } from './area.type';
+import { Source } from '../indicators/indicator.type';
 
 const { ConnectionType: AreaConnection } = Connection(Area, 'Area', 'A page of areas, ordered by id.');
 
@@ -55,6 +56,14 @@ export class AreaResolver {
     );
     for (const area of page.nodes) ctx.loaders.areaById.prime(area.id, area);
     return toConnection(page);
+  }
+
+  @FieldResolver(() => Source, {
+    nullable: true,
+    description: 'Source, licence and attribution of the boundary (Quelle der Gebietsgrenze); a city’s own area names where its areas come from, e.g. Stadt Chemnitz.',
+  })
+  source(@Root() area: Area, @Ctx() ctx: Context) {
+    return area.sourceId === null ? null : ctx.loaders.sourceById.load(area.sourceId);
   }
 
   @FieldResolver(() => Area, { nullable: true, description: 'The enclosing area one level up (übergeordnetes Gebiet).' })

@@ -136,4 +136,12 @@ describe('providers, funding and budget per city', () => {
     const { errors } = await gql.run(`{ providers(filter: { city: "gera" }) { totalCount } }`);
     expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.city', reason: 'UNKNOWN_REFERENCE' });
   });
+
+  it('the city area names the source of its boundaries, so the map can attribute another city’s areas to it', async () => {
+    const data = await gql.data(`{ cities { key area { source { key publisher licence attribution } } } }`);
+    const [leipzig, chemnitz] = data.cities;
+    expect(leipzig.area.source.key).toBe('leipzig-gebietsgliederung');
+    expect(chemnitz.area.source).toMatchObject({ key: 'chemnitz-opendata', publisher: 'Stadt Chemnitz', licence: 'Datenlizenz Deutschland – Namensnennung 2.0' });
+    expect(chemnitz.area.source.attribution).toMatch(/Stadt Chemnitz/);
+  });
 });

@@ -13,10 +13,10 @@ function points<T extends { id: number; lon: number; lat: number }>(rows: T[] | 
   return { type: 'FeatureCollection', features: rows.map((r) => ({ type: 'Feature', id: r.id, geometry: { type: 'Point', coordinates: [r.lon, r.lat] }, properties: props(r) })) };
 }
 
-/** The data of the orientation layers that are switched on (loaded only then, once per page). */
-export function usePlaces(shown: OrientationLayer[]) {
-  const [stops] = useQuery({ query: TRANSIT_STOPS, pause: !shown.includes('stops') });
-  const [social] = useQuery({ query: SOCIAL_BUILDINGS, pause: !shown.includes('social') });
+/** The data of the orientation layers that are switched on (loaded only then, once per page and city). */
+export function usePlaces(shown: OrientationLayer[], city: string | null = null) {
+  const [stops] = useQuery({ query: TRANSIT_STOPS, variables: { city }, pause: !shown.includes('stops') });
+  const [social] = useQuery({ query: SOCIAL_BUILDINGS, variables: { city }, pause: !shown.includes('social') });
   const stopsGeo = useMemo(
     () => points(stops.data?.transitStops, (s) => ({ kind: 'stop', name: s.name ?? '', mode: s.mode, detailDe: MODES[s.mode]?.de ?? s.mode, detailEn: MODES[s.mode]?.en ?? s.mode })),
     [stops.data],
