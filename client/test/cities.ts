@@ -48,6 +48,13 @@ export const CHEMNITZ: City = {
     gap('SCENARIO_DEMAND', 'Szenario', 'Scenario'),
     gap('FUNDING_PER_RESIDENT', 'Förderung je Einwohner', 'Funding per resident'),
     { __typename: 'CityUnavailable', what: 'BUDGET', reason: 'NO_BUDGET', message: 'Haushalt: für Chemnitz liegt kein Haushalt vor.', messageEn: 'Budget: no budget is held for Chemnitz.' },
+    {
+      __typename: 'CityUnavailable',
+      what: 'ADDRESS_SEARCH',
+      reason: 'NO_ADDRESS_TABLE',
+      message: 'Für Chemnitz liegt kein Adressverzeichnis vor; Adressen lassen sich dort nicht verorten. Bitte den Standort auf der Karte wählen.',
+      messageEn: 'address search: no address table of Chemnitz is held; addresses there are placed on the map by hand.',
+    },
   ],
   levels: [{ __typename: 'CityLevel', level: 'DISTRICT', count: 39 }],
   missingLevels: [{ __typename: 'CityMissingLevel', level: 'BOROUGH', message: 'Für Chemnitz liegen keine Stadtbezirke vor: diese Ebene bleibt leer.', messageEn: 'No boroughs are held for Chemnitz: this level stays empty.' }],

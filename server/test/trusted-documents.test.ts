@@ -192,7 +192,7 @@ describe('trusted documents over HTTP', () => {
       EditMeasures: { planId: goal.planId },
       GeocodeAddress: { address: 'Eisenbahnstraße 1', postalCode: null },
       ReverseGeocode: { lon: 12.4, lat: 51.345 },
-      SearchAddress: { address: 'Eisenbahnstraße 1' },
+      SearchAddress: { address: 'Eisenbahnstraße 1', city: 'leipzig' },
       // from here on with the session the login sets
       Login: planner,
       CreateService: {

@@ -139,7 +139,7 @@ function Atlas({ view: asked, update }: { view: ViewState; update: (p: Partial<V
     <div className="layout">
       <aside className="sidebar" aria-label={t.layer}>
         {cities && <CitySwitcher cities={cities} value={view.city} onChange={update} />}
-        <SearchBox areas={areas ?? []} onArea={onSelect} onAddress={setFound} />
+        <SearchBox areas={areas ?? []} city={city} onArea={onSelect} onAddress={setFound} />
         <CityNotice city={city} layer={view.layer} />
         {layer.failed && (
           <div className="error" role="alert">

@@ -1,17 +1,23 @@
 // Search on the map: a district by name or an address (offline geocoder), as a combobox (WAI-ARIA
 // APG pattern): type, arrow keys move through the suggestions, Enter chooses, Escape closes. A
 // district is selected (its profile opens, the map pans to it); an address is flown to and marked.
+// A city without an address table (the API's `unavailable` ADDRESS_SEARCH, e.g. Chemnitz) is
+// searched by area only, and the box says why in the API's words: no address is sent to the
+// geocoder, which would place it on a Leipzig street of the same name.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useClient } from 'urql';
 import { useI18n } from '../../app/i18n';
 import type { GeocodeMatch } from '../../generated/graphql';
 import { SEARCH_ADDRESS } from './queries';
+import type { CityInfo } from '../city/CitySwitcher';
 import { looksLikeAddress, matchAreas } from './search';
 
 const TEXTS = {
   de: {
     label: 'Ortsteil oder Adresse suchen',
     placeholder: 'z. B. Grünau-Mitte oder Stuttgarter Allee 18',
+    labelAreas: 'Gebiet suchen',
+    placeholderAreas: (name: string) => `z. B. ${name}`,
     hint: 'Pfeiltasten wählen, Eingabe springt hin, Escape schließt.',
     district: 'Gebiet',
     address: 'Adresse',
@@ -25,6 +31,8 @@ const TEXTS = {
   en: {
     label: 'Search a district or address',
     placeholder: 'e.g. Grünau-Mitte or Stuttgarter Allee 18',
+    labelAreas: 'Search an area',
+    placeholderAreas: (name: string) => `e.g. ${name}`,
     hint: 'Arrow keys choose, Enter goes there, Escape closes.',
     district: 'Area',
     address: 'Address',
@@ -50,9 +58,11 @@ export interface FoundAddress {
 }
 type Option = { kind: 'area'; id: number; name: string } | { kind: 'address'; found: FoundAddress };
 
-export function SearchBox({ areas, onArea, onAddress }: { areas: readonly SearchArea[]; onArea: (id: number) => void; onAddress: (a: FoundAddress) => void }) {
+export function SearchBox({ areas, city, onArea, onAddress }: { areas: readonly SearchArea[]; city: CityInfo | null; onArea: (id: number) => void; onAddress: (a: FoundAddress) => void }) {
   const { locale } = useI18n();
   const x = TEXTS[locale];
+  const noAddresses = city?.unavailable.find((u) => u.what === 'ADDRESS_SEARCH') ?? null;
+  const cityKey = city?.key ?? null;
   const client = useClient();
   const id = useId();
   const [text, setText] = useState('');
@@ -63,11 +73,11 @@ export function SearchBox({ areas, onArea, onAddress }: { areas: readonly Search
 
   // the geocoder is asked once the typing pauses, and only for text with a house number
   useEffect(() => {
-    if (!looksLikeAddress(text)) return setGeo(null);
+    if (noAddresses || !looksLikeAddress(text)) return setGeo(null);
     const mine = ++seq.current;
     setGeo({ text, state: 'pending', found: null, match: null });
     const timer = setTimeout(async () => {
-      const res = await client.query(SEARCH_ADDRESS, { address: text.trim() }).toPromise();
+      const res = await client.query(SEARCH_ADDRESS, { address: text.trim(), city: cityKey }).toPromise();
       if (mine !== seq.current) return;
       const g = res.data?.geocode;
       const found =
@@ -77,7 +87,7 @@ export function SearchBox({ areas, onArea, onAddress }: { areas: readonly Search
       setGeo({ text, state: 'done', found, match: g?.match ?? null });
     }, 300);
     return () => clearTimeout(timer);
-  }, [text, client]);
+  }, [text, client, noAddresses, cityKey]);
 
   const options: Option[] = useMemo(() => {
     const list: Option[] = matchAreas(areas, text).map((a) => ({ kind: 'area', id: a.id, name: a.name }));
@@ -130,7 +140,7 @@ export function SearchBox({ areas, onArea, onAddress }: { areas: readonly Search
     !text.trim() ? '' : geo?.state === 'pending' ? x.searching : geo?.match === 'AMBIGUOUS' ? `${x.ambiguous} ${x.count(options.length)}` : geo?.match === 'NOT_FOUND' && !options.length ? x.notFound : x.count(options.length);
   return (
     <div className="search-box" data-testid="search">
-      <label htmlFor={`${id}-input`}>{x.label}</label>
+      <label htmlFor={`${id}-input`}>{noAddresses ? x.labelAreas : x.label}</label>
       <input
         id={`${id}-input`}
         type="text"
@@ -139,9 +149,9 @@ export function SearchBox({ areas, onArea, onAddress }: { areas: readonly Search
         aria-expanded={expanded}
         aria-controls={listId}
         aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
-        aria-describedby={`${id}-hint`}
+        aria-describedby={noAddresses ? `${id}-hint ${id}-no-addresses` : `${id}-hint`}
         autoComplete="off"
-        placeholder={x.placeholder}
+        placeholder={noAddresses ? x.placeholderAreas(areas[0]?.name ?? '') : x.placeholder}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
@@ -153,7 +163,12 @@ export function SearchBox({ areas, onArea, onAddress }: { areas: readonly Search
         data-testid="search-input"
       />
       <p id={`${id}-hint`} className="sr-only">{x.hint}</p>
-      <ul id={listId} role="listbox" aria-label={x.label} className="search-options" hidden={!expanded}>
+      {noAddresses && (
+        <p id={`${id}-no-addresses`} className="small muted" data-testid="search-no-addresses">
+          {locale === 'en' ? noAddresses.messageEn : noAddresses.message}
+        </p>
+      )}
+      <ul id={listId} role="listbox" aria-label={noAddresses ? x.labelAreas : x.label} className="search-options" hidden={!expanded}>
         {options.map((o, i) => (
           <li
             key={o.kind === 'area' ? `a${o.id}` : 'addr'}
