@@ -18,6 +18,12 @@ export function createMetrics(replicas?: { status(): ReplicaStatus[] }) {
     labelNames: ['operation', 'outcome'] as const,
     registers: [registry],
   });
+  const compiledReads = new Counter({
+    name: 'sozialatlas_graphql_compiled_reads_total',
+    help: 'Compiled GraphQL queries: answered by one SQL statement (compiled), or run ordinarily because a precondition failed (precondition) or the statement failed (failed)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
   if (replicas) {
     new Gauge({
       name: 'sozialatlas_db_replica_healthy',
@@ -39,7 +45,7 @@ export function createMetrics(replicas?: { status(): ReplicaStatus[] }) {
       },
     });
   }
-  return { registry, httpDuration, graphqlOperations };
+  return { registry, httpDuration, graphqlOperations, compiledReads };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

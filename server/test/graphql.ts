@@ -8,8 +8,9 @@ import { createMetrics } from '../src/metrics';
 import { openSeededDatabase } from './db';
 
 /** Executes GraphQL operations in-process against a test database, as the HTTP server would. */
-export async function createGraphQL(db: Database) {
-  const apollo: ApolloServer<Context> = await createApollo({ development: false, logger: createLogger('silent'), metrics: createMetrics() });
+export async function createGraphQL(db: Database, options: { compiledReads?: boolean } = {}) {
+  const metrics = createMetrics();
+  const apollo: ApolloServer<Context> = await createApollo({ development: false, logger: createLogger('silent'), metrics, ...options });
   async function run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller: Caller = anonymousCaller) {
     const response = await apollo.executeOperation<T>({ query, variables }, { contextValue: createContext(db.prisma, caller) });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used');
@@ -21,7 +22,7 @@ export async function createGraphQL(db: Database) {
     if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data as T;
   }
-  return { run, data, stop: () => apollo.stop() };
+  return { run, data, metrics, stop: () => apollo.stop() };
 }
 
 export type GraphQL = Awaited<ReturnType<typeof createGraphQL>>;

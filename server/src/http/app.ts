@@ -43,6 +43,7 @@ export async function createApp({ db, config, logger, httpServer }: AppDependenc
     development: config.development,
     logger,
     metrics,
+    compiledReads: config.compiledReads,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // a caller's position stays needed until every replica within the lag bound has it

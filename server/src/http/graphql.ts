@@ -8,6 +8,7 @@ import { exposedErrorCodes } from '../errors';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { getSchema } from '../schema';
+import { compiledReadsPlugin } from '../compiled/compiled-reads';
 import { costLimitPlugin } from './cost';
 import { DATABASE_MESSAGES, databaseErrorsPlugin, databaseFailure } from './database-errors';
 import { createArmor, queryLimits } from './limits';
@@ -61,7 +62,16 @@ function metricsPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
   };
 }
 
-export async function createApollo(options: { development: boolean; logger: Logger; metrics: Metrics; plugins?: ApolloServerPlugin<Context>[] }) {
+export interface ApolloOptions {
+  development: boolean;
+  logger: Logger;
+  metrics: Metrics;
+  /** answer compilable queries with one SQL statement (default true; compiled/compile.ts) */
+  compiledReads?: boolean;
+  plugins?: ApolloServerPlugin<Context>[];
+}
+
+export async function createApollo(options: ApolloOptions) {
   const armor = createArmor();
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
@@ -82,6 +92,8 @@ export async function createApollo(options: { development: boolean; logger: Logg
       ApolloServerPluginCacheControlDisabled(),
       metricsPlugin(options.metrics),
       ...(options.plugins ?? []),
+      // last: every other plugin has seen the resolved operation before it may skip execution
+      ...(options.compiledReads === false ? [] : [compiledReadsPlugin(options.metrics)]),
     ],
     csrfPrevention: true,
     // index.ts owns SIGINT/SIGTERM: it must close the database after Apollo has drained.

@@ -13,6 +13,17 @@ const { ConnectionType: AreaConnection } = Connection(Area, 'Area', 'A page of a
 
 const MAX_TOLERANCE_M = 5000;
 
+/** The arguments of `Area.geometry`, checked: tolerance in metres and decimal places. */
+export function geometryOptions(simplify: number | undefined, precision: number | undefined): { tolerance: number; digits: number } {
+  const tolerance = simplify ?? 0;
+  if (!(tolerance >= 0 && tolerance <= MAX_TOLERANCE_M)) {
+    throw new BadUserInputError(`simplify must be between 0 and ${MAX_TOLERANCE_M} metres`, 'simplify');
+  }
+  const digits = precision ?? 6;
+  if (!Number.isInteger(digits) || digits < 0 || digits > 15) throw new BadUserInputError('precision must be 0–15', 'precision');
+  return { tolerance, digits };
+}
+
 function validateFilter(filter: AreaFilter | undefined) {
   const point = filter?.containsPoint;
   if (point && (Math.abs(point.lon) > 180 || Math.abs(point.lat) > 90)) {
@@ -86,12 +97,7 @@ export class AreaResolver {
     description: 'Boundary as a GeoJSON MultiPolygon (Gebietsgrenze); only computed when requested.',
   })
   geometry(@Root() area: Area, @Ctx() ctx: Context, @Args() { simplify, precision }: GeometryArgs): Promise<GeoJsonGeometry | null> {
-    const tolerance = simplify ?? 0;
-    if (!(tolerance >= 0 && tolerance <= MAX_TOLERANCE_M)) {
-      throw new BadUserInputError(`simplify must be between 0 and ${MAX_TOLERANCE_M} metres`, 'simplify');
-    }
-    const digits = precision ?? 6;
-    if (!Number.isInteger(digits) || digits < 0 || digits > 15) throw new BadUserInputError('precision must be 0–15', 'precision');
+    const { tolerance, digits } = geometryOptions(simplify, precision);
     return ctx.loaders.geometry(tolerance, digits).load(area.id);
   }
 

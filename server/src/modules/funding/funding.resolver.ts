@@ -14,7 +14,7 @@ import { AreaFundingTotal, Funding, PriceIndexYear } from './funding.type';
 
 const { ConnectionType: FundingConnection } = Connection(Funding, 'Funding', 'A page of funding lines, ordered by id.');
 
-function checkYears(fromYear: number | undefined, toYear: number | undefined, prefix = '') {
+export function checkYears(fromYear: number | undefined, toYear: number | undefined, prefix = '') {
   checkYear(fromYear, `${prefix}fromYear`);
   checkYear(toYear, `${prefix}toYear`);
   if (fromYear != null && toYear != null && fromYear > toYear) {

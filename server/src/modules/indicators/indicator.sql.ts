@@ -58,8 +58,9 @@ export interface ValueFilter {
   toYear?: number;
 }
 
-function valueWhere(filter: ValueFilter): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`v.indicator_id = ANY(${filter.indicatorIds}::int[])`];
+/** The rows of `filter`, on indicator_value aliased `v`; `indicatorIds` may be given as an SQL int[] instead. */
+export function valueWhere(filter: ValueFilter, indicatorIds: Prisma.Sql = Prisma.sql`${filter.indicatorIds}::int[]`): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`v.indicator_id = ANY(${indicatorIds})`];
   if (filter.areaIds) conditions.push(Prisma.sql`v.area_id = ANY(${filter.areaIds}::int[])`);
   if (filter.scope !== null) conditions.push(Prisma.sql`v.area_id IN (SELECT ca.id FROM area ca WHERE ${cityCondition(Prisma.sql`ca.city_id`, filter.scope)})`);
   if (filter.level) conditions.push(Prisma.sql`v.area_id IN (SELECT id FROM area WHERE level = ${filter.level}::area_level)`);
