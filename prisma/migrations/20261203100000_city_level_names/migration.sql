@@ -5,6 +5,14 @@
 -- manifest `areas.levelName`). Written by hand.
 ALTER TABLE "city" ADD COLUMN "level_names" JSONB NOT NULL DEFAULT '{}';
 
+-- An installation imported before this migration is not imported again (a city already in the
+-- database is kept): its two cities get the names their importers now write
+-- (seed/src/importers/districts.ts, seed/data/chemnitz/city.json).
+UPDATE "city" SET "level_names" = '{"CITY": {"de": "Stadt", "deSingular": "Stadt", "en": "city (Stadt)"}, "BOROUGH": {"de": "Stadtbezirke", "deSingular": "Stadtbezirk", "en": "boroughs (Stadtbezirke)"}, "DISTRICT": {"de": "Ortsteile", "deSingular": "Ortsteil", "en": "districts (Ortsteile)"}}'
+ WHERE "key" = 'leipzig';
+UPDATE "city" SET "level_names" = '{"DISTRICT": {"de": "Stadtteile", "deSingular": "Stadtteil", "en": "districts (Stadtteile)"}}'
+ WHERE "key" = 'chemnitz';
+
 -- One trigger function for every table whose rows belong to the default city when inserted
 -- without one (services, plans): the two copies of 20261202060000 and 20261202100000 are replaced.
 CREATE FUNCTION "default_city"() RETURNS trigger LANGUAGE plpgsql AS $$

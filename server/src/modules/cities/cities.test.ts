@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { useSeededGraphQL } from '../../../test/graphql';
 
 // Two cities in one hub: Leipzig (default) and Chemnitz from its manifest (seed/data/chemnitz).
@@ -161,6 +163,23 @@ describe('providers, funding and budget per city', () => {
     expect(leipzig.area.source.key).toBe('leipzig-gebietsgliederung');
     expect(chemnitz.area.source).toMatchObject({ key: 'chemnitz-opendata', publisher: 'Stadt Chemnitz', licence: 'Datenlizenz Deutschland – Namensnennung 2.0' });
     expect(chemnitz.area.source.attribution).toMatch(/Stadt Chemnitz/);
+  });
+});
+
+// An installation imported before city.level_names existed is not imported again: the migration
+// gives its cities the names their importers write.
+describe('level names of an installation imported before them', () => {
+  const { db } = useSeededGraphQL();
+
+  it('the migration writes the same names as the importers', async () => {
+    const imported = await db.prisma.$queryRaw<{ key: string; names: unknown }[]>`SELECT key, level_names AS names FROM city ORDER BY key`;
+    expect(imported.map((c) => c.key)).toEqual(['chemnitz', 'leipzig']);
+    const sql = readFileSync(path.join(__dirname, '../../../../prisma/migrations/20261203100000_city_level_names/migration.sql'), 'utf8');
+    const backfill = sql.match(/^UPDATE "city" SET "level_names"[^;]+;/gm) ?? [];
+    expect(backfill).toHaveLength(2);
+    await db.prisma.$executeRaw`UPDATE city SET level_names = '{}'`;
+    for (const statement of backfill) await db.withSession((s) => s.query(statement));
+    expect(await db.prisma.$queryRaw`SELECT key, level_names AS names FROM city ORDER BY key`).toEqual(imported);
   });
 });
 
