@@ -106,7 +106,9 @@ test('Chemnitz: the level select, the profile and the Haushalt say what the city
   await page.getByRole('combobox', { name: 'Stadt' }).selectOption({ label: 'Chemnitz' });
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=city-areas] tbody tr').length === 39);
   assert.equal(await levels.getByRole('radio').count(), 1);
-  assert.equal(await levels.getByRole('radio', { name: 'Ortsteile' }).isChecked(), true);
+  // Chemnitz names its level itself (API: City.levels.name): Stadtteile, not Leipzig's Ortsteile
+  assert.equal(await levels.getByRole('radio', { name: 'Stadtteile' }).isChecked(), true);
+  assert.equal(await levels.getByRole('radio', { name: 'Ortsteile' }).count(), 0);
   assert.match(await page.getByTestId('level-missing').textContent(), /Für Chemnitz liegen keine Stadtbezirke vor/);
 
   // a Stadtteil's profile: Chemnitz's own, with what cannot be shown in the API's words
@@ -137,12 +139,66 @@ test('Chemnitz: the level select, the profile and the Haushalt say what the city
   await page.getByRole('combobox', { name: 'Stadt' }).selectOption({ label: 'Leipzig' });
   await page.waitForFunction(() => document.querySelectorAll('.area-table tbody tr').length === 10 && !document.querySelector('[data-testid=city-areas]'));
   assert.equal(await levels.getByRole('radio', { name: 'Stadtbezirke' }).isChecked(), true, 'the level asked for returns');
+  assert.equal(await levels.getByRole('radio', { name: 'Ortsteile' }).count(), 1, 'Leipzig keeps its Ortsteile');
   assert.equal(await page.getByTestId('level-missing').count(), 0);
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Sozialatlas Leipzig');
   await page.getByTestId('budget-link').click();
   await page.waitForSelector('[data-testid=budget-table] tbody tr');
   assert.doesNotMatch(page.url(), /stadt=/);
   assert.equal(await page.getByTestId('budget-unavailable').count(), 0);
+  assert.deepEqual(foreignRequests, []);
+  await page.close();
+});
+
+test('English: Chemnitz’s level reads "Districts (Stadtteile)"', async () => {
+  const { page, foreignRequests } = await openPage(app.browser, app.url);
+  await page.goto(`${app.url}/?stadt=chemnitz&sprache=en`, { waitUntil: 'networkidle' });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=city-areas] tbody tr').length === 39);
+  const levels = page.getByRole('group', { name: 'Area level' });
+  assert.equal(await levels.getByRole('radio', { name: 'Districts (Stadtteile)' }).isChecked(), true);
+  assert.deepEqual(foreignRequests, []);
+  await page.close();
+});
+
+/** The sources of the map's orientation layers and how many features each draws. */
+const placesDrawn = (page) =>
+  page.evaluate(() => {
+    const map = window.__sozialatlasMap;
+    const count = (id) => (map.getSource(id) ? map.querySourceFeatures(id).length : null);
+    return { social: count('social-buildings'), stops: count('transit-stops') };
+  });
+
+test('embed of Chemnitz: a level it lacks falls back with the API’s sentence; only its own orientation layers, with their source', async () => {
+  const { page, foreignRequests } = await openPage(app.browser, app.url);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  // Leipzig's stops are not Chemnitz's: asked for, they are left out; its schools are drawn
+  await page.goto(`${app.url}/embed?city=chemnitz&level=BOROUGH&layers=social,stops`, { waitUntil: 'networkidle' });
+  await page.waitForSelector('[data-testid=level-missing]');
+  assert.match(await page.getByTestId('level-missing').textContent(), /^Für Chemnitz liegen keine Stadtbezirke vor/);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Sozialatlas Chemnitz');
+  await page.waitForFunction(() => window.__sozialatlasMap?.getSource('social-buildings') && window.__sozialatlasMap.loaded());
+  await idle(page);
+  await page.waitForFunction(() => !window.__sozialatlasMap.isMoving());
+  // the embed fitted Chemnitz (about 12.92° E, 50.83° N), as the atlas does
+  const centre = await page.evaluate(() => window.__sozialatlasMap.getCenter().toArray());
+  assert.ok(Math.abs(centre[0] - 12.92) < 0.1 && Math.abs(centre[1] - 50.83) < 0.1, `centre ${centre}`);
+  await idle(page);
+  const drawnPlaces = await placesDrawn(page);
+  assert.ok(drawnPlaces.social > 0, `Chemnitz's schools are drawn: ${JSON.stringify(drawnPlaces)}`);
+  assert.equal(drawnPlaces.stops, null, 'no stops layer in Chemnitz');
+  const attribution = await page.getByTestId('map-attribution').textContent();
+  assert.equal(attribution.split('Datenquelle: Stadt Chemnitz').length - 1, 1, `one source, named once: ${attribution}`);
+  assert.doesNotMatch(attribution, /OpenStreetMap|Leipzig/);
+  assert.deepEqual(await axeSerious(page), [], 'axe on the Chemnitz embed');
+
+  // Leipzig (the default city) keeps its Stadtbezirke and draws its OSM stops
+  await page.goto(`${app.url}/embed?level=BOROUGH&layers=stops`, { waitUntil: 'networkidle' });
+  await page.waitForSelector('.legend');
+  await page.waitForFunction(() => window.__sozialatlasMap?.getSource('transit-stops') && window.__sozialatlasMap.loaded());
+  await idle(page);
+  assert.equal(await page.getByTestId('level-missing').count(), 0);
+  assert.ok((await placesDrawn(page)).stops > 0, 'Leipzig’s stops are drawn');
+  assert.match(await page.getByTestId('map-attribution').textContent(), /OpenStreetMap/);
   assert.deepEqual(foreignRequests, []);
   await page.close();
 });

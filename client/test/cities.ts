@@ -22,8 +22,8 @@ export const LEIPZIG: City = {
   districtStatistics: true,
   unavailable: [],
   levels: [
-    { __typename: 'CityLevel', level: 'BOROUGH', count: 10 },
-    { __typename: 'CityLevel', level: 'DISTRICT', count: 63 },
+    { __typename: 'CityLevel', level: 'BOROUGH', count: 10, name: 'Stadtbezirke', nameEn: 'boroughs (Stadtbezirke)' },
+    { __typename: 'CityLevel', level: 'DISTRICT', count: 63, name: 'Ortsteile', nameEn: 'districts (Ortsteile)' },
   ],
   missingLevels: [],
   placeLayers: [
@@ -56,7 +56,7 @@ export const CHEMNITZ: City = {
       messageEn: 'address search: no address table of Chemnitz is held; addresses there are placed on the map by hand.',
     },
   ],
-  levels: [{ __typename: 'CityLevel', level: 'DISTRICT', count: 39 }],
+  levels: [{ __typename: 'CityLevel', level: 'DISTRICT', count: 39, name: 'Stadtteile', nameEn: 'districts (Stadtteile)' }],
   missingLevels: [{ __typename: 'CityMissingLevel', level: 'BOROUGH', message: 'Für Chemnitz liegen keine Stadtbezirke vor: diese Ebene bleibt leer.', messageEn: 'No boroughs are held for Chemnitz: this level stays empty.' }],
   placeLayers: [
     { __typename: 'PlaceLayer', collection: 'social-buildings', amenities: ['school'], count: 139, source: source('chemnitz-opendata', 'Stadt Chemnitz', 'Datenlizenz Deutschland – Namensnennung 2.0', 'Datenquelle: Stadt Chemnitz, Open Data — Datenlizenz Deutschland – Namensnennung 2.0') },

@@ -62,3 +62,33 @@ describe('SQL statements of the map query', () => {
     expect(ten).toBeLessThanOrEqual(14);
   });
 });
+
+// `City.unavailable` (budget, address search) is answered from per-request loaders: listing the
+// cities costs the same few statements whether one city or all of them is asked for.
+describe('SQL statements of the cities list', () => {
+  it('`unavailable` adds no statement per city', async () => {
+    const statements: string[] = [];
+    const db = await openSeededDatabase({ onQuery: (sql) => statements.push(sql) });
+    const gql = await createGraphQL(db);
+    const count = async (query: string) => {
+      await gql.data(query); // warm-up, as above
+      statements.length = 0;
+      const data = await gql.data(query);
+      return { n: statements.length, data };
+    };
+    try {
+      const all = await count(`{ cities { key } }`);
+      const allUnavailable = await count(`{ cities { key unavailable { what } } }`);
+      const one = await count(`{ cities { key } }`.replace('cities', 'city(city: "chemnitz")'));
+      const oneUnavailable = await count(`{ city(city: "chemnitz") { key unavailable { what } } }`);
+      expect(allUnavailable.data.cities).toHaveLength(2);
+      expect(allUnavailable.data.cities[1].unavailable.map((u: { what: string }) => u.what)).toEqual(expect.arrayContaining(['BUDGET', 'ADDRESS_SEARCH']));
+      // one batch for the budget lines, one look-up of the address table's city
+      expect(allUnavailable.n - all.n).toBe(oneUnavailable.n - one.n);
+      expect(allUnavailable.n - all.n).toBeLessThanOrEqual(2);
+    } finally {
+      await gql.stop();
+      await db.close();
+    }
+  });
+});

@@ -32,8 +32,9 @@ import { useViewState } from './use-view-state';
 import { CityTrend } from '../features/charts/AreaTrend';
 import { CompareTray } from '../features/compare/CompareTray';
 import { MAX_COMPARE, MIN_COMPARE } from '../lib/url-state';
-import { dataAttribution, placeAttributions, placeKinds } from '../features/city/city-layers';
-import { CityAreaList, CityNotice, CitySwitcher, cityLevels, currentCity, FitCity, levelFor, unavailableFor, useCities } from '../features/city/CitySwitcher';
+import { dataAttribution, placeAttributions } from '../features/city/city-layers';
+import { CityAreaList, CityNotice, CitySwitcher, cityLevels, FitCity, levelNames, missingLevelText, unavailableFor } from '../features/city/CitySwitcher';
+import { useCityView } from '../features/city/use-city-view';
 
 // the side-by-side view is a chunk of its own, loaded when a planner opens it
 const CompareView = lazy(() => import('../features/compare/CompareView'));
@@ -46,16 +47,10 @@ function areaByKey<A extends { id: number; code: string | null }>(areas: A[] | n
 
 function Atlas({ view: asked, update }: { view: ViewState; update: (p: Partial<ViewState>) => void }) {
   const { t, locale } = useI18n();
-  const cities = useCities();
-  const city = currentCity(cities, asked.city);
-  // a level the city lacks (Chemnitz has no Stadtbezirke) falls back to one it has, saying why
-  const fallback = levelFor(city, asked.level);
-  // orientation layers of another city in the address (Leipzig's stops in Chemnitz) are not shown
-  const offeredPlaces = placeKinds(city).join(',');
-  const view = useMemo(() => {
-    const places = asked.places.filter((p) => offeredPlaces.split(',').includes(p));
-    return fallback.level === asked.level && places.length === asked.places.length ? asked : { ...asked, level: fallback.level, places };
-  }, [asked, fallback.level, offeredPlaces]);
+  // a level the city lacks falls back to one it has, saying why; other cities' layers are left out
+  const { cities, city, fallback, view } = useCityView(asked);
+  // the city's own names of its levels (Chemnitz: Stadtteile)
+  const levelLabels = levelNames(city, locale, t);
   // the scenario's year is the gap layer's, known once the layer has its years
   const [scenarioYear, setScenarioYear] = useState<number | null>(null);
   const setScenarioSpec = useCallback((scenario: ViewState['scenario']) => update({ scenario }), [update]);
@@ -108,7 +103,7 @@ function Atlas({ view: asked, update }: { view: ViewState; update: (p: Partial<V
   ]
     .filter(Boolean)
     .join(' · ');
-  const mapPrint = useMapPrint({ map, layer, levelName: t[view.level], source: printSource, profileOpen: !!selected, cityName: city?.name ?? null });
+  const mapPrint = useMapPrint({ map, layer, levelName: levelLabels[view.level], source: printSource, profileOpen: !!selected, cityName: city?.name ?? null });
 
   const onPointClick = useCallback(
     (e: MapLayerMouseEvent) => {
@@ -149,7 +144,7 @@ function Atlas({ view: asked, update }: { view: ViewState; update: (p: Partial<V
         )}
         {layer.indicators ? (
           <Controls view={view} indicators={layer.indicators} years={layer.years} year={year} categories={layer.categories} onChange={update}
-            levels={cityLevels(city)} levelMissing={fallback.missing ? (locale === 'en' ? fallback.missing.messageEn : fallback.missing.message) : null} />
+            levels={cityLevels(city)} levelNames={levelLabels} levelMissing={missingLevelText(fallback.missing, locale)} />
         ) : (
           !layer.failed && <p role="status">{t.loading}</p>
         )}
@@ -251,7 +246,7 @@ function Atlas({ view: asked, update }: { view: ViewState; update: (p: Partial<V
         )}
         {view.compareOpen && view.compareAreas.length >= MIN_COMPARE && (
           <Suspense fallback={<p className="map-status" role="status">{t.loading}</p>}>
-            <CompareView codes={view.compareAreas} level={view.level} needYear={lastNeedYear ?? layer.lastNeedYear} onClose={() => update({ compareOpen: false })}
+            <CompareView codes={view.compareAreas} level={view.level} levelName={levelLabels[view.level]} needYear={lastNeedYear ?? layer.lastNeedYear} onClose={() => update({ compareOpen: false })}
               city={city && !city.isDefault ? city.key : null} unavailable={city?.unavailable ?? []} />
           </Suspense>
         )}

@@ -1,5 +1,7 @@
-// The embeddable view (/embed?indicator=…&year=…&area=…&layers=…): map and legend only, for
-// other departments' pages. Read-only: no table, no controls, no profile, no scenario.
+// The embeddable view (/embed?indicator=…&year=…&area=…&layers=…&city=…): map and legend only, for
+// other departments' pages. Read-only: no table, no controls, no profile, no scenario. The city
+// shown is treated as in the atlas (useCityView): a level it lacks falls back with the API's
+// sentence, and only its own orientation layers are drawn, each with its own source.
 import { useEffect, useMemo } from 'react';
 import { I18nProvider, useI18n } from './i18n';
 import { useMapLayer } from './use-map-layer';
@@ -9,16 +11,24 @@ import { DemoBadge, useServices } from '../features/services/ServicesPanel';
 import { ServicesLayer } from '../map/layers/services/ServicesLayer';
 import { formatValue } from '../lib/format';
 import { parseEmbed, serializeView, type EmbedState } from '../lib/url-state';
-import { currentCity, useCities } from '../features/city/CitySwitcher';
+import { CityNotice, currentCity, FitCity, LevelMissingNotice, missingLevelText, unavailableFor, useCities } from '../features/city/CitySwitcher';
+import { dataAttribution, placeAttributions } from '../features/city/city-layers';
+import { useCityView } from '../features/city/use-city-view';
+import { PlacesLayers, usePlaces } from '../map/layers/places/PlacesLayer';
 
 function EmbedMap({ embed }: { embed: EmbedState }) {
-  const { t } = useI18n();
-  const cityName = currentCity(useCities(), embed.view.city)?.name ?? null;
-  const layer = useMapLayer(embed.view);
-  const services = useServices(embed.view);
+  const { t, locale } = useI18n();
+  const { city, fallback, view } = useCityView(embed.view);
+  const cityName = city?.name ?? null;
+  const layer = useMapLayer(view);
+  const services = useServices(view);
+  const places = usePlaces(view.places, view.city);
   const { areas, meta, shown, title, yearLabel } = layer;
   const area = useMemo(() => (embed.areaCode ? (areas?.find((a) => a.code === embed.areaCode) ?? null) : null), [areas, embed.areaCode]);
-  // the full atlas with the same view, for "open in Sozialatlas"
+  // the figures' source for the city shown, then each orientation layer's own
+  const dataSource = dataAttribution(city, !!unavailableFor(city, view.layer), meta?.attribution);
+  const placeSources = placeAttributions(city, view.places, dataSource)?.join(' · ') ?? null;
+  // the full atlas with the same view (the level asked for: the atlas falls back alike), for "open in Sozialatlas"
   const fullLink = `/${serializeView({ ...embed.view, year: layer.year, area: area?.code ?? null })}`;
 
   return (
@@ -34,15 +44,16 @@ function EmbedMap({ embed }: { embed: EmbedState }) {
             camera={embed.view.camera}
             readOnly
             attribution={
-              meta && (
+              (dataSource || placeSources) && (
                 <>
-                  {meta.attribution}
-                  {((services.enabled && services.synthetic) || meta.synthetic) && (
+                  {dataSource}
+                  {((services.enabled && services.synthetic) || meta?.synthetic) && (
                     <>
                       {' · '}
                       {t.services}: <DemoBadge />
                     </>
                   )}
+                  {view.places.length > 0 && placeSources && <>{dataSource && ' · '}{placeSources}</>}
                 </>
               )
             }
@@ -62,12 +73,17 @@ function EmbedMap({ embed }: { embed: EmbedState }) {
               );
             }}
           >
+            <PlacesLayers places={places} />
             {services.enabled && services.geojson && <ServicesLayer geojson={services.geojson} />}
+            {/* another city than the default one starts on its own areas, as in the atlas */}
+            <FitCity city={view.city} loadedCity={layer.loadedCity} geojson={layer.geojson} hasCamera={view.camera !== null} />
           </MapView>
         )}
         {(layer.loading || !layer.geojson) && !layer.failed && <p className="map-status" role="status">{layer.loadingText}</p>}
       </div>
       <aside className="embed-legend" aria-label={t.legend}>
+        <LevelMissingNotice text={missingLevelText(fallback.missing, locale)} />
+        <CityNotice city={city} layer={view.layer} />
         <LayerLegend layer={layer} />
         {area && (
           <p className="small" data-testid="embed-area">

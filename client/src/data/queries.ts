@@ -57,7 +57,7 @@ export const CITIES = graphql(`
       isDefault
       districtStatistics
       unavailable { what reason message messageEn }
-      levels { level count }
+      levels { level count name nameEn }
       missingLevels { level message messageEn }
       placeLayers { collection amenities count source { key title publisher licence attribution } }
       area { id source { key title publisher licence attribution } }

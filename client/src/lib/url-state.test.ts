@@ -55,6 +55,18 @@ test('embed parameters: indicator, year, area code, layers', () => {
   assert.deepEqual(parseEmbed(embedSearch(view, '62')), { view, areaCode: '62' });
 });
 
+test('embed: the city (city= or stadt=) and the orientation layers (layers=stops,social) round-trip', () => {
+  const e = parseEmbed('?city=chemnitz&level=BOROUGH&layers=social,stops,social');
+  assert.equal(e.view.city, 'chemnitz');
+  assert.equal(e.view.level, 'BOROUGH');
+  assert.deepEqual(e.view.places, ['social', 'stops']);
+  assert.equal(parseEmbed('?stadt=chemnitz').view.city, 'chemnitz');
+  assert.equal(parseEmbed('?city=<x>').view.city, null);
+  const view = { ...DEFAULT_VIEW, city: 'chemnitz', places: ['social' as const] };
+  assert.equal(embedSearch(view, null), '?indicator=sgb2_rate&layers=social&city=chemnitz');
+  assert.deepEqual(parseEmbed(embedSearch(view, null)).view, view);
+});
+
 test('the compared areas (official keys, at most four) and the open comparison are in the address', () => {
   const view = { ...DEFAULT_VIEW, compareAreas: ['00', '62', '83'], compareOpen: true };
   assert.match(serializeView(view), /gebiete=00,62,83&ansicht=vergleich/);

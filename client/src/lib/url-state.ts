@@ -240,8 +240,11 @@ export function parseEmbed(search: string): EmbedState {
     } else if (kind === 'services') {
       const cats = arg ? arg.split(/[+ ]/).filter((c) => KEY.test(c)) : ['all'];
       if (cats.length) view.categories = [...new Set([...view.categories, ...cats])];
-    }
+    } else if ((kind === 'stops' || kind === 'social') && !view.places.includes(kind)) view.places = [...view.places, kind];
   }
+  // the city (key or, as in the atlas, stadt=); absent: the API's default city
+  const city = p.get('city') ?? p.get('stadt');
+  if (city && KEY.test(city)) view.city = city;
   const area = p.get('area');
   return { view, areaCode: area && AREA_KEY.test(area) ? area : null };
 }
@@ -256,7 +259,9 @@ export function embedSearch(view: ViewState, areaCode: string | null): string {
   if (view.layer === 'need') layers.push('need');
   if (view.layer === 'gap') layers.push(`gap:${view.gapCategory}`);
   if (view.categories.length) layers.push(view.categories.includes('all') ? 'services' : `services:${view.categories.join('+')}`);
+  layers.push(...view.places);
   if (layers.length) p.set('layers', layers.join(','));
+  if (view.city !== null) p.set('city', view.city);
   if (view.level !== DEFAULT_VIEW.level) p.set('level', view.level);
   if (view.lang !== 'de') p.set('lang', view.lang);
   return `?${p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2B/g, '+')}`;

@@ -54,22 +54,35 @@ export function cityResidents(ags: string): { residents: number | null; note: st
   return { residents: row.population, note: `${row.population} residents on ${KREIS_DATE} (${row.name}, ${KREIS_FILE})` };
 }
 
+/** A city's own names of one level (Leipzig's districts: Ortsteile, Chemnitz's: Stadtteile). */
+export interface LevelName {
+  /** German plural, as the map's level switch says it: "Stadtteile" */
+  de: string;
+  /** German singular: "Stadtteil" */
+  deSingular: string;
+  /** English, with the German word: "districts (Stadtteile)" */
+  en: string;
+}
+
+/** The city's names per level (CITY, BOROUGH, DISTRICT, PLANNING_AREA); a level left out keeps the generic name. */
+export type LevelNames = Partial<Record<'CITY' | 'BOROUGH' | 'DISTRICT' | 'PLANNING_AREA', LevelName>>;
+
 /** Inserts or updates the city row of the CITY area `areaId`; returns rows written and the residents note. */
 export async function upsertCity(
   tx: Tx,
-  c: { areaId: number; key: string; isDefault: boolean; districtStatistics: boolean },
+  c: { areaId: number; key: string; isDefault: boolean; districtStatistics: boolean; levelNames?: LevelNames },
 ): Promise<{ written: number; residents: string }> {
   const [area] = await tx.$queryRaw<{ code: string }[]>`SELECT code FROM area WHERE id = ${c.areaId}::int`;
   const r = cityResidents(area!.code);
   const source = r.residents === null ? null : await upsertSource(tx, SOURCES.destatisKreise);
   const written = await tx.$executeRaw`
-    INSERT INTO city (area_id, key, is_default, residents, residents_date, residents_source_id, district_statistics)
+    INSERT INTO city (area_id, key, is_default, residents, residents_date, residents_source_id, district_statistics, level_names)
     VALUES (${c.areaId}::int, ${c.key}, ${c.isDefault}, ${r.residents}::int, ${r.residents === null ? null : KREIS_DATE}::date,
-            ${source?.id ?? null}::int, ${c.districtStatistics})
+            ${source?.id ?? null}::int, ${c.districtStatistics}, ${JSON.stringify(c.levelNames ?? {})}::jsonb)
     ON CONFLICT (area_id) DO UPDATE SET key = EXCLUDED.key, is_default = EXCLUDED.is_default, residents = EXCLUDED.residents,
       residents_date = EXCLUDED.residents_date, residents_source_id = EXCLUDED.residents_source_id,
-      district_statistics = EXCLUDED.district_statistics, updated_at = now(), version = city.version + 1
-    WHERE (city.key, city.is_default, city.residents, city.residents_date, city.residents_source_id, city.district_statistics)
-      IS DISTINCT FROM (EXCLUDED.key, EXCLUDED.is_default, EXCLUDED.residents, EXCLUDED.residents_date, EXCLUDED.residents_source_id, EXCLUDED.district_statistics)`;
+      district_statistics = EXCLUDED.district_statistics, level_names = EXCLUDED.level_names, updated_at = now(), version = city.version + 1
+    WHERE (city.key, city.is_default, city.residents, city.residents_date, city.residents_source_id, city.district_statistics, city.level_names)
+      IS DISTINCT FROM (EXCLUDED.key, EXCLUDED.is_default, EXCLUDED.residents, EXCLUDED.residents_date, EXCLUDED.residents_source_id, EXCLUDED.district_statistics, EXCLUDED.level_names)`;
   return { written: written + (source?.written ?? 0), residents: r.note };
 }

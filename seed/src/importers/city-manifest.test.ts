@@ -92,6 +92,10 @@ describe('a third city from a manifest', () => {
       { name: 'Oberschule Neustadt', amenity: 'school', operator: 'Frei', source: 'teststadt-opendata', district: 'Neustadt' },
     ]);
 
+    // a manifest without areas.levelName names no level: the API gives the generic names
+    const [names] = await db.prisma.$queryRaw<{ names: unknown }[]>`SELECT level_names AS names FROM city WHERE key = 'teststadt'`;
+    expect(names!.names).toEqual({});
+
     // idempotent: a second run writes nothing
     const again = await importCity(db.prisma, dir);
     expect(again.map((r) => r.written)).toEqual([0, 0, 0]);
@@ -102,6 +106,8 @@ describe('a third city from a manifest', () => {
     expect(() => readManifest(dir)).toThrow(/category "bowling" is not a product category/);
     const places = fixtureDir(files(manifest({ places: [{ file: 'schulen.geojson', id: 'NR', name: '{NAME}' }] })));
     expect(() => readManifest(places)).toThrow(/places\[0\] \(schulen.geojson\): amenity must be/);
+    const badName = fixtureDir(files(manifest({ areas: { ...manifest().areas, levelName: { de: 'Viertel' } } })));
+    expect(() => readManifest(badName)).toThrow(/areas.levelName needs de, deSingular and en/);
     const missing = fixtureDir(files(manifest({ places: [{ file: 'fehlt.geojson', amenity: 'school', id: 'NR', name: '{NAME}' }] })));
     expect(() => readManifest(missing)).toThrow(/file fehlt.geojson missing/);
   });

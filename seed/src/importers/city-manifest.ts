@@ -16,7 +16,7 @@ import { CATEGORIES, upsertCategories } from '../categories';
 import { inTransaction, type Tx } from '../db';
 import { newReport, type ImportReport } from '../report';
 import { upsertSource, type SourceDef } from '../sources';
-import { upsertCity } from './cities';
+import { upsertCity, type LevelName } from './cities';
 import { areaId, checkAll, upsertArea } from './districts';
 import { upsertSocialBuildings, type SocialBuildingRow } from './places';
 import { upsertServiceLocations } from './service-locations';
@@ -66,7 +66,8 @@ export interface CityManifest {
   /** true only when the files include indicator values per district (none of the manifest cities do yet) */
   districtStatistics?: boolean;
   source: Omit<SourceDef, 'synthetic'>;
-  areas: { file: string; code: string; name: string };
+  /** `levelName`: the city's own name of its districts (Chemnitz: Stadtteile); absent: the generic "Ortsteile bzw. Stadtteile" */
+  areas: { file: string; code: string; name: string; levelName?: LevelName };
   services?: ServiceList[];
   places?: PlaceList[];
 }
@@ -100,6 +101,10 @@ export function readManifest(dir: string): CityManifest {
   if (!m.name?.trim()) problems.push('name missing');
   for (const k of ['key', 'title', 'publisher', 'licence', 'attribution'] as const) if (!m.source?.[k]) problems.push(`source.${k} missing`);
   if (!m.areas?.file || !m.areas.code || !m.areas.name) problems.push('areas needs file, code and name');
+  const ln = m.areas?.levelName;
+  if (ln !== undefined && !(ln && typeof ln === 'object' && (['de', 'deSingular', 'en'] as const).every((k) => typeof ln[k] === 'string' && ln[k].trim()))) {
+    problems.push('areas.levelName needs de, deSingular and en, e.g. {"de": "Stadtteile", "deSingular": "Stadtteil", "en": "districts (Stadtteile)"}');
+  }
   const known = new Set<string>(CATEGORIES.map((c) => c.key));
   for (const [i, s] of (m.services ?? []).entries()) {
     if (!known.has(s.category)) problems.push(`services[${i}] (${s.file}): category "${s.category}" is not a product category (${[...known].join(', ')})`);
@@ -166,7 +171,9 @@ async function importAreas(prisma: PrismaClient, dir: string, m: CityManifest): 
     districts.sort((a, b) => a.code.localeCompare(b.code));
     report.written += await upsertArea(tx, { level: 'CITY', code: m.ags, name: m.name, parentId: null, geojsons: districts.map((d) => d.geojson), sourceId: source.id });
     const cityId = await areaId(tx, m.ags, null);
-    const city = await upsertCity(tx, { areaId: cityId, key: m.key, isDefault: m.default ?? false, districtStatistics: m.districtStatistics ?? false });
+    const city = await upsertCity(tx, { areaId: cityId, key: m.key, isDefault: m.default ?? false, districtStatistics: m.districtStatistics ?? false,
+      levelNames: m.areas.levelName ? { DISTRICT: m.areas.levelName } : {},
+    });
     report.written += city.written;
     report.details.residents = city.residents;
     for (const d of districts) {

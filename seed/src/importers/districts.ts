@@ -12,12 +12,18 @@ import { inTransaction, type Tx } from '../db';
 import { leipzigDataDir } from '../paths';
 import { newReport, type ImportReport } from '../report';
 import { SOURCES, upsertSource } from '../sources';
-import { upsertCity } from './cities';
+import { upsertCity, type LevelNames } from './cities';
 
 export const CITY_CODE = '14713000';
 export const CITY_NAME = 'Leipzig';
 /** The URL key of the default city (`stadt=leipzig`). */
 export const CITY_KEY = 'leipzig';
+/** Leipzig's own names of its levels (the map's level switch, legend and print say them). */
+export const LEIPZIG_LEVEL_NAMES: LevelNames = {
+  CITY: { de: 'Stadt', deSingular: 'Stadt', en: 'city (Stadt)' },
+  BOROUGH: { de: 'Stadtbezirke', deSingular: 'Stadtbezirk', en: 'boroughs (Stadtbezirke)' },
+  DISTRICT: { de: 'Ortsteile', deSingular: 'Ortsteil', en: 'districts (Ortsteile)' },
+};
 /** `a.city_id` is Leipzig's: the Leipzig importers look areas up by code or name within Leipzig only (Chemnitz has a "Zentrum" and a "47" too). */
 export const inLeipzig = (alias: Prisma.Sql) =>
   Prisma.sql`${alias}.city_id = (SELECT c.id FROM area c WHERE c.code = ${CITY_CODE} AND c.level = 'CITY' AND c.parent_id IS NULL)`;
@@ -169,7 +175,7 @@ export async function importDistricts(prisma: PrismaClient, options: DistrictsOp
     if (!whole) report.warnings.push('no "Gesamt" feature: city boundary is the union of the Ortsteile');
     report.written += await upsertArea(tx, { level: 'CITY', code: CITY_CODE, name: CITY_NAME, parentId: null, geojsons: cityGeoms, sourceId: source.id });
     const cityId = await areaId(tx, CITY_CODE, null);
-    const city = await upsertCity(tx, { areaId: cityId, key: CITY_KEY, isDefault: true, districtStatistics: true });
+    const city = await upsertCity(tx, { areaId: cityId, key: CITY_KEY, isDefault: true, districtStatistics: true, levelNames: LEIPZIG_LEVEL_NAMES });
     report.written += city.written;
     report.details.residents = city.residents;
     const boroughIds = new Map<string, number>();

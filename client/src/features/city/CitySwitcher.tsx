@@ -80,6 +80,33 @@ export function levelFor(city: CityInfo | null, asked: Level): { level: Level; m
   return { level: levels[0]!, missing: city?.missingLevels.find((m) => m.level === asked) ?? null };
 }
 
+/**
+ * What the map calls a level of the city: the city's own name from the API (Leipzig: Ortsteile,
+ * Chemnitz: Stadtteile), else the generic `fallback` (while the cities load, or a level the city lacks).
+ */
+export function levelName(city: CityInfo | null, level: Level, locale: 'de' | 'en', fallback: string): string {
+  const own = city?.levels.find((l) => l.level === level);
+  if (!own) return fallback;
+  const name = locale === 'en' ? own.nameEn : own.name;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** The names of the city's map levels, for the controls. */
+export function levelNames(city: CityInfo | null, locale: 'de' | 'en', t: Record<Level, string>): Record<Level, string> {
+  return { DISTRICT: levelName(city, 'DISTRICT', locale, t.DISTRICT), BOROUGH: levelName(city, 'BOROUGH', locale, t.BOROUGH) };
+}
+
+/** The API's sentence on a level the city lacks, in the language shown; null when the level asked for is shown. */
+export function missingLevelText(missing: CityInfo['missingLevels'][number] | null, locale: 'de' | 'en'): string | null {
+  return missing ? (locale === 'en' ? missing.messageEn : missing.message) : null;
+}
+
+/** Says why the map shows another level than the one asked for (the atlas's controls and /embed). */
+export function LevelMissingNotice({ text }: { text: string | null }) {
+  if (!text) return null;
+  return <p className="notice small" role="status" data-testid="level-missing">{text}</p>;
+}
+
 const LAYER_GAP: Record<LayerKind, CityGap> = { indicator: 'INDICATOR_MAP', need: 'NEED_INDEX', gap: 'GAP_CLASSES' };
 
 /** The city's `unavailable` entry for the layer shown, if the API says it cannot be computed there. */

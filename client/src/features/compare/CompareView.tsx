@@ -20,7 +20,7 @@ type Series = SeriesPoint[];
 const lastWithValue = (s: Series | undefined) => [...(s ?? [])].reverse().find((p) => p.value !== null) ?? null;
 
 /** `city`: the key of the city shown (null: the default city), whose areas the codes name. */
-export default function CompareView({ codes, level, needYear, onClose, city: cityKey = null, unavailable = [] }: { codes: string[]; level: Level; needYear: number | null; onClose: () => void; city?: string | null; unavailable?: CityInfo['unavailable'] }) {
+export default function CompareView({ codes, level, levelName, needYear, onClose, city: cityKey = null, unavailable = [] }: { codes: string[]; level: Level; levelName?: string; needYear: number | null; onClose: () => void; city?: string | null; unavailable?: CityInfo['unavailable'] }) {
   const { t, locale } = useI18n();
   // the city's gaps for what the comparison shows (key figures, need index), in the API's words
   const lacks = unavailable.filter((u) => u.what === 'INDICATOR_MAP' || u.what === 'NEED_INDEX');
@@ -60,7 +60,7 @@ export default function CompareView({ codes, level, needYear, onClose, city: cit
     <article className="compare-view" aria-labelledby="compare-title" data-testid="compare-view">
       <div className="profile-head">
         <div>
-          <p className="muted small">{t[level]}</p>
+          <p className="muted small">{levelName ?? t[level]}</p>
           <h2 id="compare-title" tabIndex={-1} ref={heading}>{c.compareTitle}: {areas.map((a) => a.name).join(' · ') || '…'}</h2>
         </div>
         <div className="profile-actions no-print">

@@ -5,7 +5,7 @@ import type { CategoryWithNorm } from '../../data/analysis';
 import type { IndicatorDef } from '../../data/use-layer-values';
 import { DEFAULT_VIEW, type ViewState } from '../../lib/url-state';
 import { Controls } from './Controls';
-import { cityLevels, levelFor } from '../city/CitySwitcher';
+import { cityLevels, levelFor, levelName, levelNames, missingLevelText } from '../city/CitySwitcher';
 import { CHEMNITZ, LEIPZIG } from '../../../test/cities';
 
 const indicator = (key: string, name: string, topic: IndicatorDef['topic'], nameEn: string | null = null): IndicatorDef => ({
@@ -129,6 +129,28 @@ describe('Controls', () => {
     expect(within(level).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['DISTRICT']);
     expect(within(level).getByRole('radio', { name: 'Ortsteile' })).toBeChecked();
     expect(screen.getByTestId('level-missing')).toHaveTextContent('Für Chemnitz liegen keine Stadtbezirke vor: diese Ebene bleibt leer.');
+  });
+
+  it('each city’s own name of its level: Chemnitz Stadtteile, Leipzig Ortsteile, in German and English', () => {
+    const generic = { DISTRICT: 'Ortsteile', BOROUGH: 'Stadtbezirke' } as const;
+    const { unmount } = renderIn(
+      <Controls view={{ ...DEFAULT_VIEW, level: 'DISTRICT' }} indicators={indicators} years={years} year={2022} categories={categories} onChange={jest.fn()}
+        levels={cityLevels(CHEMNITZ)} levelNames={levelNames(CHEMNITZ, 'de', generic)} levelMissing={missingLevelText(levelFor(CHEMNITZ, 'BOROUGH').missing, 'de')} />,
+    );
+    const level = screen.getByRole('group', { name: 'Gebietsebene' });
+    expect(within(level).getByRole('radio', { name: 'Stadtteile' })).toBeChecked();
+    expect(within(level).queryByRole('radio', { name: 'Ortsteile' })).toBeNull();
+    unmount();
+    renderIn(
+      <Controls view={{ ...DEFAULT_VIEW, level: 'DISTRICT' }} indicators={indicators} years={years} year={2022} categories={categories} onChange={jest.fn()}
+        levels={cityLevels(CHEMNITZ)} levelNames={levelNames(CHEMNITZ, 'en', { DISTRICT: 'Districts (Ortsteile)', BOROUGH: 'Boroughs (Stadtbezirke)' })} />,
+      'en',
+    );
+    expect(within(screen.getByRole('group', { name: 'Area level' })).getByRole('radio', { name: 'Districts (Stadtteile)' })).toBeChecked();
+    expect(levelNames(LEIPZIG, 'de', generic)).toEqual({ DISTRICT: 'Ortsteile', BOROUGH: 'Stadtbezirke' });
+    // while the cities load, and for a level the city lacks: the generic name
+    expect(levelName(null, 'DISTRICT', 'de', 'Ortsteile')).toBe('Ortsteile');
+    expect(levelName(CHEMNITZ, 'BOROUGH', 'de', 'Stadtbezirke')).toBe('Stadtbezirke');
   });
 
   it('Leipzig keeps both levels, and the level asked for', () => {

@@ -6,6 +6,7 @@ import type { IndicatorDef } from '../../data/use-layer-values';
 import type { CategoryWithNorm } from '../../data/analysis';
 import { formatNumber, localName } from '../../lib/format';
 import { IndicatorPicker } from './IndicatorHelp';
+import { LevelMissingNotice } from '../city/CitySwitcher';
 
 interface Props {
   view: ViewState;
@@ -18,9 +19,11 @@ interface Props {
   levels?: Level[];
   /** why the level in the address is not shown (the API's sentence), if it is not */
   levelMissing?: string | null;
+  /** the city's names of the levels (Chemnitz: Stadtteile); absent: the generic ones */
+  levelNames?: Partial<Record<Level, string>>;
 }
 
-export function Controls({ view, indicators, years, year, categories, onChange, levels = ['DISTRICT', 'BOROUGH'], levelMissing = null }: Props) {
+export function Controls({ view, indicators, years, year, categories, onChange, levels = ['DISTRICT', 'BOROUGH'], levelMissing = null, levelNames = {} }: Props) {
   const { t, locale } = useI18n();
   const [manualText, setManualText] = useState(view.breaks.map((b) => formatNumber(b, locale, 6)).join('; '));
   useEffect(() => setManualText(view.breaks.map((b) => formatNumber(b, locale, 6)).join('; ')), [view.breaks, locale]);
@@ -42,9 +45,7 @@ export function Controls({ view, indicators, years, year, categories, onChange, 
             {l === 'indicator' ? t.layerIndicator : l === 'need' ? t.layerNeed : t.layerGap}
           </label>
         ))}
-        {levelMissing && (
-          <p className="notice small" role="status" data-testid="level-missing">{levelMissing}</p>
-        )}
+        <LevelMissingNotice text={levelMissing} />
       </fieldset>
       {view.layer === 'gap' && (
         <>
@@ -92,7 +93,7 @@ export function Controls({ view, indicators, years, year, categories, onChange, 
         <legend>{t.level}</legend>
         {levels.map((l) => (
           <label key={l} className="inline">
-            <input type="radio" name="level" value={l} checked={view.level === l} onChange={() => onChange({ level: l, area: null, compareAreas: [], compareOpen: false })} /> {t[l]}
+            <input type="radio" name="level" value={l} checked={view.level === l} onChange={() => onChange({ level: l, area: null, compareAreas: [], compareOpen: false })} /> {levelNames[l] ?? t[l]}
           </label>
         ))}
       </fieldset>

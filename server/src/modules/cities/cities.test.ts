@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { useSeededGraphQL } from '../../../test/graphql';
 
 // Two cities in one hub: Leipzig (default) and Chemnitz from its manifest (seed/data/chemnitz).
@@ -56,7 +58,25 @@ describe('cities', () => {
 
 // The levels each city has, and for those it lacks a reason: an empty list is never left unexplained.
 describe('levels per city', () => {
-  const { gql } = useSeededGraphQL();
+  const { db, gql } = useSeededGraphQL();
+
+  it('each city names its own levels: Leipzig Ortsteile and Stadtbezirke, Chemnitz Stadtteile; a city naming none gets the generic names', async () => {
+    const QUERY = `{ cities { key levels { level name nameSingular nameEn } } }`;
+    const [leipzig, chemnitz] = (await gql.data(QUERY)).cities;
+    expect(leipzig.levels).toEqual(expect.arrayContaining([
+      { level: 'DISTRICT', name: 'Ortsteile', nameSingular: 'Ortsteil', nameEn: 'districts (Ortsteile)' },
+      { level: 'BOROUGH', name: 'Stadtbezirke', nameSingular: 'Stadtbezirk', nameEn: 'boroughs (Stadtbezirke)' },
+    ]));
+    expect(chemnitz.levels).toEqual([{ level: 'DISTRICT', name: 'Stadtteile', nameSingular: 'Stadtteil', nameEn: 'districts (Stadtteile)' }]);
+    // a city whose importer gave no names (a manifest without areas.levelName)
+    await db.prisma.$executeRaw`UPDATE city SET level_names = '{}' WHERE key = 'chemnitz'`;
+    try {
+      const [, generic] = (await gql.data(QUERY)).cities;
+      expect(generic.levels).toEqual([{ level: 'DISTRICT', name: 'Ortsteile bzw. Stadtteile', nameSingular: 'Ortsteil bzw. Stadtteil', nameEn: 'districts (Ortsteile, Stadtteile)' }]);
+    } finally {
+      await db.prisma.$executeRaw`UPDATE city SET level_names = ${JSON.stringify({ DISTRICT: { de: 'Stadtteile', deSingular: 'Stadtteil', en: 'districts (Stadtteile)' } })}::jsonb WHERE key = 'chemnitz'`;
+    }
+  });
 
   it('Leipzig has Stadtbezirke and Ortsteile; Chemnitz has Stadtteile and says it has no Stadtbezirke', async () => {
     const data = await gql.data(`{ cities { key levels { level count } missingLevels { level reason message messageEn } }
@@ -143,5 +163,44 @@ describe('providers, funding and budget per city', () => {
     expect(leipzig.area.source.key).toBe('leipzig-gebietsgliederung');
     expect(chemnitz.area.source).toMatchObject({ key: 'chemnitz-opendata', publisher: 'Stadt Chemnitz', licence: 'Datenlizenz Deutschland – Namensnennung 2.0' });
     expect(chemnitz.area.source.attribution).toMatch(/Stadt Chemnitz/);
+  });
+});
+
+// An installation imported before city.level_names existed is not imported again: the migration
+// gives its cities the names their importers write.
+describe('level names of an installation imported before them', () => {
+  const { db } = useSeededGraphQL();
+
+  it('the migration writes the same names as the importers', async () => {
+    const imported = await db.prisma.$queryRaw<{ key: string; names: unknown }[]>`SELECT key, level_names AS names FROM city ORDER BY key`;
+    expect(imported.map((c) => c.key)).toEqual(['chemnitz', 'leipzig']);
+    const sql = readFileSync(path.join(__dirname, '../../../../prisma/migrations/20261203100000_city_level_names/migration.sql'), 'utf8');
+    const backfill = sql.match(/^UPDATE "city" SET "level_names"[^;]+;/gm) ?? [];
+    expect(backfill).toHaveLength(2);
+    await db.prisma.$executeRaw`UPDATE city SET level_names = '{}'`;
+    for (const statement of backfill) await db.withSession((s) => s.query(statement));
+    expect(await db.prisma.$queryRaw`SELECT key, level_names AS names FROM city ORDER BY key`).toEqual(imported);
+  });
+});
+
+// Services and plans inserted without a city belong to the default city, through one trigger
+// function (20261203100000_city_level_names replaced the two copies).
+describe('default city of new rows', () => {
+  const { db } = useSeededGraphQL();
+
+  it('one function default_city() sets the city of services and plans; a given city is kept', async () => {
+    const triggers = await db.prisma.$queryRaw<{ trigger: string; fn: string }[]>`
+      SELECT t.tgname AS trigger, p.proname AS fn FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+       WHERE t.tgname IN ('service_default_city', 'plan_default_city') ORDER BY t.tgname`;
+    expect(triggers).toEqual([{ trigger: 'plan_default_city', fn: 'default_city' }, { trigger: 'service_default_city', fn: 'default_city' }]);
+    const old = await db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_proc WHERE proname IN ('service_default_city', 'plan_default_city')`;
+    expect(old[0]!.n).toBe(0);
+    const rows = await db.prisma.$queryRaw<{ own: string | null; given: string | null; plan: string | null }[]>`
+      WITH s AS (INSERT INTO service (name, category_id) SELECT 'Test ohne Stadt', min(id) FROM service_category RETURNING city_id),
+           g AS (INSERT INTO service (name, category_id, city_id) SELECT 'Test Chemnitz', min(id), (SELECT area_id FROM city WHERE key = 'chemnitz') FROM service_category RETURNING city_id),
+           p AS (INSERT INTO plan (title, period_start, period_end, updated_at) VALUES ('Test ohne Stadt', 2026, 2030, now()) RETURNING city_id)
+      SELECT (SELECT c.key FROM city c, s WHERE c.area_id = s.city_id) AS own, (SELECT c.key FROM city c, g WHERE c.area_id = g.city_id) AS given,
+             (SELECT c.key FROM city c, p WHERE c.area_id = p.city_id) AS plan`;
+    expect(rows).toEqual([{ own: 'leipzig', given: 'chemnitz', plan: 'leipzig' }]);
   });
 });

@@ -1,6 +1,8 @@
 import type { PrismaClient } from '@sozialatlas/db';
 import DataLoader from 'dataloader';
 import { groupBy } from '../common/group';
+import { addressTableCity } from '../geocoding/address-geocoder';
+import { resolveCity } from './city.sql';
 
 export interface CityLevelRow {
   cityId: number;
@@ -53,6 +55,11 @@ export function createCityLoaders(prisma: PrismaClient) {
       return keys.map(() => rows.map((r) => r.level));
     }),
     placeLayersByCityId: new DataLoader<number, PlaceLayerRow[]>(async (ids) => groupBy(ids, await placeLayers(prisma, ids), (r) => r.cityId)),
+    /** the CITY area id of the city the address table covers (ADDRESS_TABLE_CITY, default the default city); null: none */
+    addressTableCityId: new DataLoader<'all', number | null>(async (keys) => {
+      const table = await resolveCity(prisma, addressTableCity(), 'ADDRESS_TABLE_CITY');
+      return keys.map(() => table?.id ?? null);
+    }),
     hasBudgetByCityId: new DataLoader<number, boolean>(async (ids) => {
       const withBudget = await citiesWithBudget(prisma, ids);
       return ids.map((id) => withBudget.has(id));

@@ -3,7 +3,7 @@ import type { Context } from '../../context';
 import { Area } from '../areas/area.type';
 import { Source } from '../indicators/indicator.type';
 import { allCities, resolveCity, type CityRow } from './city.sql';
-import { addressScope } from '../geocoding/geocoding.resolver';
+import { addressTableCovers } from '../geocoding/geocoding.resolver';
 import { noAddressTable } from '../geocoding/address-geocoder';
 import { City, CityGap, CityLevel, CityMissingLevel, CityUnavailable, PlaceLayer, UnavailableReason } from './city.type';
 
@@ -21,12 +21,21 @@ const NO_STATISTICS: Record<StatisticsGap, [string, string]> = {
   SCENARIO_DEMAND: ['Szenario mit Versorgungsquote, Erreichbarkeit und Lückenklasse', 'scenario with coverage rate, accessibility and gap class'],
 };
 
-/** Plural names of the levels, for the missing-level texts. */
-const LEVEL_NAMES: Record<string, [string, string]> = {
-  BOROUGH: ['Stadtbezirke', 'boroughs (Stadtbezirke)'],
-  DISTRICT: ['Ortsteile bzw. Stadtteile', 'districts (Ortsteile, Stadtteile)'],
-  PLANNING_AREA: ['Planungsräume', 'planning areas (Planungsräume)'],
+/** Generic names of the levels (plural, singular, English), for the missing-level texts and a city that names none of its own. */
+const LEVEL_NAMES: Record<string, [string, string, string]> = {
+  CITY: ['Stadt', 'Stadt', 'city'],
+  BOROUGH: ['Stadtbezirke', 'Stadtbezirk', 'boroughs (Stadtbezirke)'],
+  DISTRICT: ['Ortsteile bzw. Stadtteile', 'Ortsteil bzw. Stadtteil', 'districts (Ortsteile, Stadtteile)'],
+  PLANNING_AREA: ['Planungsräume', 'Planungsraum', 'planning areas (Planungsräume)'],
 };
+
+/** The city's own names of a level, else the generic ones. */
+export function levelNameOf(city: Pick<CityRow, 'levelNames'>, level: string): { name: string; nameSingular: string; nameEn: string } {
+  const own = city.levelNames?.[level];
+  if (own) return { name: own.de, nameSingular: own.deSingular, nameEn: own.en };
+  const [name, nameSingular, nameEn] = LEVEL_NAMES[level] ?? [level, level, level];
+  return { name, nameSingular, nameEn };
+}
 
 function noBudget(city: Pick<CityRow, 'name'>): CityUnavailable {
   return {
@@ -111,9 +120,10 @@ export class CityResolver {
     return row?.n ?? 0;
   }
 
-  @FieldResolver(() => [CityLevel], { description: 'The area levels below the city that it has, in hierarchy order, with their number of areas (Ebenen).' })
+  @FieldResolver(() => [CityLevel], { description: 'The area levels below the city that it has, in hierarchy order, with their number of areas and the city’s names of them (Ebenen).' })
   async levels(@Root() city: City, @Ctx() ctx: Context): Promise<CityLevel[]> {
-    return (await ctx.loaders.levelsByCityId.load(city.id)) as CityLevel[];
+    const rows = await ctx.loaders.levelsByCityId.load(city.id);
+    return rows.map((r) => ({ level: r.level as CityLevel['level'], count: r.count, ...levelNameOf(city, r.level) }));
   }
 
   @FieldResolver(() => [CityMissingLevel], {
@@ -124,7 +134,7 @@ export class CityResolver {
     return hub
       .filter((level) => !has.some((l) => l.level === level))
       .map((level) => {
-        const [de, en] = LEVEL_NAMES[level] ?? [level, level];
+        const [de, , en] = LEVEL_NAMES[level] ?? [level, level, level];
         return {
           level: level as CityLevel['level'],
           reason: UnavailableReason.NO_LEVEL,
@@ -144,7 +154,8 @@ export class CityResolver {
   @FieldResolver(() => [CityUnavailable], { description: 'What the hub cannot compute for this city, and why (empty: everything), the budget included.' })
   async unavailable(@Root() city: City, @Ctx() ctx: Context) {
     const budget = (await ctx.loaders.hasBudgetByCityId.load(city.id)) ? [] : [noBudget(city)];
-    const { covered } = await addressScope(ctx, city.key);
+    // per-request loaders: listing the cities costs no statement per city
+    const covered = await addressTableCovers(ctx, city.id);
     return [...unavailableFor(city), ...budget, ...(covered ? [] : [noAddressSearch(city)])];
   }
 }

@@ -21,7 +21,17 @@ export interface CityRow {
   residentsDate: string | null;
   residentsSourceId: number | null;
   districtStatistics: boolean;
+  /** the city's own names of its levels (city.level_names); a level without one keeps the generic name */
+  levelNames: CityLevelNames;
 }
+
+/** A city's own names of one level: German plural and singular, English. */
+export interface CityLevelName {
+  de: string;
+  deSingular: string;
+  en: string;
+}
+export type CityLevelNames = Partial<Record<string, CityLevelName>>;
 
 /**
  * The resolved scope: the city's root area id and whether it was named (a named city is that city
@@ -32,7 +42,7 @@ export type CityScope = { id: number; city: CityRow; named: boolean } | null;
 
 const cityColumns = Prisma.sql`c.area_id AS id, c.key, a.code AS ags, a.name, c.is_default AS "isDefault", c.residents,
   to_char(c.residents_date, 'YYYY-MM-DD') AS "residentsDate", c.residents_source_id AS "residentsSourceId",
-  c.district_statistics AS "districtStatistics"`;
+  c.district_statistics AS "districtStatistics", c.level_names AS "levelNames"`;
 
 export function allCities(prisma: PrismaClient) {
   return prisma.$queryRaw<CityRow[]>`SELECT ${cityColumns} FROM city c JOIN area a ON a.id = c.area_id ORDER BY c.is_default DESC, a.name`;

@@ -70,6 +70,15 @@ export class CityLevel {
 
   @Field(() => Int, { description: 'Number of areas of this level in the city (Anzahl Gebiete).' })
   count!: number;
+
+  @Field({ description: 'The city’s own German name of the level, plural, for the map (Leipzig: „Ortsteile“, Chemnitz: „Stadtteile“); the generic name when the city gives none.' })
+  name!: string;
+
+  @Field({ description: 'The same name in the singular („Ortsteil“, „Stadtteil“).' })
+  nameSingular!: string;
+
+  @Field({ description: 'English name of the level, with the German word („districts (Stadtteile)“).' })
+  nameEn!: string;
 }
 
 @ObjectType({ description: 'An area level another city of the hub has but this one lacks, with the reason in German and English (fehlende Ebene).' })
@@ -128,4 +137,7 @@ export class City {
   districtStatistics!: boolean;
 
   residentsSourceId!: number | null;
+
+  /** the city's own names of its levels (not a field: `levels { name }` answers them) */
+  levelNames!: Partial<Record<string, { de: string; deSingular: string; en: string }>>;
 }

@@ -1,5 +1,5 @@
 import { OSM_ATTRIBUTION, parseAddress, Prisma, type KnownAddress } from '@sozialatlas/db';
-import { addressGeocoder, addressTableCity, noAddressTable } from './address-geocoder';
+import { addressGeocoder, noAddressTable } from './address-geocoder';
 import { CITY_ARGUMENT, inCity, resolveCity, type CityScope } from '../cities/city.sql';
 import { Arg, Ctx, Float, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
@@ -17,8 +17,13 @@ const MAX_REVERSE_M = 1000;
  */
 export async function addressScope(ctx: Context, city: string | null | undefined): Promise<{ scope: CityScope; covered: boolean }> {
   const scope = await resolveCity(ctx.prisma, city);
-  const table = await resolveCity(ctx.prisma, addressTableCity(), 'ADDRESS_TABLE_CITY');
-  return { scope, covered: !scope || !table || scope.id === table.id };
+  return { scope, covered: !scope || (await addressTableCovers(ctx, scope.id)) };
+}
+
+/** Whether the address table covers the city `cityId` (or there is no city it covers); looked up once per request. */
+export async function addressTableCovers(ctx: Context, cityId: number): Promise<boolean> {
+  const table = await ctx.loaders.addressTableCityId.load('all');
+  return table === null || table === cityId;
 }
 
 const address = (a: KnownAddress): GeocodedAddress => ({ street: a.street, houseNumber: a.houseNumber, postalCode: a.postalCode, lon: a.lon, lat: a.lat });
