@@ -78,6 +78,28 @@ const COMPILED: { name: string; query: string; variables?: Record<string, unknow
       totalCount edges { cursor node { year value missingReason area { name level } } } } }`,
   },
   { name: 'the map values without any value in that year', query: MAP_VALUES, variables: { indicator: 'sgb2_rate', year: 1995 } },
+  // the map's own documents (client/src/data/queries.ts and the profile/compare/editing views)
+  {
+    name: "the map's AreasGeometry",
+    query: `query AreasGeometry($level: AreaLevel!, $city: String) { areas(filter: { level: $level, city: $city }, first: 500) {
+      totalCount nodes { id code name areaKm2 parent { id name } labelPoint(precision: 5) geometry(simplify: 15, precision: 5) } } }`,
+    variables: { level: 'DISTRICT', city: 'leipzig' },
+  },
+  {
+    name: "the map's ServicesForMap",
+    query: `query ServicesForMap($categories: [String!], $statuses: [ServiceStatus!], $targetGroups: [TargetGroup!], $providerIds: [Int!], $after: String, $city: String) {
+      services(filter: { categoryKeys: $categories, statuses: $statuses, targetGroups: $targetGroups, providerIds: $providerIds, city: $city }, first: 500, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes { id name status capacity capacityUnit category { key name nameEn } provider { name } source { synthetic attribution } locations { point } } } }`,
+    variables: { categories: ['day_care', 'senior_meeting'], statuses: ['ACTIVE'], targetGroups: null },
+  },
+  {
+    name: 'the city trend and a compared series, years limited, with the area source',
+    query: `query CityTrend($key: String!, $city: String) {
+      city: areas(filter: { level: CITY, city: $city }, first: 1) { nodes { id name source { key title publisher licence url attribution synthetic } series(indicator: $key) { year value status missingReason } } }
+      compared: areas(filter: { codes: ["00", "61", "62"], level: DISTRICT }, first: 4) { nodes { code parent { name } recent: series(indicator: $key, fromYear: 2019, toYear: 2021) { year value } } } }`,
+    variables: { key: 'sgb2_rate' },
+  },
   {
     name: 'nested: 500 services → provider, fundings, locations → area',
     query: `{ services(first: 500) { nodes { id name provider { name } fundings { year amount status } locations { street area { code name } } } } }`,
@@ -149,11 +171,13 @@ describe('what is not compiled runs ordinarily, with the ordinary answer or erro
     { name: 'a bad cursor', query: `{ areas(after: "bm9wZQ") { nodes { id } } }` },
     { name: 'a tolerance out of range', query: `{ areas(first: 2) { nodes { geometry(simplify: 99999) } } }` },
     { name: 'a NUL byte in an argument', query: `{ areas(filter: { city: "leip\\u0000zig" }) { nodes { id } } }` },
-    { name: 'a field outside the compiled set', query: `{ areas(first: 3) { nodes { id parent { name } } } }` },
+    { name: 'a field outside the compiled set', query: `{ areas(first: 3) { nodes { id neighbours { name } } } }` },
     { name: 'a filter outside the compiled set', query: `{ areas(filter: { nameContains: "Grünau" }) { nodes { id name } } }` },
     { name: 'a directive', query: `query($all: Boolean!) { areas(first: 3) { nodes { id name @include(if: $all) } } }`, variables: { all: false } },
     { name: 'funding years the wrong way round', query: `{ services(first: 3) { nodes { fundings(fromYear: 2024, toYear: 2020) { year } } } }` },
     { name: 'providers of a named city', query: `{ providers(filter: { city: "chemnitz" }, first: 5) { nodes { name } } }` },
+    { name: 'a precision out of range', query: `{ areas(first: 2) { nodes { labelPoint(precision: 16) } } }` },
+    { name: 'a series of an unknown indicator', query: `{ areas(first: 2) { nodes { series(indicator: "nope") { year } } } }` },
     { name: 'another root field', query: `{ areas(first: 2) { nodes { id } } indicators { key } }` },
   ];
 

@@ -24,6 +24,8 @@ import { checkYears } from '../modules/funding/funding.resolver';
 import { valueWhere } from '../modules/indicators/indicator.sql';
 import { visibleFunding, visibleProvider, visibleService } from '../modules/common/visible.sql';
 import { providerWhere } from '../modules/providers/provider.sql';
+import { checkPrecision } from '../modules/services/service.resolver';
+import type { ServiceFilter } from '../modules/services/service.args';
 import { serviceWhere } from '../modules/services/service.sql';
 import { checkArguments } from '../http/input-guard';
 
@@ -225,6 +227,13 @@ const indicatorValueFields: Record<string, FieldSql> = {
   },
 };
 
+/** The id of the indicator `key`, which must exist (else the ordinary path answers NOT_FOUND). */
+function indicatorIdSql(env: Env, key: string): Prisma.Sql {
+  const indicator = sql`(SELECT i.id FROM indicator i WHERE i.key = ${key})`;
+  env.checks.push(sql`EXISTS ${indicator}`);
+  return indicator;
+}
+
 const areaFields: Record<string, FieldSql> = {
   id: column('id'),
   code: column('code'),
@@ -235,10 +244,33 @@ const areaFields: Record<string, FieldSql> = {
     const { tolerance, digits } = checked(() => geometryOptions(args.simplify as number | undefined, args.precision as number | undefined));
     return sql`ST_AsGeoJSON(${simplifiedAreaGeometry(tolerance, a)}, ${digits}::int)::json`;
   },
+  parent: (env, a, field, _args, type) => oneSql(env, field, type, (p) => sql`FROM area ${p} WHERE ${p}.id = ${a}.parent_id`),
+  source: (env, a, field, _args, type) => oneSql(env, field, type, (x) => sql`FROM source ${x} WHERE ${x}.id = ${a}.source_id`),
+  labelPoint: (_env, a, _field, args) => {
+    checked(() => checkPrecision(args.precision as number));
+    return sql`ST_AsGeoJSON(${a}.label_point, ${args.precision as number}::int)::json`;
+  },
+  // as seriesByKeys: every year of the indicator, by year, then limited to fromYear–toYear
+  series: (env, a, field, args, type) => {
+    const fromYear = (args.fromYear as number | undefined) ?? null;
+    const toYear = (args.toYear as number | undefined) ?? null;
+    checked(() => {
+      checkYear(fromYear, 'fromYear');
+      checkYear(toYear, 'toYear');
+    });
+    const indicator = indicatorIdSql(env, args.indicator as string);
+    return listSql(
+      env,
+      field,
+      type,
+      (v) => sql`FROM indicator_value ${v} WHERE ${v}.area_id = ${a}.id AND ${v}.indicator_id = ${indicator}
+                   AND (${fromYear}::int IS NULL OR ${v}.year >= ${fromYear}::int) AND (${toYear}::int IS NULL OR ${v}.year <= ${toYear}::int)`,
+      (v) => sql`${v}.year`,
+    );
+  },
   value: (env, a, field, args, type) => {
     checked(() => checkYear(args.year as number, 'year'));
-    const indicator = sql`(SELECT i.id FROM indicator i WHERE i.key = ${args.indicator as string})`;
-    env.checks.push(sql`EXISTS ${indicator}`);
+    const indicator = indicatorIdSql(env, args.indicator as string);
     const v = alias(env);
     return sql`(SELECT ${objectSql(env, field.selectionSet, type, v)} FROM indicator_value ${v}
                  WHERE ${v}.area_id = ${a}.id AND ${v}.indicator_id = ${indicator} AND ${v}.year = ${args.year as number}::int)`;
@@ -263,7 +295,10 @@ const serviceFields: Record<string, FieldSql> = {
   description: column('description'),
   capacity: column('capacity'),
   status: enumColumn('status'),
+  capacityUnit: enumColumn('capacity_unit'),
   published: column('published'),
+  category: (env, s, field, _args, type) => oneSql(env, field, type, (c) => sql`FROM service_category ${c} WHERE ${c}.id = ${s}.category_id`),
+  source: (env, s, field, _args, type) => oneSql(env, field, type, (x) => sql`FROM source ${x} WHERE ${x}.id = ${s}.source_id`),
   provider: (env, s, field, _args, type) =>
     oneSql(env, field, type, (p) => sql`FROM provider ${p} WHERE ${p}.id = ${s}.provider_id AND ${visibleProvider(env.caller, p)}`),
   // as fundingsByServiceIds + inYears: the visible lines, by year and id
@@ -309,7 +344,30 @@ const fundingFields: Record<string, FieldSql> = {
   published: column('published'),
 };
 
+const categoryFields: Record<string, FieldSql> = {
+  id: column('id'),
+  key: column('key'),
+  name: column('name'),
+  nameEn: column('name_en'),
+  description: column('description'),
+};
+
+const sourceFields: Record<string, FieldSql> = {
+  id: column('id'),
+  key: column('key'),
+  title: column('title'),
+  publisher: column('publisher'),
+  licence: column('licence'),
+  url: column('url'),
+  attribution: column('attribution'),
+  synthetic: column('synthetic'),
+};
+
 const locationFields: Record<string, FieldSql> = {
+  point: (_env, l, _field, args) => {
+    checked(() => checkPrecision(args.precision as number));
+    return sql`ST_AsGeoJSON(${l}.geom, ${args.precision as number}::int)::json`;
+  },
   id: column('id'),
   name: column('name'),
   street: column('street'),
@@ -326,13 +384,15 @@ const TYPES: Record<string, Record<string, FieldSql>> = {
   Provider: providerFields,
   Funding: fundingFields,
   Location: locationFields,
+  ServiceCategory: categoryFields,
+  Source: sourceFields,
 };
 
 const ROOTS: Record<string, FieldSql> = {
   areas: (env, _row, field, args, connection) => {
-    const filter = onlyKeys(args.filter, ['level', 'city']);
+    const filter = onlyKeys(args.filter, ['level', 'city', 'codes']);
     // areaWhere's city condition is replaced by citySql (scope null: no condition of its own)
-    const where = sql`${areaWhere({ level: filter.level as never, scope: null })} AND ${citySql(env, sql`a.city_id`, filter.city)}`;
+    const where = sql`${areaWhere({ level: filter.level as never, codes: filter.codes as string[] | undefined, scope: null })} AND ${citySql(env, sql`a.city_id`, filter.city)}`;
     return connectionSql(
       env,
       field,
@@ -343,11 +403,11 @@ const ROOTS: Record<string, FieldSql> = {
     );
   },
   services: (env, _row, field, args, connection) => {
-    const filter = onlyKeys(args.filter, ['city', 'categoryKeys']);
-    const named = filter.city !== undefined && filter.city !== null;
+    const { city, ...rest } = onlyKeys(args.filter, ['city', 'categoryKeys', 'statuses', 'targetGroups', 'providerIds']);
+    const named = city !== undefined && city !== null;
     // without a city: the default city, in serviceWhere; a named one by citySql
-    const where = sql`${serviceWhere({ categoryKeys: filter.categoryKeys as string[] | undefined, ...(named ? { scope: null } : {}) }, env.caller)}
-                      AND ${named ? citySql(env, sql`s.city_id`, filter.city) : sql`TRUE`}`;
+    const where = sql`${serviceWhere({ ...(rest as ServiceFilter), ...(named ? { scope: null } : {}) }, env.caller)}
+                      AND ${named ? citySql(env, sql`s.city_id`, city) : sql`TRUE`}`;
     return connectionSql(
       env,
       field,

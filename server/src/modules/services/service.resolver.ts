@@ -40,7 +40,7 @@ export async function scopedServiceFilter(ctx: Context, filter: ServiceFilter | 
   return { ...filter, scope };
 }
 
-function checkPrecision(precision: number) {
+export function checkPrecision(precision: number) {
   if (!Number.isInteger(precision) || precision < 0 || precision > 15) throw new BadUserInputError('precision must be 0–15', 'precision');
 }
 
