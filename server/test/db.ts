@@ -53,6 +53,9 @@ export const openSeededDatabase = (options: Pick<OpenDatabaseOptions, 'onQuery'>
 /** A private copy of the migrated, empty database: for importer tests. */
 export const openMigratedDatabase = (options: Pick<OpenDatabaseOptions, 'onQuery'> = {}) => openCopy('empty', options);
 
+/** A WAL segment's path in a dump of an embedded data folder (global-setup keeps only the current one). */
+export const WAL_SEGMENT = /(?:^|\/)pg_wal\/[0-9A-F]{24}$/;
+
 /** Where global-setup leaves an embedded database dump in both modes (migrated when embedded). */
 export const EMBEDDED_TEMPLATE_ENV = 'SOZIALATLAS_TEST_EMBEDDED_TEMPLATE';
 
