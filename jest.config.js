@@ -18,7 +18,8 @@ const swc = (extra = {}) => [
 /** @type {import('jest').Config} */
 const server = {
   displayName: 'server',
-  testEnvironment: 'node',
+  // node, plus PGlite's WebAssembly compiled once per worker instead of once per test file
+  testEnvironment: '<rootDir>/server/test/environment.cjs',
   roots: ['<rootDir>/prisma', '<rootDir>/seed', '<rootDir>/server'],
   testMatch: ['**/src/**/*.test.ts', '**/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

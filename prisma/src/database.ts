@@ -44,6 +44,11 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** A dump from `Database.dump()` to start an embedded database from. */
   loadDataDir?: Blob;
+  /**
+   * PGlite's pglite.wasm, already compiled (tests compile it once per jest worker); absent:
+   * PGlite compiles it, once per module registry.
+   */
+  pgliteWasmModule?: WebAssembly.Module;
   /** Called for every SQL statement Prisma sends (query counting in tests, debug logging). */
   onQuery?: (sql: string) => void;
   /** Called when the server terminates a pooled connection, idle or in use (PostgreSQL server only). */
@@ -138,6 +143,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     pglite = await PGlite.create({
       dataDir: options.dataDir,
       loadDataDir: options.loadDataDir,
+      pgliteWasmModule: options.pgliteWasmModule,
       extensions: { postgis: postgisCore },
       startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
     });

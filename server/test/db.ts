@@ -19,11 +19,21 @@ export function withDatabaseName(url: string, name: string): string {
   return parsed.toString();
 }
 
+/**
+ * pglite.wasm as compiled once per jest worker by the test environment (environment.cjs);
+ * undefined outside jest (global-setup), where PGlite compiles it itself.
+ */
+export function compiledPgliteWasm(): WebAssembly.Module | undefined {
+  return (globalThis as { __SOZIALATLAS_PGLITE_WASM__?: WebAssembly.Module }).__SOZIALATLAS_PGLITE_WASM__;
+}
+
 async function openCopy(template: Template, options: Pick<OpenDatabaseOptions, 'onQuery'>): Promise<Database> {
   const location = process.env[templateEnv(template)];
   if (!location) throw new Error(`global-setup did not build the ${template} test database`);
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return openDatabase({ loadDataDir: new Blob([readFileSync(location)]), ...options });
+  if (!serverUrl) {
+    return openDatabase({ loadDataDir: new Blob([readFileSync(location)]), pgliteWasmModule: compiledPgliteWasm(), ...options });
+  }
 
   const name = `sozialatlas_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${location}"`);
@@ -43,6 +53,9 @@ export const openSeededDatabase = (options: Pick<OpenDatabaseOptions, 'onQuery'>
 /** A private copy of the migrated, empty database: for importer tests. */
 export const openMigratedDatabase = (options: Pick<OpenDatabaseOptions, 'onQuery'> = {}) => openCopy('empty', options);
 
+/** A WAL segment's path in a dump of an embedded data folder (global-setup keeps only the current one). */
+export const WAL_SEGMENT = /(?:^|\/)pg_wal\/[0-9A-F]{24}$/;
+
 /** Where global-setup leaves an embedded database dump in both modes (migrated when embedded). */
 export const EMBEDDED_TEMPLATE_ENV = 'SOZIALATLAS_TEST_EMBEDDED_TEMPLATE';
 
@@ -54,7 +67,7 @@ export const EMBEDDED_TEMPLATE_ENV = 'SOZIALATLAS_TEST_EMBEDDED_TEMPLATE';
 export function openEmbeddedInFolder(dataDir: string): Promise<Database> {
   const location = process.env[EMBEDDED_TEMPLATE_ENV];
   if (!location) throw new Error('global-setup did not build the embedded test database');
-  return openDatabase({ dataDir, loadDataDir: new Blob([readFileSync(location)]) });
+  return openDatabase({ dataDir, loadDataDir: new Blob([readFileSync(location)]), pgliteWasmModule: compiledPgliteWasm() });
 }
 
 /** Runs one statement on the server's maintenance database (create/drop test databases). */

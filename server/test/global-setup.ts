@@ -4,7 +4,23 @@ import path from 'node:path';
 import { migrate, openDatabase, type Database } from '@sozialatlas/db';
 // Sources, not the build: global setup runs outside jest's module mapping.
 import { seedLeipzig } from '../../seed/src';
-import { adminQuery, EMBEDDED_TEMPLATE_ENV, templateEnv, withDatabaseName, type Template } from './db';
+import { filterTar } from '../../prisma/src/postgis-bundle';
+import { adminQuery, EMBEDDED_TEMPLATE_ENV, templateEnv, WAL_SEGMENT, withDatabaseName, type Template } from './db';
+
+/**
+ * A dump without the WAL segments PostgreSQL keeps recycled ahead: 16 MB each (more than half of
+ * the seeded dump), copied into every test database. After a CHECKPOINT only the current one is
+ * needed.
+ */
+async function compactDump(db: Database): Promise<Buffer> {
+  const current = await db.withSession(async (session) => {
+    await session.exec('CHECKPOINT');
+    const [row] = await session.query<{ wal: string }>('SELECT pg_walfile_name(pg_current_wal_lsn()) AS wal');
+    return row!.wal;
+  });
+  const dump = Buffer.from(await (await db.dump()).arrayBuffer());
+  return filterTar(dump, (name) => !WAL_SEGMENT.test(name) || name.endsWith(`/${current}`));
+}
 
 /** Builds the two template databases every test file copies from (see db.ts). */
 export default async function globalSetup(): Promise<void> {
@@ -36,7 +52,7 @@ export default async function globalSetup(): Promise<void> {
     const db = await openDatabase();
     try {
       const file = path.join(dir, 'embedded.tar');
-      writeFileSync(file, Buffer.from(await (await db.dump()).arrayBuffer()));
+      writeFileSync(file, await compactDump(db));
       process.env[EMBEDDED_TEMPLATE_ENV] = file;
     } finally {
       await db.close();
@@ -53,9 +69,10 @@ export default async function globalSetup(): Promise<void> {
     try {
       if (template === 'empty') await migrate(db);
       else await seedLeipzig(db.prisma, { quiet: true });
-      previous = await db.dump();
+      const dump = await compactDump(db);
+      previous = new Blob([dump]);
       const file = path.join(dir, `${template}.tar`);
-      writeFileSync(file, Buffer.from(await previous.arrayBuffer()));
+      writeFileSync(file, dump);
       process.env[templateEnv(template)] = file;
       if (template === 'empty') process.env[EMBEDDED_TEMPLATE_ENV] = file;
     } finally {
