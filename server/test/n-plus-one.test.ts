@@ -34,10 +34,13 @@ async function statementsFor(db: Awaited<ReturnType<typeof openSeededDatabase>>,
 }
 
 describe('SQL statements of the map query', () => {
-  it('do not grow with the number of areas (10 vs 63 Leipzig districts vs 400 synthetic ones)', async () => {
+  // two tests, so that neither comes near jest's time limit on a busy machine (opening the
+  // seeded database and generating the synthetic city are the slow steps)
+  let ten: number;
+
+  it('do not grow with the number of areas (10 vs 63 Leipzig districts)', async () => {
     const statements: string[] = [];
     const leipzig = await openSeededDatabase({ onQuery: (sql) => statements.push(sql) });
-    let ten: number;
     let all: number;
     try {
       const variables = { indicator: 'sgb2_rate', year: 2021 };
@@ -46,20 +49,25 @@ describe('SQL statements of the map query', () => {
     } finally {
       await leipzig.close();
     }
+    // Ten areas may need one statement more than all of them: the funding totals name every
+    // district, and those not on the page are loaded in one extra batch.
+    expect(all).toBeLessThanOrEqual(ten);
+    expect(ten).toBeLessThanOrEqual(14);
+  });
+
+  it('do not grow with the number of areas (400 synthetic districts, as many as 10 Leipzig ones)', async () => {
+    expect(ten).toBeGreaterThan(0);
+    const statements: string[] = [];
     const synthetic = await openMigratedDatabase({ onQuery: (sql) => statements.push(sql) });
     let large: number;
     try {
-      await generateSynthetic(synthetic.prisma, { areas: 400, services: 2000, years: 3, seed: 7 });
+      await generateSynthetic(synthetic.prisma, { areas: 400, services: 800, years: 3, seed: 7 });
       const [{ year } = { year: 0 }] = await synthetic.prisma.$queryRaw<{ year: number }[]>`SELECT max(year) AS year FROM indicator_value`;
       large = await statementsFor(synthetic, statements, { indicator: 'population', year, first: 400 });
     } finally {
       await synthetic.close();
     }
-    // Ten areas may need one statement more than all of them: the funding totals name every
-    // district, and those not on the page are loaded in one extra batch.
-    expect(all).toBeLessThanOrEqual(ten);
     expect(large).toBeLessThanOrEqual(ten);
-    expect(ten).toBeLessThanOrEqual(14);
   });
 });
 
