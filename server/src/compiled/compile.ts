@@ -63,7 +63,7 @@ const sql = Prisma.sql;
 const column = (name: string): FieldSql => (_env, row) => sql`${row}.${Prisma.raw(name)}`;
 const enumColumn = (name: string): FieldSql => (_env, row) => sql`${row}.${Prisma.raw(name)}::text`;
 
-function alias(env: Env): Prisma.Sql {
+function nextAlias(env: Env): Prisma.Sql {
   env.aliases += 1;
   return Prisma.raw(`c${env.aliases}`);
 }
@@ -132,20 +132,25 @@ function checked<T>(check: () => T): T {
 const cursorSql = (id: Prisma.Sql) => sql`rtrim(translate(encode(convert_to('id:' || (${id})::text, 'UTF8'), 'base64'), '+/', '-_'), '=')`;
 
 /**
- * A keyset page as the ordinary `paginate`/`toConnection` builds it: `rows(take, afterId)` is the
- * SQL of up to `take` rows with id > afterId in id order, `count` the SQL of their total.
+ * A keyset page as the ordinary `paginate`/`toConnection` builds it: the rows of `table` (aliased
+ * `alias`) satisfying `where`, up to a page with id > the cursor in id order, and their total.
  */
 function connectionSql(
   env: Env,
   field: FieldNode,
   args: Record<string, unknown>,
   connection: GraphQLObjectType,
-  rows: (take: number, afterId: number) => Prisma.Sql,
-  count: Prisma.Sql,
+  table: string,
+  alias: string,
+  where: Prisma.Sql,
 ): Prisma.Sql {
   const size = checked(() => pageSize(args.first as number | undefined));
   const afterId = checked(() => decodeCursor(args.after as string | undefined));
-  const row = alias(env);
+  const from = Prisma.raw(`${table} ${alias}`);
+  const t = Prisma.raw(alias);
+  const count = sql`SELECT count(*)::int FROM ${from} WHERE ${where}`;
+  const rows = sql`SELECT ${t}.* FROM ${from} WHERE ${where} AND ${t}.id > ${afterId ?? 0}::int ORDER BY ${t}.id LIMIT ${size + 1}::int`;
+  const row = nextAlias(env);
   const onPage = sql`${row}.rn__ <= ${size}::int`;
   const node = getNamedType(connection.getFields().nodes!.type) as GraphQLObjectType;
   const edge = getNamedType(connection.getFields().edges!.type) as GraphQLObjectType;
@@ -186,7 +191,7 @@ function connectionSql(
     pairs.push(sql`${key}::text, ${value}`);
   }
   return sql`(SELECT json_build_object(${Prisma.join(pairs, ', ')})
-                FROM (SELECT p.*, row_number() OVER (ORDER BY p.id) AS rn__ FROM (${rows(size + 1, afterId ?? 0)}) p) ${row})`;
+                FROM (SELECT p.*, row_number() OVER (ORDER BY p.id) AS rn__ FROM (${rows}) p) ${row})`;
 }
 
 /**
@@ -222,7 +227,7 @@ const indicatorValueFields: Record<string, FieldSql> = {
                                        WHEN ${v}.value IS NULL THEN 'NOT_PUBLISHED' END`,
   origin: enumColumn('origin'),
   area: (env, v, field, _args, type) => {
-    const a = alias(env);
+    const a = nextAlias(env);
     return sql`(SELECT ${objectSql(env, field.selectionSet, type, a)} FROM area ${a} WHERE ${a}.id = ${v}.area_id)`;
   },
 };
@@ -271,7 +276,7 @@ const areaFields: Record<string, FieldSql> = {
   value: (env, a, field, args, type) => {
     checked(() => checkYear(args.year as number, 'year'));
     const indicator = indicatorIdSql(env, args.indicator as string);
-    const v = alias(env);
+    const v = nextAlias(env);
     return sql`(SELECT ${objectSql(env, field.selectionSet, type, v)} FROM indicator_value ${v}
                  WHERE ${v}.area_id = ${a}.id AND ${v}.indicator_id = ${indicator} AND ${v}.year = ${args.year as number}::int)`;
   },
@@ -279,13 +284,13 @@ const areaFields: Record<string, FieldSql> = {
 
 /** A list of `type` objects from `from` (rows aliased by the returned alias), `[]` when there are none. */
 function listSql(env: Env, field: FieldNode, type: GraphQLObjectType, from: (row: Prisma.Sql) => Prisma.Sql, orderBy: (row: Prisma.Sql) => Prisma.Sql) {
-  const row = alias(env);
+  const row = nextAlias(env);
   return sql`COALESCE((SELECT json_agg(${objectSql(env, field.selectionSet, type, row)} ORDER BY ${orderBy(row)}) ${from(row)}), '[]'::json)`;
 }
 
 /** One `type` object of the row `from` picks, or null. */
 function oneSql(env: Env, field: FieldNode, type: GraphQLObjectType, from: (row: Prisma.Sql) => Prisma.Sql) {
-  const row = alias(env);
+  const row = nextAlias(env);
   return sql`(SELECT ${objectSql(env, field.selectionSet, type, row)} ${from(row)})`;
 }
 
@@ -393,14 +398,7 @@ const ROOTS: Record<string, FieldSql> = {
     const filter = onlyKeys(args.filter, ['level', 'city', 'codes']);
     // areaWhere's city condition is replaced by citySql (scope null: no condition of its own)
     const where = sql`${areaWhere({ level: filter.level as never, codes: filter.codes as string[] | undefined, scope: null })} AND ${citySql(env, sql`a.city_id`, filter.city)}`;
-    return connectionSql(
-      env,
-      field,
-      args,
-      connection,
-      (take, afterId) => sql`SELECT a.* FROM area a WHERE ${where} AND a.id > ${afterId}::int ORDER BY a.id LIMIT ${take}::int`,
-      sql`SELECT count(*)::int FROM area a WHERE ${where}`,
-    );
+    return connectionSql(env, field, args, connection, 'area', 'a', where);
   },
   services: (env, _row, field, args, connection) => {
     const { city, ...rest } = onlyKeys(args.filter, ['city', 'categoryKeys', 'statuses', 'targetGroups', 'providerIds']);
@@ -408,26 +406,12 @@ const ROOTS: Record<string, FieldSql> = {
     // without a city: the default city, in serviceWhere; a named one by citySql
     const where = sql`${serviceWhere({ ...(rest as ServiceFilter), ...(named ? { scope: null } : {}) }, env.caller)}
                       AND ${named ? citySql(env, sql`s.city_id`, city) : sql`TRUE`}`;
-    return connectionSql(
-      env,
-      field,
-      args,
-      connection,
-      (take, afterId) => sql`SELECT s.* FROM service s WHERE ${where} AND s.id > ${afterId}::int ORDER BY s.id LIMIT ${take}::int`,
-      sql`SELECT count(*)::int FROM service s WHERE ${where}`,
-    );
+    return connectionSql(env, field, args, connection, 'service', 's', where);
   },
   providers: (env, _row, field, args, connection) => {
     onlyKeys(args.filter, []);
     const where = providerWhere({}, env.caller);
-    return connectionSql(
-      env,
-      field,
-      args,
-      connection,
-      (take, afterId) => sql`SELECT p.* FROM provider p WHERE ${where} AND p.id > ${afterId}::int ORDER BY p.id LIMIT ${take}::int`,
-      sql`SELECT count(*)::int FROM provider p WHERE ${where}`,
-    );
+    return connectionSql(env, field, args, connection, 'provider', 'p', where);
   },
   indicatorValues: (env, _row, field, args, connection) => {
     const filter = onlyKeys(args.filter, ['indicatorKeys', 'level', 'city', 'years', 'fromYear', 'toYear']);
@@ -453,14 +437,7 @@ const ROOTS: Record<string, FieldSql> = {
       },
       ids,
     )} AND ${filter.city === undefined || filter.city === null ? sql`TRUE` : sql`v.area_id IN (SELECT ca.id FROM area ca WHERE ${citySql(env, sql`ca.city_id`, filter.city)})`}`;
-    return connectionSql(
-      env,
-      field,
-      args,
-      connection,
-      (take, afterId) => sql`SELECT v.* FROM indicator_value v WHERE ${where} AND v.id > ${afterId}::int ORDER BY v.id LIMIT ${take}::int`,
-      sql`SELECT count(*)::int FROM indicator_value v WHERE ${where}`,
-    );
+    return connectionSql(env, field, args, connection, 'indicator_value', 'v', where);
   },
 };
 
