@@ -8,6 +8,7 @@ import { anonymousCaller, type Caller } from '../src/modules/auth/caller';
 import { callerFor } from '../src/modules/auth/roles';
 import { openSeededDatabase } from './db';
 import { createGraphQL, type GraphQL } from './graphql';
+import { fieldsWithRoles } from '../src/compiled/compile';
 
 let db: Database;
 let compiled: GraphQL;
@@ -185,5 +186,15 @@ describe('what is not compiled runs ordinarily, with the ordinary answer or erro
     const { fast, slow, wasCompiled } = await both(query, variables);
     expect(wasCompiled).toBe(false);
     expect(fast).toBe(slow);
+  });
+});
+
+describe('fields with a role are never compiled', () => {
+  it('reads the roles of the schema (a query with a role is listed) and none of the compiled fields has one', () => {
+    const guarded = fieldsWithRoles();
+    expect(guarded.has('Query.auditLog')).toBe(true);
+    for (const field of ['Query.areas', 'Query.indicatorValues', 'Query.services', 'Query.providers', 'Area.value', 'Service.fundings', 'Funding.amount']) {
+      expect(guarded.has(field)).toBe(false);
+    }
   });
 });

@@ -13,6 +13,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
 import type { Caller } from '../modules/auth/caller';
 import { geometryOptions } from '../modules/areas/area.resolver';
 import { areaWhere } from '../modules/areas/area.sql';
@@ -54,18 +55,48 @@ interface Env {
   caller: Caller;
   /** conditions the ordinary path would turn into errors; all must hold for the compiled answer */
   checks: Prisma.Sql[];
-  aliases: number;
 }
 
 type FieldSql = (env: Env, row: Prisma.Sql, field: FieldNode, args: Record<string, unknown>, type: GraphQLObjectType) => Prisma.Sql;
 
 const sql = Prisma.sql;
-const column = (name: string): FieldSql => (_env, row) => sql`${row}.${Prisma.raw(name)}`;
-const enumColumn = (name: string): FieldSql => (_env, row) => sql`${row}.${Prisma.raw(name)}::text`;
 
-function nextAlias(env: Env): Prisma.Sql {
-  env.aliases += 1;
-  return Prisma.raw(`c${env.aliases}`);
+// Row aliases by nesting depth (written out: identifiers are never spliced into SQL). A subquery
+// refers only to the rows of the levels around it, so one name per depth is enough.
+const DEPTH = [sql`d0`, sql`d1`, sql`d2`, sql`d3`, sql`d4`, sql`d5`, sql`d6`, sql`d7`, sql`d8`, sql`d9`];
+
+/** The alias for rows one level below `parent` (null: a root field's rows). */
+function nextAlias(parent: Prisma.Sql | null): Prisma.Sql {
+  const next = DEPTH[parent === null ? 0 : DEPTH.indexOf(parent) + 1];
+  if (!next) throw new NotCompilable('nested too deeply');
+  return next;
+}
+
+let guarded: Set<string> | undefined;
+
+/**
+ * "Type.field" of every field that carries a role (`@Authorized` on a query, a field resolver, a
+ * field or a whole resolver class). None of the compiled fields does today — their read rules are
+ * the caller's flags, which the SQL applies — but a role added later must not be skipped by this
+ * path: such a field is never compiled.
+ */
+export function fieldsWithRoles(): Set<string> {
+  if (guarded) return guarded;
+  const storage = getMetadataStorage();
+  const typeNames = new Map<unknown, string>(storage.objectTypes.map((t) => [t.target, t.name]));
+  const guardedClasses = new Set(storage.authorizedResolver.map((c) => c.target));
+  guarded = new Set<string>();
+  for (const field of storage.authorizedFields) {
+    const type = typeNames.get(field.target);
+    if (type) guarded.add(`${type}.${field.fieldName}`);
+  }
+  for (const query of storage.queries) if (query.roles || guardedClasses.has(query.target)) guarded.add(`Query.${query.schemaName}`);
+  for (const resolver of storage.fieldResolvers) {
+    if (!resolver.roles && !guardedClasses.has(resolver.target)) continue;
+    const type = typeNames.get(resolver.getObjectType?.());
+    if (type) guarded.add(`${type}.${resolver.schemaName}`);
+  }
+  return guarded;
 }
 
 /** The field's selections by response key, in order; fragments on the same type are flattened. */
@@ -102,7 +133,7 @@ function objectSql(env: Env, set: SelectionSetNode | undefined, type: GraphQLObj
     else {
       const compile = compilers[name];
       const definition = type.getFields()[name];
-      if (!compile || !definition) throw new NotCompilable(`field ${type.name}.${name}`);
+      if (!compile || !definition || fieldsWithRoles().has(`${type.name}.${name}`)) throw new NotCompilable(`field ${type.name}.${name}`);
       const args = getArgumentValues(definition, field, env.variables);
       try {
         checkArguments(args);
@@ -132,25 +163,24 @@ function checked<T>(check: () => T): T {
 const cursorSql = (id: Prisma.Sql) => sql`rtrim(translate(encode(convert_to('id:' || (${id})::text, 'UTF8'), 'base64'), '+/', '-_'), '=')`;
 
 /**
- * A keyset page as the ordinary `paginate`/`toConnection` builds it: the rows of `table` (aliased
- * `alias`) satisfying `where`, up to a page with id > the cursor in id order, and their total.
+ * A keyset page as the ordinary `paginate`/`toConnection` builds it: the rows of `from` (aliased
+ * `t`) satisfying `where`, up to a page with id > the cursor in id order, and their total.
  */
 function connectionSql(
   env: Env,
   field: FieldNode,
   args: Record<string, unknown>,
   connection: GraphQLObjectType,
-  table: string,
-  alias: string,
+  /** e.g. sql`area a`, and the alias `where` uses, sql`a` */
+  from: Prisma.Sql,
+  t: Prisma.Sql,
   where: Prisma.Sql,
 ): Prisma.Sql {
   const size = checked(() => pageSize(args.first as number | undefined));
   const afterId = checked(() => decodeCursor(args.after as string | undefined));
-  const from = Prisma.raw(`${table} ${alias}`);
-  const t = Prisma.raw(alias);
   const count = sql`SELECT count(*)::int FROM ${from} WHERE ${where}`;
   const rows = sql`SELECT ${t}.* FROM ${from} WHERE ${where} AND ${t}.id > ${afterId ?? 0}::int ORDER BY ${t}.id LIMIT ${size + 1}::int`;
-  const row = nextAlias(env);
+  const row = nextAlias(null);
   const onPage = sql`${row}.rn__ <= ${size}::int`;
   const node = getNamedType(connection.getFields().nodes!.type) as GraphQLObjectType;
   const edge = getNamedType(connection.getFields().edges!.type) as GraphQLObjectType;
@@ -218,16 +248,16 @@ function onlyKeys(value: unknown, allowed: string[]): Record<string, unknown> {
 // The compiled fields: each says in SQL what its resolver returns.
 
 const indicatorValueFields: Record<string, FieldSql> = {
-  year: column('year'),
+  year: (_env, r) => sql`${r}.year`,
   // suppressed values (Geheimhaltung) are null for callers who may not see them, as in `present`
   value: (env, v) => sql`CASE WHEN ${v}.status = 'SUPPRESSED' AND NOT ${env.caller.canSeeSuppressed}::boolean THEN NULL ELSE ${v}.value END`,
-  status: enumColumn('status'),
-  derived: column('derived'),
+  status: (_env, r) => sql`${r}.status::text`,
+  derived: (_env, r) => sql`${r}.derived`,
   missingReason: (_env, v) => sql`CASE WHEN ${v}.status = 'SUPPRESSED' THEN CASE WHEN ${v}.secondary_suppression THEN 'SECONDARY_SUPPRESSION' ELSE 'SUPPRESSED' END
                                        WHEN ${v}.value IS NULL THEN 'NOT_PUBLISHED' END`,
-  origin: enumColumn('origin'),
+  origin: (_env, r) => sql`${r}.origin::text`,
   area: (env, v, field, _args, type) => {
-    const a = nextAlias(env);
+    const a = nextAlias(v);
     return sql`(SELECT ${objectSql(env, field.selectionSet, type, a)} FROM area ${a} WHERE ${a}.id = ${v}.area_id)`;
   },
 };
@@ -240,17 +270,17 @@ function indicatorIdSql(env: Env, key: string): Prisma.Sql {
 }
 
 const areaFields: Record<string, FieldSql> = {
-  id: column('id'),
-  code: column('code'),
-  name: column('name'),
-  level: enumColumn('level'),
-  areaKm2: column('area_km2'),
+  id: (_env, r) => sql`${r}.id`,
+  code: (_env, r) => sql`${r}.code`,
+  name: (_env, r) => sql`${r}.name`,
+  level: (_env, r) => sql`${r}.level::text`,
+  areaKm2: (_env, r) => sql`${r}.area_km2`,
   geometry: (_env, a, _field, args) => {
     const { tolerance, digits } = checked(() => geometryOptions(args.simplify as number | undefined, args.precision as number | undefined));
     return sql`ST_AsGeoJSON(${simplifiedAreaGeometry(tolerance, a)}, ${digits}::int)::json`;
   },
-  parent: (env, a, field, _args, type) => oneSql(env, field, type, (p) => sql`FROM area ${p} WHERE ${p}.id = ${a}.parent_id`),
-  source: (env, a, field, _args, type) => oneSql(env, field, type, (x) => sql`FROM source ${x} WHERE ${x}.id = ${a}.source_id`),
+  parent: (env, a, field, _args, type) => oneSql(env, a, field, type, (p) => sql`FROM area ${p} WHERE ${p}.id = ${a}.parent_id`),
+  source: (env, a, field, _args, type) => oneSql(env, a, field, type, (x) => sql`FROM source ${x} WHERE ${x}.id = ${a}.source_id`),
   labelPoint: (_env, a, _field, args) => {
     checked(() => checkPrecision(args.precision as number));
     return sql`ST_AsGeoJSON(${a}.label_point, ${args.precision as number}::int)::json`;
@@ -266,6 +296,7 @@ const areaFields: Record<string, FieldSql> = {
     const indicator = indicatorIdSql(env, args.indicator as string);
     return listSql(
       env,
+      a,
       field,
       type,
       (v) => sql`FROM indicator_value ${v} WHERE ${v}.area_id = ${a}.id AND ${v}.indicator_id = ${indicator}
@@ -276,36 +307,43 @@ const areaFields: Record<string, FieldSql> = {
   value: (env, a, field, args, type) => {
     checked(() => checkYear(args.year as number, 'year'));
     const indicator = indicatorIdSql(env, args.indicator as string);
-    const v = nextAlias(env);
+    const v = nextAlias(a);
     return sql`(SELECT ${objectSql(env, field.selectionSet, type, v)} FROM indicator_value ${v}
                  WHERE ${v}.area_id = ${a}.id AND ${v}.indicator_id = ${indicator} AND ${v}.year = ${args.year as number}::int)`;
   },
 };
 
 /** A list of `type` objects from `from` (rows aliased by the returned alias), `[]` when there are none. */
-function listSql(env: Env, field: FieldNode, type: GraphQLObjectType, from: (row: Prisma.Sql) => Prisma.Sql, orderBy: (row: Prisma.Sql) => Prisma.Sql) {
-  const row = nextAlias(env);
+function listSql(
+  env: Env,
+  parent: Prisma.Sql,
+  field: FieldNode,
+  type: GraphQLObjectType,
+  from: (row: Prisma.Sql) => Prisma.Sql,
+  orderBy: (row: Prisma.Sql) => Prisma.Sql,
+) {
+  const row = nextAlias(parent);
   return sql`COALESCE((SELECT json_agg(${objectSql(env, field.selectionSet, type, row)} ORDER BY ${orderBy(row)}) ${from(row)}), '[]'::json)`;
 }
 
 /** One `type` object of the row `from` picks, or null. */
-function oneSql(env: Env, field: FieldNode, type: GraphQLObjectType, from: (row: Prisma.Sql) => Prisma.Sql) {
-  const row = nextAlias(env);
+function oneSql(env: Env, parent: Prisma.Sql, field: FieldNode, type: GraphQLObjectType, from: (row: Prisma.Sql) => Prisma.Sql) {
+  const row = nextAlias(parent);
   return sql`(SELECT ${objectSql(env, field.selectionSet, type, row)} ${from(row)})`;
 }
 
 const serviceFields: Record<string, FieldSql> = {
-  id: column('id'),
-  name: column('name'),
-  description: column('description'),
-  capacity: column('capacity'),
-  status: enumColumn('status'),
-  capacityUnit: enumColumn('capacity_unit'),
-  published: column('published'),
-  category: (env, s, field, _args, type) => oneSql(env, field, type, (c) => sql`FROM service_category ${c} WHERE ${c}.id = ${s}.category_id`),
-  source: (env, s, field, _args, type) => oneSql(env, field, type, (x) => sql`FROM source ${x} WHERE ${x}.id = ${s}.source_id`),
+  id: (_env, r) => sql`${r}.id`,
+  name: (_env, r) => sql`${r}.name`,
+  description: (_env, r) => sql`${r}.description`,
+  capacity: (_env, r) => sql`${r}.capacity`,
+  status: (_env, r) => sql`${r}.status::text`,
+  capacityUnit: (_env, r) => sql`${r}.capacity_unit::text`,
+  published: (_env, r) => sql`${r}.published`,
+  category: (env, s, field, _args, type) => oneSql(env, s, field, type, (c) => sql`FROM service_category ${c} WHERE ${c}.id = ${s}.category_id`),
+  source: (env, s, field, _args, type) => oneSql(env, s, field, type, (x) => sql`FROM source ${x} WHERE ${x}.id = ${s}.source_id`),
   provider: (env, s, field, _args, type) =>
-    oneSql(env, field, type, (p) => sql`FROM provider ${p} WHERE ${p}.id = ${s}.provider_id AND ${visibleProvider(env.caller, p)}`),
+    oneSql(env, s, field, type, (p) => sql`FROM provider ${p} WHERE ${p}.id = ${s}.provider_id AND ${visibleProvider(env.caller, p)}`),
   // as fundingsByServiceIds + inYears: the visible lines, by year and id
   fundings: (env, s, field, args, type) => {
     const fromYear = args.fromYear as number | undefined;
@@ -313,6 +351,7 @@ const serviceFields: Record<string, FieldSql> = {
     checked(() => checkYears(fromYear, toYear));
     return listSql(
       env,
+      s,
       field,
       type,
       (f) => sql`FROM funding ${f} WHERE ${f}.service_id = ${s}.id AND ${visibleFunding(env.caller, f)}
@@ -323,49 +362,49 @@ const serviceFields: Record<string, FieldSql> = {
   },
   // as locationsByServiceIds: by location id
   locations: (env, s, field, _args, type) =>
-    listSql(env, field, type, (l) => sql`FROM service_location sl JOIN location ${l} ON ${l}.id = sl.location_id WHERE sl.service_id = ${s}.id`, (l) => sql`${l}.id`),
+    listSql(env, s, field, type, (l) => sql`FROM service_location sl JOIN location ${l} ON ${l}.id = sl.location_id WHERE sl.service_id = ${s}.id`, (l) => sql`${l}.id`),
 };
 
 const providerFields: Record<string, FieldSql> = {
-  id: column('id'),
-  name: column('name'),
-  kind: enumColumn('kind'),
-  umbrella: enumColumn('umbrella'),
-  website: column('website'),
-  published: column('published'),
+  id: (_env, r) => sql`${r}.id`,
+  name: (_env, r) => sql`${r}.name`,
+  kind: (_env, r) => sql`${r}.kind::text`,
+  umbrella: (_env, r) => sql`${r}.umbrella::text`,
+  website: (_env, r) => sql`${r}.website`,
+  published: (_env, r) => sql`${r}.published`,
   // as servicesByProviderIds: the visible services, by name and id
   services: (env, p, field, _args, type) =>
-    listSql(env, field, type, (s) => sql`FROM service ${s} WHERE ${s}.provider_id = ${p}.id AND ${visibleService(env.caller, s)}`, (s) => sql`${s}.name, ${s}.id`),
+    listSql(env, p, field, type, (s) => sql`FROM service ${s} WHERE ${s}.provider_id = ${p}.id AND ${visibleService(env.caller, s)}`, (s) => sql`${s}.name, ${s}.id`),
 };
 
 const fundingFields: Record<string, FieldSql> = {
-  id: column('id'),
-  funder: column('funder'),
-  year: column('year'),
+  id: (_env, r) => sql`${r}.id`,
+  funder: (_env, r) => sql`${r}.funder`,
+  year: (_env, r) => sql`${r}.year`,
   // as DecimalScalar: exact, with at least two decimals ("356500.00", "12.345")
   amount: (_env, f) => sql`CASE WHEN scale(trim_scale(${f}.amount)) < 2 THEN round(${f}.amount, 2)::text ELSE trim_scale(${f}.amount)::text END`,
-  kind: enumColumn('kind'),
-  status: enumColumn('status'),
-  published: column('published'),
+  kind: (_env, r) => sql`${r}.kind::text`,
+  status: (_env, r) => sql`${r}.status::text`,
+  published: (_env, r) => sql`${r}.published`,
 };
 
 const categoryFields: Record<string, FieldSql> = {
-  id: column('id'),
-  key: column('key'),
-  name: column('name'),
-  nameEn: column('name_en'),
-  description: column('description'),
+  id: (_env, r) => sql`${r}.id`,
+  key: (_env, r) => sql`${r}.key`,
+  name: (_env, r) => sql`${r}.name`,
+  nameEn: (_env, r) => sql`${r}.name_en`,
+  description: (_env, r) => sql`${r}.description`,
 };
 
 const sourceFields: Record<string, FieldSql> = {
-  id: column('id'),
-  key: column('key'),
-  title: column('title'),
-  publisher: column('publisher'),
-  licence: column('licence'),
-  url: column('url'),
-  attribution: column('attribution'),
-  synthetic: column('synthetic'),
+  id: (_env, r) => sql`${r}.id`,
+  key: (_env, r) => sql`${r}.key`,
+  title: (_env, r) => sql`${r}.title`,
+  publisher: (_env, r) => sql`${r}.publisher`,
+  licence: (_env, r) => sql`${r}.licence`,
+  url: (_env, r) => sql`${r}.url`,
+  attribution: (_env, r) => sql`${r}.attribution`,
+  synthetic: (_env, r) => sql`${r}.synthetic`,
 };
 
 const locationFields: Record<string, FieldSql> = {
@@ -373,13 +412,13 @@ const locationFields: Record<string, FieldSql> = {
     checked(() => checkPrecision(args.precision as number));
     return sql`ST_AsGeoJSON(${l}.geom, ${args.precision as number}::int)::json`;
   },
-  id: column('id'),
-  name: column('name'),
-  street: column('street'),
-  houseNumber: column('house_number'),
-  postalCode: column('postal_code'),
-  city: column('city'),
-  area: (env, l, field, _args, type) => oneSql(env, field, type, (a) => sql`FROM area ${a} WHERE ${a}.id = ${l}.area_id`),
+  id: (_env, r) => sql`${r}.id`,
+  name: (_env, r) => sql`${r}.name`,
+  street: (_env, r) => sql`${r}.street`,
+  houseNumber: (_env, r) => sql`${r}.house_number`,
+  postalCode: (_env, r) => sql`${r}.postal_code`,
+  city: (_env, r) => sql`${r}.city`,
+  area: (env, l, field, _args, type) => oneSql(env, l, field, type, (a) => sql`FROM area ${a} WHERE ${a}.id = ${l}.area_id`),
 };
 
 const TYPES: Record<string, Record<string, FieldSql>> = {
@@ -398,7 +437,7 @@ const ROOTS: Record<string, FieldSql> = {
     const filter = onlyKeys(args.filter, ['level', 'city', 'codes']);
     // areaWhere's city condition is replaced by citySql (scope null: no condition of its own)
     const where = sql`${areaWhere({ level: filter.level as never, codes: filter.codes as string[] | undefined, scope: null })} AND ${citySql(env, sql`a.city_id`, filter.city)}`;
-    return connectionSql(env, field, args, connection, 'area', 'a', where);
+    return connectionSql(env, field, args, connection, sql`area a`, sql`a`, where);
   },
   services: (env, _row, field, args, connection) => {
     const { city, ...rest } = onlyKeys(args.filter, ['city', 'categoryKeys', 'statuses', 'targetGroups', 'providerIds']);
@@ -406,12 +445,12 @@ const ROOTS: Record<string, FieldSql> = {
     // without a city: the default city, in serviceWhere; a named one by citySql
     const where = sql`${serviceWhere({ ...(rest as ServiceFilter), ...(named ? { scope: null } : {}) }, env.caller)}
                       AND ${named ? citySql(env, sql`s.city_id`, city) : sql`TRUE`}`;
-    return connectionSql(env, field, args, connection, 'service', 's', where);
+    return connectionSql(env, field, args, connection, sql`service s`, sql`s`, where);
   },
   providers: (env, _row, field, args, connection) => {
     onlyKeys(args.filter, []);
     const where = providerWhere({}, env.caller);
-    return connectionSql(env, field, args, connection, 'provider', 'p', where);
+    return connectionSql(env, field, args, connection, sql`provider p`, sql`p`, where);
   },
   indicatorValues: (env, _row, field, args, connection) => {
     const filter = onlyKeys(args.filter, ['indicatorKeys', 'level', 'city', 'years', 'fromYear', 'toYear']);
@@ -437,7 +476,7 @@ const ROOTS: Record<string, FieldSql> = {
       },
       ids,
     )} AND ${filter.city === undefined || filter.city === null ? sql`TRUE` : sql`v.area_id IN (SELECT ca.id FROM area ca WHERE ${citySql(env, sql`ca.city_id`, filter.city)})`}`;
-    return connectionSql(env, field, args, connection, 'indicator_value', 'v', where);
+    return connectionSql(env, field, args, connection, sql`indicator_value v`, sql`v`, where);
   },
 };
 
@@ -457,7 +496,7 @@ export function compileQuery(
   if (coerced.errors) return null;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  const env: Env = { schema, fragments, variables: coerced.coerced, caller, checks: [], aliases: 0 };
+  const env: Env = { schema, fragments, variables: coerced.coerced, caller, checks: [] };
   const query = schema.getQueryType()!;
   try {
     const pairs: Prisma.Sql[] = [];
@@ -469,7 +508,7 @@ export function compileQuery(
       }
       const compile = ROOTS[name];
       const definition = query.getFields()[name];
-      if (!compile || !definition) throw new NotCompilable(`root field ${name}`);
+      if (!compile || !definition || fieldsWithRoles().has(`Query.${name}`)) throw new NotCompilable(`root field ${name}`);
       const args = getArgumentValues(definition, field, env.variables);
       checked(() => checkArguments(args));
       pairs.push(sql`${key}::text, ${compile(env, sql``, field, args, getNamedType(definition.type) as GraphQLObjectType)}`);

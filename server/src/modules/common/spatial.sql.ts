@@ -6,7 +6,7 @@ import { Prisma } from '@sozialatlas/db';
  * (area_geometry_level, kept current by a trigger); other tolerances are computed by the same
  * SQL function. `area` is the alias of the area table (`a` unless given).
  */
-export const simplifiedAreaGeometry = (toleranceM: number, area: Prisma.Sql = Prisma.raw('a')) => Prisma.sql`
+export const simplifiedAreaGeometry = (toleranceM: number, area: Prisma.Sql = Prisma.sql`a`) => Prisma.sql`
   COALESCE((SELECT gl.geom FROM area_geometry_level gl WHERE gl.area_id = ${area}.id AND gl.tolerance_m = ${toleranceM}::float8),
            area_simplify(${area}.geom, ${area}.label_point, ${toleranceM}::float8))`;
 
