@@ -213,12 +213,45 @@ function connectionPool(
   return connections;
 }
 
+/** How many distinct SQL texts get a prepared statement (per process; each connection prepares them on first use). */
+const MAX_PREPARED_STATEMENTS = 500;
+
+/**
+ * Names the first MAX_PREPARED_STATEMENTS distinct SQL texts, so that node-postgres prepares each
+ * once per connection and PostgreSQL does not parse and plan it again on every request (the
+ * compiled reads' statements took ≈ 3 ms to plan, measured with EXPLAIN ANALYZE). Texts beyond
+ * the bound stay unnamed: ad-hoc queries of any shape cannot grow the connections' caches without
+ * end. The same text always gets the same name; node-postgres refuses one name for two texts.
+ */
+export function preparedStatementNames(limit = MAX_PREPARED_STATEMENTS): (query: { sql: string }) => string | undefined {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    let name = names.get(sql);
+    if (name === undefined && names.size < limit) {
+      name = `sa${names.size + 1}`;
+      names.set(sql, name);
+    }
+    return name;
+  };
+}
+
+/**
+ * Prisma's adapter on a pool, with prepared statements unless DATABASE_PREPARED_STATEMENTS=false
+ * (needed behind a connection pooler in transaction mode, which cannot keep them per client).
+ */
+function postgresAdapter(pool: pg.Pool): PrismaPg {
+  if (process.env.DATABASE_PREPARED_STATEMENTS === 'false') return new PrismaPg(pool);
+  const named = preparedStatementNames();
+  // an unnamed (undefined) statement is passed on to node-postgres as such: planned each time
+  return new PrismaPg(pool, { statementNameGenerator: (query) => named(query) as string });
+}
+
 async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): Promise<Database> {
   const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
   const statementTimeoutMs = options.statementTimeoutMs ?? Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS || 30_000);
   const pool = connectionPool(databaseUrl, options, { max: poolSize, statementTimeoutMs, connectionTimeoutMillis: 10_000 });
   const primary = withQueryEvents(
-    new PrismaClient({ adapter: new PrismaPg(pool), ...clientOptions(options.onQuery) }),
+    new PrismaClient({ adapter: postgresAdapter(pool), ...clientOptions(options.onQuery) }),
     options.onQuery,
   );
   const replicaPools = (options.replicaUrls ?? []).map((url) => ({
@@ -228,7 +261,10 @@ async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): 
   }));
   const targets: ReplicaTarget[] = replicaPools.map(({ url, pool: replicaPool }) => ({
     name: describeUrl(url),
-    prisma: withQueryEvents(new PrismaClient({ adapter: new PrismaPg(replicaPool), ...clientOptions(options.onQuery) }), options.onQuery),
+    prisma: withQueryEvents(
+      new PrismaClient({ adapter: postgresAdapter(replicaPool), ...clientOptions(options.onQuery) }),
+      options.onQuery,
+    ),
     async probe() {
       const { rows } = await replicaPool.query<{ recovery: boolean; lsn: string | null }>(
         'SELECT pg_is_in_recovery() AS recovery, pg_last_wal_replay_lsn()::text AS lsn',
