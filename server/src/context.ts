@@ -21,6 +21,25 @@ export interface Context {
   http?: HttpExchange;
 }
 
+/**
+ * A request's context. Its loaders are built on first use: a request answered without resolvers
+ * (compiled reads) never needs them. The getter sits on the prototype because Apollo copies the
+ * context's own properties for every operation, which would read (and so build) them.
+ */
+class RequestContext implements Context {
+  private built?: Loaders;
+
+  constructor(
+    readonly prisma: PrismaClient,
+    readonly caller: Caller,
+    readonly http?: HttpExchange,
+  ) {}
+
+  get loaders(): Loaders {
+    return (this.built ??= createLoaders(this.prisma, this.caller));
+  }
+}
+
 export function createContext(prisma: PrismaClient, caller: Caller = anonymousCaller, http?: HttpExchange): Context {
-  return { prisma, caller, loaders: createLoaders(prisma, caller), http };
+  return new RequestContext(prisma, caller, http);
 }

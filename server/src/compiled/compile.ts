@@ -14,7 +14,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import type { Caller } from '../modules/auth/caller';
+import type { Visibility } from '../modules/auth/caller';
 import { geometryOptions } from '../modules/areas/area.resolver';
 import { areaWhere } from '../modules/areas/area.sql';
 import { cityCondition } from '../modules/cities/city.sql';
@@ -52,7 +52,8 @@ interface Env {
   schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
-  caller: Caller;
+  /** only what the caller may see: the compiled SQL must not depend on who they are (it is cached by this) */
+  caller: Visibility;
   /** conditions the ordinary path would turn into errors; all must hold for the compiled answer */
   checks: Prisma.Sql[];
 }
@@ -489,7 +490,7 @@ export function compileQuery(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   rawVariables: Record<string, unknown>,
-  caller: Caller,
+  caller: Visibility,
 ): CompiledQuery | null {
   if (operation.operation !== 'query') throw new NotCompilable('not a query');
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);

@@ -2,7 +2,8 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
 import type { Context } from '../context';
 import type { Metrics } from '../metrics';
-import { compileQuery, NotCompilable } from './compile';
+import { DocumentCache, variablesKey } from '../http/document-cache';
+import { compileQuery, NotCompilable, type CompiledQuery } from './compile';
 
 /**
  * Answers compilable queries (compile.ts) with one SQL statement, after Apollo has parsed,
@@ -14,14 +15,20 @@ export function compiledReadsPlugin(metrics?: Metrics): ApolloServerPlugin<Conte
   // documents that can never be compiled, so they cost one lookup from then on (Apollo keeps
   // parsed documents in its document store: the same object comes back for the same query)
   const never = new WeakSet<DocumentNode>();
+  // the statement depends on the document, the operation, the variables and what the caller may
+  // see (compileQuery takes no more of the caller than that), so it is compiled once for each
+  const statements = new DocumentCache<CompiledQuery | null>();
   return {
     async requestDidStart() {
       return {
         async responseForOperation({ document, operation, request, schema, contextValue }) {
           if (!operation || never.has(document)) return null;
+          const { canSeeSuppressed, canSeeUnpublished } = contextValue.caller;
+          const visibility = { canSeeSuppressed, canSeeUnpublished };
+          const key = `${canSeeSuppressed ? 1 : 0}${canSeeUnpublished ? 1 : 0}${variablesKey(request.operationName, request.variables)}`;
           let compiled;
           try {
-            compiled = compileQuery(schema, document, operation, request.variables ?? {}, contextValue.caller);
+            compiled = statements.get(document, key, () => compileQuery(schema, document, operation, request.variables ?? {}, visibility));
           } catch (error) {
             if (!(error instanceof NotCompilable)) throw error;
             never.add(document);

@@ -102,6 +102,9 @@ describe('query cost multiplies list sizes', () => {
     expect(big.status).toBe(400);
     expect(big.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     expect(big.body.errors?.[0]?.extensions?.cost).toBeGreaterThan(MAX_COST);
+    // the cost is kept per document and variables: each repetition gets its own variables' verdict
+    expect((await http.graphql(query, { n: 2 })).body.errors).toBeUndefined();
+    expect((await http.graphql(query, { n: 500 })).body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('leaves every operation of the map client and every documented example below the limit', async () => {

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, getNullableType, GraphQLError, isEnumType, isInputObjectType, isInterfaceType, isLeafType, isListType, isObjectType, isUnionType, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../modules/common/connection';
+import { DocumentCache, variablesKey } from './document-cache';
 
 /**
  * Query cost with list sizes multiplied down the tree (graphql-query-complexity, with our own
@@ -136,6 +137,8 @@ export class CostLimitError extends GraphQLError {
 
 /** Refuses a costly operation after validation, with the variables known, before execution. */
 export function costLimitPlugin<T extends object>(max = MAX_COST): ApolloServerPlugin<T> {
+  // the cost depends only on the document, the operation and the variables: worked out once each
+  const costs = new DocumentCache<{ cost: number; introspection: number }>();
   return {
     async requestDidStart() {
       return {
@@ -143,8 +146,10 @@ export function costLimitPlugin<T extends object>(max = MAX_COST): ApolloServerP
           let cost: number;
           let introspection: number;
           try {
-            cost = queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
-            introspection = introspectionCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
+            ({ cost, introspection } = costs.get(document, variablesKey(request.operationName, request.variables), () => ({
+              cost: queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined),
+              introspection: introspectionCost(schema, document, request.variables ?? {}, request.operationName ?? undefined),
+            })));
           } catch {
             // variables that do not fit the operation: execution refuses them with its own message
             return;

@@ -27,4 +27,7 @@ export interface Caller {
   canSeeUnpublished: boolean;
 }
 
+/** What a caller may see, without who they are: all that read SQL may depend on. */
+export type Visibility = Pick<Caller, 'canSeeSuppressed' | 'canSeeUnpublished'>;
+
 export const anonymousCaller: Caller = { role: 'ANONYMOUS', canSeeSuppressed: false, canSeeUnpublished: false };

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
-import type { Caller } from '../auth/caller';
+import type { Caller, Visibility } from '../auth/caller';
 import { countRows, findPage, type PagedTable } from '../common/paged.sql';
 import { visibleProvider } from '../common/visible.sql';
 import { cityCondition, type CityScope } from '../cities/city.sql';
@@ -23,7 +23,7 @@ function inCityOfServices(scope: CityScope | undefined): Prisma.Sql {
   return Prisma.sql`(${hasService} OR NOT EXISTS (SELECT 1 FROM service s WHERE s.provider_id = p.id))`;
 }
 
-export function providerWhere(filter: ProviderFilter = {}, caller: Caller): Prisma.Sql {
+export function providerWhere(filter: ProviderFilter = {}, caller: Visibility): Prisma.Sql {
   const conditions: Prisma.Sql[] = [visibleProvider(caller), inCityOfServices(filter.scope)];
   if (filter.kind) conditions.push(Prisma.sql`p.kind = ${filter.kind}::provider_kind`);
   if (filter.umbrella) conditions.push(Prisma.sql`p.umbrella = ${filter.umbrella}::umbrella_association`);

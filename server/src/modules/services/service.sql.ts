@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from '@sozialatlas/db';
-import type { Caller } from '../auth/caller';
+import type { Caller, Visibility } from '../auth/caller';
 import { countRows, findPage, type PagedTable } from '../common/paged.sql';
 import { cityCondition } from '../cities/city.sql';
 import { visibleService } from '../common/visible.sql';
@@ -46,7 +46,7 @@ const hasLocation = (condition: Prisma.Sql) =>
 export const serviceInArea = (areaId: number) =>
   hasLocation(Prisma.sql`ST_Covers((SELECT a.geom FROM area a WHERE a.id = ${areaId}::int), l.geom)`);
 
-export function serviceWhere(filter: ServiceFilter = {}, caller: Caller): Prisma.Sql {
+export function serviceWhere(filter: ServiceFilter = {}, caller: Visibility): Prisma.Sql {
   const conditions: Prisma.Sql[] = [visibleService(caller)];
   conditions.push(cityCondition(Prisma.sql`s.city_id`, filter.scope));
   if (filter.categoryKeys) {
