@@ -62,6 +62,12 @@ const COMPILED: { name: string; query: string; variables?: Record<string, unknow
   { name: 'map geometry (stored zoom level)', query: MAP_GEOMETRY, variables: { indicator: 'sgb2_rate', year: 2022 } },
   { name: "the map's IndicatorValues, first page", query: INDICATOR_VALUES, variables: { key: 'sgb2_rate', level: 'DISTRICT' } },
   {
+    name: "the map's IndicatorValues as urql sends it (__typename everywhere), second page",
+    query: `query IndicatorValues($after: String, $key: String!, $level: AreaLevel!) { __typename indicatorValues(filter: {indicatorKeys: [$key], level: $level} first: 500 after: $after) {
+      __typename nodes { __typename area { __typename id } derived status value year } pageInfo { __typename endCursor hasNextPage } totalCount } }`,
+    variables: { key: 'sgb2_rate', level: 'DISTRICT', after: 'aWQ6NTAw' },
+  },
+  {
     name: 'every compiled field, aliases, fragments, __typename, edges and pageInfo',
     query: `query all($y: Int = 2021) { __typename
       districts: areas(filter: { level: DISTRICT, city: "leipzig" }, first: 7) { __typename totalCount

@@ -258,6 +258,13 @@ const indicatorValueFields: Record<string, FieldSql> = {
                                        WHEN ${v}.value IS NULL THEN 'NOT_PUBLISHED' END`,
   origin: (_env, r) => sql`${r}.origin::text`,
   area: (env, v, field, _args, type) => {
+    // only the id asked (the map's IndicatorValues): it is the row's own area_id (NOT NULL,
+    // referencing area), so no lookup per row
+    const fields = field.selectionSet ? [...collectFields(env, field.selectionSet, type)] : [];
+    if (fields.length && fields.every(([, f]) => f.name.value === 'id' || f.name.value === '__typename')) {
+      const pairs = fields.map(([key, f]) => (f.name.value === 'id' ? sql`${key}::text, ${v}.area_id` : sql`${key}::text, ${type.name}::text`));
+      return sql`json_build_object(${Prisma.join(pairs, ', ')})`;
+    }
     const a = nextAlias(v);
     return sql`(SELECT ${objectSql(env, field.selectionSet, type, a)} FROM area ${a} WHERE ${a}.id = ${v}.area_id)`;
   },
@@ -464,7 +471,9 @@ const ROOTS: Record<string, FieldSql> = {
     });
     // every key must name an indicator (else the ordinary path answers NOT_FOUND)
     env.checks.push(sql`(SELECT count(*) FROM indicator i WHERE i.key = ANY(${keys}::text[])) = ${new Set(keys).size}::int`);
-    const ids = sql`ARRAY(SELECT i.id FROM indicator i WHERE i.key = ANY(${keys}::text[]))`;
+    // an array of as many ids as keys, each looked up on its own: the planner then knows its length
+    // and reads the values by the indicator's index (ARRAY(SELECT …) left it guessing 10× the rows)
+    const ids = sql`ARRAY[${Prisma.join([...new Set(keys)].map((key) => sql`(SELECT i.id FROM indicator i WHERE i.key = ${key})`), ', ')}]::int[]`;
     const scoped = filter.city === undefined || filter.city === null ? {} : { scope: null };
     const where = sql`${valueWhere(
       {
